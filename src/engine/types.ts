@@ -1,0 +1,291 @@
+/**
+ * The engine's vocabulary. Nothing here knows about Excel, files or the DOM: a reader (the
+ * Excel adapter, the command line) turns whatever it reads into `RawTable`s, and the engine
+ * turns those into an `Assessment`.
+ */
+
+/** An Excel error value read from a cell (`#N/A`, `#REF!`, ...). */
+export interface CellError {
+  error: string;
+}
+
+/**
+ * One cell as a reader found it, before any interpretation.
+ * - dates arrive as Excel serial numbers in the 1900 date system (readers convert 1904 workbooks
+ *   and library `Date` objects), so a number in a date column is a serial;
+ * - times of day arrive as fractions of a day;
+ * - `null` is an empty cell.
+ */
+export type RawCell = string | number | boolean | null | CellError;
+
+/** A table exactly as read: its header row and data rows, with where they stand in the sheet. */
+export interface RawTable {
+  /** The Excel table's name (ListObject), or the worksheet's name for a plain sheet. */
+  name: string;
+  /** The worksheet holding it. */
+  sheet: string;
+  /** `table` for an Excel table (ListObject), `sheet` for a plain worksheet. */
+  kind: "table" | "sheet";
+  /** Worksheet row number (1-based, as Excel shows it) of the header row. */
+  headerRow: number;
+  /** Worksheet column number (1-based) of the first column. */
+  firstColumn: number;
+  headers: RawCell[];
+  /**
+   * True when the workbook uses the 1904 date system: numbers in date columns are then 1904
+   * serials, and the engine converts them. Default false.
+   */
+  date1904?: boolean;
+  /** Data rows in sheet order; row i stands at worksheet row `headerRow + 1 + i`. */
+  rows: RawCell[][];
+}
+
+/** A calendar date as a whole number of days since 1970-01-01 (no time, no zone). */
+export type Day = number;
+
+export type Severity = "error" | "warning" | "info";
+
+/** The logical tables of SPEC §2, by stable key. */
+export type TableKey = "contract" | "roster" | "punches" | "tickets" | "complaints" | "surveys" | "calendar";
+
+export interface Diagnostic {
+  severity: Severity;
+  /** Canonical Chinese table name (`考勤`), or null for a problem with the whole workbook/run. */
+  table: string | null;
+  /** Worksheet row number as the user sees it, or null. */
+  row: number | null;
+  /** Canonical Chinese column header (`日期`), or null. */
+  column: string | null;
+  /** Stable, machine-readable code (`punch-rest-day`). */
+  code: string;
+  zh: string;
+  en: string;
+}
+
+/** Exact non-negative rational number (used for money shares and survey means). */
+export interface Ratio {
+  n: bigint;
+  d: bigint;
+}
+
+export interface RateBand {
+  /** Lower bound of the rate, in whole percent (85 means r >= 85%). */
+  minPercent: number;
+  /** Share of the dimension's max awarded, in whole percent. */
+  sharePercent: number;
+}
+
+export interface PayTier {
+  tier: "A" | "B" | "C" | "D" | "E" | "F";
+  /** The tier applies when total > aboveHundredths (null: the lowest tier, anything else). */
+  aboveHundredths: number | null;
+  /** Share of the tail paid, whole percent. */
+  sharePercent: number;
+}
+
+export type RateRounding = "none" | "whole-percent";
+
+/** Everything a contract's assessment clause and payment terms fix. Defaults: the source contract. */
+export interface Profile {
+  contractName: string;
+  /** Contract amount in fen (integer). */
+  contractAmountFen: number;
+  /** Tail share of the contract amount (0.5 = 50%). */
+  tailShare: Ratio;
+  serviceStart: Day;
+  serviceEnd: Day;
+  signedOn: Day;
+  maxPoints: {
+    attendance: number;
+    maintenance: number;
+    responsiveness: number;
+    completion: number;
+    satisfaction: number;
+  };
+  /** Survey part of satisfaction (8) and the linked part (2); they sum to maxPoints.satisfaction. */
+  surveyPoints: number;
+  linkedPoints: number;
+  /** Points deducted per event, in hundredths (300 = 3 points). */
+  eventDeductionHundredths: number;
+  /** Linked-part deduction per event, in hundredths (50 = 0.5 points). */
+  linkedDeductionHundredths: number;
+  checksPerDay: number;
+  rateBands: RateBand[];
+  rateRounding: RateRounding;
+  payTiers: PayTier[];
+  /** Statuses that count a ticket as completed. */
+  completedStatuses: string[];
+  penalties: { rectifyFailurePercent: number; falseCommitmentPercent: number; ipBreachPercent: number };
+}
+
+export type Slot = "上班" | "下班";
+
+export interface RosterMember {
+  row: number;
+  name: string;
+  role: string | null;
+  start: Day | null;
+  end: Day | null;
+}
+
+export interface Punch {
+  row: number;
+  date: Day;
+  name: string;
+  slot: Slot;
+  present: boolean;
+}
+
+export interface Ticket {
+  row: number;
+  id: string;
+  routed: boolean;
+  status: string;
+  completed: boolean;
+  created: Day | null;
+}
+
+export type Category = "maintenance" | "responsiveness";
+
+export interface Complaint {
+  row: number;
+  id: string;
+  date: Day | null;
+  category: Category;
+  verified: boolean;
+  deadline: Day | null;
+  rectifiedOn: Day | null;
+  note: string | null;
+}
+
+export interface Survey {
+  row: number;
+  respondent: string | null;
+  /** Exact score 0..100. */
+  score: Ratio;
+}
+
+export interface CalendarOverride {
+  row: number;
+  date: Day;
+  workday: boolean;
+}
+
+/** The typed ledger after parsing: what the dimensions score. */
+export interface Ledger {
+  roster: RosterMember[];
+  punches: Punch[];
+  tickets: Ticket[];
+  complaints: Complaint[];
+  surveys: Survey[];
+  calendar: CalendarOverride[];
+  /** Which logical tables were found, and where. */
+  found: Partial<Record<TableKey, { name: string; sheet: string; rows: number }>>;
+}
+
+/** A deduction event or a complaint that was looked at, with the ledger row behind it. */
+export interface ComplaintOutcome {
+  id: string;
+  row: number;
+  category: Category;
+  /** `event` deducts; `pending` awaits its deadline; the others do not deduct. */
+  outcome: "event" | "pending" | "rectified-in-time" | "not-verified" | "no-deadline";
+  deadline: Day | null;
+  rectifiedOn: Day | null;
+  note: string | null;
+}
+
+export interface MemberAttendance {
+  name: string;
+  row: number;
+  from: Day | null;
+  to: Day | null;
+  expected: number;
+  present: number;
+}
+
+export interface AttendanceResult {
+  key: "attendance";
+  max: number;
+  pointsHundredths: number;
+  present: number;
+  expected: number;
+  /** Band share applied (whole percent) and the whole-percent rate when rounding is on. */
+  sharePercent: number;
+  members: MemberAttendance[];
+  /** Working days in the assessed period (service start .. min(service end, as-of)). */
+  workingDays: number;
+  /** Rows of absent checks (evidence of lost attendance). */
+  absentRows: number[];
+}
+
+export interface EventDimensionResult {
+  key: "maintenance" | "responsiveness";
+  max: number;
+  pointsHundredths: number;
+  events: number;
+  outcomes: ComplaintOutcome[];
+}
+
+export interface CompletionResult {
+  key: "completion";
+  max: number;
+  pointsHundredths: number;
+  completed: number;
+  routed: number;
+  sharePercent: number;
+  /** Ticket IDs routed to the vendor and not completed (with rows). */
+  incomplete: { id: string; row: number; status: string }[];
+}
+
+export interface SatisfactionResult {
+  key: "satisfaction";
+  max: number;
+  pointsHundredths: number;
+  /** Survey part, exact, and rounded to hundredths for display. */
+  survey: Ratio;
+  surveyHundredths: number;
+  linkedHundredths: number;
+  responses: number;
+  /** Mean survey score, exact (null when there are no responses). */
+  meanScore: Ratio | null;
+  linkedEvents: number;
+}
+
+export type Status = "final" | "provisional" | "invalid";
+export type TierLetter = PayTier["tier"];
+
+export interface Assessment {
+  status: Status;
+  /** Why the result is provisional (bilingual reasons), empty when final. */
+  provisionalReasons: { zh: string; en: string }[];
+  profile: Profile;
+  asOf: Day;
+  /** The period scored: service start .. min(service end, as-of). */
+  periodStart: Day;
+  periodEnd: Day;
+  /** Null when invalid. */
+  dimensions: {
+    attendance: AttendanceResult;
+    maintenance: EventDimensionResult;
+    responsiveness: EventDimensionResult;
+    completion: CompletionResult;
+    satisfaction: SatisfactionResult;
+  } | null;
+  totalHundredths: number | null;
+  tier: TierLetter | null;
+  tailRatio: Ratio | null;
+  /** Tail amount paid, in fen. */
+  tailAmountFen: number | null;
+  /** Full tail (before the tier share), in fen. */
+  tailBaseFen: number;
+  diagnostics: Diagnostic[];
+  ledger: Ledger;
+}
+
+export interface AssessOptions {
+  /** As-of date; overrides the Contract table's 考核日期. Default: the service end. */
+  asOf?: Day;
+  /** Profile overrides on top of the defaults and the Contract table. */
+  profile?: Partial<Profile>;
+}
