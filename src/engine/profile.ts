@@ -6,7 +6,7 @@ import type { Profile } from "./types";
  * The default profile: the source contract (常州人社一体化信息平台（就业创业子系统）2024年度运维服务),
  * clause 第一条·四 for the scoring, 第二条 and 第四条 for the money, 第六条 for penalties.
  */
-export const DEFAULT_PROFILE: Readonly<Profile> = Object.freeze({
+const defaults: Profile = {
   contractName: "常州人社一体化信息平台（就业创业子系统）2024年度运维服务",
   contractAmountFen: 84_860_000,
   tailShare: ratio(1n, 2n),
@@ -38,4 +38,6 @@ export const DEFAULT_PROFILE: Readonly<Profile> = Object.freeze({
   ],
   completedStatuses: ["待验证", "已关闭"],
   penalties: { rectifyFailurePercent: 20, falseCommitmentPercent: 30, ipBreachPercent: 30 },
-});
+};
+
+export const DEFAULT_PROFILE: Readonly<Profile> = Object.freeze(defaults);

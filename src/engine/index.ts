@@ -1,0 +1,14 @@
+/**
+ * The scoring engine's public surface. Pure: no Office, DOM or file-system imports anywhere
+ * under src/engine. Readers hand it `RawTable`s; it hands back an `Assessment`.
+ */
+export * from "./types";
+export * from "./day";
+export * from "./ratio";
+export * from "./calendar";
+export * from "./pay";
+export { DEFAULT_PROFILE } from "./profile";
+export { TABLES, SUMMARY_SHEET_NAME, locateTables, type TableDef, type ColumnDef, type Located } from "./schema";
+export { assess } from "./assess";
+export { toJson, type AssessmentJson } from "./json";
+export { diagnosticText } from "./diagnostics";

@@ -1,0 +1,255 @@
+import { diag } from "./diagnostics";
+import type { Diagnostic, RawCell, RawTable, TableKey } from "./types";
+
+/**
+ * The ledger format of SPEC §2: which tables, which columns, and how a reader's tables are
+ * matched to them — by name first (Chinese or English, case-insensitive), then by headers.
+ */
+
+/** The summary sheet the tool writes; never read as a ledger table. */
+export const SUMMARY_SHEET_NAME = "考核结果";
+
+export interface ColumnDef {
+  /** Field name in the typed rows. */
+  key: string;
+  zh: string;
+  en: string;
+  required: boolean;
+}
+
+export interface TableDef {
+  key: TableKey;
+  zh: string;
+  en: string;
+  /** A missing optional table is not an error. */
+  required: boolean;
+  columns: ColumnDef[];
+}
+
+const col = (key: string, zh: string, en: string, required = false): ColumnDef => ({ key, zh, en, required });
+
+/** Tables in the order the summary and diagnostics list them. */
+export const TABLES: readonly TableDef[] = [
+  {
+    key: "contract",
+    zh: "合同",
+    en: "Contract",
+    required: false,
+    columns: [col("item", "项目", "Item", true), col("value", "值", "Value", true)],
+  },
+  {
+    key: "roster",
+    zh: "驻场人员",
+    en: "Roster",
+    required: true,
+    columns: [
+      col("name", "姓名", "Name", true),
+      col("role", "角色", "Role"),
+      col("start", "到岗日期", "Start"),
+      col("end", "离岗日期", "End"),
+    ],
+  },
+  {
+    key: "punches",
+    zh: "考勤",
+    en: "Punches",
+    required: true,
+    columns: [
+      col("date", "日期", "Date", true),
+      col("name", "姓名", "Name", true),
+      col("slot", "时段", "Slot"),
+      col("time", "时间", "Time"),
+      col("result", "结果", "Result"),
+    ],
+  },
+  {
+    key: "tickets",
+    zh: "工单",
+    en: "Tickets",
+    required: true,
+    columns: [
+      col("id", "工单号", "TicketId", true),
+      col("routed", "流转乙方", "RoutedToVendor", true),
+      col("status", "状态", "Status", true),
+      col("created", "创建日期", "Created"),
+    ],
+  },
+  {
+    key: "complaints",
+    zh: "投诉",
+    en: "Complaints",
+    required: true,
+    columns: [
+      col("id", "编号", "ComplaintId", true),
+      col("date", "日期", "Date"),
+      col("category", "类别", "Category", true),
+      col("verified", "核实属实", "Verified", true),
+      col("deadline", "整改期限", "Deadline"),
+      col("rectifiedOn", "整改完成日期", "RectifiedOn"),
+      col("note", "说明", "Note"),
+    ],
+  },
+  {
+    key: "surveys",
+    zh: "问卷",
+    en: "Surveys",
+    required: true,
+    columns: [col("respondent", "受访者", "Respondent"), col("score", "得分", "Score", true)],
+  },
+  {
+    key: "calendar",
+    zh: "日历",
+    en: "Calendar",
+    required: false,
+    columns: [col("date", "日期", "Date", true), col("type", "类型", "Type", true)],
+  },
+];
+
+export const TABLE_BY_KEY: Readonly<Record<TableKey, TableDef>> = Object.fromEntries(
+  TABLES.map((t) => [t.key, t]),
+) as Record<TableKey, TableDef>;
+
+/**
+ * @summary Normalise a header or table name for matching: full-width to half-width (NFKC),
+ * lower case, every space and line break removed.
+ * @example
+ * normalizeName(" Ticket Id\n") //=> "ticketid"
+ * normalizeName("ＤＡＴＥ") //=> "date"
+ */
+export function normalizeName(x: RawCell): string {
+  if (x === null || typeof x === "object") return "";
+  return String(x).normalize("NFKC").toLowerCase().replace(/\s+/gu, "");
+}
+
+/** A located table: the reader's table, and for each column key the 0-based column index. */
+export interface Located {
+  def: TableDef;
+  table: RawTable;
+  columns: Record<string, number>;
+}
+
+function isTableName(def: TableDef, name: string): boolean {
+  const n = normalizeName(name);
+  return n === normalizeName(def.zh) || n === normalizeName(def.en);
+}
+
+/** Column index per column key; a header may be Chinese or English. */
+function mapColumns(def: TableDef, table: RawTable): { columns: Record<string, number>; duplicates: ColumnDef[] } {
+  const columns: Record<string, number> = {};
+  const duplicates: ColumnDef[] = [];
+  table.headers.forEach((h, i) => {
+    const n = normalizeName(h);
+    if (!n) return;
+    const c = def.columns.find((c) => n === normalizeName(c.zh) || n === normalizeName(c.en));
+    if (!c) return;
+    if (c.key in columns) {
+      if (!duplicates.includes(c)) duplicates.push(c);
+    } else columns[c.key] = i;
+  });
+  return { columns, duplicates };
+}
+
+function hasRequiredColumns(def: TableDef, table: RawTable): boolean {
+  const { columns } = mapColumns(def, table);
+  return def.columns.filter((c) => c.required).every((c) => c.key in columns);
+}
+
+const describe = (t: RawTable): string => (t.kind === "table" ? `表格 ${t.name}（工作表 ${t.sheet}）` : `工作表 ${t.sheet}`);
+const describeEn = (t: RawTable): string => (t.kind === "table" ? `table ${t.name} (sheet ${t.sheet})` : `sheet ${t.sheet}`);
+
+/**
+ * @summary Match the reader's tables to the ledger's logical tables.
+ * A table is recognised by its name (Excel table name, or sheet name for a plain sheet), or,
+ * when no table has the name, by having all the required columns. Two candidates for one
+ * logical table is an error: the tool will not guess which one holds the ledger.
+ * The summary sheet is never a candidate. Missing required tables and columns are errors.
+ */
+export function locateTables(tables: readonly RawTable[]): {
+  located: Partial<Record<TableKey, Located>>;
+  diagnostics: Diagnostic[];
+} {
+  const diagnostics: Diagnostic[] = [];
+  const located: Partial<Record<TableKey, Located>> = {};
+  const candidates = tables.filter((t) => normalizeName(t.sheet) !== normalizeName(SUMMARY_SHEET_NAME));
+  const claimed = new Set<RawTable>();
+
+  // Pass 1: by name.
+  const byName = new Map<TableKey, RawTable[]>();
+  for (const def of TABLES) {
+    const named = candidates.filter((t) => isTableName(def, t.name));
+    byName.set(def.key, named);
+    named.forEach((t) => claimed.add(t));
+  }
+  // Pass 2: each table no name claimed goes to the logical table its headers fit best (all its
+  // required columns present, most columns matched): a punch sheet also has a 姓名 column, but
+  // it fits 考勤 better than 驻场人员.
+  const byHeaders = new Map<TableKey, RawTable[]>(TABLES.map((d) => [d.key, []]));
+  for (const t of candidates) {
+    if (claimed.has(t)) continue;
+    let best: TableDef | null = null;
+    let bestScore = 0;
+    for (const def of TABLES) {
+      if (!hasRequiredColumns(def, t)) continue;
+      const score = Object.keys(mapColumns(def, t).columns).length;
+      if (score > bestScore) [best, bestScore] = [def, score];
+    }
+    if (best) byHeaders.get(best.key)!.push(t);
+  }
+  for (const def of TABLES) {
+    let found = byName.get(def.key)!;
+    if (found.length === 0) found = byHeaders.get(def.key)!;
+    if (found.length > 1) {
+      diagnostics.push(
+        diag(
+          "error",
+          "ambiguous-table",
+          { table: def.zh },
+          `有 ${found.length} 个表都像「${def.zh}」表：${found.map(describe).join("、")}。请只保留一个，或把要用的表命名为「${def.zh}」。`,
+          `${found.length} tables look like the ${def.en} table: ${found.map(describeEn).join(", ")}. Keep one, or name the one to use "${def.zh}" or "${def.en}".`,
+        ),
+      );
+      continue;
+    }
+    if (found.length === 0) {
+      if (def.required) {
+        diagnostics.push(
+          diag(
+            "error",
+            "missing-table",
+            { table: def.zh },
+            `找不到「${def.zh}」表。请添加名为「${def.zh}」（或 ${def.en}）的工作表或表格，首行为列标题：${def.columns.map((c) => c.zh).join("、")}。`,
+            `No ${def.en} table found. Add a sheet or Excel table named "${def.zh}" (or ${def.en}) whose first row holds the headers: ${def.columns.map((c) => c.en).join(", ")}.`,
+          ),
+        );
+      }
+      continue;
+    }
+    const table = found[0];
+    const { columns, duplicates } = mapColumns(def, table);
+    for (const c of duplicates) {
+      diagnostics.push(
+        diag(
+          "error",
+          "duplicate-column",
+          { table: def.zh, row: table.headerRow, column: c.zh },
+          `「${c.zh}」列出现了不止一次，无法确定用哪一列。请删除或改名多余的列。`,
+          `The ${c.en} column appears more than once; the tool cannot tell which to use. Remove or rename the extra one.`,
+        ),
+      );
+    }
+    const missing = def.columns.filter((c) => c.required && !(c.key in columns));
+    for (const c of missing) {
+      diagnostics.push(
+        diag(
+          "error",
+          "missing-column",
+          { table: def.zh, row: table.headerRow, column: c.zh },
+          `「${def.zh}」表缺少必需的列「${c.zh}」（或 ${c.en}）。`,
+          `The ${def.en} table has no required column ${c.en} (or ${c.zh}).`,
+        ),
+      );
+    }
+    if (missing.length === 0 && duplicates.length === 0) located[def.key] = { def, table, columns };
+  }
+  return { located, diagnostics };
+}
