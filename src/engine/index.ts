@@ -11,4 +11,4 @@ export { DEFAULT_PROFILE } from "./profile";
 export { TABLES, SUMMARY_SHEET_NAME, locateTables, type TableDef, type ColumnDef, type Located } from "./schema";
 export { assess } from "./assess";
 export { toJson, type AssessmentJson } from "./json";
-export { diagnosticText } from "./diagnostics";
+export { diag, diagnosticText, locationZh, messageOf, sortDiagnostics } from "./diagnostics";

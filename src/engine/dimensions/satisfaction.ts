@@ -1,0 +1,43 @@
+import { diag } from "../diagnostics";
+import { add, ratio, roundToUnits } from "../ratio";
+import type { Diagnostic, Ledger, Profile, Ratio, SatisfactionResult } from "../types";
+
+/**
+ * 满意率 (第一条·四·2(5)): survey part = 8 × mean(score) / 100; linked part = 2 − 0.5 per
+ * 日常维护 or 响应度 event, down to 0. Rounded to hundredths once, at the end. No survey
+ * response: survey part 0, a warning (the result is provisional).
+ */
+export function scoreSatisfaction(ledger: Ledger, profile: Profile, linkedEvents: number, out: Diagnostic[]): SatisfactionResult {
+  const n = ledger.surveys.length;
+  let meanScore: Ratio | null = null;
+  let survey = ratio(0n);
+  if (n === 0) {
+    out.push(
+      diag(
+        "warning",
+        "no-surveys",
+        { table: "问卷" },
+        "问卷表没有得分，满意率的问卷部分（8 分）暂按 0 分计，结果为暂定。服务期满后请录入问卷调查结果。",
+        "The Surveys table has no scores; the survey part (8 points) counts as 0 for now and the result is provisional. Enter the survey results after the service period.",
+      ),
+    );
+  } else {
+    let sum = ratio(0n);
+    for (const s of ledger.surveys) sum = add(sum, s.score);
+    meanScore = ratio(sum.n, sum.d * BigInt(n));
+    survey = ratio(BigInt(profile.surveyPoints) * sum.n, sum.d * BigInt(n) * 100n);
+  }
+  const linkedHundredths = Math.max(0, profile.linkedPoints * 100 - profile.linkedDeductionHundredths * linkedEvents);
+  const total = add(survey, ratio(BigInt(linkedHundredths), 100n));
+  return {
+    key: "satisfaction",
+    max: profile.maxPoints.satisfaction,
+    pointsHundredths: roundToUnits(total, 100n),
+    survey,
+    surveyHundredths: roundToUnits(survey, 100n),
+    linkedHundredths,
+    responses: n,
+    meanScore,
+    linkedEvents,
+  };
+}

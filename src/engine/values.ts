@@ -1,0 +1,214 @@
+import { dayFromSerial, parseDateText } from "./day";
+import { ratioFromDecimalText, ratioFromNumber } from "./ratio";
+import type { CellError, Category, Day, RawCell, Ratio, Slot } from "./types";
+
+/**
+ * Cell value parsers. Each returns the typed value, `null` for an empty cell, or `BAD` when the
+ * cell holds something outside the accepted forms; the ledger reader turns BAD into a diagnostic
+ * that names the cell. The accepted forms are those of SPEC §2.
+ */
+
+export const BAD = Symbol("bad");
+export type Parsed<T> = T | null | typeof BAD;
+
+export function isCellError(c: RawCell): c is CellError {
+  return typeof c === "object" && c !== null && "error" in c;
+}
+
+/** Empty: null, or text of nothing but spaces. */
+export function isEmpty(c: RawCell): boolean {
+  return c === null || (typeof c === "string" && c.trim() === "");
+}
+
+/** Text of a cell, trimmed and NFKC-normalised for matching (full-width letters to half-width). */
+function norm(c: string): string {
+  return c.normalize("NFKC").trim().toLowerCase();
+}
+
+/** A cell as display text (trimmed), or null when empty. Numbers keep their shortest form. */
+export function textOf(c: RawCell): string | null {
+  if (isEmpty(c) || isCellError(c)) return null;
+  if (typeof c === "string") return c.trim();
+  return String(c);
+}
+
+/**
+ * @summary A calendar date from a cell: an Excel serial number or date text.
+ * @example
+ * parseDate(45474) //=> 19905 (2024-07-01)
+ * parseDate("2024/7/1") //=> 19905
+ * parseDate("soon") //=> BAD
+ */
+export function parseDate(c: RawCell, date1904 = false): Parsed<Day> {
+  if (isEmpty(c)) return null;
+  if (typeof c === "number") return dayFromSerial(c, date1904) ?? BAD;
+  if (typeof c === "string") {
+    const t = c.normalize("NFKC").trim();
+    // A serial number stored as text ("45474") is still a serial.
+    if (/^\d{5}(\.\d+)?$/.test(t)) return dayFromSerial(Number(t), date1904) ?? BAD;
+    return parseDateText(t) ?? BAD;
+  }
+  return BAD;
+}
+
+const YES = new Set(["是", "y", "yes", "true", "✓", "✔", "√", "1"]);
+const NO = new Set(["否", "n", "no", "false", "✗", "✘", "×", "0"]);
+
+/**
+ * @summary Yes/no: 是/否, Y/N, yes/no, true/false, ✓/✗ and Excel booleans.
+ * @example
+ * parseYesNo("是") //=> true
+ * parseYesNo(false) //=> false
+ * parseYesNo("maybe") //=> BAD
+ */
+export function parseYesNo(c: RawCell): Parsed<boolean> {
+  if (isEmpty(c)) return null;
+  if (typeof c === "boolean") return c;
+  if (typeof c === "number") return c === 1 ? true : c === 0 ? false : BAD;
+  if (typeof c !== "string") return BAD;
+  const t = norm(c);
+  if (YES.has(t)) return true;
+  if (NO.has(t)) return false;
+  return BAD;
+}
+
+/** 日常维护 / maintenance, 响应度 / responsiveness. */
+export function parseCategory(c: RawCell): Parsed<Category> {
+  if (isEmpty(c)) return null;
+  if (typeof c !== "string") return BAD;
+  const t = norm(c).replace(/\s+/g, "");
+  if (t === "日常维护" || t === "maintenance") return "maintenance";
+  if (t === "响应度" || t === "responsiveness") return "responsiveness";
+  return BAD;
+}
+
+const AM = new Set(["上班", "上班后", "上午", "am"]);
+const PM = new Set(["下班", "下班前", "下午", "pm"]);
+
+/** 上班 (上班后, 上午, AM) or 下班 (下班前, 下午, PM). */
+export function parseSlot(c: RawCell): Parsed<Slot> {
+  if (isEmpty(c)) return null;
+  if (typeof c !== "string") return BAD;
+  const t = norm(c).replace(/\s+/g, "");
+  if (AM.has(t)) return "上班";
+  if (PM.has(t)) return "下班";
+  return BAD;
+}
+
+/**
+ * @summary Minutes after midnight of a time cell: a day fraction (Excel time), a serial with a
+ * time part, or text `8:30`, `08:30:15`, `下午 5:30`, `5:30 PM`.
+ * @example
+ * parseTime(0.354166) //=> 510 (08:30)
+ * parseTime("17:45") //=> 1065
+ */
+export function parseTime(c: RawCell): Parsed<number> {
+  if (isEmpty(c)) return null;
+  if (typeof c === "number") {
+    if (!Number.isFinite(c) || c < 0) return BAD;
+    const frac = c - Math.floor(c);
+    // Round to the second before taking minutes, so 0.5 stays exactly 12:00.
+    const seconds = Math.round(frac * 86_400);
+    return Math.floor(seconds / 60) % 1440;
+  }
+  if (typeof c !== "string") return BAD;
+  let t = norm(c).replace(/\s+/g, "");
+  let shift = 0;
+  let meridiem = false;
+  const pm = /^(下午|晚上|pm)|(pm)$/;
+  const am = /^(上午|早上|am)|(am)$/;
+  if (pm.test(t)) {
+    shift = 720;
+    meridiem = true;
+    t = t.replace(pm, "");
+  } else if (am.test(t)) {
+    meridiem = true;
+    t = t.replace(am, "");
+  }
+  const m = /^(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$/.exec(t);
+  if (!m) return BAD;
+  let h = Number(m[1]);
+  const min = Number(m[2]);
+  if (min > 59 || h > 23 || (meridiem && h > 12)) return BAD;
+  if (meridiem) h = (h % 12) + shift / 60;
+  return h * 60 + min;
+}
+
+const PRESENT = new Set(["到岗", "出勤", "present", "✓", "✔", "√", "是"]);
+const ABSENT = new Set(["缺勤", "absent", "✗", "✘", "×", "否"]);
+
+/** 到岗/出勤/present/✓/是 → true; 缺勤/absent/✗/否 → false; empty → null (present). */
+export function parseResult(c: RawCell): Parsed<boolean> {
+  if (isEmpty(c)) return null;
+  if (typeof c === "boolean") return c;
+  if (typeof c !== "string") return BAD;
+  const t = norm(c);
+  if (PRESENT.has(t)) return true;
+  if (ABSENT.has(t)) return false;
+  return BAD;
+}
+
+/**
+ * @summary A survey score from 0 to 100, exactly as written (a number, or a number stored as text).
+ * @example
+ * parseScore(87.5) //=> { n: 175n, d: 2n }
+ * parseScore("90") //=> { n: 90n, d: 1n }
+ * parseScore(101) //=> BAD
+ */
+export function parseScore(c: RawCell): Parsed<Ratio> {
+  if (isEmpty(c)) return null;
+  let r: Ratio | null = null;
+  if (typeof c === "number") r = ratioFromNumber(c);
+  else if (typeof c === "string") r = ratioFromDecimalText(c.normalize("NFKC").trim());
+  if (r === null || r.n < 0n || r.n > 100n * r.d) return BAD;
+  return r;
+}
+
+/**
+ * @summary A money amount in yuan from a number or text such as `848,600.00`, `¥848600`,
+ * `848600元`; returned in fen when it is a whole number of fen.
+ * @example
+ * parseAmountFen("848,600.00") //=> 84860000
+ */
+export function parseAmountFen(c: RawCell): Parsed<number> {
+  if (isEmpty(c)) return null;
+  let r: Ratio | null = null;
+  if (typeof c === "number") r = ratioFromNumber(c);
+  else if (typeof c === "string") {
+    r = ratioFromDecimalText(c.normalize("NFKC").trim().replace(/^[¥￥]|元$|,/g, ""));
+  }
+  if (r === null || r.n < 0n) return BAD;
+  const fen = r.n * 100n;
+  if (fen % r.d !== 0n) return BAD;
+  return Number(fen / r.d);
+}
+
+/**
+ * @summary A share: `0.5`, `50%`, or a number; must be from 0 to 1.
+ * @example
+ * parseShare("50%") //=> { n: 1n, d: 2n }
+ */
+export function parseShare(c: RawCell): Parsed<Ratio> {
+  if (isEmpty(c)) return null;
+  let r: Ratio | null = null;
+  if (typeof c === "number") r = ratioFromNumber(c);
+  else if (typeof c === "string") {
+    const t = c.normalize("NFKC").trim();
+    if (t.endsWith("%")) {
+      const p = ratioFromDecimalText(t.slice(0, -1));
+      r = p && { n: p.n, d: p.d * 100n };
+    } else r = ratioFromDecimalText(t);
+  }
+  if (r === null || r.n < 0n || r.n > r.d) return BAD;
+  return r;
+}
+
+/** 工作日 / Workday → true; 休息日 / RestDay (and 节假日 / Holiday) → false. */
+export function parseDayType(c: RawCell): Parsed<boolean> {
+  if (isEmpty(c)) return null;
+  if (typeof c !== "string") return BAD;
+  const t = norm(c).replace(/[\s_-]+/g, "");
+  if (t === "工作日" || t === "workday" || t === "上班") return true;
+  if (t === "休息日" || t === "restday" || t === "节假日" || t === "holiday" || t === "休息") return false;
+  return BAD;
+}

@@ -1,0 +1,302 @@
+import {
+  SUMMARY_SHEET_NAME,
+  dayToIso,
+  locationZh,
+  serialFromDay,
+  sortDiagnostics,
+  toNumber,
+  type Assessment,
+  type ComplaintOutcome,
+  type Profile,
+} from "../engine";
+import type { SummaryCell, SummarySheet } from "./types";
+
+/**
+ * The summary sheet `考核结果`, laid out once for every writer. Chinese first, English alongside.
+ * Every deduction names its ledger IDs and rows. Long evidence lists are cut at EVIDENCE_LIMIT
+ * rows with a line saying how many more there are and where to find them, so the sheet stays
+ * writable in one request whatever the ledger's size.
+ */
+
+export const EVIDENCE_LIMIT = 2000;
+
+const t = (value: string | null, extra: Partial<SummaryCell> = {}): SummaryCell => ({ value, format: "text", ...extra });
+const n = (value: number | null, format: SummaryCell["format"], extra: Partial<SummaryCell> = {}): SummaryCell => ({
+  value,
+  format,
+  ...extra,
+});
+const h = (value: string): SummaryCell => ({ value, format: "text", bold: true, header: true });
+const pts = (hundredths: number | null, extra: Partial<SummaryCell> = {}): SummaryCell =>
+  n(hundredths === null ? null : hundredths / 100, "points", extra);
+const money = (fen: number | null, extra: Partial<SummaryCell> = {}): SummaryCell =>
+  n(fen === null ? null : fen / 100, "money", extra);
+const date = (day: number): SummaryCell => n(serialFromDay(day), "date");
+
+export const STATUS_TEXT: Record<Assessment["status"], string> = {
+  final: "最终 final",
+  provisional: "暂定 provisional",
+  invalid: "无效 invalid",
+};
+
+const SEVERITY_TEXT = { error: "错误 error", warning: "警告 warning", info: "提示 info" } as const;
+
+const OUTCOME_TEXT: Record<ComplaintOutcome["outcome"], string> = {
+  event: "扣分 deducted",
+  pending: "待定（期限未到）pending",
+  "rectified-in-time": "按期整改，不扣分 rectified in time",
+  "not-verified": "未核实属实，不扣分 not verified",
+  "no-deadline": "缺整改期限，暂不扣分 no deadline",
+};
+
+/** The rate rule in words, e.g. "≥85% 满分；≥70% 得80%；≥60% 得60%；其余 得50%（下限判定，不取整）". */
+export function rateRuleText(profile: Profile): string {
+  const bands = [...profile.rateBands].sort((a, b) => b.minPercent - a.minPercent);
+  const parts = bands.map((b, i) =>
+    i === bands.length - 1 ? `其余得${b.sharePercent}%` : `≥${b.minPercent}%${b.sharePercent === 100 ? "满分" : `得${b.sharePercent}%`}`,
+  );
+  const rounding =
+    profile.rateRounding === "whole-percent"
+      ? "比率先四舍五入到整百分数 rate rounded half up to a whole percent first"
+      : "比率按下限判定、不取整（84.9% 属 80% 档）lower bounds, no rounding";
+  return `${parts.join("；")}（${rounding}）`;
+}
+
+const periodText = (a: number, b: number): string => `${dayToIso(a)} 至 ${dayToIso(b)}`;
+
+/**
+ * @summary Lay out the summary sheet of an assessment.
+ * @example
+ * buildSummary(assess(tables)).rows[0][0].value //=> "运维考核评分结果 OM Scorecard assessment"
+ */
+export function buildSummary(a: Assessment): SummarySheet {
+  const p = a.profile;
+  const rows: SummaryCell[][] = [];
+  const blank = (): void => {
+    rows.push([]);
+  };
+
+  rows.push([t("运维考核评分结果 OM Scorecard assessment", { bold: true })]);
+  rows.push([t("合同 Contract", { bold: true }), t(p.contractName)]);
+  rows.push([t("服务期限 Service period", { bold: true }), t(periodText(p.serviceStart, p.serviceEnd))]);
+  rows.push([t("考核日期 As of", { bold: true }), date(a.asOf)]);
+  rows.push([t("考核期间 Period assessed", { bold: true }), t(a.periodEnd >= a.periodStart ? periodText(a.periodStart, a.periodEnd) : "无 none")]);
+  rows.push([t("状态 Status", { bold: true }), t(STATUS_TEXT[a.status], { bold: true })]);
+  if (a.status === "provisional") {
+    rows.push([t("暂定原因 Why provisional", { bold: true }), t(a.provisionalReasons.map((r) => `${r.zh}（${r.en}）`).join("；"))]);
+  }
+  if (a.status === "invalid") {
+    rows.push([
+      t("说明 Note", { bold: true }),
+      t("台账有错误，未评分。请按下方「问题」逐条修正后重新评分。The ledger has errors and was not scored: fix each problem below and assess again."),
+    ]);
+  }
+  rows.push([t("比率规则 Rate rule", { bold: true }), t(rateRuleText(p))]);
+  blank();
+
+  // Dimensions.
+  rows.push([
+    h("考核项 Item"),
+    h("满分 Max"),
+    h("指标 Metric"),
+    h("分子 Numerator"),
+    h("分母 Denominator"),
+    h("比率 Rate"),
+    h("规则 Rule"),
+    h("得分 Points"),
+  ]);
+  const firstDimRow = rows.length;
+  const d = a.dimensions;
+  const rate = (num: number, den: number): SummaryCell => n(den === 0 ? null : num / den, "percent");
+  const maxes = p.maxPoints;
+  rows.push([
+    t("出勤率 Attendance"),
+    n(maxes.attendance, "points"),
+    t("到岗打卡次数 / 应打卡次数 present / expected checks"),
+    n(d ? d.attendance.present : null, "integer"),
+    n(d ? d.attendance.expected : null, "integer"),
+    d ? rate(d.attendance.present, d.attendance.expected) : n(null, "percent"),
+    t(d ? `得 ${d.attendance.sharePercent}% 的分；${d.attendance.workingDays} 个工作日 × ${p.checksPerDay} 次 × 在岗人员` : rateRuleText(p)),
+    pts(d ? d.attendance.pointsHundredths : null),
+  ]);
+  rows.push([
+    t("日常维护 Daily maintenance"),
+    n(maxes.maintenance, "points"),
+    t("核实属实的违规投诉 verified violation complaints"),
+    n(d ? d.maintenance.events : null, "integer"),
+    t(null),
+    t(null),
+    t(`每起扣 ${p.eventDeductionHundredths / 100} 分，扣完为止 −${p.eventDeductionHundredths / 100} each, floor 0`),
+    pts(d ? d.maintenance.pointsHundredths : null),
+  ]);
+  rows.push([
+    t("响应度 Responsiveness"),
+    n(maxes.responsiveness, "points"),
+    t("未按期整改的响应度投诉 complaints not rectified by the deadline"),
+    n(d ? d.responsiveness.events : null, "integer"),
+    t(null),
+    t(null),
+    t(`每起扣 ${p.eventDeductionHundredths / 100} 分，扣完为止；期限当天整改视为按期 −${p.eventDeductionHundredths / 100} each, floor 0; on the deadline day is in time`),
+    pts(d ? d.responsiveness.pointsHundredths : null),
+  ]);
+  rows.push([
+    t("完成率 Completion"),
+    n(maxes.completion, "points"),
+    t(`已完成（${p.completedStatuses.join("、")}）/ 流转乙方工单 completed / routed tickets`),
+    n(d ? d.completion.completed : null, "integer"),
+    n(d ? d.completion.routed : null, "integer"),
+    d ? rate(d.completion.completed, d.completion.routed) : n(null, "percent"),
+    t(d ? (d.completion.routed === 0 ? "无流转乙方工单，按满分 no routed tickets: full points" : `得 ${d.completion.sharePercent}% 的分`) : rateRuleText(p)),
+    pts(d ? d.completion.pointsHundredths : null),
+  ]);
+  rows.push([
+    t("满意率 Satisfaction"),
+    n(maxes.satisfaction, "points"),
+    t(
+      d
+        ? `问卷 ${d.satisfaction.responses} 份，平均 ${d.satisfaction.meanScore ? toNumber(d.satisfaction.meanScore).toFixed(2) : "—"} 分 → 问卷部分 ${(d.satisfaction.surveyHundredths / 100).toFixed(2)}；挂钩部分 ${(d.satisfaction.linkedHundredths / 100).toFixed(2)}（${d.satisfaction.linkedEvents} 起扣分事件）`
+        : "问卷部分 + 挂钩部分 survey part + linked part",
+    ),
+    n(d ? d.satisfaction.responses : null, "integer"),
+    t(null),
+    t(null),
+    t(`问卷 ${p.surveyPoints} × 平均分/100；挂钩 ${p.linkedPoints} − ${p.linkedDeductionHundredths / 100} × 扣分事件，扣完为止 survey ${p.surveyPoints} × mean/100; linked ${p.linkedPoints} − ${p.linkedDeductionHundredths / 100} per event, floor 0`),
+    pts(d ? d.satisfaction.pointsHundredths : null),
+  ]);
+  const dimRowCount = rows.length - firstDimRow;
+  const maxTotal = maxes.attendance + maxes.maintenance + maxes.responsiveness + maxes.completion + maxes.satisfaction;
+  rows.push([
+    t("合计 Total", { bold: true }),
+    n(maxTotal, "points", { bold: true }),
+    t(null),
+    t(null),
+    t(null),
+    t(null),
+    t(null),
+    pts(a.totalHundredths, { bold: true }),
+  ]);
+  blank();
+
+  // Money.
+  const tier = a.tier ? p.payTiers.find((x) => x.tier === a.tier)! : null;
+  rows.push([h("付款 Payment"), h("")]);
+  rows.push([t("付款等级 Tier", { bold: true }), t(a.tier ? `${a.tier}（付尾款 ${tier!.sharePercent}%）` : "—", { bold: true })]);
+  rows.push([t("合同金额 Contract amount"), money(p.contractAmountFen)]);
+  rows.push([t(`尾款 Tail (${Math.round(toNumber(p.tailShare) * 10000) / 100}%)`), money(a.tailBaseFen)]);
+  rows.push([t("尾款比例 Tail ratio"), n(a.tailRatio ? toNumber(a.tailRatio) : null, "percent")]);
+  rows.push([t("应付尾款 Tail amount payable", { bold: true }), money(a.tailAmountFen, { bold: true })]);
+  rows.push([
+    t("违约金参考 Penalties (第六条)"),
+    t(
+      `未按期整改 ${p.penalties.rectifyFailurePercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.rectifyFailurePercent) / 100)}；虚假承诺/过错致无法履行 ${p.penalties.falseCommitmentPercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.falseCommitmentPercent) / 100)}；违反知识产权条款 ${p.penalties.ipBreachPercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.ipBreachPercent) / 100)}`,
+    ),
+  ]);
+  blank();
+
+  if (d) {
+    // Deduction events and the complaints behind them.
+    rows.push([h("投诉 Complaints"), h("编号 ID"), h("台账行 Row"), h("结果 Outcome"), h("整改期限 Deadline"), h("整改完成 Rectified"), h("说明 Note")]);
+    const outcomes = [...d.maintenance.outcomes, ...d.responsiveness.outcomes].sort((x, y) => x.row - y.row);
+    if (outcomes.length === 0) rows.push([t("无投诉 no complaints")]);
+    for (const o of outcomes) {
+      rows.push([
+        t(o.category === "maintenance" ? "日常维护" : "响应度"),
+        t(o.id),
+        n(o.row, "integer"),
+        t(OUTCOME_TEXT[o.outcome]),
+        o.deadline === null ? t(null) : date(o.deadline),
+        o.rectifiedOn === null ? t(null) : date(o.rectifiedOn),
+        t(o.note),
+      ]);
+    }
+    blank();
+
+    rows.push([h("出勤明细 Attendance by member"), h("台账行 Row"), h("考核起 From"), h("考核止 To"), h("到岗 Present"), h("应打卡 Expected"), h("比率 Rate")]);
+    for (const m of d.attendance.members) {
+      rows.push([
+        t(m.name),
+        n(m.row, "integer"),
+        m.from === null ? t("—") : date(m.from),
+        m.to === null ? t("—") : date(m.to),
+        n(m.present, "integer"),
+        n(m.expected, "integer"),
+        rate(m.present, m.expected),
+      ]);
+    }
+    evidenceList(rows, "缺勤打卡 Absent checks（考勤表行号 rows in 考勤）", d.attendance.absentRows, (r) => [n(r, "integer")], "考勤", "结果");
+    evidenceList(
+      rows,
+      "未完成工单 Incomplete routed tickets（工单号 / 行号 / 状态）",
+      d.completion.incomplete,
+      (x) => [t(x.id), n(x.row, "integer"), t(x.status || "（空 empty）")],
+      "工单",
+      "状态",
+    );
+    blank();
+  }
+
+  // Diagnostics.
+  rows.push([h("问题 Diagnostics"), h("表 Table"), h("行 Row"), h("列 Column"), h("代码 Code"), h("说明 Message")]);
+  const diags = sortDiagnostics(a.diagnostics);
+  if (diags.length === 0) rows.push([t("无 none")]);
+  for (const x of diags.slice(0, EVIDENCE_LIMIT)) {
+    rows.push([
+      t(SEVERITY_TEXT[x.severity]),
+      t(x.table),
+      n(x.row, "integer"),
+      t(x.column),
+      t(x.code),
+      t(`${locationZh(x)}${x.zh} / ${x.en}`),
+    ]);
+  }
+  if (diags.length > EVIDENCE_LIMIT) {
+    rows.push([t(`另有 ${diags.length - EVIDENCE_LIMIT} 条问题未列出 ${diags.length - EVIDENCE_LIMIT} more not listed; the task pane and --json list all`)]);
+  }
+
+  return {
+    name: SUMMARY_SHEET_NAME,
+    rows,
+    columnWidths: [30, 14, 40, 14, 14, 14, 48, 12],
+    chart: {
+      title: "各考核项得分 Points by item",
+      firstRow: firstDimRow,
+      rowCount: dimRowCount,
+      categoryColumn: 0,
+      seriesColumns: [7, 1],
+    },
+  };
+}
+
+/**
+ * @summary Fen as yuan text with thousands separators, the same on every machine and locale.
+ * @example
+ * fmtYuan(38187000) //=> "¥381,870.00"
+ */
+export function fmtYuan(fen: number): string {
+  const f = Math.round(fen);
+  const sign = f < 0 ? "-" : "";
+  const abs = Math.abs(f);
+  const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return `${sign}¥${yuan}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+function evidenceList<T>(
+  rows: SummaryCell[][],
+  title: string,
+  items: readonly T[],
+  cells: (x: T) => SummaryCell[],
+  table: string,
+  column: string,
+): void {
+  rows.push([]);
+  rows.push([h(title), h(`共 ${items.length} 条 total`)]);
+  if (items.length === 0) rows.push([t("无 none")]);
+  for (const x of items.slice(0, EVIDENCE_LIMIT)) rows.push([t(null), ...cells(x)]);
+  if (items.length > EVIDENCE_LIMIT) {
+    rows.push([
+      t(
+        `另有 ${items.length - EVIDENCE_LIMIT} 条未列出，可在「${table}」表按「${column}」列筛选查看 ${items.length - EVIDENCE_LIMIT} more: filter the ${table} table on its ${column} column`,
+      ),
+    ]);
+  }
+}

@@ -1,0 +1,43 @@
+import { BUILTIN_CALENDAR, isoDay, serialFromDay, workdaysBetween, type RawCell, type RawTable } from "../../src/engine";
+
+/** A plain-sheet RawTable with headers in row 1. */
+export function sheet(name: string, headers: string[], rows: RawCell[][], extra: Partial<RawTable> = {}): RawTable {
+  return { name, sheet: name, kind: "sheet", headerRow: 1, firstColumn: 1, headers, rows, ...extra };
+}
+
+export interface LedgerSpec {
+  roster?: RawCell[][];
+  punches?: RawCell[][];
+  tickets?: RawCell[][];
+  complaints?: RawCell[][];
+  surveys?: RawCell[][];
+  calendar?: RawCell[][] | null;
+  contract?: RawCell[][] | null;
+}
+
+/** A ledger of plain sheets with Chinese names and headers; every table defaults to a small valid one. */
+export function ledger(spec: LedgerSpec = {}): RawTable[] {
+  const tables = [
+    sheet("驻场人员", ["姓名", "角色", "到岗日期", "离岗日期"], spec.roster ?? [["张三", "负责人", null, null]]),
+    sheet("考勤", ["日期", "姓名", "时段", "时间", "结果"], spec.punches ?? []),
+    sheet("工单", ["工单号", "流转乙方", "状态", "创建日期"], spec.tickets ?? [["T1", "是", "已关闭", null]]),
+    sheet("投诉", ["编号", "日期", "类别", "核实属实", "整改期限", "整改完成日期", "说明"], spec.complaints ?? []),
+    sheet("问卷", ["受访者", "得分"], spec.surveys ?? [["甲", 100]]),
+  ];
+  if (spec.calendar) tables.push(sheet("日历", ["日期", "类型"], spec.calendar));
+  if (spec.contract) tables.push(sheet("合同", ["项目", "值"], spec.contract));
+  return tables;
+}
+
+/** Serial of an ISO date (what Excel and the readers hand the engine). */
+export const serial = (iso: string): number => serialFromDay(isoDay(iso));
+
+/** Punch rows: for each working day in [from, to], both checks for the name, present. */
+export function fullPunches(name: string, from = "2024-07-01", to = "2025-06-30"): RawCell[][] {
+  const rows: RawCell[][] = [];
+  for (const d of workdaysBetween(BUILTIN_CALENDAR, isoDay(from), isoDay(to))) {
+    rows.push([serialFromDay(d), name, "上班", null, "到岗"]);
+    rows.push([serialFromDay(d), name, "下班", null, "到岗"]);
+  }
+  return rows;
+}
