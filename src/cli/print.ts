@@ -1,0 +1,74 @@
+import { dayToIso, locationZh, sortDiagnostics, type Assessment, type Diagnostic } from "../engine";
+import { STATUS_TEXT, fmtYuan } from "../report/summary";
+
+/**
+ * The readable summary the command line prints: Chinese first, English alongside, aligned for a
+ * terminal (CJK characters count two columns).
+ */
+
+/** Display width of text in a terminal: CJK and full-width characters take two columns. */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+  }
+  return w;
+}
+
+const pad = (s: string, width: number): string => s + " ".repeat(Math.max(0, width - displayWidth(s)));
+const padStart = (s: string, width: number): string => " ".repeat(Math.max(0, width - displayWidth(s))) + s;
+const points = (h: number): string => (h / 100).toFixed(2);
+const pct = (num: number, den: number): string => (den === 0 ? "—" : `${((num / den) * 100).toFixed(2)}%`);
+
+/** At most this many diagnostics are printed; the JSON and the summary sheet have them all. */
+export const PRINT_DIAGNOSTICS = 30;
+
+export function formatDiagnostic(d: Diagnostic): string {
+  const sev = d.severity === "error" ? "错误 error" : d.severity === "warning" ? "警告 warning" : "提示 info";
+  return `[${sev}] ${locationZh(d)}${d.zh}\n    ${d.en} (${d.code})`;
+}
+
+export function formatDiagnostics(list: Diagnostic[]): string[] {
+  const sorted = sortDiagnostics(list);
+  const lines = sorted.slice(0, PRINT_DIAGNOSTICS).map(formatDiagnostic);
+  if (sorted.length > PRINT_DIAGNOSTICS) {
+    lines.push(`… 另有 ${sorted.length - PRINT_DIAGNOSTICS} 条问题，见汇总表或 --json。${sorted.length - PRINT_DIAGNOSTICS} more: see the summary sheet or --json.`);
+  }
+  return lines;
+}
+
+/** The whole printed report of an assessment. */
+export function formatAssessment(a: Assessment): string {
+  const lines: string[] = [];
+  const p = a.profile;
+  lines.push("运维考核评分 OM Scorecard");
+  lines.push(`合同 Contract: ${p.contractName}`);
+  lines.push(`服务期限 Service: ${dayToIso(p.serviceStart)} 至 ${dayToIso(p.serviceEnd)}    考核日期 As of: ${dayToIso(a.asOf)}`);
+  lines.push(`状态 Status: ${STATUS_TEXT[a.status]}`);
+  for (const r of a.provisionalReasons) lines.push(`  · ${r.zh} (${r.en})`);
+  const d = a.dimensions;
+  if (d && a.totalHundredths !== null) {
+    lines.push("");
+    const rows: [string, string, string, string][] = [
+      ["考核项 Item", "指标 Metric", "得分 Points", "满分 Max"],
+      ["出勤率 Attendance", `${d.attendance.present}/${d.attendance.expected} = ${pct(d.attendance.present, d.attendance.expected)}`, points(d.attendance.pointsHundredths), String(d.attendance.max)],
+      ["日常维护 Maintenance", `${d.maintenance.events} 起事件 events`, points(d.maintenance.pointsHundredths), String(d.maintenance.max)],
+      ["响应度 Responsiveness", `${d.responsiveness.events} 起事件 events`, points(d.responsiveness.pointsHundredths), String(d.responsiveness.max)],
+      ["完成率 Completion", `${d.completion.completed}/${d.completion.routed} = ${pct(d.completion.completed, d.completion.routed)}`, points(d.completion.pointsHundredths), String(d.completion.max)],
+      ["满意率 Satisfaction", `问卷 survey ${points(d.satisfaction.surveyHundredths)} + 挂钩 linked ${points(d.satisfaction.linkedHundredths)}`, points(d.satisfaction.pointsHundredths), String(d.satisfaction.max)],
+    ];
+    const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
+    for (const r of rows) lines.push(`  ${pad(r[0], w[0])}  ${pad(r[1], w[1])}  ${padStart(r[2], w[2])}  ${padStart(r[3], w[3])}`);
+    lines.push(`  ${pad("合计 Total", w[0] + w[1] + 2)}  ${padStart(points(a.totalHundredths), w[2])}  ${padStart("100", w[3])}`);
+    lines.push("");
+    const share = p.payTiers.find((t) => t.tier === a.tier)!.sharePercent;
+    lines.push(`付款等级 Tier: ${a.tier} (${share}%)    尾款 Tail: ${fmtYuan(a.tailBaseFen)}    应付尾款 Payable: ${fmtYuan(a.tailAmountFen!)}`);
+  }
+  if (a.diagnostics.length > 0) {
+    lines.push("");
+    lines.push(`问题 Diagnostics (${a.diagnostics.length}):`);
+    lines.push(...formatDiagnostics(a.diagnostics));
+  }
+  return lines.join("\n");
+}
