@@ -1,5 +1,5 @@
 import { dayFromSerial, parseDateText } from "./day";
-import { ratioFromDecimalText, ratioFromNumber } from "./ratio";
+import { ratio, ratioFromDecimalText, ratioFromNumber } from "./ratio";
 import type { CellError, Category, Day, RawCell, Ratio, Slot } from "./types";
 
 /**
@@ -196,7 +196,7 @@ export function parseShare(c: RawCell): Parsed<Ratio> {
     const t = c.normalize("NFKC").trim();
     if (t.endsWith("%")) {
       const p = ratioFromDecimalText(t.slice(0, -1));
-      r = p && { n: p.n, d: p.d * 100n };
+      r = p && ratio(p.n, p.d * 100n);
     } else r = ratioFromDecimalText(t);
   }
   if (r === null || r.n < 0n || r.n > r.d) return BAD;
