@@ -17,6 +17,7 @@ import {
   BAD,
   isCellError,
   isEmpty,
+  memoText,
   parseCategory,
   parseDate,
   parseDayType,
@@ -37,16 +38,24 @@ import {
 
 /** One data row of a located table, with typed access to its cells that reports bad values. */
 export class RowView {
+  private cells: RawCell[] = [];
+  /** Worksheet row number. */
+  row = 0;
+  /** Set when any cell of this row was reported bad. */
+  bad = false;
+
   constructor(
     private readonly loc: Located,
-    private readonly cells: RawCell[],
-    /** Worksheet row number. */
-    readonly row: number,
     private readonly out: Diagnostic[],
   ) {}
 
-  /** Set when any cell of this row was reported bad. */
-  bad = false;
+  /** Point the view at another row (one view serves a whole table: no allocation per row). */
+  moveTo(cells: RawCell[], row: number): this {
+    this.cells = cells;
+    this.row = row;
+    this.bad = false;
+    return this;
+  }
 
   raw(key: string): RawCell {
     const i = this.loc.columns[key];
@@ -137,16 +146,18 @@ export function show(c: RawCell): string {
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
 
-/** The data rows of a located table that are not blank, as RowViews. */
-export function rowsOf(loc: Located, out: Diagnostic[]): RowView[] {
-  const views: RowView[] = [];
+/**
+ * @summary The data rows of a located table that are not blank, each seen through one shared
+ * RowView (valid only until the next row: copy what you keep).
+ */
+export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
+  const view = new RowView(loc, out);
   const { table } = loc;
   for (let i = 0; i < table.rows.length; i++) {
     const cells = table.rows[i];
     if (cells.every(isEmpty)) continue;
-    views.push(new RowView(loc, cells, table.headerRow + 1 + i, out));
+    yield view.moveTo(cells, table.headerRow + 1 + i);
   }
-  return views;
 }
 
 const DATE_ZH = "日期（如 2024-07-01、2024/7/1、2024年7月1日，或 Excel 日期）";
@@ -200,9 +211,7 @@ function readRoster(loc: Located, out: Diagnostic[]): RosterMember[] {
 }
 
 /** Names match after NFKC and with spaces removed: "张 伟" and "张伟" are one person. */
-export function normalizePerson(name: string): string {
-  return name.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
-}
+export const normalizePerson = memoText((name: string): string => name.normalize("NFKC").replace(/\s+/g, "").toLowerCase());
 
 function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
   const punches: Punch[] = [];

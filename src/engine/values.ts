@@ -25,6 +25,23 @@ function norm(c: string): string {
   return c.normalize("NFKC").trim().toLowerCase();
 }
 
+/**
+ * @summary Remember a text parser's answers. Ledger columns repeat a handful of values (上班,
+ * 到岗, 是, a few dozen names) hundreds of thousands of times, and Unicode normalisation is the
+ * costly part of parsing them. At most `limit` distinct texts are kept, so a column of unique
+ * values costs no more than parsing each once.
+ */
+export function memoText<T>(parse: (s: string) => T, limit = 4096): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    const hit = cache.get(s);
+    if (hit !== undefined || cache.has(s)) return hit as T;
+    const v = parse(s);
+    if (cache.size < limit) cache.set(s, v);
+    return v;
+  };
+}
+
 /** A cell as display text (trimmed), or null when empty. Numbers keep their shortest form. */
 export function textOf(c: RawCell): string | null {
   if (isEmpty(c) || isCellError(c)) return null;
@@ -66,21 +83,29 @@ export function parseYesNo(c: RawCell): Parsed<boolean> {
   if (typeof c === "boolean") return c;
   if (typeof c === "number") return c === 1 ? true : c === 0 ? false : BAD;
   if (typeof c !== "string") return BAD;
+  return yesNoText(c);
+}
+
+const yesNoText = memoText((c: string): Parsed<boolean> => {
   const t = norm(c);
   if (YES.has(t)) return true;
   if (NO.has(t)) return false;
   return BAD;
-}
+});
 
 /** 日常维护 / maintenance, 响应度 / responsiveness. */
 export function parseCategory(c: RawCell): Parsed<Category> {
   if (isEmpty(c)) return null;
   if (typeof c !== "string") return BAD;
+  return categoryText(c);
+}
+
+const categoryText = memoText((c: string): Parsed<Category> => {
   const t = norm(c).replace(/\s+/g, "");
   if (t === "日常维护" || t === "maintenance") return "maintenance";
   if (t === "响应度" || t === "responsiveness") return "responsiveness";
   return BAD;
-}
+});
 
 const AM = new Set(["上班", "上班后", "上午", "am"]);
 const PM = new Set(["下班", "下班前", "下午", "pm"]);
@@ -89,11 +114,15 @@ const PM = new Set(["下班", "下班前", "下午", "pm"]);
 export function parseSlot(c: RawCell): Parsed<Slot> {
   if (isEmpty(c)) return null;
   if (typeof c !== "string") return BAD;
+  return slotText(c);
+}
+
+const slotText = memoText((c: string): Parsed<Slot> => {
   const t = norm(c).replace(/\s+/g, "");
   if (AM.has(t)) return "上班";
   if (PM.has(t)) return "下班";
   return BAD;
-}
+});
 
 /**
  * @summary Minutes after midnight of a time cell: a day fraction (Excel time), a serial with a
@@ -142,11 +171,15 @@ export function parseResult(c: RawCell): Parsed<boolean> {
   if (isEmpty(c)) return null;
   if (typeof c === "boolean") return c;
   if (typeof c !== "string") return BAD;
+  return resultText(c);
+}
+
+const resultText = memoText((c: string): Parsed<boolean> => {
   const t = norm(c);
   if (PRESENT.has(t)) return true;
   if (ABSENT.has(t)) return false;
   return BAD;
-}
+});
 
 /**
  * @summary A survey score from 0 to 100, exactly as written (a number, or a number stored as text).
