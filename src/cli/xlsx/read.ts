@@ -1,0 +1,245 @@
+/** Reads every table a ledger workbook could hold, straight from the package's XML. */
+import type { RawCell, RawTable } from "../../engine/types";
+import { WorkbookError, classifyCfb, isCfb, looksLikeCsv, workbookError } from "./errors";
+import { REL, parseRels, relIs, relsPathOf, resolveTarget, type Relationship } from "./opc";
+import { scanSharedStrings, scanWorksheet, type SheetCells } from "./sheetScan";
+import { XmlFormatError, attrLocal, attrs, tags } from "./xml";
+import { ZipFormatError, extract, looksLikeZip, readZip, type ZipArchive } from "./zip";
+
+export interface WorkbookRead {
+  tables: RawTable[];
+  date1904: boolean;
+  sheetNames: string[];
+}
+
+export interface SheetEntry {
+  name: string;
+  sheetId: string;
+  rid: string;
+}
+
+const utf8 = new TextDecoder("utf-8");
+
+export function partText(zip: ZipArchive, part: string): string | null {
+  const e = zip.byName.get(part.toLowerCase());
+  if (!e) return null;
+  const b = extract(zip, e);
+  return utf8.decode(b);
+}
+
+/** Where the workbook part is, from the package's root relationships (fallback `xl/workbook.xml`). */
+export function workbookPartName(zip: ZipArchive): string {
+  const root = partText(zip, "_rels/.rels");
+  if (root !== null) {
+    const doc = parseRels(root).find((r) => relIs(r, REL.officeDocument) && !r.external);
+    if (doc) return resolveTarget("", doc.target);
+  }
+  return "xl/workbook.xml";
+}
+
+export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  let sawRoot = false;
+  for (const t of tags(xml)) {
+    if (t.closing) continue;
+    if (t.local === "workbook") sawRoot = true;
+    else if (t.local === "workbookPr") {
+      const v = attrs(xml, t).date1904;
+      date1904 = v === "1" || v === "true";
+    } else if (t.local === "sheet") {
+      const a = attrs(xml, t);
+      sheets.push({ name: a.name ?? "", sheetId: a.sheetId ?? "", rid: attrLocal(a, "id") ?? "" });
+    }
+  }
+  if (!sawRoot) throw new XmlFormatError("workbook part has no <workbook> element");
+  return { sheets, date1904 };
+}
+
+/** Checks the bytes' kind before unzipping; throws the matching WorkbookError for non-workbooks. */
+export function sniff(bytes: Uint8Array): void {
+  if (bytes.length === 0) throw workbookError("file-empty");
+  if (isCfb(bytes)) throw workbookError(classifyCfb(bytes));
+  if (looksLikeZip(bytes)) return;
+  if (looksLikeCsv(bytes)) throw workbookError("file-csv");
+  throw workbookError("file-not-xlsx");
+}
+
+/** Opens the package and locates its workbook part, or throws a WorkbookError. */
+export function openPackage(bytes: Uint8Array): { zip: ZipArchive; workbookPart: string } {
+  sniff(bytes);
+  let zip: ZipArchive;
+  try {
+    zip = readZip(bytes);
+  } catch (e) {
+    throw workbookError("file-corrupt", (e as Error).message);
+  }
+  const workbookPart = workbookPartName(zip);
+  if (!zip.byName.has(workbookPart.toLowerCase())) {
+    if (zip.byName.has("xl/workbook.bin")) throw workbookError("file-not-xlsx", "Excel 二进制工作簿 .xlsb / Excel binary workbook .xlsb");
+    if (zip.byName.has("mimetype") || zip.byName.has("content.xml")) throw workbookError("file-not-xlsx", "OpenDocument .ods");
+    if (zip.byName.has("word/document.xml")) throw workbookError("file-not-xlsx", "Word .docx");
+    throw workbookError("file-not-xlsx");
+  }
+  return { zip, workbookPart };
+}
+
+function nonEmpty(c: RawCell | undefined): boolean {
+  if (c === null || c === undefined) return false;
+  if (typeof c === "string") return c.trim() !== "";
+  return true;
+}
+
+function colOf(letters: string): number {
+  let c = 0;
+  for (const ch of letters.toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+  return c;
+}
+
+/** `A1:D10` → 1-based [top, left, bottom, right]. */
+function parseRange(ref: string): [number, number, number, number] | null {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)(?::\$?([A-Za-z]{1,3})\$?(\d+))?$/.exec(ref.trim());
+  if (!m) return null;
+  const top = +m[2];
+  const left = colOf(m[1]);
+  return [top, left, m[4] ? +m[4] : top, m[3] ? colOf(m[3]) : left];
+}
+
+function rowSlice(cells: SheetCells, row: number, firstCol0: number, width: number): RawCell[] {
+  const src = cells.rows[row];
+  if (src && firstCol0 === 0 && src.length <= width) {
+    // Reuse the scanned row (nothing beyond the table's width can be lost): fill its holes.
+    for (let c = 0; c < width; c++) if (src[c] === undefined) src[c] = null;
+    return src;
+  }
+  const out: RawCell[] = new Array(width);
+  for (let c = 0; c < width; c++) {
+    const v = src ? src[firstCol0 + c] : undefined;
+    out[c] = v === undefined ? null : v;
+  }
+  return out;
+}
+
+function tableFromPart(xml: string, sheet: string, cells: SheetCells, date1904: boolean): RawTable | null {
+  let head: Record<string, string> | null = null;
+  const columnNames: string[] = [];
+  for (const t of tags(xml)) {
+    if (t.closing) continue;
+    if (t.local === "table" && !head) head = attrs(xml, t);
+    else if (t.local === "tableColumn") columnNames.push(attrs(xml, t).name ?? "");
+  }
+  if (!head) throw new XmlFormatError("table part has no <table> element");
+  const range = parseRange(head.ref ?? "");
+  if (!range) throw new XmlFormatError(`table ${head.displayName ?? head.name} has a bad ref`);
+  const [top, left, bottom, right] = range;
+  const headerRows = head.headerRowCount !== undefined ? +head.headerRowCount : 1;
+  const totalsRows = head.totalsRowCount !== undefined ? +head.totalsRowCount : 0;
+  const width = right - left + 1;
+  const headerRow = headerRows > 0 ? top : top - 1;
+  const headers: RawCell[] =
+    headerRows > 0 ? rowSlice(cells, top, left - 1, width) : new Array(width).fill(null);
+  for (let c = 0; c < width; c++) {
+    if (!nonEmpty(headers[c]) && columnNames[c]) headers[c] = columnNames[c];
+  }
+  const rows: RawCell[][] = [];
+  for (let r = top + Math.max(headerRows, 0); r <= bottom - Math.max(totalsRows, 0); r++) rows.push(rowSlice(cells, r, left - 1, width));
+  const table: RawTable = {
+    name: head.displayName || head.name || "",
+    sheet,
+    kind: "table",
+    headerRow,
+    firstColumn: left,
+    headers,
+    rows,
+  };
+  if (date1904) table.date1904 = true;
+  return table;
+}
+
+function tableFromSheet(name: string, cells: SheetCells, date1904: boolean): RawTable {
+  let headerRow = 0;
+  for (let r = 1; r <= cells.maxRow; r++) {
+    const row = cells.rows[r];
+    if (row && row.some(nonEmpty)) {
+      headerRow = r;
+      break;
+    }
+  }
+  const t: RawTable = { name, sheet: name, kind: "sheet", headerRow: 1, firstColumn: 1, headers: [], rows: [] };
+  if (date1904) t.date1904 = true;
+  if (!headerRow) return t;
+  const hdr = cells.rows[headerRow]!;
+  let first = -1;
+  let last = -1;
+  hdr.forEach((c, i) => {
+    if (nonEmpty(c)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  });
+  const width = last - first + 1;
+  let lastRow = headerRow;
+  for (let r = cells.maxRow; r > headerRow; r--) {
+    const row = cells.rows[r];
+    if (!row) continue;
+    let any = false;
+    for (let c = first; c <= last && !any; c++) any = nonEmpty(row[c]);
+    if (any) {
+      lastRow = r;
+      break;
+    }
+  }
+  t.headerRow = headerRow;
+  t.firstColumn = first + 1;
+  t.headers = rowSlice(cells, headerRow, first, width);
+  for (let r = headerRow + 1; r <= lastRow; r++) t.rows.push(rowSlice(cells, r, first, width));
+  return t;
+}
+
+/**
+ * Reads every table a ledger could hold (synchronously). Throws WorkbookError for a file that is
+ * not a readable .xlsx/.xlsm, and nothing else for bad input.
+ */
+export function readLedgerXlsx(bytes: Uint8Array): WorkbookRead {
+  try {
+    return readUnchecked(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    if (e instanceof ZipFormatError && e.encrypted) throw workbookError("file-encrypted", e.message);
+    throw workbookError("file-corrupt", e instanceof Error ? e.message : String(e));
+  }
+}
+
+function readUnchecked(bytes: Uint8Array): WorkbookRead {
+  const { zip, workbookPart } = openPackage(bytes);
+  const { sheets, date1904 } = parseWorkbook(partText(zip, workbookPart)!);
+  const wbRelsText = partText(zip, relsPathOf(workbookPart));
+  const wbRels: Relationship[] = wbRelsText === null ? [] : parseRels(wbRelsText);
+  const byId = new Map(wbRels.map((r) => [r.id, r]));
+  const sstRel = wbRels.find((r) => relIs(r, REL.sharedStrings) && !r.external);
+  const sstText = sstRel ? partText(zip, resolveTarget(workbookPart, sstRel.target)) : null;
+  const shared = sstText === null ? [] : scanSharedStrings(sstText);
+  const tables: RawTable[] = [];
+  for (const sh of sheets) {
+    const rel = byId.get(sh.rid);
+    if (!rel || !relIs(rel, REL.worksheet) || rel.external) continue; // chart sheets, macro sheets
+    const part = resolveTarget(workbookPart, rel.target);
+    const xml = partText(zip, part);
+    if (xml === null) throw new XmlFormatError(`worksheet part ${part} is missing`);
+    const cells = scanWorksheet(xml, shared, date1904);
+    const relsText = partText(zip, relsPathOf(part));
+    const found: RawTable[] = [];
+    if (relsText !== null) {
+      for (const r of parseRels(relsText)) {
+        if (!relIs(r, REL.table) || r.external) continue;
+        const tx = partText(zip, resolveTarget(part, r.target));
+        if (tx === null) continue;
+        const t = tableFromPart(tx, sh.name, cells, date1904);
+        if (t) found.push(t);
+      }
+    }
+    if (found.length) tables.push(...found);
+    else tables.push(tableFromSheet(sh.name, cells, date1904));
+  }
+  return { tables, date1904, sheetNames: sheets.map((s) => s.name) };
+}

@@ -1,0 +1,172 @@
+/**
+ * Appends the cell formats the summary needs to `xl/styles.xml`. Existing entries are never
+ * moved or changed, so every existing `s="n"` keeps meaning the same thing; an entry that is
+ * already present verbatim (for instance from an earlier run) is reused, so scoring a scored
+ * copy again leaves styles.xml byte-identical.
+ */
+import type { CellFormat } from "../../report/types";
+import { XmlFormatError, attrs, children, findClose, findTag, readTag, type Tag } from "./xml";
+
+export interface StyleSpec {
+  format: CellFormat;
+  bold: boolean;
+  header: boolean;
+  /** Text beginning with = + - @: marked quotePrefix so Excel keeps it text when edited. */
+  quote: boolean;
+}
+
+export function styleKey(s: StyleSpec): string {
+  return `${s.format}|${+s.bold}|${+s.header}|${+s.quote}`;
+}
+
+/** Built-in number formats (the same in every locale) and the one custom format we add. */
+const BUILTIN_NUMFMT: Record<Exclude<CellFormat, "date">, number> = {
+  integer: 1, // 0
+  points: 2, // 0.00
+  money: 4, // #,##0.00
+  percent: 10, // 0.00%
+  text: 49, // @
+};
+export const DATE_FORMAT_CODE = "yyyy-mm-dd";
+/** Light grey (Excel's "White, Background 1, Darker 15%"). */
+export const HEADER_FILL_RGB = "FFD9D9D9";
+
+/** A minimal stylesheet for a package that has none. */
+export const MINIMAL_STYLES =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
+  '<fonts count="1"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+  '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+  '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
+  '<cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs>' +
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>' +
+  "</styleSheet>";
+
+/** Order of the stylesheet's children (CT_Stylesheet sequence). */
+const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+
+class Sheet {
+  constructor(public xml: string) {}
+  root(): { open: Tag; close: Tag; prefix: string } {
+    const open = findTag(this.xml, "styleSheet");
+    if (!open || open.selfClosing) throw new XmlFormatError("styles part has no <styleSheet>");
+    return { open, close: findClose(this.xml, open), prefix: open.prefix };
+  }
+  /** The container's open/close tags, creating it (with default children) when missing. */
+  container(local: string, defaults: string[]): { open: Tag; close: Tag } {
+    const { open, close, prefix } = this.root();
+    const kids = children(this.xml, open, close);
+    const found = kids.find((k) => k.tag.local === local);
+    if (found) {
+      if (found.tag.selfClosing) {
+        const expanded = `<${found.tag.name}${this.xml.slice(found.tag.attrStart, found.tag.attrEnd)}></${found.tag.name}>`;
+        this.xml = this.xml.slice(0, found.start) + expanded + this.xml.slice(found.end);
+        return this.container(local, defaults);
+      }
+      return { open: found.tag, close: findClose(this.xml, found.tag) };
+    }
+    const rank = ORDER.indexOf(local);
+    const next = kids.find((k) => ORDER.indexOf(k.tag.local) > rank);
+    const at = next ? next.start : close.start;
+    const body = defaults.map((d) => d.replace(/<(\/?)/g, `<$1${prefix}`)).join("");
+    const el = `<${prefix}${local} count="${defaults.length}">${body}</${prefix}${local}>`;
+    this.xml = this.xml.slice(0, at) + el + this.xml.slice(at);
+    return this.container(local, defaults);
+  }
+  items(local: string, defaults: string[]): string[] {
+    const { open, close } = this.container(local, defaults);
+    return children(this.xml, open, close).map((k) => this.xml.slice(k.start, k.end));
+  }
+  /** Index of `item` in the container (exact text), appending it when absent. */
+  ensure(local: string, defaults: string[], item: string): number {
+    const list = this.items(local, defaults);
+    const at = list.indexOf(item);
+    if (at >= 0) return at;
+    const { open, close } = this.container(local, defaults);
+    const count = list.length + 1;
+    const openText = this.xml.slice(open.start, open.end);
+    const newOpen = /\scount\s*=\s*"[^"]*"/.test(openText)
+      ? openText.replace(/(\scount\s*=\s*")[^"]*"/, `$1${count}"`)
+      : openText.replace(/^<([^\s>/]+)/, `<$1 count="${count}"`);
+    this.xml = this.xml.slice(0, open.start) + newOpen + this.xml.slice(open.end, close.start) + item + this.xml.slice(close.start);
+    return list.length;
+  }
+}
+
+const DEFAULTS: Record<string, string[]> = {
+  numFmts: [],
+  fonts: ['<font><sz val="11"/><name val="Calibri"/></font>'],
+  fills: ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'],
+  borders: ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
+  cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
+  cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
+};
+
+/**
+ * Returns the stylesheet with the specs' formats present and each spec's cellXfs index.
+ * Specs are added in the order given, so the result is deterministic.
+ */
+export function addStyles(stylesXml: string, specs: StyleSpec[]): { xml: string; index: Map<string, number> } {
+  const s = new Sheet(stylesXml);
+  const p = s.root().prefix;
+  const el = (x: string) => x.replace(/<(\/?)/g, `<$1${p}`);
+  const index = new Map<string, number>();
+  let dateFmt = -1;
+  let boldFont = -1;
+  let fill = -1;
+  for (const spec of specs) {
+    const key = styleKey(spec);
+    if (index.has(key)) continue;
+    let numFmtId: number;
+    if (spec.format === "date") {
+      if (dateFmt < 0) {
+        const fmts = s.items("numFmts", DEFAULTS.numFmts);
+        let max = 163;
+        for (const f of fmts) {
+          const t = readTag(f, 0) as Tag;
+          const a = attrs(f, t);
+          const id = +(a.numFmtId ?? "0");
+          if (a.formatCode === DATE_FORMAT_CODE && dateFmt < 0) dateFmt = id;
+          if (id > max) max = id;
+        }
+        if (dateFmt < 0) {
+          dateFmt = max + 1;
+          s.ensure("numFmts", DEFAULTS.numFmts, el(`<numFmt numFmtId="${dateFmt}" formatCode="${DATE_FORMAT_CODE}"/>`));
+        }
+      }
+      numFmtId = dateFmt;
+    } else numFmtId = BUILTIN_NUMFMT[spec.format];
+    let fontId = 0;
+    if (spec.bold) {
+      if (boldFont < 0) {
+        const base = s.items("fonts", DEFAULTS.fonts)[0];
+        const t = readTag(base, 0) as Tag;
+        if (/<([\w.-]+:)?b(\s+val="(1|true)")?\s*\/>/.test(base)) boldFont = 0;
+        else {
+          const bold = t.selfClosing ? `<${t.name}${base.slice(t.attrStart, t.attrEnd)}>${el("<b/>")}</${t.name}>` : base.slice(0, t.end) + el("<b/>") + base.slice(t.end);
+          boldFont = s.ensure("fonts", DEFAULTS.fonts, bold);
+        }
+      }
+      fontId = boldFont;
+    }
+    let fillId = 0;
+    if (spec.header) {
+      if (fill < 0) {
+        s.items("fills", DEFAULTS.fills);
+        fill = s.ensure("fills", DEFAULTS.fills, el(`<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_RGB}"/><bgColor indexed="64"/></patternFill></fill>`));
+      }
+      fillId = fill;
+    }
+    s.items("borders", DEFAULTS.borders);
+    s.items("cellStyleXfs", DEFAULTS.cellStyleXfs);
+    const xf =
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0" applyNumberFormat="1"` +
+      (fontId ? ' applyFont="1"' : "") +
+      (fillId ? ' applyFill="1"' : "") +
+      (spec.quote ? ' quotePrefix="1"' : "") +
+      "/>";
+    index.set(key, s.ensure("cellXfs", DEFAULTS.cellXfs, el(xf)));
+  }
+  return { xml: s.xml, index };
+}

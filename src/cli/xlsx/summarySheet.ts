@@ -1,0 +1,221 @@
+/** Renders a SummarySheet as SpreadsheetML: the worksheet part, and the drawing and chart parts of its bar chart. */
+import type { SummaryCell, SummarySheet } from "../../report/types";
+import { styleKey, type StyleSpec } from "./styles";
+import { encodeCellText, escapeAttr, escapeText } from "./xml";
+
+const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+/** 0-based column index → letters (0 → A, 26 → AA). */
+export function colName(c: number): string {
+  let s = "";
+  let n = c + 1;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Text that Excel would read as a formula or a signed number if typed: kept text with quotePrefix. */
+function needsQuote(s: string): boolean {
+  return /^[=+\-@]/.test(s);
+}
+
+/** Excel's limit on the characters (UTF-16 code units) in one cell. */
+export const MAX_CELL_CHARS = 32767;
+const TRUNCATED_MARK = "…（已截断 truncated）";
+
+/** Text cut to fit one Excel cell, marked as cut, never splitting a surrogate pair. */
+export function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  let cut = MAX_CELL_CHARS - TRUNCATED_MARK.length;
+  const c = text.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return text.slice(0, cut) + TRUNCATED_MARK;
+}
+
+/** How a cell is written: its text (or null for a number), and its style. */
+function plan(cell: SummaryCell): { text: string | null; number: number | null; spec: StyleSpec } | null {
+  const bold = !!cell.bold;
+  const header = !!cell.header;
+  if (cell.value === null || cell.value === undefined) {
+    return bold || header ? { text: null, number: null, spec: { format: cell.format, bold, header, quote: false } } : null;
+  }
+  if (typeof cell.value === "string" || cell.format === "text") {
+    const text = fitCell(String(cell.value));
+    return { text, number: null, spec: { format: cell.format, bold, header, quote: needsQuote(text) } };
+  }
+  return { text: null, number: cell.value, spec: { format: cell.format, bold, header, quote: false } };
+}
+
+/** Every style the sheet needs, in first-use order. */
+export function stylesNeeded(summary: SummarySheet): StyleSpec[] {
+  const out: StyleSpec[] = [];
+  const seen = new Set<string>();
+  for (const row of summary.rows) {
+    for (const cell of row) {
+      const p = cell && plan(cell);
+      if (!p) continue;
+      const k = styleKey(p.spec);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(p.spec);
+      }
+    }
+  }
+  return out;
+}
+
+/** Column width as Excel stores it for `chars` characters of the default font (5-pixel padding, 7-pixel digits). */
+function excelWidth(chars: number): number {
+  return Math.round(((chars * 7 + 5) / 7) * 256) / 256;
+}
+
+function numberText(n: number): string {
+  return Object.is(n, -0) ? "0" : String(n);
+}
+
+/**
+ * The worksheet part. Strings are inline (`t="inlineStr"`), so sharedStrings.xml is untouched
+ * and no string can ever become a formula. `drawingRid` adds the chart's drawing.
+ */
+export function worksheetXml(summary: SummarySheet, styleIndex: Map<string, number>, drawingRid: string | null): string {
+  const rowsXml: string[] = [];
+  let maxCol = 0;
+  summary.rows.forEach((row, r) => {
+    const cells: string[] = [];
+    row.forEach((cell, c) => {
+      const p = cell && plan(cell);
+      if (!p) return;
+      const ref = colName(c) + (r + 1);
+      const s = styleIndex.get(styleKey(p.spec));
+      const sAttr = s ? ` s="${s}"` : "";
+      if (p.text !== null) cells.push(`<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${encodeCellText(p.text)}</t></is></c>`);
+      else if (p.number !== null) {
+        if (Number.isFinite(p.number)) cells.push(`<c r="${ref}"${sAttr}><v>${numberText(p.number)}</v></c>`);
+        else cells.push(`<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`);
+      } else cells.push(`<c r="${ref}"${sAttr}/>`);
+      if (c + 1 > maxCol) maxCol = c + 1;
+    });
+    if (cells.length) rowsXml.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+  });
+  const lastRow = summary.rows.length;
+  const dim = lastRow && maxCol ? `A1:${colName(maxCol - 1)}${lastRow}` : "A1";
+  const cols = summary.columnWidths
+    .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${excelWidth(w)}" customWidth="1"/>` : ""))
+    .join("");
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
+    `<dimension ref="${dim}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    (cols ? `<cols>${cols}</cols>` : "") +
+    `<sheetData>${rowsXml.join("")}</sheetData>` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '<pageSetup paperSize="9" orientation="portrait"/>' +
+    (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
+    "</worksheet>"
+  );
+}
+
+/** True when the chart spec points at rows and columns that exist. */
+export function chartUsable(summary: SummarySheet): boolean {
+  const ch = summary.chart;
+  if (!ch || ch.rowCount <= 0 || ch.firstRow < 0 || ch.seriesColumns.length === 0) return false;
+  return ch.firstRow + ch.rowCount <= summary.rows.length;
+}
+
+function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+function cellText(summary: SummarySheet, r: number, c: number): string {
+  const v = summary.rows[r]?.[c]?.value;
+  return v === null || v === undefined ? "" : String(v);
+}
+
+/** The chart part: a clustered horizontal bar chart of the series columns against the category column, with cached values. */
+export function chartXml(summary: SummarySheet): string {
+  const ch = summary.chart;
+  const sheet = quoteSheet(summary.name);
+  const r1 = ch.firstRow + 1;
+  const r2 = ch.firstRow + ch.rowCount;
+  const range = (c: number) => `${sheet}!$${colName(c)}$${r1}:$${colName(c)}$${r2}`;
+  const catPts: string[] = [];
+  for (let i = 0; i < ch.rowCount; i++) catPts.push(`<c:pt idx="${i}"><c:v>${escapeText(cellText(summary, ch.firstRow + i, ch.categoryColumn))}</c:v></c:pt>`);
+  const series = ch.seriesColumns.map((col, k) => {
+    const headerRow = ch.firstRow - 1;
+    const name = headerRow >= 0 ? cellText(summary, headerRow, col) : "";
+    const tx = name
+      ? `<c:tx><c:strRef><c:f>${escapeText(`${sheet}!$${colName(col)}$${headerRow + 1}`)}</c:f><c:strCache><c:ptCount val="1"/><c:pt idx="0"><c:v>${escapeText(name)}</c:v></c:pt></c:strCache></c:strRef></c:tx>`
+      : "";
+    const pts: string[] = [];
+    for (let i = 0; i < ch.rowCount; i++) {
+      const v = summary.rows[ch.firstRow + i]?.[col]?.value;
+      if (typeof v === "number" && Number.isFinite(v)) pts.push(`<c:pt idx="${i}"><c:v>${numberText(v)}</c:v></c:pt>`);
+    }
+    return (
+      `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${tx}<c:invertIfNegative val="0"/>` +
+      `<c:cat><c:strRef><c:f>${escapeText(range(ch.categoryColumn))}</c:f><c:strCache><c:ptCount val="${ch.rowCount}"/>${catPts.join("")}</c:strCache></c:strRef></c:cat>` +
+      `<c:val><c:numRef><c:f>${escapeText(range(col))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${ch.rowCount}"/>${pts.join("")}</c:numCache></c:numRef></c:val>` +
+      "</c:ser>"
+    );
+  });
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<c:roundedCorners val="0"/>' +
+    "<c:chart>" +
+    `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeText(ch.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
+    '<c:autoTitleDeleted val="0"/>' +
+    "<c:plotArea><c:layout/>" +
+    '<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
+    series.join("") +
+    '<c:gapWidth val="80"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>' +
+    '<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
+    '<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010002"/><c:crosses val="autoZero"/>' +
+    '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
+    '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
+    '<c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010001"/>' +
+    '<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
+    "</c:plotArea>" +
+    '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' +
+    '<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>' +
+    "</c:chart></c:chartSpace>"
+  );
+}
+
+/** The drawing part anchoring the chart to the right of the summary's columns. */
+export function drawingXml(summary: SummarySheet, chartRid: string): string {
+  let cols = summary.columnWidths.length;
+  for (const row of summary.rows) cols = Math.max(cols, row.length);
+  const fromCol = cols + 1;
+  const anchor = (tag: string, col: number, row: number) =>
+    `<xdr:${tag}><xdr:col>${col}</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>${row}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:${tag}>`;
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
+    '<xdr:twoCellAnchor editAs="oneCell">' +
+    anchor("from", fromCol, 1) +
+    anchor("to", fromCol + 9, 19) +
+    '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>' +
+    `<xdr:cNvPr id="2" name="${escapeAttr(summary.chart.title || "Chart 1")}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+    '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${chartRid}"/>` +
+    "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
+  );
+}
+
+/** A relationships part with the given relationships. */
+export function relsXml(rels: { id: string; type: string; target: string }[]): string {
+  return (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    rels.map((r) => `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`).join("") +
+    "</Relationships>"
+  );
+}

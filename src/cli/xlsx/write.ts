@@ -1,0 +1,288 @@
+/**
+ * Writes the scored copy: the original package with one summary worksheet added or replaced.
+ * Only the parts that must change are rewritten (see README.md in this folder); every other
+ * entry is copied with its compressed bytes untouched.
+ */
+import type { SummarySheet } from "../../report/types";
+import { WorkbookError, workbookError } from "./errors";
+import { REL, contentTypeOf, parseContentTypes, parseRels, relIs, relsPathOf, resolveTarget, sourceOfRels, type Relationship } from "./opc";
+import { openPackage, parseWorkbook, partText } from "./read";
+import { MINIMAL_STYLES, addStyles } from "./styles";
+import { chartUsable, chartXml, drawingXml, relsXml, stylesNeeded, worksheetXml } from "./summarySheet";
+import { XmlFormatError, attrs, escapeAttr, findClose, findTag, tags } from "./xml";
+import { ZipFormatError, writeZip, type OutEntry, type ZipArchive } from "./zip";
+
+const CT = {
+  worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
+  styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
+  drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
+  chart: "application/vnd.openxmlformats-officedocument.drawingml.chart+xml",
+  rels: "application/vnd.openxmlformats-package.relationships+xml",
+};
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+const enc = new TextEncoder();
+
+/** Throws for a name Excel would refuse as a sheet name. */
+export function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+    throw new Error(`invalid worksheet name: ${JSON.stringify(name)}`);
+  }
+}
+
+/** Relative target from one part to another (`xl/worksheets/sheet1.xml` → `xl/drawings/drawing1.xml` = `../drawings/drawing1.xml`). */
+export function relativeTarget(fromPart: string, toPart: string): string {
+  const from = fromPart.split("/").slice(0, -1);
+  const to = toPart.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+/**
+ * The original package with the summary worksheet added (at the end) or replaced (same position,
+ * sheetId and relationship id). Throws WorkbookError when `original` is not a readable workbook.
+ */
+export function writeScoredCopy(original: Uint8Array, summary: SummarySheet): Uint8Array {
+  checkSheetName(summary.name);
+  try {
+    return writeUnchecked(original, summary);
+  } catch (e) {
+    if (e instanceof WorkbookError) throw e;
+    if (e instanceof ZipFormatError && e.encrypted) throw workbookError("file-encrypted", e.message);
+    // Anything else raised while taking the package apart means it is not what it claims to be.
+    throw workbookError("file-corrupt", e instanceof Error ? e.message : String(e));
+  }
+}
+
+class Edits {
+  /** Parts to write, by lower-cased name, in insertion order. */
+  readonly out = new Map<string, { name: string; text: string }>();
+  readonly removed = new Set<string>();
+  constructor(readonly zip: ZipArchive) {}
+  has(name: string): boolean {
+    const k = name.toLowerCase();
+    return this.out.has(k) || (this.zip.byName.has(k) && !this.removed.has(k));
+  }
+  text(name: string): string | null {
+    const o = this.out.get(name.toLowerCase());
+    return o ? o.text : partText(this.zip, name);
+  }
+  set(name: string, text: string): void {
+    const k = name.toLowerCase();
+    const existing = this.zip.byName.get(k);
+    this.out.set(k, { name: existing ? existing.name : name, text });
+  }
+  remove(name: string): void {
+    this.removed.add(name.toLowerCase());
+  }
+  /** Smallest `prefix{n}.xml` not in use. */
+  allocate(prefix: string): string {
+    for (let n = 1; ; n++) if (!this.has(`${prefix}${n}.xml`)) return `${prefix}${n}.xml`;
+  }
+  build(): Uint8Array {
+    const entries: OutEntry[] = [];
+    const emitted = new Set<string>();
+    for (const e of this.zip.entries) {
+      const k = e.name.toLowerCase();
+      const o = this.out.get(k);
+      if (o) {
+        if (!emitted.has(k)) entries.push({ kind: "new", name: o.name, data: enc.encode(o.text) });
+        emitted.add(k);
+      } else if (!this.removed.has(k)) entries.push({ kind: "copy", entry: e });
+    }
+    for (const [k, o] of this.out) if (!emitted.has(k)) entries.push({ kind: "new", name: o.name, data: enc.encode(o.text) });
+    return writeZip(this.zip, entries, this.zip.comment);
+  }
+}
+
+/** Inserts `xml` just before the end tag of the first element named `local` (expanding a self-closed one). */
+function insertBeforeEnd(doc: string, local: string, xml: string): string {
+  const open = findTag(doc, local);
+  if (!open) throw new XmlFormatError(`no <${local}> element`);
+  if (open.selfClosing) {
+    return doc.slice(0, open.start) + `<${open.name}${doc.slice(open.attrStart, open.attrEnd)}>${xml}</${open.name}>` + doc.slice(open.end);
+  }
+  const close = findClose(doc, open);
+  return doc.slice(0, close.start) + xml + doc.slice(close.start);
+}
+
+/** Removes the first element with local name `local` whose attribute `attr` equals `value`. */
+function removeElement(doc: string, local: string, attr: string, value: string): string {
+  for (const t of tags(doc)) {
+    if (t.closing || t.local !== local) continue;
+    if ((attrs(doc, t)[attr] ?? "").toLowerCase() !== value.toLowerCase()) continue;
+    const end = t.selfClosing ? t.end : findClose(doc, t).end;
+    return doc.slice(0, t.start) + doc.slice(end);
+  }
+  return doc;
+}
+
+function prefixOf(doc: string, local: string): string {
+  return findTag(doc, local)?.prefix ?? "";
+}
+
+/** Every part reachable from `start` through internal relationships (start included). */
+function closure(edits: Edits, start: string): Set<string> {
+  const seen = new Set<string>([start.toLowerCase()]);
+  const queue = [start];
+  while (queue.length) {
+    const p = queue.pop()!;
+    const rels = edits.text(relsPathOf(p));
+    if (rels === null) continue;
+    for (const r of parseRels(rels)) {
+      if (r.external) continue;
+      const t = resolveTarget(p, r.target);
+      if (!seen.has(t.toLowerCase()) && edits.zip.byName.has(t.toLowerCase())) {
+        seen.add(t.toLowerCase());
+        queue.push(t);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Parts referenced by any relationship outside `excludedSources`, ignoring one workbook relationship. */
+function referencedElsewhere(edits: Edits, excludedSources: Set<string>, workbookRels: string, skipRid: string): Set<string> {
+  const out = new Set<string>();
+  for (const e of edits.zip.entries) {
+    const src = sourceOfRels(e.name);
+    if (src === null || excludedSources.has(src.toLowerCase())) continue;
+    for (const r of parseRels(edits.text(e.name) ?? "")) {
+      if (r.external) continue;
+      if (e.name.toLowerCase() === workbookRels.toLowerCase() && r.id === skipRid) continue;
+      out.add(resolveTarget(src, r.target).toLowerCase());
+    }
+  }
+  return out;
+}
+
+function nextRid(rels: Relationship[]): string {
+  let max = 0;
+  for (const r of rels) {
+    const m = /^rId(\d+)$/.exec(r.id);
+    if (m) max = Math.max(max, +m[1]);
+  }
+  let n = max + 1;
+  while (rels.some((r) => r.id === `rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array {
+  const { zip, workbookPart } = openPackage(original);
+  const edits = new Edits(zip);
+  const wbDir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
+  const wbRelsPath = relsPathOf(workbookPart);
+  let wbXml = edits.text(workbookPart)!;
+  let wbRelsXml = edits.text(wbRelsPath);
+  if (wbRelsXml === null) throw new XmlFormatError("workbook has no relationships part");
+  let ctXml = edits.text("[Content_Types].xml");
+  if (ctXml === null) throw new XmlFormatError("package has no [Content_Types].xml");
+  const wbRels = parseRels(wbRelsXml);
+  const wsRelType = wbRels.find((r) => relIs(r, REL.worksheet))?.type ?? `${REL_NS}/worksheet`;
+  const relBase = wsRelType.slice(0, -"/worksheet".length);
+  const { sheets } = parseWorkbook(wbXml);
+  const existing = sheets.find((s) => s.name.toLowerCase() === summary.name.toLowerCase());
+
+  // Which parts the summary sheet replaces: the old sheet and what only it refers to.
+  let sheetPart: string | null = null;
+  let rid: string;
+  const ctRemovals: string[] = [];
+  if (existing) {
+    rid = existing.rid;
+    const rel = wbRels.find((r) => r.id === rid);
+    if (rel && !rel.external) {
+      const oldPart = resolveTarget(workbookPart, rel.target);
+      const mine = closure(edits, oldPart);
+      const keep = referencedElsewhere(edits, mine, wbRelsPath, rid);
+      const oldXml = edits.text(oldPart);
+      for (const p of mine) {
+        if (p !== oldPart.toLowerCase() && keep.has(p)) continue;
+        edits.remove(p);
+        ctRemovals.push(p);
+        const rp = relsPathOf(zip.byName.get(p)?.name ?? p);
+        if (zip.byName.has(rp.toLowerCase())) edits.remove(rp);
+      }
+      if (relIs(rel, REL.worksheet)) sheetPart = zip.byName.get(oldPart.toLowerCase())?.name ?? oldPart;
+      // A calculation chain listing the old sheet's formulas would point at cells that no longer hold any.
+      if (oldXml !== null && /<([\w.-]+:)?f[\s/>]/.test(oldXml)) {
+        const cc = wbRels.find((r) => r.type.endsWith("/calcChain"));
+        if (cc) {
+          const ccPart = resolveTarget(workbookPart, cc.target);
+          edits.remove(ccPart);
+          ctRemovals.push(ccPart.toLowerCase());
+          wbRelsXml = removeElement(wbRelsXml, "Relationship", "Id", cc.id);
+        }
+      }
+    }
+    if (!sheetPart) sheetPart = edits.allocate(`${wbDir}worksheets/sheet`);
+    const target = relativeTarget(workbookPart, sheetPart);
+    if (!rel || rel.external || !relIs(rel, REL.worksheet)) {
+      if (rel) wbRelsXml = removeElement(wbRelsXml, "Relationship", "Id", rid);
+      const p = prefixOf(wbRelsXml, "Relationships");
+      wbRelsXml = insertBeforeEnd(wbRelsXml, "Relationships", `<${p}Relationship Id="${escapeAttr(rid)}" Type="${wsRelType}" Target="${escapeAttr(target)}"/>`);
+    }
+  } else {
+    sheetPart = edits.allocate(`${wbDir}worksheets/sheet`);
+    rid = nextRid(wbRels);
+    let maxId = 0;
+    for (const s of sheets) maxId = Math.max(maxId, +s.sheetId || 0);
+    const root = findTag(wbXml, "workbook")!;
+    const rootAttrs = attrs(wbXml, root);
+    const rPrefix = Object.keys(rootAttrs).find((k) => k.startsWith("xmlns:") && /relationships$/.test(rootAttrs[k]) && /officeDocument/.test(rootAttrs[k]));
+    const p = prefixOf(wbXml, "sheets");
+    const ridAttr = rPrefix ? `${rPrefix.slice(6)}:id="${rid}"` : `xmlns:r="${REL_NS}" r:id="${rid}"`;
+    wbXml = insertBeforeEnd(wbXml, "sheets", `<${p}sheet name="${escapeAttr(summary.name)}" sheetId="${maxId + 1}" ${ridAttr}/>`);
+    edits.set(workbookPart, wbXml);
+    const rp = prefixOf(wbRelsXml, "Relationships");
+    wbRelsXml = insertBeforeEnd(wbRelsXml, "Relationships", `<${rp}Relationship Id="${rid}" Type="${wsRelType}" Target="${escapeAttr(relativeTarget(workbookPart, sheetPart))}"/>`);
+  }
+
+  // Styles: append what the summary needs.
+  const stylesRel = parseRels(wbRelsXml).find((r) => relIs(r, REL.styles) && !r.external);
+  let stylesPart: string;
+  if (stylesRel) stylesPart = resolveTarget(workbookPart, stylesRel.target);
+  else {
+    stylesPart = edits.has(`${wbDir}styles.xml`) ? edits.allocate(`${wbDir}styles`) : `${wbDir}styles.xml`;
+    const rp = prefixOf(wbRelsXml, "Relationships");
+    wbRelsXml = insertBeforeEnd(wbRelsXml, "Relationships", `<${rp}Relationship Id="${nextRid(parseRels(wbRelsXml))}" Type="${relBase}/styles" Target="${escapeAttr(relativeTarget(workbookPart, stylesPart))}"/>`);
+  }
+  const stylesBefore = edits.text(stylesPart) ?? MINIMAL_STYLES;
+  const { xml: stylesAfter, index } = addStyles(stylesBefore, stylesNeeded(summary));
+  if (stylesAfter !== stylesBefore || !zip.byName.has(stylesPart.toLowerCase())) edits.set(stylesPart, stylesAfter);
+
+  // The summary sheet, and its chart.
+  const withChart = chartUsable(summary);
+  const written: { part: string; type: string }[] = [
+    { part: sheetPart, type: CT.worksheet },
+    { part: stylesPart, type: CT.styles },
+  ];
+  edits.set(sheetPart, worksheetXml(summary, index, withChart ? "rId1" : null));
+  if (withChart) {
+    const drawingPart = edits.allocate(`${wbDir}drawings/drawing`);
+    const chartPart = edits.allocate(`${wbDir}charts/chart`);
+    edits.set(relsPathOf(sheetPart), relsXml([{ id: "rId1", type: `${relBase}/drawing`, target: relativeTarget(sheetPart, drawingPart) }]));
+    edits.set(drawingPart, drawingXml(summary, "rId1"));
+    edits.set(relsPathOf(drawingPart), relsXml([{ id: "rId1", type: `${relBase}/chart`, target: relativeTarget(drawingPart, chartPart) }]));
+    edits.set(chartPart, chartXml(summary));
+    written.push({ part: relsPathOf(sheetPart), type: CT.rels }, { part: drawingPart, type: CT.drawing }, { part: relsPathOf(drawingPart), type: CT.rels }, { part: chartPart, type: CT.chart });
+  }
+  if (edits.text(wbRelsPath) !== wbRelsXml) edits.set(wbRelsPath, wbRelsXml);
+
+  // Content types: drop overrides of removed parts, add or fix those of written parts.
+  const ctPrefix = prefixOf(ctXml, "Types");
+  for (const p of ctRemovals) {
+    if (edits.out.has(p)) continue;
+    ctXml = removeElement(ctXml, "Override", "PartName", "/" + (zip.byName.get(p)?.name ?? p));
+  }
+  for (const { part, type } of written) {
+    const ct = parseContentTypes(ctXml);
+    const current = contentTypeOf(ct, part);
+    if (current === type) continue;
+    if (ct.overrides.has(part.toLowerCase())) ctXml = removeElement(ctXml, "Override", "PartName", "/" + part);
+    if (contentTypeOf(parseContentTypes(ctXml), part) === type) continue;
+    ctXml = insertBeforeEnd(ctXml, "Types", `<${ctPrefix}Override PartName="/${escapeAttr(part)}" ContentType="${type}"/>`);
+  }
+  if (edits.text("[Content_Types].xml") !== ctXml) edits.set("[Content_Types].xml", ctXml);
+  return edits.build();
+}
