@@ -1,0 +1,45 @@
+import { isArgError, type ArgError } from "../engine";
+
+/**
+ * The one place where the logic's results become Excel results. An `ArgError` becomes a
+ * `CustomFunctions.Error`: kind `value` is #VALUE!, kind `num` is #NUM!. The message carries the
+ * Chinese text first and the English after it.
+ *
+ * Excel shows a custom message only for #VALUE! (and #N/A); for #NUM! it shows its own generic
+ * text and drops ours (OfficeDev/office-js#2885). The message is still passed, so a later Excel
+ * that shows it needs no change here.
+ *
+ * `CustomFunctions` is read when a function runs, never when this module loads, so tests can
+ * install a fake global and other code can import the logic without the Office runtime.
+ */
+
+export function errorCodeFor(kind: ArgError["kind"]): CustomFunctions.ErrorCode {
+  return kind === "num" ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
+}
+
+export function errorMessage(e: ArgError): string {
+  return `${e.zh} / ${e.en}`;
+}
+
+/**
+ * @summary Run a function's logic for Excel: its value, or a thrown `CustomFunctions.Error`.
+ * An unexpected exception inside the logic (a bug) also becomes #VALUE! with its message, so
+ * nothing but a `CustomFunctions.Error` ever leaves a custom function.
+ * @example
+ * excelResult(() => 42) //=> 42
+ * excelResult(() => ({ kind: "num", zh: "…", en: "…" })) // throws CustomFunctions.Error (#NUM!)
+ */
+export function excelResult<T extends number | string>(compute: () => T | ArgError): T {
+  let result: T | ArgError;
+  try {
+    result = compute();
+  } catch (err) {
+    const detail = err instanceof Error ? err.message : String(err);
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      errorMessage({ kind: "value", zh: `内部错误：${detail}`, en: `Internal error: ${detail}` }),
+    );
+  }
+  if (isArgError(result)) throw new CustomFunctions.Error(errorCodeFor(result.kind), errorMessage(result));
+  return result;
+}

@@ -1,0 +1,157 @@
+/* eslint-env node */
+/**
+ * 加载项构建 / Add-in build: the task pane, the custom functions and the ribbon commands, all in
+ * one shared runtime (taskpane.html loads the three chunks), plus functions.json, the manifest
+ * and the icons.
+ *
+ *   npx webpack --mode production        -> dist/ (npm run build)
+ *   npx webpack serve --mode development -> https://localhost:3000 (npm run dev)
+ *   ADDIN_URL=https://host/path npx webpack --mode production
+ *                                        -> dist/manifest.xml points at https://host/path
+ *
+ * No telemetry and no network access beyond office.js, which taskpane.html loads from Microsoft's
+ * CDN.
+ */
+const fs = require("fs");
+const os = require("os");
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+
+const DEV_URL = "https://localhost:3000";
+const DEV_PORT = 3000;
+const FUNCTIONS_FILE = "./src/functions/functions.ts";
+
+/**
+ * The base URL the add-in is served from: `ADDIN_URL` without a trailing slash, or the dev
+ * server. Refuses anything but https, since Office loads add-ins only over https.
+ * @param {string | undefined} value
+ * @returns {string}
+ */
+function addinUrl(value) {
+  if (value === undefined || value.trim() === "") return DEV_URL;
+  const url = value.trim().replace(/\/+$/, "");
+  let parsed;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`ADDIN_URL 不是有效的网址 / ADDIN_URL is not a valid URL: ${value}`);
+  }
+  if (parsed.protocol !== "https:") {
+    throw new Error(`ADDIN_URL 必须以 https:// 开头 / ADDIN_URL must start with https:// (got ${value})`);
+  }
+  if (parsed.search || parsed.hash) {
+    throw new Error(`ADDIN_URL 不能带 ? 或 # / ADDIN_URL must not have a query or fragment: ${value}`);
+  }
+  return url;
+}
+
+/**
+ * The manifest as served from `baseUrl`: every `https://localhost:3000` replaced.
+ * @param {string} xml
+ * @param {string} baseUrl
+ * @returns {string}
+ */
+function rewriteManifest(xml, baseUrl) {
+  return baseUrl === DEV_URL ? xml : xml.split(DEV_URL).join(baseUrl);
+}
+
+/**
+ * HTTPS for the dev server: the certificate `npx office-addin-dev-certs install` puts in
+ * ~/.office-addin-dev-certs when it exists (trusted, so desktop Excel accepts it), otherwise
+ * webpack-dev-server's own self-signed one (fine for Excel on the web after accepting it once in
+ * the browser).
+ */
+function devServerHttps() {
+  const dir = path.join(os.homedir(), ".office-addin-dev-certs");
+  const files = { key: "localhost.key", cert: "localhost.crt", ca: "ca.crt" };
+  if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
+    return {
+      type: "https",
+      options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])),
+    };
+  }
+  return { type: "https" };
+}
+
+module.exports = (env, argv) => {
+  const dev = argv.mode !== "production";
+  const baseUrl = addinUrl(process.env.ADDIN_URL);
+  return {
+    mode: dev ? "development" : "production",
+    devtool: dev ? "source-map" : false,
+    entry: {
+      taskpane: "./src/taskpane/index.tsx",
+      functions: FUNCTIONS_FILE,
+      commands: "./src/commands/commands.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: {
+      extensions: [".ts", ".tsx", ".js", ".json"],
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: "ts-loader",
+            // ES modules let webpack tree-shake; type errors are `npm run typecheck`'s job.
+            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: dev } },
+          },
+        },
+        // chinese-days' ESM entry is misparsed as strict ESM (SETUP-NOTES); the engine imports
+        // its plain JSON instead, and this keeps an import of the package itself working too.
+        {
+          test: /[\\/]node_modules[\\/]chinese-days[\\/]dist[\\/]index\.es\.js$/,
+          type: "javascript/auto",
+        },
+      ],
+    },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_FILE }),
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        // Shared runtime: the task pane, the custom functions and the ribbon commands run in
+        // this one page.
+        chunks: ["taskpane", "functions", "commands"],
+      }),
+      new CopyWebpackPlugin({
+        // Files are named one by one: a glob such as manifest*.xml made `webpack serve` rebuild
+        // in a loop (SETUP-NOTES).
+        patterns: [
+          {
+            from: "manifest.xml",
+            to: "manifest.xml",
+            transform: (content) => rewriteManifest(content.toString("utf8"), baseUrl),
+          },
+          ...[16, 32, 64, 80].map((size) => ({ from: `assets/icon-${size}.png`, to: `assets/icon-${size}.png` })),
+        ],
+      }),
+    ],
+    performance: {
+      // React and Fluent UI make the task pane bundle larger than webpack's 244 KB default hint.
+      maxAssetSize: 2_000_000,
+      maxEntrypointSize: 2_000_000,
+    },
+    devServer: {
+      port: DEV_PORT,
+      server: devServerHttps(),
+      headers: { "Access-Control-Allow-Origin": "*" },
+      static: false,
+      hot: false,
+      liveReload: true,
+      client: { overlay: { warnings: false } },
+    },
+  };
+};
+
+module.exports.addinUrl = addinUrl;
+module.exports.rewriteManifest = rewriteManifest;
+module.exports.DEV_URL = DEV_URL;
