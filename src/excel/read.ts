@@ -1,0 +1,241 @@
+/**
+ * Reading the ledger out of the open workbook with Office.js.
+ *
+ * Round trips (`context.sync()`), whatever the number of rows:
+ * 1. worksheet and table names, and the workbook's date system;
+ * 2. where every candidate stands and its header row (a plain sheet's header row ends before a
+ *    gap of more than {@link MAX_HEADER_GAP} empty cells, so a stray value in XFD1 does not make
+ *    every row 16,384 cells wide);
+ * 3. each plain sheet's last row with data within its header's columns, and every candidate's
+ *    first {@link SAMPLE_ROWS} data rows (a ledger that small is then read completely);
+ * 4+. the remaining rows, cut into batches estimated under 4 MB each (Excel on the web rejects
+ *    responses over 5 MB): one round trip per batch.
+ * So `readLedger` takes 3 + ceil(estimated bytes of the rows beyond the samples / 4 MB) syncs —
+ * 3 for a ledger of up to 50 rows a table, 4 for one under 4 MB, 8 for 100,000 punch rows.
+ * `listTables` takes exactly 2.
+ */
+import { SUMMARY_SHEET_NAME, type RawCell, type RawTable } from "../engine";
+import { normalizeName } from "../engine";
+import { BATCH_BUDGET_BYTES, MAX_HEADER_GAP, SAMPLE_ROWS, estimateRowBytes, planBatches, toRawCell } from "./layout";
+
+/** A candidate ledger table after the metadata round trips. */
+interface Candidate {
+  kind: "table" | "sheet";
+  name: string;
+  sheet: string;
+  /** 0-based worksheet row and column of the header row's first cell. */
+  headerRowIndex: number;
+  columnIndex: number;
+  columnCount: number;
+  /** Data rows below the header. */
+  rowCount: number;
+  headers: RawCell[];
+  /** Data rows read so far (the sample). */
+  rows: RawCell[][];
+  sampleValues: unknown[][];
+  sampleTypes: unknown[][];
+}
+
+const isSummary = (sheet: string): boolean => normalizeName(sheet) === normalizeName(SUMMARY_SHEET_NAME);
+
+function rowsOf(values: unknown[][], types: unknown[][] | undefined): RawCell[][] {
+  return values.map((row, r) => row.map((v, c) => toRawCell(v, types?.[r]?.[c] as string | undefined)));
+}
+
+/**
+ * @summary The columns of a plain sheet's header row: from its first non-empty cell to its last
+ * one before a gap of more than {@link MAX_HEADER_GAP} empty cells (the command line's rule).
+ * Null for a row with no value.
+ */
+export function headerSpan(cells: readonly RawCell[]): { first: number; last: number } | null {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < cells.length; i++) {
+    if (cells[i] === null) continue;
+    if (first < 0) first = i;
+    else if (i - last - 1 > MAX_HEADER_GAP) break; // a stray value far to the right is not a column
+    last = i;
+  }
+  return first < 0 ? null : { first, last };
+}
+
+/**
+ * The metadata round trips shared by `readLedger` and `listTables`: every Excel table, and every
+ * worksheet holding no table, except the summary sheet. Round trips 1 and 2 always; round trip 3
+ * (true row extents of plain sheets and the samples) only when `withSamples`.
+ */
+async function readCandidates(
+  context: Excel.RequestContext,
+  withSamples: boolean,
+): Promise<{ candidates: Candidate[]; date1904: boolean }> {
+  const workbook = context.workbook;
+  const sheets = workbook.worksheets.load("items/name");
+  const tables = workbook.tables.load("items/name");
+  // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 one; evaluated
+  // by the workbook without touching any cell.
+  const probe = workbook.functions.date(1904, 1, 1);
+  probe.load("value");
+  await context.sync(); // round trip 1
+
+  const tableReads = tables.items.map((table) => {
+    const worksheet = table.worksheet.load("name");
+    const header = table.getHeaderRowRange();
+    header.load("values,valueTypes,rowIndex,columnIndex,columnCount");
+    const body = table.getDataBodyRange().load("rowCount");
+    return { table, worksheet, header, body };
+  });
+  const sheetReads = sheets.items
+    .filter((s) => !isSummary(s.name))
+    .map((sheet) => {
+      const used = sheet.getUsedRange(true);
+      used.load("rowIndex,columnIndex,rowCount,columnCount");
+      const header = used.getRow(0);
+      header.load("values,valueTypes");
+      return { sheet, used, header };
+    });
+  await context.sync(); // round trip 2
+
+  const candidates: Candidate[] = [];
+  const sheetsWithTables = new Set<string>();
+  for (const { table, worksheet, header, body } of tableReads) {
+    sheetsWithTables.add(worksheet.name);
+    if (isSummary(worksheet.name)) continue;
+    candidates.push({
+      kind: "table",
+      name: table.name,
+      sheet: worksheet.name,
+      headerRowIndex: header.rowIndex,
+      columnIndex: header.columnIndex,
+      columnCount: header.columnCount,
+      rowCount: body.rowCount,
+      headers: rowsOf(header.values, header.valueTypes)[0],
+      rows: [],
+      sampleValues: [],
+      sampleTypes: [],
+    });
+  }
+  for (const { sheet, used, header } of sheetReads) {
+    if (sheetsWithTables.has(sheet.name)) continue;
+    const cells = rowsOf(header.values, header.valueTypes)[0];
+    const span = headerSpan(cells);
+    if (!span) continue; // a blank sheet
+    candidates.push({
+      kind: "sheet",
+      name: sheet.name,
+      sheet: sheet.name,
+      headerRowIndex: used.rowIndex,
+      columnIndex: used.columnIndex + span.first,
+      columnCount: span.last - span.first + 1,
+      // Provisional: the used range may reach further down in columns outside the header's.
+      rowCount: used.rowCount - 1,
+      headers: cells.slice(span.first, span.last + 1),
+      rows: [],
+      sampleValues: [],
+      sampleTypes: [],
+    });
+  }
+  if (!withSamples) return { candidates, date1904: probe.value === 0 };
+
+  const sampleReads = candidates
+    .filter((c) => c.rowCount > 0)
+    .map((c) => {
+      const ws = context.workbook.worksheets.getItem(c.sheet);
+      const dataRow = c.headerRowIndex + 1;
+      let extent: Excel.Range | null = null;
+      if (c.kind === "sheet") {
+        extent = ws.getRangeByIndexes(dataRow, c.columnIndex, c.rowCount, c.columnCount).getUsedRangeOrNullObject(true);
+        extent.load("isNullObject,rowIndex,rowCount");
+      }
+      const sample = ws.getRangeByIndexes(dataRow, c.columnIndex, Math.min(SAMPLE_ROWS, c.rowCount), c.columnCount);
+      sample.load("values,valueTypes");
+      return { c, extent, sample };
+    });
+  await context.sync(); // round trip 3
+
+  for (const { c, extent, sample } of sampleReads) {
+    if (extent) c.rowCount = extent.isNullObject ? 0 : extent.rowIndex + extent.rowCount - (c.headerRowIndex + 1);
+    c.sampleValues = sample.values.slice(0, Math.min(SAMPLE_ROWS, c.rowCount));
+    c.sampleTypes = (sample.valueTypes as unknown[][]).slice(0, c.sampleValues.length);
+    c.rows = rowsOf(c.sampleValues, c.sampleTypes);
+  }
+  return { candidates, date1904: probe.value === 0 };
+}
+
+function toRawTable(c: Candidate, date1904: boolean): RawTable {
+  const table: RawTable = {
+    name: c.name,
+    sheet: c.sheet,
+    kind: c.kind,
+    headerRow: c.headerRowIndex + 1,
+    firstColumn: c.columnIndex + 1,
+    headers: c.headers,
+    rows: c.rows,
+  };
+  if (date1904) table.date1904 = true;
+  return table;
+}
+
+/** Statistics of the last read, for tests and diagnostics of the adapter itself. */
+export interface ReadStats {
+  syncs: number;
+  batches: number;
+}
+
+/**
+ * @summary Read every candidate ledger table of the open workbook — Excel tables and plain
+ * worksheets without tables (first non-empty row = headers), never the `考核结果` sheet — into
+ * `RawTable`s with rows exactly as Office.js reports them (dates as serials, errors as
+ * `{ error }`, empty cells as null). Round trips: 3 + one per 4 MB batch of rows beyond the
+ * first {@link SAMPLE_ROWS} of each table (see the module comment). Errors propagate.
+ */
+export async function readLedgerIn(context: Excel.RequestContext, stats?: ReadStats): Promise<RawTable[]> {
+  const { candidates, date1904 } = await readCandidates(context, true);
+  let syncs = candidates.some((c) => c.rowCount > 0) ? 3 : 2;
+  const parts = candidates
+    .filter((c) => c.rowCount > c.rows.length)
+    .map((c) => ({
+      // Chunk offsets count from the first row after the sample (fixed before any chunk lands).
+      item: { candidate: c, firstUnread: c.headerRowIndex + 1 + c.rows.length },
+      rows: c.rowCount - c.rows.length,
+      rowBytes: estimateRowBytes(c.sampleValues, c.sampleTypes, c.columnCount),
+    }));
+  const batches = planBatches(parts, BATCH_BUDGET_BYTES);
+  for (const batch of batches) {
+    const reads = batch.map((chunk) => {
+      const c = chunk.item.candidate;
+      const start = chunk.item.firstUnread + chunk.offset;
+      const range = context.workbook.worksheets
+        .getItem(c.sheet)
+        .getRangeByIndexes(start, c.columnIndex, chunk.count, c.columnCount);
+      range.load("values,valueTypes");
+      return { chunk, range };
+    });
+    await context.sync();
+    syncs++;
+    for (const { chunk, range } of reads) {
+      // Chunks of one table come in row order, across batches too.
+      chunk.item.candidate.rows.push(...rowsOf(range.values, range.valueTypes));
+    }
+  }
+  if (stats) {
+    stats.syncs = syncs;
+    stats.batches = batches.length;
+  }
+  return candidates.map((c) => toRawTable(c, date1904));
+}
+
+/**
+ * @summary Headers and sizes of every candidate table, no data rows: exactly 2 round trips.
+ * Each table's `rows` is empty; `rowCounts[i]` is its data row count (for a plain sheet, the
+ * used range's, which may count trailing rows with values outside the header's columns).
+ */
+export async function readHeadersIn(
+  context: Excel.RequestContext,
+): Promise<{ tables: RawTable[]; rowCounts: number[]; columnCounts: number[] }> {
+  const { candidates, date1904 } = await readCandidates(context, false);
+  return {
+    tables: candidates.map((c) => toRawTable(c, date1904)),
+    rowCounts: candidates.map((c) => c.rowCount),
+    columnCounts: candidates.map((c) => c.columnCount),
+  };
+}

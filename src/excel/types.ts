@@ -1,0 +1,47 @@
+/**
+ * What the task pane may ask of the host workbook. The task pane's components receive an
+ * `ExcelHost` as a prop and never touch `Excel` themselves; `src/excel/index.ts` implements it
+ * with Office.js, tests and the browser harness implement it with fakes.
+ */
+import type { AssessOptions, Assessment, Diagnostic, TableKey } from "../engine";
+
+/** One candidate ledger table found in the workbook. */
+export interface FoundTable {
+  /** Excel table name (ListObject), or the worksheet name for a plain sheet. */
+  name: string;
+  sheet: string;
+  kind: "table" | "sheet";
+  /** Data rows below the header row (blank rows included; the engine skips them). */
+  rows: number;
+  columns: number;
+  /** The logical ledger table it was recognised as, or null when it matched none. */
+  matches: TableKey | null;
+}
+
+/** A logical ledger table (SPEC §2) that no workbook table matched. */
+export interface MissingTable {
+  key: TableKey;
+  zh: string;
+  en: string;
+  required: boolean;
+}
+
+/** The cheap overview the task pane shows before a run. */
+export interface LedgerOverview {
+  tables: FoundTable[];
+  missing: MissingTable[];
+  /** Problems found by locating alone (missing or ambiguous tables, missing columns). */
+  diagnostics: Diagnostic[];
+}
+
+export interface ExcelHost {
+  /** List the candidate ledger tables and what each matches (constant, small round trips). */
+  listTables(): Promise<LedgerOverview>;
+  /** Read the ledger, score it and, unless invalid, write the summary sheet. */
+  runAssessment(options: AssessOptions): Promise<Assessment>;
+  /**
+   * Select and reveal the cell a diagnostic points at (canonical Chinese table and column
+   * names, worksheet row). Resolves false when the workbook has no such place.
+   */
+  selectCell(table: string, row: number | null, column: string | null): Promise<boolean>;
+}

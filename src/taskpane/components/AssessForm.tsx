@@ -1,0 +1,56 @@
+import * as React from "react";
+import { Button, Field, Input, Radio, RadioGroup, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import type { RateRounding } from "../../engine";
+import type { Strings } from "../i18n";
+
+export interface AssessFormProps {
+  /** As-of date, ISO `yyyy-mm-dd`. */
+  asOf: string;
+  onAsOfChange: (iso: string) => void;
+  rounding: RateRounding;
+  onRoundingChange: (r: RateRounding) => void;
+  /** True while an assessment runs: the button is disabled and a spinner shows. */
+  running: boolean;
+  onAssess: () => void;
+  strings: Strings;
+}
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
+  actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
+});
+
+/** The as-of date, the rate-rounding choice and the 评分 Assess button. */
+export function AssessForm(props: AssessFormProps): React.ReactElement {
+  const s = props.strings;
+  const styles = useStyles();
+  return (
+    <div className={styles.root}>
+      <Field label={s.asOf} hint={s.asOfHint}>
+        <Input
+          type="date"
+          value={props.asOf}
+          onChange={(_, d) => props.onAsOfChange(d.value)}
+          disabled={props.running}
+          data-testid="as-of"
+        />
+      </Field>
+      <Field label={s.rounding}>
+        <RadioGroup
+          value={props.rounding}
+          onChange={(_, d) => props.onRoundingChange(d.value as RateRounding)}
+          disabled={props.running}
+        >
+          <Radio value="none" label={s.roundingNone} />
+          <Radio value="whole-percent" label={s.roundingWhole} />
+        </RadioGroup>
+      </Field>
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={props.onAssess} disabled={props.running || props.asOf === ""} data-testid="assess">
+          {s.assess}
+        </Button>
+        {props.running && <Spinner size="tiny" label={s.assessing} data-testid="assessing" />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,226 @@
+/**
+ * Every string the task pane shows, Chinese first, English through the language switch.
+ * Diagnostics carry their own zh/en messages from the engine and are not repeated here.
+ */
+import type { Severity, Status, TableKey } from "../engine";
+
+export type Lang = "zh" | "en";
+
+export interface Strings {
+  title: string;
+  subtitle: string;
+  english: string;
+  privacy: string;
+  tablesHeading: string;
+  refresh: string;
+  loadingTables: string;
+  noTables: string;
+  rows: (n: number) => string;
+  matches: (logical: string) => string;
+  unmatched: string;
+  kindTable: string;
+  kindSheet: string;
+  missingHeading: string;
+  missingRequired: string;
+  missingOptional: string;
+  nothingMissing: string;
+  optionsHeading: string;
+  asOf: string;
+  asOfHint: string;
+  rounding: string;
+  roundingNone: string;
+  roundingWhole: string;
+  assess: string;
+  assessing: string;
+  errorTitle: string;
+  resultHeading: string;
+  total: string;
+  tier: string;
+  tailAmount: string;
+  status: string;
+  statusText: Record<Status, string>;
+  whyProvisional: string;
+  period: string;
+  periodText: (from: string, to: string, asOf: string) => string;
+  invalidNote: string;
+  written: string;
+  dimensionsHeading: string;
+  colItem: string;
+  colMetric: string;
+  colRule: string;
+  colPoints: string;
+  dimension: Record<"attendance" | "maintenance" | "responsiveness" | "completion" | "satisfaction", string>;
+  presentOfExpected: (present: number, expected: number) => string;
+  completedOfRouted: (completed: number, routed: number) => string;
+  events: (n: number) => string;
+  surveyMetric: (responses: number, mean: string | null) => string;
+  bandRule: (share: number) => string;
+  eventRule: (max: number, per: string) => string;
+  satisfactionRule: (survey: string, linked: string) => string;
+  zeroRouted: string;
+  diagnosticsHeading: (n: number) => string;
+  noDiagnostics: string;
+  wholeWorkbook: string;
+  severity: Record<Severity, string>;
+  row: (n: number) => string;
+  column: (c: string) => string;
+  goTo: string;
+  notFound: string;
+  tableName: Record<TableKey, string>;
+}
+
+const zh: Strings = {
+  title: "运维考核评分",
+  subtitle: "按合同考核条款，从监理台账计算得分与尾款",
+  english: "English",
+  privacy: "台账只在本工作簿内处理，不会发送到任何地方。",
+  tablesHeading: "台账表",
+  refresh: "刷新",
+  loadingTables: "正在查找台账表…",
+  noTables: "没有找到表格或有数据的工作表。",
+  rows: (n) => `${n.toLocaleString("zh-CN")} 行`,
+  matches: (logical) => `识别为「${logical}」`,
+  unmatched: "未识别",
+  kindTable: "表格",
+  kindSheet: "工作表",
+  missingHeading: "缺少的表",
+  missingRequired: "必需",
+  missingOptional: "可选",
+  nothingMissing: "所需的台账表都已找到。",
+  optionsHeading: "评分选项",
+  asOf: "考核日期",
+  asOfHint: "默认：合同表的考核日期，没有则为服务期结束日。早于结束日的结果为暂定。",
+  rounding: "比率取整",
+  roundingNone: "不取整，按下限判定（84.9% 属 80% 档）",
+  roundingWhole: "先四舍五入到整百分数",
+  assess: "评分",
+  assessing: "正在评分…",
+  errorTitle: "出错了",
+  resultHeading: "评分结果",
+  total: "总分",
+  tier: "付款档次",
+  tailAmount: "应付尾款",
+  status: "状态",
+  statusText: { final: "最终", provisional: "暂定", invalid: "无效" },
+  whyProvisional: "暂定原因",
+  period: "考核期间",
+  periodText: (a, b, asOf) => `${a} 至 ${b}（考核日期 ${asOf}）`,
+  invalidNote: "台账有错误，未评分，也没有写入「考核结果」表。请按下方问题逐条修正后重新评分。",
+  written: "结果已写入「考核结果」工作表。",
+  dimensionsHeading: "各考核项",
+  colItem: "考核项",
+  colMetric: "指标",
+  colRule: "规则",
+  colPoints: "得分",
+  dimension: {
+    attendance: "出勤率",
+    maintenance: "日常维护",
+    responsiveness: "响应度",
+    completion: "完成率",
+    satisfaction: "满意率",
+  },
+  presentOfExpected: (p, e) => `到岗 ${p} / 应到 ${e} 次`,
+  completedOfRouted: (c, r) => `完成 ${c} / 流转乙方 ${r} 单`,
+  events: (n) => `扣分事件 ${n} 起`,
+  surveyMetric: (n, mean) => `问卷 ${n} 份${mean === null ? "" : `，平均 ${mean} 分`}`,
+  bandRule: (share) => `比率档：得满分的 ${share}%`,
+  eventRule: (max, per) => `${max} − ${per} × 事件数，最低 0`,
+  satisfactionRule: (s, l) => `问卷部分 ${s} + 联动部分 ${l}`,
+  zeroRouted: "没有流转乙方的工单，按满分计",
+  diagnosticsHeading: (n) => `问题（${n}）`,
+  noDiagnostics: "没有发现问题。",
+  wholeWorkbook: "整个工作簿",
+  severity: { error: "错误", warning: "警告", info: "提示" },
+  row: (n) => `第 ${n} 行`,
+  column: (c) => `「${c}」列`,
+  goTo: "点击定位到该单元格",
+  notFound: "工作簿中找不到这个位置（表可能已改名或删除），请先刷新。",
+  tableName: {
+    contract: "合同",
+    roster: "驻场人员",
+    punches: "考勤",
+    tickets: "工单",
+    complaints: "投诉",
+    surveys: "问卷",
+    calendar: "日历",
+  },
+};
+
+const en: Strings = {
+  title: "OM Scorecard",
+  subtitle: "Scores the O&M contract's assessment clause from the supervisor's ledgers",
+  english: "English",
+  privacy: "The ledger is processed inside this workbook only; nothing is sent anywhere.",
+  tablesHeading: "Ledger tables",
+  refresh: "Refresh",
+  loadingTables: "Looking for ledger tables…",
+  noTables: "No tables or sheets with data were found.",
+  rows: (n) => `${n.toLocaleString("en-US")} rows`,
+  matches: (logical) => `recognised as ${logical}`,
+  unmatched: "not recognised",
+  kindTable: "table",
+  kindSheet: "sheet",
+  missingHeading: "Missing tables",
+  missingRequired: "required",
+  missingOptional: "optional",
+  nothingMissing: "All the required ledger tables were found.",
+  optionsHeading: "Options",
+  asOf: "As-of date",
+  asOfHint: "Default: the Contract table's as-of date, else the service end. Before the end, the result is provisional.",
+  rounding: "Rate rounding",
+  roundingNone: "None: bands are lower bounds (84.9% is in the 80% band)",
+  roundingWhole: "Round the rate half up to a whole percent first",
+  assess: "Assess",
+  assessing: "Assessing…",
+  errorTitle: "Something went wrong",
+  resultHeading: "Result",
+  total: "Total",
+  tier: "Payment tier",
+  tailAmount: "Tail payment",
+  status: "Status",
+  statusText: { final: "Final", provisional: "Provisional", invalid: "Invalid" },
+  whyProvisional: "Why provisional",
+  period: "Period",
+  periodText: (a, b, asOf) => `${a} to ${b} (as of ${asOf})`,
+  invalidNote: "The ledger has errors: it was not scored and the 考核结果 sheet was not written. Fix each problem below and assess again.",
+  written: "The result was written to the 考核结果 sheet.",
+  dimensionsHeading: "Dimensions",
+  colItem: "Item",
+  colMetric: "Metric",
+  colRule: "Rule",
+  colPoints: "Points",
+  dimension: {
+    attendance: "Attendance",
+    maintenance: "Daily maintenance",
+    responsiveness: "Responsiveness",
+    completion: "Completion",
+    satisfaction: "Satisfaction",
+  },
+  presentOfExpected: (p, e) => `${p} present / ${e} expected checks`,
+  completedOfRouted: (c, r) => `${c} completed / ${r} routed tickets`,
+  events: (n) => `${n} deduction event${n === 1 ? "" : "s"}`,
+  surveyMetric: (n, mean) => `${n} survey${n === 1 ? "" : "s"}${mean === null ? "" : `, mean ${mean}`}`,
+  bandRule: (share) => `rate band: ${share}% of max`,
+  eventRule: (max, per) => `${max} − ${per} × events, not below 0`,
+  satisfactionRule: (s, l) => `survey part ${s} + linked part ${l}`,
+  zeroRouted: "no tickets routed to the vendor: full points",
+  diagnosticsHeading: (n) => `Problems (${n})`,
+  noDiagnostics: "No problems found.",
+  wholeWorkbook: "Whole workbook",
+  severity: { error: "Error", warning: "Warning", info: "Info" },
+  row: (n) => `row ${n}`,
+  column: (c) => `column ${c}`,
+  goTo: "Click to go to the cell",
+  notFound: "That place is not in the workbook (the table may have been renamed or deleted); refresh first.",
+  tableName: {
+    contract: "Contract",
+    roster: "Roster",
+    punches: "Punches",
+    tickets: "Tickets",
+    complaints: "Complaints",
+    surveys: "Surveys",
+    calendar: "Calendar",
+  },
+};
+
+export const STRINGS: Readonly<Record<Lang, Strings>> = { zh, en };

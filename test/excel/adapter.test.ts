@@ -1,0 +1,417 @@
+/**
+ * The Excel adapter against a fake Office.js host (test/fakes/officeFake.js) that queues calls
+ * until `context.sync()`, refuses reads of unloaded properties, and records every round trip
+ * with the JSON size of its request and response.
+ */
+import { BUILTIN_CALENDAR, SUMMARY_SHEET_NAME, isoDay, serialFromDay, workdaysBetween } from "../../src/engine";
+import { buildSummary } from "../../src/report/summary";
+import { assess } from "../../src/engine";
+import { readLedger, runAssessment, selectCell, writeSummary, listTables, type ReadStats, type WriteStats } from "../../src/excel";
+import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/layout";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const OfficeFake = require("../fakes/officeFake.js");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SampleLedger = require("../fakes/sampleLedger.js");
+
+type Host = ReturnType<typeof OfficeFake.createHost>;
+
+function install(spec: unknown): Host {
+  const host = OfficeFake.createHost(spec);
+  (globalThis as unknown as { Excel: unknown }).Excel = host.Excel;
+  return host;
+}
+
+/** Deep equality by JSON text: jest's toEqual is far too slow on 100,000 rows. */
+const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+const snapshot = (host: Host, names: string[]) => JSON.parse(JSON.stringify(names.map((n) => host.cells(n))));
+const LEDGER_SHEETS = ["驻场人员", "考勤", "工单", "投诉", "问卷"];
+
+/** A valid ledger with `punchRows` punch rows (2 checks a working day for as many members as needed). */
+function bigLedger(punchRows: number) {
+  const days = workdaysBetween(BUILTIN_CALENDAR, isoDay("2024-07-01"), isoDay("2025-06-30"));
+  const members = Math.ceil(punchRows / (days.length * 2));
+  const roster = Array.from({ length: members }, (_, i) => [`工程师${String(i + 1).padStart(3, "0")}`, "驻场工程师", 45474, null]);
+  const punches: unknown[][] = [];
+  outer: for (const d of days) {
+    for (const [name] of roster) {
+      for (const [slot, time] of [["上班", 0.35], ["下班", 0.74]] as const) {
+        if (punches.length >= punchRows) break outer;
+        const absent = punches.length % 97 === 0;
+        punches.push([serialFromDay(d), name, slot, time, absent ? "缺勤" : "到岗"]);
+      }
+    }
+  }
+  const s = SampleLedger.sampleSpec();
+  s.sheets[0] = SampleLedger.table("驻场人员", "驻场人员", ["姓名", "角色", "到岗日期", "离岗日期"], roster);
+  s.sheets[1] = SampleLedger.table("考勤", "考勤表", ["日期", "姓名", "时段", "时间", "结果"], punches);
+  return s;
+}
+
+describe("readLedger", () => {
+  it("reads Excel tables and plain sheets with their place, headers and rows unchanged, in 3 round trips", async () => {
+    const host = install(SampleLedger.sampleSpec());
+    const stats: ReadStats = { syncs: 0, batches: 0 };
+    const tables = await readLedger(stats);
+    expect(host.syncs).toHaveLength(3);
+    expect(stats.syncs).toBe(3);
+    expect(tables.map((t) => [t.name, t.sheet, t.kind])).toEqual([
+      ["驻场人员", "驻场人员", "table"],
+      ["工单", "工单", "table"],
+      ["投诉", "投诉", "table"],
+      ["问卷", "问卷", "table"],
+      ["考勤", "考勤", "sheet"],
+    ]);
+    const punches = tables.find((t) => t.name === "考勤")!;
+    expect(punches.headerRow).toBe(1);
+    expect(punches.firstColumn).toBe(1);
+    expect(punches.headers).toEqual(["日期", "姓名", "时段", "结果"]);
+    expect(punches.rows[0]).toEqual([45474, "张三", "上班", "到岗"]);
+    expect(punches.rows).toHaveLength(6);
+    const complaints = tables.find((t) => t.name === "投诉")!;
+    expect(complaints.rows[0][4]).toBeNull(); // empty cell
+    expect(complaints.rows[0][6]).toBe(SampleLedger.HYPERLINK_NOTE);
+    expect(tables.every((t) => t.date1904 === undefined)).toBe(true);
+  });
+
+  it("finds a table below a title row and to the right, and reports its worksheet row and column", async () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets[4] = {
+      name: "问卷",
+      cells: [["满意度调查"], [], [null, "受访者", "得分"], [null, "处室A", 90]],
+      tables: [{ name: "问卷", headerRow: 2, firstColumn: 1, columns: 2, rows: 1 }],
+    };
+    install(spec);
+    const t = (await readLedger()).find((x) => x.name === "问卷")!;
+    expect([t.headerRow, t.firstColumn, t.headers, t.rows]).toEqual([3, 2, ["受访者", "得分"], [["处室A", 90]]]);
+  });
+
+  it("maps error cells to { error } and keeps a text that merely looks like one", async () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets[4].cells[1][1] = { error: "#N/A" };
+    spec.sheets[4].cells[2][0] = "#N/A";
+    install(spec);
+    const t = (await readLedger()).find((x) => x.name === "问卷")!;
+    expect(t.rows[0][1]).toEqual({ error: "#N/A" });
+    expect(t.rows[1][0]).toBe("#N/A");
+  });
+
+  it("ignores a stray value far right of a plain sheet's headers, and rows below them in other columns", async () => {
+    const spec = SampleLedger.sampleSpec();
+    const punches = spec.sheets[1];
+    for (let i = 0; i < 3000; i++) punches.cells.push([45475, "张三", i % 2 ? "下班" : "上班", "到岗"]);
+    punches.cells[0][16_383] = "stray";
+    punches.cells[9000] = [];
+    punches.cells[9000][30] = "far below, outside the header's columns";
+    const host = install(spec);
+    const t = (await readLedger()).find((x) => x.name === "考勤")!;
+    expect(t.headers).toEqual(["日期", "姓名", "时段", "结果"]);
+    expect(t.rows).toHaveLength(3006);
+    expect(t.rows.every((r) => r.length === 4)).toBe(true);
+    for (const s of host.syncs) expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(host.syncs.length).toBeLessThanOrEqual(4);
+  });
+
+  it("reads a plain sheet whose header row starts right of column A, below a title", async () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets[4] = { name: "问卷", cells: [[], [null, "受访者", "得分"], [null, "处室A", 90]], tables: [] };
+    install(spec);
+    const t = (await readLedger()).find((x) => x.name === "问卷")!;
+    expect([t.kind, t.headerRow, t.firstColumn, t.headers, t.rows]).toEqual(["sheet", 2, 2, ["受访者", "得分"], [["处室A", 90]]]);
+  });
+
+  it("flags every table of a 1904-date-system workbook", async () => {
+    install({ ...SampleLedger.sampleSpec(), date1904: true });
+    const tables = await readLedger();
+    expect(tables.every((t) => t.date1904 === true)).toBe(true);
+  });
+
+  it("never reads the summary sheet as a ledger table", async () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets.push({ name: SUMMARY_SHEET_NAME, cells: [["姓名", "得分"], ["x", 1]] });
+    install(spec);
+    expect((await readLedger()).map((t) => t.sheet)).not.toContain(SUMMARY_SHEET_NAME);
+  });
+
+  it("reads a ledger of 1,000 punch rows in 4 round trips", async () => {
+    const host = install(bigLedger(1000));
+    const tables = await readLedger();
+    expect(host.syncs).toHaveLength(4);
+    expect(tables.find((t) => t.name === "考勤表")!.rows).toHaveLength(1000);
+  });
+
+  it("reads 100,000 punch rows in at most 10 round trips, each request and response under 5 MB, rows unchanged", async () => {
+    const spec = bigLedger(100_000);
+    const host = install(spec);
+    const stats: ReadStats = { syncs: 0, batches: 0 };
+    const tables = await readLedger(stats);
+    // Bound: 3 metadata/sample round trips + 1 per 4 MB batch of estimated response (see src/excel/read.ts).
+    expect(host.syncs.length).toBe(3 + stats.batches);
+    expect(host.syncs.length).toBeLessThanOrEqual(10);
+    for (const s of host.syncs) {
+      expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+      expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    }
+    const punches = tables.find((t) => t.name === "考勤表")!;
+    expect(punches.rows).toHaveLength(100_000);
+    expect(sameJson(punches.rows, spec.sheets[1].cells.slice(1))).toBe(true);
+    const largest = Math.max(...host.syncs.map((s: { responseBytes: number }) => s.responseBytes));
+    const total = host.syncs.reduce((n: number, s: { responseBytes: number }) => n + s.responseBytes, 0);
+    // Printed for the report: the measured round trips and sizes.
+    console.log(
+      `100,000 rows: ${host.syncs.length} syncs; largest response ${(largest / 1048576).toFixed(2)} MB; ` +
+        `total ${(total / 1048576).toFixed(2)} MB; largest request ${Math.max(...host.syncs.map((s: { requestBytes: number }) => s.requestBytes))} bytes`,
+    );
+  });
+
+  it("fails loudly when a single response would be over the limit rather than truncating", async () => {
+    const host = OfficeFake.createHost(bigLedger(20_000), { payloadLimit: 100_000 });
+    (globalThis as unknown as { Excel: unknown }).Excel = host.Excel;
+    await expect(readLedger()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
+  });
+});
+
+describe("listTables", () => {
+  it("lists tables with row counts and matches, and the missing ones, in 2 round trips", async () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets.splice(4, 1); // no surveys
+    const host = install(spec);
+    const o = await listTables();
+    expect(host.syncs).toHaveLength(2);
+    expect(o.tables.find((t) => t.name === "考勤")).toMatchObject({ kind: "sheet", rows: 6, columns: 4, matches: "punches" });
+    expect(o.tables.find((t) => t.name === "工单")).toMatchObject({ kind: "table", rows: 4, matches: "tickets" });
+    expect(o.missing.map((m) => [m.key, m.required])).toEqual([
+      ["contract", false],
+      ["surveys", true],
+      ["calendar", false],
+    ]);
+    expect(o.diagnostics.map((d) => d.code)).toEqual(["missing-table"]);
+  });
+});
+
+describe("writeSummary", () => {
+  async function sampleSummary() {
+    install(SampleLedger.sampleSpec());
+    return buildSummary(assess(await readLedger()));
+  }
+
+  it("builds the sheet in one batch, then swaps it in: 2 round trips, each under 5 MB", async () => {
+    const sheet = await sampleSummary();
+    const host = install(SampleLedger.sampleSpec());
+    const stats: WriteStats = { syncs: 0 };
+    await writeSummary(sheet, stats);
+    expect(host.syncs).toHaveLength(2);
+    expect(stats.syncs).toBe(2);
+    // Every cell write is in the first round trip; the second only deletes, renames and activates.
+    expect(host.syncs[0].actions.filter((a: string) => a === "set").length).toBeGreaterThan(0);
+    expect(host.syncs[1].actions).not.toContain("load");
+    for (const s of host.syncs) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(host.sheetNames()).toEqual([...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
+    const cells = host.cells(SUMMARY_SHEET_NAME);
+    expect(cells[0][0]).toBe(sheet.rows[0][0].value);
+    const s = host.sheet(SUMMARY_SHEET_NAME);
+    expect(s.charts).toHaveLength(1);
+    expect(s.charts[0]).toMatchObject({ type: "BarClustered", title: sheet.chart.title });
+    expect(s.charts[0].series).toHaveLength(sheet.chart.seriesColumns.length);
+    expect(s.charts[0].series[0].categories).toMatch(/!A\d+:A\d+$/);
+    expect(s.bold.size).toBeGreaterThan(0);
+    expect(s.fill.size).toBeGreaterThan(0);
+    expect(Object.keys(s.columnWidths)).toHaveLength(sheet.columnWidths.length);
+  });
+
+  it("writes number formats for points, money, percent, integer and date cells", async () => {
+    const sheet = await sampleSummary();
+    const host = install(SampleLedger.sampleSpec());
+    await writeSummary(sheet);
+    const s = host.sheet(SUMMARY_SHEET_NAME);
+    const expected: Record<string, string> = {
+      points: "0.00",
+      money: "#,##0.00",
+      percent: "0.00%",
+      integer: "0",
+      date: "yyyy-mm-dd",
+      text: "@",
+    };
+    sheet.rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (cell.value !== null && cell.value !== "") expect([r, c, s.formats.get(`${r},${c}`)]).toEqual([r, c, expected[cell.format]]);
+      }),
+    );
+  });
+
+  it("cuts text longer than an Excel cell holds, and marks the cut", async () => {
+    const host = install(SampleLedger.sampleSpec());
+    await writeSummary({
+      name: SUMMARY_SHEET_NAME,
+      rows: [[{ value: "张".repeat(60_000), format: "text" }], [{ value: "-" + "1".repeat(40_000), format: "text" }]],
+      columnWidths: [20],
+      chart: { title: "t", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] },
+    });
+    const written = host.cellWrites.find((w: { prop: string }) => w.prop === "values").data.map((r: string[]) => r[0]);
+    for (const v of written) expect(v.length).toBeLessThanOrEqual(32_767);
+    expect(written[0]).toMatch(/^张+…（已截断 truncated）$/);
+    expect(written[1]).toMatch(/^'-1+…（已截断 truncated）$/);
+  });
+
+  it("writes a ledger note like =HYPERLINK(...) or -1+2 as literal text, never a formula", async () => {
+    const host = install(SampleLedger.sampleSpec());
+    await writeSummary({
+      name: SUMMARY_SHEET_NAME,
+      rows: [
+        [{ value: '=HYPERLINK("x","y")', format: "text" }],
+        [{ value: "-1+2", format: "text" }],
+        [{ value: "2024-07-01", format: "text" }],
+        [{ value: "'quoted", format: "text" }],
+        [{ value: "出勤率", format: "text" }],
+      ],
+      columnWidths: [20],
+      chart: { title: "t", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] },
+    });
+    // What the host received: apostrophe-prefixed values in cells formatted "@", format first.
+    const writes = host.cellWrites.filter((w: { sheet: string }) => w.sheet.startsWith("考核结果"));
+    const formatWrite = writes.findIndex((w: { prop: string }) => w.prop === "numberFormat");
+    const valueWrite = writes.findIndex((w: { prop: string }) => w.prop === "values");
+    expect(formatWrite).toBeLessThan(valueWrite);
+    expect(writes[valueWrite].data.map((r: unknown[]) => r[0])).toEqual([
+      `'=HYPERLINK("x","y")`,
+      "'-1+2",
+      "'2024-07-01",
+      "''quoted",
+      "出勤率",
+    ]);
+    expect(writes[formatWrite].data.map((r: unknown[]) => r[0])).toEqual(["@", "@", "@", "@", "@"]);
+    // What the cell holds: the literal text.
+    expect(host.cells(SUMMARY_SHEET_NAME).map((r: unknown[]) => r[0])).toEqual([
+      '=HYPERLINK("x","y")',
+      "-1+2",
+      "2024-07-01",
+      "'quoted",
+      "出勤率",
+    ]);
+  });
+
+  it("cuts a summary too big for one request into several build batches, each under 5 MB", async () => {
+    const note = "说明".repeat(60);
+    const rows = Array.from({ length: 12_000 }, (_, i) => [
+      { value: `第 ${i} 行 ${note}`, format: "text" as const },
+      { value: i, format: "integer" as const },
+    ]);
+    const host = install(SampleLedger.sampleSpec());
+    const stats: WriteStats = { syncs: 0 };
+    await writeSummary(
+      { name: SUMMARY_SHEET_NAME, rows, columnWidths: [40, 10], chart: { title: "t", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] } },
+      stats,
+    );
+    expect(stats.syncs).toBeGreaterThan(2);
+    for (const s of host.syncs) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    const cells = host.cells(SUMMARY_SHEET_NAME);
+    expect(cells).toHaveLength(12_000);
+    expect(cells[11_999]).toEqual([`第 11999 行 ${note}`, 11_999]);
+  });
+
+  it.each([
+    ["while writing cells", (op: { action: string; args: unknown }) => op.action === "set" && JSON.stringify(op.args).includes("values")],
+    ["while adding the chart", (op: { action: string }) => op.action === "addChart"],
+    ["while deleting the old summary", (op: { action: string; path: string }) => op.action === "delete" && op.path === 'worksheets.getItemOrNullObject("考核结果")'],
+  ])("leaves the old summary intact and no temporary sheet after a failure %s", async (_label, when) => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets.splice(2, 0, { name: SUMMARY_SHEET_NAME, cells: [["旧的结果 old result"], ["总分", 80]] });
+    const sheet = await sampleSummary();
+    const host = install(spec);
+    const names = host.sheetNames();
+    const before = snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
+    host.failWhen = when;
+    await expect(writeSummary(sheet)).rejects.toThrow(/fake failure/);
+    expect(host.sheetNames()).toEqual(names);
+    expect(snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME])).toEqual(before);
+  });
+
+  it("completes the swap rather than leave no summary when renaming fails after the old one is deleted", async () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets.push({ name: SUMMARY_SHEET_NAME, cells: [["旧的结果 old result"]] });
+    const sheet = await sampleSummary();
+    const host = install(spec);
+    let failed = false;
+    host.failWhen = (op: { action: string; path: string; args: unknown }) => {
+      if (failed || op.action !== "set" || !/^worksheets\.add\("[^"]*"\)$/.test(op.path) || !("name" in (op.args as object))) return false;
+      failed = true;
+      return true;
+    };
+    await expect(writeSummary(sheet)).rejects.toThrow(/fake failure/);
+    expect(host.sheetNames().filter((n: string) => n.startsWith("考核结果"))).toEqual([SUMMARY_SHEET_NAME]);
+    expect(host.cells(SUMMARY_SHEET_NAME)[0][0]).toBe(sheet.rows[0][0].value);
+  });
+});
+
+describe("runAssessment", () => {
+  it("scores, writes one summary sheet, leaves every ledger value as it was, and gives the same sheet twice", async () => {
+    const host = install(SampleLedger.sampleSpec());
+    const before = snapshot(host, LEDGER_SHEETS);
+    const a = await runAssessment();
+    expect(a.status).not.toBe("invalid");
+    expect(snapshot(host, LEDGER_SHEETS)).toEqual(before);
+    expect(host.ledgerWrites).toEqual([]);
+    const first = host.cells(SUMMARY_SHEET_NAME);
+    await runAssessment();
+    expect(host.sheetNames()).toEqual([...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
+    expect(host.cells(SUMMARY_SHEET_NAME)).toEqual(first);
+    expect(snapshot(host, LEDGER_SHEETS)).toEqual(before);
+  });
+
+  it("writes nothing for an invalid ledger", async () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets[2].cells[2][0] = "GD-001"; // duplicate ticket ID: an error
+    const host = install(spec);
+    const a = await runAssessment();
+    expect(a.status).toBe("invalid");
+    expect(host.sheetNames()).toEqual(LEDGER_SHEETS);
+    expect(host.syncs.every((s: { actions: string[] }) => !s.actions.includes("set"))).toBe(true);
+  });
+
+  it("scores 100,000 punch rows and leaves the ledger unchanged", async () => {
+    const spec = bigLedger(100_000);
+    const host = install(spec);
+    const before = JSON.stringify(host.cells("考勤"));
+    const a = await runAssessment();
+    expect(a.status).not.toBe("invalid");
+    expect(a.dimensions!.attendance.present + a.dimensions!.attendance.absentRows.length).toBe(100_000);
+    expect(JSON.stringify(host.cells("考勤"))).toBe(before);
+    for (const s of host.syncs) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  });
+});
+
+describe("selectCell", () => {
+  it("selects the cell a diagnostic names, through the last read", async () => {
+    const host = install(SampleLedger.sampleSpec());
+    await readLedger();
+    await expect(selectCell("考勤", 6, "日期")).resolves.toBe(true);
+    expect(host.workbook.selection).toEqual({ sheet: "考勤", address: "A6" });
+    expect(host.workbook.active.name).toBe("考勤");
+    await selectCell("投诉", 2, "说明");
+    expect(host.workbook.selection).toEqual({ sheet: "投诉", address: "G2" });
+    await selectCell("工单", null, null);
+    expect(host.workbook.selection).toEqual({ sheet: "工单", address: "A1" });
+  });
+
+  it("resolves false for a table the workbook does not have", async () => {
+    const host = install(SampleLedger.sampleSpec());
+    await readLedger();
+    await expect(selectCell("日历", 2, "日期")).resolves.toBe(false);
+    expect(host.workbook.selection).toBeNull();
+  });
+});
+
+describe("the fake host behaves like Office.js", () => {
+  it("refuses to read a property that was not loaded and synced", async () => {
+    const host = install(SampleLedger.sampleSpec());
+    await host.Excel.run(async (context: Excel.RequestContext) => {
+      const r = context.workbook.worksheets.getItem("考勤").getRange("A1");
+      expect(() => r.values).toThrow(/not available/);
+      r.load("values");
+      expect(() => r.values).toThrow(/not available/);
+      await context.sync();
+      expect(r.values).toEqual([["日期"]]);
+    });
+  });
+});

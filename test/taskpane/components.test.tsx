@@ -1,0 +1,130 @@
+/**
+ * Task pane components with stub props, rendered to static HTML (no DOM needed): they show what
+ * they are given, Chinese first, and never touch Excel.
+ */
+import * as React from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { assess, isoDay, type Diagnostic, type RawTable } from "../../src/engine";
+import { DiagnosticsList } from "../../src/taskpane/components/DiagnosticsList";
+import { LedgerTables } from "../../src/taskpane/components/LedgerTables";
+import { ResultView } from "../../src/taskpane/components/ResultView";
+import { STRINGS } from "../../src/taskpane/i18n";
+import { percent, points, yuan } from "../../src/taskpane/format";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const SampleLedger = require("../fakes/sampleLedger.js");
+
+const html = (el: React.ReactElement): string =>
+  renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
+const text = (el: React.ReactElement): string => html(el).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+/** The sample ledger as the adapter would read it. */
+function sampleTables(): RawTable[] {
+  return SampleLedger.sampleSpec().sheets.map((s: { name: string; cells: unknown[][]; tables: unknown[] }) => ({
+    name: s.name,
+    sheet: s.name,
+    kind: s.tables.length ? "table" : "sheet",
+    headerRow: 1,
+    firstColumn: 1,
+    headers: s.cells[0],
+    rows: s.cells.slice(1),
+  }));
+}
+
+describe("format", () => {
+  it("shows points, money and rates the same everywhere", () => {
+    expect(points(8450)).toBe("84.50");
+    expect(points(5)).toBe("0.05");
+    expect(yuan(38187000)).toBe("¥381,870.00");
+    expect(percent(1186, 1482)).toBe("80.03%");
+    expect(percent(1, 0)).toBe("—");
+  });
+});
+
+describe("ResultView", () => {
+  it("shows total, tier, tail amount with separators, status in Chinese, and the five dimensions", () => {
+    const a = assess(sampleTables());
+    const out = text(<ResultView assessment={a} strings={STRINGS.zh} />);
+    expect(out).toContain("最终");
+    expect(out).toMatch(/总分 \d+\.\d\d/);
+    expect(out).toMatch(/应付尾款 ¥\d{1,3}(,\d{3})*\.\d\d/);
+    for (const name of ["出勤率", "日常维护", "响应度", "完成率", "满意率"]) expect(out).toContain(name);
+    expect(out).toContain("完成 2 / 流转乙方 3 单");
+    expect(out).toContain("考核期间 2024-07-01 至 2025-06-30（考核日期 2025-06-30）");
+  });
+
+  it("says why a result is provisional", () => {
+    const a = assess(sampleTables(), { asOf: isoDay("2024-12-31") });
+    expect(a.status).toBe("provisional");
+    const out = text(<ResultView assessment={a} strings={STRINGS.zh} />);
+    expect(out).toContain("暂定");
+    expect(out).toContain("暂定原因");
+    expect(out).toContain(a.provisionalReasons[0].zh);
+  });
+
+  it("shows no scores for an invalid ledger, and says nothing was written", () => {
+    const tables = sampleTables().filter((t) => t.name !== "问卷");
+    const a = assess(tables);
+    const out = text(<ResultView assessment={a} strings={STRINGS.zh} />);
+    expect(out).toContain("无效");
+    expect(out).toContain("未评分");
+    expect(out).not.toContain("总分");
+  });
+
+  it("speaks English through the switch", () => {
+    const out = text(<ResultView assessment={assess(sampleTables())} strings={STRINGS.en} />);
+    expect(out).toContain("Final");
+    expect(out).toContain("Attendance");
+  });
+});
+
+describe("DiagnosticsList", () => {
+  const d = (over: Partial<Diagnostic>): Diagnostic => ({
+    severity: "warning",
+    table: "考勤",
+    row: 6,
+    column: "日期",
+    code: "punch-rest-day",
+    zh: "中文说明",
+    en: "English text",
+    ...over,
+  });
+
+  it("groups by table, with severity, row, column, and the English below the Chinese", () => {
+    const out = text(
+      <DiagnosticsList
+        diagnostics={[d({}), d({ table: null, row: null, column: null, code: "uncovered-year", severity: "info" }), d({ table: "工单", severity: "error", row: 3 })]}
+        onSelect={() => undefined}
+        strings={STRINGS.zh}
+      />,
+    );
+    expect(out).toMatch(/考勤 警告 第 6 行 「日期」列 punch-rest-day 中文说明 English text/);
+    expect(out).toMatch(/整个工作簿 提示/);
+    expect(out).toMatch(/工单 错误 第 3 行/);
+  });
+
+  it("makes only diagnostics with a table clickable", () => {
+    const out = html(<DiagnosticsList diagnostics={[d({}), d({ table: null })]} onSelect={() => undefined} strings={STRINGS.zh} />);
+    expect(out.match(/role="button"/g)).toHaveLength(1);
+  });
+});
+
+describe("LedgerTables", () => {
+  it("lists tables with row counts and the missing required ones", () => {
+    const out = text(
+      <LedgerTables
+        overview={{
+          tables: [{ name: "考勤", sheet: "考勤", kind: "sheet", rows: 100000, columns: 5, matches: "punches" }],
+          missing: [{ key: "surveys", zh: "问卷", en: "Surveys", required: true }],
+          diagnostics: [],
+        }}
+        strings={STRINGS.zh}
+      />,
+    );
+    expect(out).toContain("100,000 行");
+    expect(out).toContain("识别为「考勤」");
+    expect(out).toContain("问卷（必需）");
+    expect(out).not.toContain("所需的台账表都已找到");
+  });
+});
