@@ -156,6 +156,13 @@ function tableFromPart(xml: string, sheet: string, cells: SheetCells, date1904: 
   return table;
 }
 
+/**
+ * A plain sheet's header row ends before a run of more than this many empty cells. Without the
+ * limit one stray value in XFD1 would make every row 16,384 cells wide (seconds and gigabytes on
+ * a large ledger); with it, a ledger may still leave a few blank spacer columns.
+ */
+export const MAX_HEADER_GAP = 16;
+
 function tableFromSheet(name: string, cells: SheetCells, date1904: boolean): RawTable {
   let headerRow = 0;
   for (let r = 1; r <= cells.maxRow; r++) {
@@ -171,12 +178,12 @@ function tableFromSheet(name: string, cells: SheetCells, date1904: boolean): Raw
   const hdr = cells.rows[headerRow]!;
   let first = -1;
   let last = -1;
-  hdr.forEach((c, i) => {
-    if (nonEmpty(c)) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  });
+  for (let i = 0; i < hdr.length; i++) {
+    if (!nonEmpty(hdr[i])) continue;
+    if (first < 0) first = i;
+    else if (i - last - 1 > MAX_HEADER_GAP) break; // a stray cell far to the right is not a column
+    last = i;
+  }
   const width = last - first + 1;
   let lastRow = headerRow;
   for (let r = cells.maxRow; r > headerRow; r--) {

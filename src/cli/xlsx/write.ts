@@ -181,7 +181,7 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
   const wbRels = parseRels(wbRelsXml);
   const wsRelType = wbRels.find((r) => relIs(r, REL.worksheet))?.type ?? `${REL_NS}/worksheet`;
   const relBase = wsRelType.slice(0, -"/worksheet".length);
-  const { sheets } = parseWorkbook(wbXml);
+  const { sheets, date1904 } = parseWorkbook(wbXml);
   const existing = sheets.find((s) => s.name.toLowerCase() === summary.name.toLowerCase());
 
   // Which parts the summary sheet replaces: the old sheet and what only it refers to.
@@ -257,7 +257,7 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
     { part: sheetPart, type: CT.worksheet },
     { part: stylesPart, type: CT.styles },
   ];
-  edits.set(sheetPart, worksheetXml(summary, index, withChart ? "rId1" : null));
+  edits.set(sheetPart, worksheetXml(summary, index, withChart ? "rId1" : null, date1904));
   if (withChart) {
     const drawingPart = edits.allocate(`${wbDir}drawings/drawing`);
     const chartPart = edits.allocate(`${wbDir}charts/chart`);
