@@ -83,6 +83,17 @@ export function serialFromDay(day: Day): number {
   return serial < 61 ? serial - 1 : serial;
 }
 
+/**
+ * @summary The serial a workbook in the given date system needs to show the date of a
+ * 1900-system serial (`serialFromDay` gives those).
+ * @example
+ * serialInDateSystem(45474, false) //=> 45474 (2024-07-01)
+ * serialInDateSystem(45474, true) //=> 44012 (2024-07-01 in a 1904 workbook)
+ */
+export function serialInDateSystem(serial1900: number, date1904: boolean): number {
+  return date1904 ? serial1900 - OFFSET_1904 : serial1900;
+}
+
 const DATE_TEXT = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?(?:[T\s].*)?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 

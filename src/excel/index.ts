@@ -3,7 +3,7 @@
  * engine types; errors propagate to the caller (the task pane shows them).
  */
 import { TABLES, assess, locateTables, type AssessOptions, type Assessment, type RawTable } from "../engine";
-import { buildSummary } from "../report/summary";
+import { buildSummary, inDateSystem } from "../report/summary";
 import type { SummarySheet } from "../report/types";
 import { placeOf } from "./locate";
 import { readHeadersIn, readLedgerIn, type ReadStats } from "./read";
@@ -75,7 +75,8 @@ export async function selectCell(table: string, row: number | null, column: stri
 export async function runAssessment(options: AssessOptions = {}): Promise<Assessment> {
   const tables = await readLedger();
   const assessment = assess(tables, options);
-  if (assessment.status !== "invalid") await writeSummary(buildSummary(assessment));
+  const date1904 = tables.some((t) => t.date1904 === true);
+  if (assessment.status !== "invalid") await writeSummary(inDateSystem(buildSummary(assessment), date1904));
   return assessment;
 }
 

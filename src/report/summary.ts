@@ -3,6 +3,7 @@ import {
   dayToIso,
   locationZh,
   serialFromDay,
+  serialInDateSystem,
   sortDiagnostics,
   toNumber,
   type Assessment,
@@ -264,6 +265,22 @@ export function buildSummary(a: Assessment): SummarySheet {
       categoryColumn: 0,
       seriesColumns: [7, 1],
     },
+  };
+}
+
+/**
+ * @summary The same sheet for a workbook in the given date system: date cells hold 1900-system
+ * serials, which a 1904 workbook would show 4 years and a day late.
+ * @example
+ * inDateSystem(sheet, true) // every `date` cell's serial less 1462
+ */
+export function inDateSystem(sheet: SummarySheet, date1904: boolean): SummarySheet {
+  if (!date1904) return sheet;
+  return {
+    ...sheet,
+    rows: sheet.rows.map((row) =>
+      row.map((c) => (c.format === "date" && typeof c.value === "number" ? { ...c, value: serialInDateSystem(c.value, true) } : c)),
+    ),
   };
 }
 

@@ -359,6 +359,26 @@ describe("runAssessment", () => {
     expect(snapshot(host, LEDGER_SHEETS)).toEqual(before);
   });
 
+  let runAssessmentAsOf1900 = 0;
+  beforeAll(async () => {
+    install(SampleLedger.sampleSpec());
+    runAssessmentAsOf1900 = (await runAssessment()).asOf;
+  });
+
+  it("writes summary dates a 1904-date-system workbook shows as the same dates", async () => {
+    // The same ledger as a 1904 workbook holds it: every date serial 1462 lower.
+    const spec = SampleLedger.sampleSpec();
+    const to1904 = (v: unknown) => (typeof v === "number" && v > 40000 ? v - 1462 : v);
+    for (const sh of spec.sheets) sh.cells = sh.cells.map((r: unknown[]) => r.map(to1904));
+    const host = install({ ...spec, date1904: true });
+    const a = await runAssessment();
+    expect(a.status).not.toBe("invalid");
+    expect(a.asOf).toBe(runAssessmentAsOf1900);
+    const asOfRow = host.cells(SUMMARY_SHEET_NAME).find((r: unknown[]) => String(r[0]).startsWith("考核日期"));
+    // 1904 serial = 1900 serial - 1462
+    expect(asOfRow[1]).toBe(serialFromDay(a.asOf) - 1462);
+  });
+
   it("writes nothing for an invalid ledger", async () => {
     const spec = SampleLedger.sampleSpec();
     spec.sheets[2].cells[2][0] = "GD-001"; // duplicate ticket ID: an error

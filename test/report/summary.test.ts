@@ -1,5 +1,5 @@
 import { assess, type RawCell } from "../../src/engine";
-import { EVIDENCE_LIMIT, buildSummary } from "../../src/report/summary";
+import { EVIDENCE_LIMIT, buildSummary, inDateSystem } from "../../src/report/summary";
 import type { SummaryCell, SummarySheet } from "../../src/report/types";
 import { fullPunches, ledger, serial } from "../engine/ledgerBuilder";
 
@@ -85,5 +85,16 @@ describe("long evidence lists", () => {
     const more = s.rows.find((r) => String(r[0]?.value).startsWith("另有 5 条"))!;
     expect(more[0].value).toContain("工单");
     expect(s.rows.filter((r) => typeof r[1]?.value === "string" && /^T\d+$/.test(r[1].value as string))).toHaveLength(EVIDENCE_LIMIT);
+  });
+});
+
+describe("date systems", () => {
+  test("inDateSystem shifts only date cells, by 1462 days, for a 1904 workbook", () => {
+    const s = buildSummary(assess(ledger()));
+    const shifted = inDateSystem(s, true);
+    const asOf = (x: typeof s) => x.rows.find((r) => String(r[0]?.value).startsWith("考核日期"))![1].value as number;
+    expect(asOf(shifted)).toBe(asOf(s) - 1462);
+    expect(rowOf(shifted, "合计")[7].value).toBe(rowOf(s, "合计")[7].value);
+    expect(inDateSystem(s, false)).toBe(s);
   });
 });

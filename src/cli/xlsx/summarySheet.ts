@@ -77,16 +77,12 @@ function numberText(n: number): string {
   return Object.is(n, -0) ? "0" : String(n);
 }
 
-/** Days between the 1900 and 1904 date systems' serial numbers for the same date. */
-export const DATE1904_OFFSET = 1462;
-
 /**
  * The worksheet part. Strings are inline (`t="inlineStr"`), so sharedStrings.xml is untouched
  * and no string can ever become a formula. `drawingRid` adds the chart's drawing. Date cells
- * arrive as 1900-system serials; in a 1904 workbook (`date1904`) they are shifted so they show
- * the same date.
+ * must already be in the workbook's date system (`inDateSystem`).
  */
-export function worksheetXml(summary: SummarySheet, styleIndex: Map<string, number>, drawingRid: string | null, date1904 = false): string {
+export function worksheetXml(summary: SummarySheet, styleIndex: Map<string, number>, drawingRid: string | null): string {
   const rowsXml: string[] = [];
   let maxCol = 0;
   summary.rows.forEach((row, r) => {
@@ -99,7 +95,7 @@ export function worksheetXml(summary: SummarySheet, styleIndex: Map<string, numb
       const sAttr = s ? ` s="${s}"` : "";
       if (p.text !== null) cells.push(`<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${encodeCellText(p.text)}</t></is></c>`);
       else if (p.number !== null) {
-        const n = date1904 && cell.format === "date" ? p.number - DATE1904_OFFSET : p.number;
+        const n = p.number;
         if (Number.isFinite(n)) cells.push(`<c r="${ref}"${sAttr}><v>${numberText(n)}</v></c>`);
         else cells.push(`<c r="${ref}"${sAttr} t="e"><v>#NUM!</v></c>`);
       } else cells.push(`<c r="${ref}"${sAttr}/>`);

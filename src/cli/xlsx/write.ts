@@ -4,6 +4,7 @@
  * entry is copied with its compressed bytes untouched.
  */
 import type { SummarySheet } from "../../report/types";
+import { inDateSystem } from "../../report/summary";
 import { WorkbookError, workbookError } from "./errors";
 import { REL, contentTypeOf, parseContentTypes, parseRels, relIs, relsPathOf, resolveTarget, sourceOfRels, type Relationship } from "./opc";
 import { openPackage, parseWorkbook, partText } from "./read";
@@ -257,7 +258,7 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
     { part: sheetPart, type: CT.worksheet },
     { part: stylesPart, type: CT.styles },
   ];
-  edits.set(sheetPart, worksheetXml(summary, index, withChart ? "rId1" : null, date1904));
+  edits.set(sheetPart, worksheetXml(inDateSystem(summary, date1904), index, withChart ? "rId1" : null));
   if (withChart) {
     const drawingPart = edits.allocate(`${wbDir}drawings/drawing`);
     const chartPart = edits.allocate(`${wbDir}charts/chart`);
