@@ -5,7 +5,6 @@ import { assess, diag, parseDateText, toJson, type AssessmentJson, type Diagnost
 import { buildSummary } from "../report/summary";
 import { getExitCode } from "./exitCode";
 import { formatAssessment, formatDiagnostics } from "./print";
-import { writeSampleLedger } from "./sample";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy } from "./xlsx";
 
 /**
@@ -134,7 +133,16 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
   const code = getExitCode(assessment.status);
   let written: string | null = null;
   if (assessment.status !== "invalid") {
-    await writeAtomically(outPath, writeScoredCopy(bytes, buildSummary(assessment)));
+    // Some damaged parts are read only by the writer (styles, content types, relationships):
+    // such a file scores but cannot be copied, and says so like any unreadable file.
+    let copy: Uint8Array;
+    try {
+      copy = writeScoredCopy(bytes, buildSummary(assessment));
+    } catch (e) {
+      if (e instanceof WorkbookError) return fail(diag("error", e.code, {}, e.zh, e.en));
+      throw e;
+    }
+    await writeAtomically(outPath, copy);
     written = outPath;
   }
   if (flags.json) {
@@ -182,6 +190,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description("生成示例台账 Write the bundled sample ledger")
     .option("-o, --out <file>", "输出文件 output file", "sample-ledger.xlsx")
     .action(async (flags: { out: string }) => {
+      // Loaded only here: exceljs is large and `assess` never needs it.
+      const { writeSampleLedger } = await import("./sample");
       await writeSampleLedger(flags.out);
       await io.stdout(`已生成示例台账 Sample ledger written: ${flags.out}\n`);
     });

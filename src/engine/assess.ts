@@ -6,7 +6,7 @@ import { scoreAttendance } from "./dimensions/attendance";
 import { scoreComplaints } from "./dimensions/complaints";
 import { scoreCompletion } from "./dimensions/completion";
 import { scoreSatisfaction } from "./dimensions/satisfaction";
-import { readLedger } from "./ledger";
+import { readLedger, show } from "./ledger";
 import { shareOfFen, tierForHundredths } from "./pay";
 import { DEFAULT_PROFILE } from "./profile";
 import { ratio } from "./ratio";
@@ -154,8 +154,8 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
   const pending = responsiveness.outcomes.filter((o) => o.outcome === "pending" || o.outcome === "no-deadline");
   if (pending.length > 0) {
     provisionalReasons.push({
-      zh: `${pending.length} 起响应度投诉尚未能判定（${pending.map((o) => o.id).join("、")}）`,
-      en: `${pending.length} responsiveness complaint(s) cannot be judged yet (${pending.map((o) => o.id).join(", ")})`,
+      zh: `${pending.length} 起响应度投诉尚未能判定（${pending.map((o) => show(o.id)).join("、")}）`,
+      en: `${pending.length} responsiveness complaint(s) cannot be judged yet (${pending.map((o) => show(o.id)).join(", ")})`,
     });
   }
 

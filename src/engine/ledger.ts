@@ -190,8 +190,8 @@ function readRoster(loc: Located, out: Diagnostic[]): RosterMember[] {
       r.report(
         "name",
         "duplicate-name",
-        `驻场人员「${name}」重复（首次出现在第 ${first} 行）。同名人员请加以区分（如「张伟2」），考勤表中同样填写。`,
-        `Roster member "${name}" is listed twice (first at row ${first}). Tell namesakes apart (e.g. "张伟2") and use the same name in the punches.`,
+        `驻场人员「${show(name)}」重复（首次出现在第 ${first} 行）。同名人员请加以区分（如「张伟2」），考勤表中同样填写。`,
+        `Roster member "${show(name)}" is listed twice (first at row ${first}). Tell namesakes apart (e.g. "张伟2") and use the same name in the punches.`,
       );
       continue;
     }

@@ -1,9 +1,9 @@
 import { diag } from "../diagnostics";
 import { dayToIso } from "../day";
-import { normalizePerson } from "../ledger";
+import { normalizePerson, show } from "../ledger";
 import { bandShare, pointsForShare } from "../pay";
 import type { WorkCalendar } from "../calendar";
-import type { AttendanceResult, Day, Diagnostic, Ledger, MemberAttendance, Profile } from "../types";
+import type { AttendanceResult, Day, Diagnostic, Ledger, MemberAttendance, Profile, Punch } from "../types";
 
 /**
  * 出勤率 (第一条·四·2(1)): present checks over expected checks, two a working day per resident
@@ -48,9 +48,13 @@ export function scoreAttendance(
     });
   }
 
-  // One slot per (member, day, slot): 0 = not seen, 1 = absent, 2 = present. Row of first sight.
+  // One slot per (member, day, slot), as bits: 1 = an absent row seen, 2 = a present row seen.
+  // A slot is present when any of its rows is. firstRow is the slot's lowest worksheet row, and
+  // every other row of the slot is a repeat, warned about once the whole table has been read so
+  // that the warnings do not depend on the order of the rows.
   const slots = new Uint8Array(members.length * span * 2);
   const firstRow = new Int32Array(members.length * span * 2);
+  const repeats: { k: number; p: Punch; mi: number }[] = [];
   for (const p of ledger.punches) {
     const mi = index.get(normalizePerson(p.name));
     if (mi === undefined) {
@@ -59,8 +63,8 @@ export function scoreAttendance(
           "warning",
           "punch-unknown-name",
           { table: T, row: p.row, column: "姓名" },
-          `「${p.name}」不在驻场人员表中，本条打卡未计入。如是驻场人员，请将其加入「驻场人员」表（姓名须一致）。`,
-          `"${p.name}" is not on the Roster; this check is not counted. If they are resident staff, add them to the Roster with the same name.`,
+          `「${show(p.name)}」不在驻场人员表中，本条打卡未计入。如是驻场人员，请将其加入「驻场人员」表（姓名须一致）。`,
+          `"${show(p.name)}" is not on the Roster; this check is not counted. If they are resident staff, add them to the Roster with the same name.`,
         ),
       );
       continue;
@@ -72,8 +76,8 @@ export function scoreAttendance(
           "warning",
           "punch-outside-period",
           { table: T, row: p.row, column: "日期" },
-          `${dayToIso(p.date)} 不在「${m.name}」的考核期内（${m.from === null ? "无" : `${dayToIso(m.from)} 至 ${dayToIso(m.to!)}`}），本条打卡未计入。`,
-          `${dayToIso(p.date)} is outside ${m.name}'s assessed period (${m.from === null ? "none" : `${dayToIso(m.from)} to ${dayToIso(m.to!)}`}); this check is not counted.`,
+          `${dayToIso(p.date)} 不在「${show(m.name)}」的考核期内（${m.from === null ? "无" : `${dayToIso(m.from)} 至 ${dayToIso(m.to!)}`}），本条打卡未计入。`,
+          `${dayToIso(p.date)} is outside ${show(m.name)}'s assessed period (${m.from === null ? "none" : `${dayToIso(m.from)} to ${dayToIso(m.to!)}`}); this check is not counted.`,
         ),
       );
       continue;
@@ -91,27 +95,30 @@ export function scoreAttendance(
       continue;
     }
     const k = (mi * span + (p.date - periodStart)) * 2 + (p.slot === "上班" ? 0 : 1);
-    const seen = slots[k];
-    if (seen === 0) {
-      slots[k] = p.present ? 2 : 1;
+    if (slots[k] === 0 || p.row < firstRow[k]) {
+      if (slots[k] !== 0) repeats.push({ k, p: { ...p, row: firstRow[k] }, mi });
       firstRow[k] = p.row;
-      continue;
-    }
-    const same = (seen === 2) === p.present;
+    } else repeats.push({ k, p, mi });
+    slots[k] |= p.present ? 2 : 1;
+  }
+  for (const { k, p, mi } of repeats) {
+    const name = show(members[mi].name);
+    const when = `${dayToIso(p.date)} ${p.slot}`;
+    const whenEn = `${p.slot === "上班" ? "start-of-day" : "end-of-day"} check on ${dayToIso(p.date)}`;
+    const conflict = slots[k] === 3;
     out.push(
       diag(
         "warning",
-        same ? "punch-duplicate" : "punch-conflict",
+        conflict ? "punch-conflict" : "punch-duplicate",
         { table: T, row: p.row, column: "姓名" },
-        same
-          ? `「${m.name}」${dayToIso(p.date)} ${p.slot}的打卡已在第 ${firstRow[k]} 行记录，本行重复，只计一次。`
-          : `「${m.name}」${dayToIso(p.date)} ${p.slot}在第 ${firstRow[k]} 行记为${seen === 2 ? "到岗" : "缺勤"}，本行记为${p.present ? "到岗" : "缺勤"}，按到岗计。请核对。`,
-        same
-          ? `${m.name}'s ${p.slot === "上班" ? "start-of-day" : "end-of-day"} check on ${dayToIso(p.date)} is already recorded at row ${firstRow[k]}; counted once.`
-          : `${m.name}'s ${p.slot === "上班" ? "start-of-day" : "end-of-day"} check on ${dayToIso(p.date)} is ${seen === 2 ? "present" : "absent"} at row ${firstRow[k]} and ${p.present ? "present" : "absent"} here; counted as present. Please check.`,
+        conflict
+          ? `「${name}」${when}的打卡在第 ${firstRow[k]} 行等处有不一致的记录（既有到岗也有缺勤），按到岗计。请核对。`
+          : `「${name}」${when}的打卡已在第 ${firstRow[k]} 行记录，本行重复，只计一次。`,
+        conflict
+          ? `${name}'s ${whenEn} has conflicting records (present and absent, see row ${firstRow[k]}); counted as present. Please check.`
+          : `${name}'s ${whenEn} is already recorded at row ${firstRow[k]}; counted once.`,
       ),
     );
-    if (p.present && seen === 1) slots[k] = 2;
   }
 
   let present = 0;
@@ -121,7 +128,7 @@ export function scoreAttendance(
     let n = 0;
     const base = mi * span * 2;
     for (let j = base; j < base + span * 2; j++) {
-      if (slots[j] === 2) n++;
+      if (slots[j] & 2) n++;
       else if (slots[j] === 1) absentRows.push(firstRow[j]);
     }
     members[mi].present = n;

@@ -1,5 +1,6 @@
 import { diag } from "../diagnostics";
 import { dayToIso } from "../day";
+import { show } from "../ledger";
 import type { Category, ComplaintOutcome, Day, Diagnostic, EventDimensionResult, Ledger, Profile } from "../types";
 
 /**
@@ -31,8 +32,8 @@ export function scoreComplaints(
           "warning",
           "complaint-no-deadline",
           { table: "投诉", row: c.row, column: "整改期限" },
-          `响应度投诉「${c.id}」已核实属实，但没有整改期限，无法判断是否按期整改，暂不扣分，结果为暂定。请填写整改期限。`,
-          `Responsiveness complaint ${c.id} is verified but has no rectification deadline, so timeliness cannot be judged; not deducted for now, result provisional. Fill in the deadline.`,
+          `响应度投诉「${show(c.id)}」已核实属实，但没有整改期限，无法判断是否按期整改，暂不扣分，结果为暂定。请填写整改期限。`,
+          `Responsiveness complaint ${show(c.id)} is verified but has no rectification deadline, so timeliness cannot be judged; not deducted for now, result provisional. Fill in the deadline.`,
         ),
       );
     } else if (c.rectifiedOn !== null) outcome = c.rectifiedOn > c.deadline ? "event" : "rectified-in-time";
@@ -44,8 +45,8 @@ export function scoreComplaints(
           "info",
           "complaint-pending",
           { table: "投诉", row: c.row, column: "整改完成日期" },
-          `响应度投诉「${c.id}」尚未整改，整改期限 ${dayToIso(c.deadline)} 未到（考核日期 ${dayToIso(asOf)}），暂不扣分，结果为暂定。`,
-          `Responsiveness complaint ${c.id} is not yet rectified and its deadline ${dayToIso(c.deadline)} has not passed (as of ${dayToIso(asOf)}); not deducted for now, result provisional.`,
+          `响应度投诉「${show(c.id)}」尚未整改，整改期限 ${dayToIso(c.deadline)} 未到（考核日期 ${dayToIso(asOf)}），暂不扣分，结果为暂定。`,
+          `Responsiveness complaint ${show(c.id)} is not yet rectified and its deadline ${dayToIso(c.deadline)} has not passed (as of ${dayToIso(asOf)}); not deducted for now, result provisional.`,
         ),
       );
     }

@@ -1,0 +1,208 @@
+/**
+ * One measurement, in a fresh process (so heap and RSS figures belong to that measurement
+ * alone). `bench/run.js` starts it as `node --expose-gc build-bench/bench/child.js MODE ...` and
+ * reads the JSON object it prints on its last line.
+ *
+ * Modes:
+ *   engine ROWS RUNS       assess() on RawTables already in memory, RUNS times
+ *   xlsx ROWS|issue5 FILE  write the synthetic ledger as .xlsx to FILE (cache)
+ *   pieces FILE OUT        the command line's steps timed one by one
+ *   cli FILE OUT           the real command line (`main(["assess", FILE, ...])`), timed by the parent
+ *   adapter ROWS           the Excel adapter against the recording Office.js fake
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import * as v8 from "node:v8";
+import type { RawTable, toJson } from "../src/engine";
+
+// Modules are required inside each mode, so that the `cli` mode loads exactly what the command
+// line loads (its start-up time is part of what is measured).
+/* eslint-disable @typescript-eslint/no-require-imports */
+const engineModule = () => require("../src/engine") as typeof import("../src/engine");
+const summaryModule = () => require("../src/report/summary") as typeof import("../src/report/summary");
+const generateModule = () => require("./generate") as typeof import("./generate");
+
+const MB = 1024 * 1024;
+const gc = (globalThis as unknown as { gc?: () => void }).gc ?? ((): void => undefined);
+
+/** Peak resident set size of this process so far, in bytes (VmHWM; maxRSS where /proc is absent). */
+function peakRss(): number {
+  try {
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return Number(m[1]) * 1024;
+  } catch {
+    /* not Linux */
+  }
+  return process.resourceUsage().maxRSS * 1024;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+function done(result: object): void {
+  process.stdout.write(`\n${JSON.stringify({ ...result, peakRssMB: peakRss() / MB })}\n`);
+}
+
+function shapeArg(arg: string) {
+  const { issue5Shape, shapeFor } = generateModule();
+  return arg === "issue5" ? issue5Shape() : shapeFor(Number(arg));
+}
+
+function engine(rowsArg: string, runsArg: string): void {
+  const { assess } = engineModule();
+  const ledger = generateModule().generateLedger(shapeArg(rowsArg));
+  const runs = Number(runsArg);
+  gc();
+  const heapTables = process.memoryUsage().heapUsed;
+  const times: number[] = [];
+  let peakHeap = 0;
+  let status = "";
+  let total: number | null = null;
+  let diagnostics = 0;
+  for (let i = 0; i < runs; i++) {
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const t0 = performance.now();
+    const a = assess(ledger.tables);
+    times.push(performance.now() - t0);
+    // Heap right after the run, before any forced collection: what the run retained plus the
+    // garbage it left (an upper estimate of its own peak, since young-generation collections run
+    // along the way).
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed - before);
+    status = a.status;
+    total = a.totalHundredths;
+    diagnostics = a.diagnostics.length;
+  }
+  done({
+    mode: "engine",
+    rows: ledger.rows,
+    staff: ledger.staff,
+    shape: ledger.shape,
+    runs,
+    times,
+    medianMs: median(times),
+    tablesHeapMB: heapTables / MB,
+    runHeapMB: peakHeap / MB,
+    heapTotalMB: v8.getHeapStatistics().total_heap_size / MB,
+    status,
+    total,
+    diagnostics,
+  });
+}
+
+function xlsx(rowsArg: string, file: string): void {
+  const { generateLedger, ledgerXlsx } = generateModule();
+  const ledger = generateLedger(shapeArg(rowsArg));
+  const bytes = ledgerXlsx(ledger.tables);
+  writeFileSync(file, bytes);
+  done({ mode: "xlsx", rows: ledger.rows, staff: ledger.staff, bytes: bytes.length });
+}
+
+function pieces(file: string, out: string): void {
+  const { assess } = engineModule();
+  const { buildSummary } = summaryModule();
+  const { readLedgerXlsx, writeScoredCopy } = require("../src/cli/xlsx") as typeof import("../src/cli/xlsx");
+  const t: Record<string, number> = {};
+  let m = performance.now();
+  const lap = (name: string): void => {
+    const n = performance.now();
+    t[name] = n - m;
+    m = n;
+  };
+  const bytes = readFileSync(file);
+  lap("readFile");
+  const { tables } = readLedgerXlsx(bytes);
+  lap("read");
+  const a = assess(tables);
+  lap("assess");
+  const summary = buildSummary(a);
+  lap("summary");
+  const scored = writeScoredCopy(bytes, summary);
+  lap("write");
+  writeFileSync(out, scored);
+  lap("writeFile");
+  done({ mode: "pieces", rows: tables.reduce((n: number, x: RawTable) => n + x.rows.length, 0), times: t, status: a.status, total: a.totalHundredths, outBytes: scored.length });
+}
+
+async function cli(file: string, out: string): Promise<void> {
+  // Node's own start-up, then the command line's modules (commander, the engine, the .xlsx
+  // reader/writer, and whatever they import at load time).
+  const bootMs = performance.now();
+  const { main } = require("../src/cli/main") as typeof import("../src/cli/main");
+  const loadMs = performance.now() - bootMs;
+  let stdout = "";
+  const code = await main(["assess", file, "--out", out, "--json"], {
+    stdout: async (s) => void (stdout += s),
+    stderr: async () => undefined,
+  });
+  const json = JSON.parse(stdout) as ReturnType<typeof toJson>;
+  done({ mode: "cli", code, status: json.status, total: json.total, bootMs, loadMs, sinceStartMs: performance.now() });
+}
+
+async function adapter(rowsArg: string): Promise<void> {
+  const { assess } = engineModule();
+  const { buildSummary } = summaryModule();
+  const OfficeFake = require("../../test/fakes/officeFake.js");
+  const excel = require("../src/excel") as typeof import("../src/excel");
+  const ledger = generateModule().generateLedger(shapeArg(rowsArg));
+  // Every table an Excel table (ListObject) on its own sheet at A1.
+  const spec = {
+    sheets: ledger.tables.map((t) => OfficeFake.tableSheet(t.sheet, t.name, t.headers, t.rows)),
+  };
+  const host = OfficeFake.createHost(spec, { payloadLimit: 5 * MB });
+  (globalThis as unknown as { Excel: unknown }).Excel = host.Excel;
+  const stats = { syncs: 0, batches: 0 };
+  const t0 = performance.now();
+  const tables = await excel.readLedger(stats);
+  const readMs = performance.now() - t0;
+  const readSyncs = host.syncs.slice();
+  const a = assess(tables);
+  const t1 = performance.now();
+  const writeStats = { syncs: 0 };
+  if (a.status !== "invalid") await excel.writeSummary(buildSummary(a), writeStats);
+  const writeMs = performance.now() - t1;
+  const writeSyncs = host.syncs.slice(readSyncs.length);
+  type S = { requestBytes: number; responseBytes: number };
+  const sum = (xs: S[], k: keyof S): number => xs.reduce((n, s) => n + s[k], 0);
+  const max = (xs: S[], k: keyof S): number => xs.reduce((n, s) => Math.max(n, s[k]), 0);
+  done({
+    mode: "adapter",
+    rows: ledger.rows,
+    readSyncs: readSyncs.length,
+    batches: stats.batches,
+    readResponseMB: sum(readSyncs, "responseBytes") / MB,
+    readMaxResponseMB: max(readSyncs, "responseBytes") / MB,
+    readMaxRequestBytes: max(readSyncs, "requestBytes"),
+    writeSyncs: writeSyncs.length,
+    writeRequestMB: sum(writeSyncs, "requestBytes") / MB,
+    writeMaxRequestMB: max(writeSyncs, "requestBytes") / MB,
+    readMs,
+    writeMs,
+    status: a.status,
+  });
+}
+
+async function childMain(): Promise<void> {
+  const [mode, ...args] = process.argv.slice(2);
+  switch (mode) {
+    case "engine":
+      return engine(args[0], args[1] ?? "5");
+    case "xlsx":
+      return xlsx(args[0], args[1]);
+    case "pieces":
+      return pieces(args[0], args[1]);
+    case "cli":
+      return cli(args[0], args[1]);
+    case "adapter":
+      return adapter(args[0]);
+    default:
+      throw new Error(`unknown mode ${mode}`);
+  }
+}
+
+childMain().catch((e) => {
+  process.stderr.write(`${(e as Error).stack ?? e}\n`);
+  process.exit(1);
+});

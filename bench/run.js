@@ -1,0 +1,254 @@
+#!/usr/bin/env node
+/*
+ * `npm run bench`: how fast and how big. A benchmark script, not a test — it prints a table of
+ * figures and says, for each target, "met" or "MISSED". Exit status is 0 either way (a missed
+ * target is a finding, not a crash); 1 only when a measurement itself failed.
+ *
+ *   node bench/run.js [engine] [cli] [adapter] [--runs N] [--no-build]
+ *   (--runs: command-line runs per ledger and column, default 5)
+ *
+ * 1. Compiles src + bench with tsconfig.bench.json into build-bench/ (gitignored).
+ * 2. Every measurement runs in a fresh child process (node --expose-gc), so its heap and peak RSS
+ *    are its own. Synthetic ledgers are generated deterministically from a fixed seed
+ *    (bench/generate.ts); the .xlsx files are cached in $TMPDIR/om-scorecard-bench-v1.
+ */
+"use strict";
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "..");
+const CHILD = path.join(ROOT, "build-bench/bench/child.js");
+const CACHE = path.join(os.tmpdir(), "om-scorecard-bench-v1");
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const opt = (name, dflt) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? Number(argv[i + 1]) : dflt;
+};
+const parts = ["engine", "cli", "adapter"].filter((p) => argv.includes(p));
+const want = (p) => parts.length === 0 || parts.includes(p);
+const RUNS = opt("--runs", 5);
+
+const fmtInt = (n) => Math.round(n).toLocaleString("en-US");
+const fmtMs = (n) => (n >= 100 ? fmtInt(n) : n.toFixed(1));
+const fmtMB = (n) => n.toFixed(0);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Run a child measurement; returns its JSON result and the wall time seen from outside. */
+function child(args, { heap } = {}) {
+  const nodeArgs = ["--expose-gc"];
+  if (heap) nodeArgs.push(`--max-old-space-size=${heap}`);
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, [...nodeArgs, CHILD, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr || "");
+    throw new Error(`child ${args.join(" ")} exited with ${r.status ?? r.signal}`);
+  }
+  const last = r.stdout.trim().split("\n").pop();
+  return { ...JSON.parse(last), wallMs };
+}
+
+/** A plain-text table with aligned columns. */
+function table(headers, rows) {
+  const w = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join("  ");
+  return [line(headers), w.map((n) => "-".repeat(n)).join("  "), ...rows.map(line)].join("\n");
+}
+
+const verdicts = [];
+function target(name, ok, detail) {
+  verdicts.push([name, ok ? "met" : "MISSED", detail]);
+}
+
+function build() {
+  if (flag("--no-build")) return;
+  const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
+  const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.bench.json")], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) {
+    process.stdout.write(r.stdout);
+    throw new Error("could not compile the benchmark (tsc -p tsconfig.bench.json)");
+  }
+}
+
+function benchEngine() {
+  const sizes = [
+    [10_000, 9],
+    [100_000, 7],
+    [1_000_000, 5],
+  ];
+  const rows = [];
+  for (const [n, runs] of sizes) {
+    const r = child(["engine", String(n), String(runs)]);
+    rows.push([
+      fmtInt(r.rows),
+      `${fmtInt(r.shape.punches)} / ${fmtInt(r.shape.tickets)} / ${r.shape.complaints} / ${r.shape.surveys}`,
+      fmtInt(r.staff),
+      r.runs,
+      fmtMs(r.medianMs),
+      fmtMs(Math.min(...r.times)),
+      fmtInt(r.rows / (r.medianMs / 1000)),
+      fmtMB(r.tablesHeapMB),
+      fmtMB(r.runHeapMB),
+      fmtMB(r.peakRssMB),
+      `${r.status} ${(r.total / 100).toFixed(2)}`,
+    ]);
+    if (n === 1_000_000) target("engine scores 1M rows in under 1 s", r.medianMs < 1000, `median ${fmtMs(r.medianMs)} ms (min ${fmtMs(Math.min(...r.times))} ms)`);
+  }
+  console.log("\n## Engine only: assess(RawTables already in memory)\n");
+  console.log(
+    table(["rows", "punches / tickets / complaints / surveys", "staff", "runs", "median ms", "min ms", "rows/s (median)", "input heap MB", "run heap MB", "peak RSS MB", "result"], rows),
+  );
+  console.log(
+    "\ninput heap: the RawTables, after gc. run heap: heap growth over one assess() before any forced gc (what it kept plus its garbage).",
+  );
+}
+
+function ledgerFile(key) {
+  fs.mkdirSync(CACHE, { recursive: true });
+  const file = path.join(CACHE, `ledger-${key}.xlsx`);
+  if (!fs.existsSync(file)) {
+    const tmp = `${file}.${process.pid}.tmp`;
+    child(["xlsx", key, tmp]);
+    fs.renameSync(tmp, file);
+  }
+  return file;
+}
+
+function benchCli() {
+  const cases = [
+    ["10000", "10k rows", null],
+    ["100000", "100k rows", { wallMs: 5000, rssMB: 400 }],
+    ["issue5", "issue 5: 60 staff × year + 100k tickets", { wallMs: 1200, rssMB: 250 }],
+  ];
+  const rows = [];
+  for (const [key, label, goal] of cases) {
+    const file = ledgerFile(key);
+    const out = path.join(CACHE, `out-${key}.xlsx`);
+    const pieces = [];
+    const runs = [];
+    for (let i = 0; i < RUNS; i++) pieces.push(child(["pieces", file, out]));
+    for (let i = 0; i < RUNS; i++) runs.push(child(["cli", file, out]));
+    const med = (k) => median(pieces.map((p) => p.times[k]));
+    const wall = median(runs.map((r) => r.wallMs));
+    const wallMin = Math.min(...runs.map((r) => r.wallMs));
+    const rss = Math.max(...runs.map((r) => r.peakRssMB));
+    rows.push([
+      label,
+      fmtInt(pieces[0].rows),
+      `${(fs.statSync(file).size / 1048576).toFixed(1)}`,
+      fmtMs(med("readFile") + med("read")),
+      fmtMs(med("assess")),
+      fmtMs(med("summary")),
+      fmtMs(med("write") + med("writeFile")),
+      fmtMs(median(runs.map((r) => r.bootMs + r.loadMs))),
+      `${fmtMs(wall)} / ${fmtMs(wallMin)}`,
+      fmtMB(rss),
+      `${runs[0].status} ${runs[0].total}`,
+    ]);
+    if (goal) {
+      const name = key === "issue5" ? "CLI 130k-row ledger ≤ 1.2 s wall, ≤ 250 MB peak RSS" : "CLI 100k rows < 5 s wall, < 400 MB peak RSS";
+      const okWall = key === "issue5" ? wall <= goal.wallMs : wall < goal.wallMs;
+      const okRss = key === "issue5" ? rss <= goal.rssMB : rss < goal.rssMB;
+      target(name, okWall && okRss, `wall median ${fmtMs(wall)} ms, min ${fmtMs(wallMin)} ms (${okWall ? "ok" : "over"}); peak RSS ${fmtMB(rss)} MB (${okRss ? "ok" : "over"})`);
+    }
+  }
+  console.log(`\n## Command line end to end on .xlsx (median of ${RUNS} runs per column; each run a fresh process)\n`);
+  console.log(table(["ledger", "rows", "file MB", "read ms", "assess ms", "summary ms", "write ms", "start-up ms", "wall ms median / min", "peak RSS MB", "result"], rows));
+  console.log(
+    "\nread = readFile + readLedgerXlsx; write = writeScoredCopy + writeFile (pieces timed in one process);" +
+      "\nstart-up = node start-up + loading the command line's modules, before the file is touched (part of wall);" +
+      "\nwall = `assess FILE --out OUT --json` through main(), from process spawn to exit (node start-up and module loading included);" +
+      "\npeak RSS = VmHWM at exit, the largest of the runs. Targets are judged on the median wall time.",
+  );
+}
+
+function benchAdapter() {
+  const adapterFiles = ["src/excel/index.ts", "test/fakes/officeFake.js"].map((f) => path.join(ROOT, f));
+  const missing = adapterFiles.filter((f) => !fs.existsSync(f));
+  console.log("\n## Excel adapter against the recording Office.js fake (test/fakes/officeFake.js)\n");
+  if (missing.length) {
+    console.log(`adapter: not measured (${missing.map((f) => path.relative(ROOT, f)).join(", ")} not found)`);
+    return;
+  }
+  const rows = [];
+  const results = [];
+  let packingOk = true;
+  const packing = [];
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    let r;
+    try {
+      r = child(["adapter", String(n)], { heap: 8192 });
+    } catch (e) {
+      rows.push([fmtInt(n), "failed", "", "", "", "", "", "", "", ""]);
+      results.push({ n, error: e.message });
+      packingOk = false;
+      continue;
+    }
+    results.push({ n, ...r });
+    // One per 4 MB: batches against the ideal ceil(actual response bytes / 4 MB).
+    const ideal = Math.ceil(r.readResponseMB / 4);
+    packingOk = packingOk && r.batches <= ideal + 1;
+    packing.push(`${fmtInt(n)}: ${r.batches} vs ${ideal} (${(r.readResponseMB / Math.max(1, r.batches)).toFixed(2)} MB/batch)`);
+    rows.push([
+      fmtInt(r.rows),
+      r.readSyncs,
+      r.batches,
+      r.readResponseMB.toFixed(1),
+      r.readMaxResponseMB.toFixed(2),
+      fmtInt(r.readMaxRequestBytes),
+      r.writeSyncs,
+      r.writeMaxRequestMB.toFixed(2),
+      fmtMs(r.readMs),
+      fmtMB(r.peakRssMB),
+    ]);
+  }
+  // Constant plus one per chunk: read syncs minus batches is the same small constant at every
+  // size, every response is under Excel on the web's 5 MB limit, and the write is a constant.
+  const ok = results.filter((r) => !r.error);
+  const constants = new Set(ok.map((r) => r.readSyncs - r.batches));
+  const writes = new Set(ok.map((r) => r.writeSyncs));
+  const structureOk =
+    ok.length === results.length && constants.size === 1 && [...constants][0] <= 3 && writes.size === 1 && ok.every((r) => r.readMaxResponseMB < 5);
+  const structure = results.map((r) => (r.error ? `${fmtInt(r.n)}: ${r.error}` : `${fmtInt(r.n)}: ${r.readSyncs} = ${r.readSyncs - r.batches} + ${r.batches} batches, write ${r.writeSyncs}`));
+  console.log(
+    table(
+      ["rows", "read syncs", "batches", "read resp MB", "max resp MB", "max read req B", "write syncs", "max write req MB", "read ms (fake)", "peak RSS MB"],
+      rows,
+    ),
+  );
+  console.log("\nresp/req MB: UTF-8 bytes of the JSON the fake records per context.sync (Excel on the web rejects > 5 MB).");
+  target("adapter: round trips = constant + one per batch; write constant; responses < 5 MB", structureOk, structure.join("; "));
+  target("adapter: batches ≤ ⌈actual response / 4 MB⌉ + 1", packingOk, packing.join("; "));
+}
+
+function mainBench() {
+  const t0 = Date.now();
+  console.log(`# om-scorecard bench — node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(`seed 20240701; .xlsx cache ${CACHE}`);
+  if (os.loadavg()[0] > os.cpus().length * 0.75) {
+    console.log(`note: the machine is busy (load ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs); times below are pessimistic — rerun on an idle machine for clean figures.`);
+  }
+  build();
+  if (want("engine")) benchEngine();
+  if (want("cli")) benchCli();
+  if (want("adapter")) benchAdapter();
+  if (verdicts.length) {
+    console.log("\n## Targets\n");
+    console.log(table(["target", "verdict", "measured"], verdicts));
+  }
+  console.log(`\nbench finished in ${((Date.now() - t0) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+}
+
+try {
+  mainBench();
+} catch (e) {
+  console.error(e.stack || String(e));
+  process.exitCode = 1;
+}
