@@ -9,19 +9,9 @@
  * 12).
  */
 import { strToU8, zipSync } from "fflate";
+import { seededRandom as prng } from "../src/cli/random";
 import { BUILTIN_CALENDAR, isoDay, serialFromDay, workdaysBetween, type RawCell, type RawTable } from "../src/engine";
 
-/** Mulberry32: a small seeded PRNG, so every run generates identical ledgers. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface LedgerShape {
   /** Punch rows (checks); staff = ceil(punches / (2 × working days)). */

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { seededRandom } from "./random";
 import { BUILTIN_CALENDAR, DEFAULT_PROFILE, dayToIso, isoDay, workdaysBetween, ymdOf, type Day } from "../engine";
 
 /**
@@ -12,18 +13,6 @@ import { BUILTIN_CALENDAR, DEFAULT_PROFILE, dayToIso, isoDay, workdaysBetween, y
  * (deducted, not verified, rectified in time, on the deadline day, late, never rectified);
  * twelve surveys. It scores 84.61 points, tier B.
  */
-
-/** mulberry32: a small seeded PRNG, so the sample is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A calendar date as the UTC midnight Date exceljs writes as that exact day (see SETUP-NOTES). */
 export function excelDate(day: Day): Date {

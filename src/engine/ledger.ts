@@ -160,6 +160,21 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
   }
 }
 
+/** An ID seen before in the same table is an error naming the row where it first stood. */
+function checkUniqueId(r: RowView, seen: Map<string, number>, id: string, labelZh: string, labelEn: string): void {
+  const first = seen.get(id);
+  if (first === undefined) {
+    seen.set(id, r.row);
+    return;
+  }
+  r.report(
+    "id",
+    "duplicate-id",
+    `${labelZh}「${show(id)}」重复（首次出现在第 ${first} 行）。`,
+    `${labelEn} "${show(id)}" appears twice (first at row ${first}).`,
+  );
+}
+
 const DATE_ZH = "日期（如 2024-07-01、2024/7/1、2024年7月1日，或 Excel 日期）";
 const DATE_EN = "a date (2024-07-01, 2024/7/1, 2024年7月1日, or an Excel date)";
 const YESNO_ZH = "是/否（或 Y/N、yes/no、true/false、✓/✗）";
@@ -250,17 +265,7 @@ function readTickets(loc: Located, out: Diagnostic[], completedStatuses: string[
     const routed = r.need("routed", parseYesNo, "bad-yes-no", YESNO_ZH, YESNO_EN);
     const status = r.text("status");
     const created = r.get("created", date, "bad-date", DATE_ZH, DATE_EN);
-    if (id) {
-      const first = seen.get(id);
-      if (first !== undefined) {
-        r.report(
-          "id",
-          "duplicate-id",
-          `工单号「${show(id)}」重复（首次出现在第 ${first} 行）。`,
-          `Ticket ID "${show(id)}" appears twice (first at row ${first}).`,
-        );
-      } else seen.set(id, r.row);
-    }
+    if (id) checkUniqueId(r, seen, id, "工单号", "Ticket ID");
     if (r.bad || !id || routed === undefined || status === undefined) continue;
     const s = status ?? "";
     tickets.push({ row: r.row, id, routed, status: s, completed: done.has(s.trim()), created: created ?? null });
@@ -281,17 +286,7 @@ function readComplaints(loc: Located, out: Diagnostic[]): Complaint[] {
     const deadline = r.get("deadline", date, "bad-date", DATE_ZH, DATE_EN);
     const rectifiedOn = r.get("rectifiedOn", date, "bad-date", DATE_ZH, DATE_EN);
     const note = r.text("note");
-    if (id) {
-      const first = seen.get(id);
-      if (first !== undefined) {
-        r.report(
-          "id",
-          "duplicate-id",
-          `投诉编号「${show(id)}」重复（首次出现在第 ${first} 行）。`,
-          `Complaint ID "${show(id)}" appears twice (first at row ${first}).`,
-        );
-      } else seen.set(id, r.row);
-    }
+    if (id) checkUniqueId(r, seen, id, "投诉编号", "Complaint ID");
     if (r.bad || !id || !category || verified === undefined) continue;
     complaints.push({
       row: r.row,
