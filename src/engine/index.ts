@@ -8,7 +8,7 @@ export * from "./ratio";
 export * from "./calendar";
 export * from "./pay";
 export { DEFAULT_PROFILE } from "./profile";
-export { TABLES, SUMMARY_SHEET_NAME, locateTables, normalizeName, type TableDef, type ColumnDef, type Located } from "./schema";
+export { TABLES, SUMMARY_SHEET_NAME, locateTables, normalizeName, plainSheetColumns, MAX_HEADER_GAP, TITLE_ROWS_LIMIT, type TableDef, type ColumnDef, type Located } from "./schema";
 export { assess } from "./assess";
 export { toJson, type AssessmentJson } from "./json";
 export { diag, diagnosticText, locationZh, messageOf, sortDiagnostics } from "./diagnostics";

@@ -1,4 +1,5 @@
 import { diag } from "./diagnostics";
+import { isEmpty } from "./values";
 import type { Diagnostic, RawCell, RawTable, TableKey } from "./types";
 
 /**
@@ -157,6 +158,69 @@ function hasRequiredColumns(def: TableDef, table: RawTable): boolean {
 const describe = (t: RawTable): string => (t.kind === "table" ? `表格 ${t.name}（工作表 ${t.sheet}）` : `工作表 ${t.sheet}`);
 const describeEn = (t: RawTable): string => (t.kind === "table" ? `table ${t.name} (sheet ${t.sheet})` : `sheet ${t.sheet}`);
 
+/** How many rows under a plain sheet's first row may be titles before the headers. */
+export const TITLE_ROWS_LIMIT = 10;
+
+/**
+ * A plain sheet's columns end before a run of more than this many empty columns: one stray value
+ * in XFD1 is not a column (it would make every row 16,384 cells wide), while a ledger may still
+ * leave a few blank spacer columns.
+ */
+export const MAX_HEADER_GAP = 16;
+
+/**
+ * @summary The columns (0-based, inclusive) a plain sheet's table spans. Its first non-empty
+ * row decides, from its first value through its last one before a gap of more than
+ * MAX_HEADER_GAP empty columns — unless that row holds a single value, a title such as
+ * 「2024年7月考勤表」 (merged across the top or not): then the TITLE_ROWS_LIMIT rows under it
+ * are judged with it, so the title does not narrow the table to one column. Null when the rows
+ * hold no value. Both readers (the command line's and the Excel adapter) use it.
+ * @example
+ * plainSheetColumns([["日期", "姓名", "时段"], ["x", "y", "z", "stray note"]]) //=> { first: 0, last: 2 }
+ * plainSheetColumns([["2024年考勤"], ["日期", "姓名", "时段"]]) //=> { first: 0, last: 2 }
+ */
+export function plainSheetColumns(topRows: readonly (readonly RawCell[])[]): { first: number; last: number } | null {
+  const occupied: boolean[] = [];
+  const mark = (row: readonly RawCell[]): number => {
+    let n = 0;
+    for (let i = 0; i < row.length; i++) {
+      if (!isEmpty(row[i])) {
+        occupied[i] = true;
+        n++;
+      }
+    }
+    return n;
+  };
+  const firstRow = topRows.findIndex((row) => row.some((c) => !isEmpty(c)));
+  if (firstRow < 0) return null;
+  if (mark(topRows[firstRow]) === 1) topRows.slice(firstRow + 1).forEach(mark);
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < occupied.length; i++) {
+    if (!occupied[i]) continue;
+    if (first < 0) first = i;
+    else if (i - last - 1 > MAX_HEADER_GAP) break;
+    last = i;
+  }
+  return first < 0 ? null : { first, last };
+}
+
+/**
+ * @summary A plain sheet whose first row fits no ledger table but one of the next rows does
+ * (a title such as 「2024年7月考勤表」 above the headers): the same sheet with that row as its
+ * header row. Other tables come back as they are. Row numbers stay the worksheet's.
+ */
+export function skipTitleRows(t: RawTable): RawTable {
+  if (t.kind !== "sheet" || TABLES.some((def) => hasRequiredColumns(def, t))) return t;
+  const limit = Math.min(TITLE_ROWS_LIMIT, t.rows.length);
+  for (let i = 0; i < limit; i++) {
+    const headers = t.rows[i];
+    const rebased: RawTable = { ...t, headers, rows: t.rows.slice(i + 1), headerRow: t.headerRow + 1 + i };
+    if (TABLES.some((def) => hasRequiredColumns(def, rebased))) return rebased;
+  }
+  return t;
+}
+
 /**
  * @summary Match the reader's tables to the ledger's logical tables.
  * A table is recognised by its name (Excel table name, or sheet name for a plain sheet), or,
@@ -170,7 +234,10 @@ export function locateTables(tables: readonly RawTable[]): {
 } {
   const diagnostics: Diagnostic[] = [];
   const located: Partial<Record<TableKey, Located>> = {};
-  const candidates = tables.filter((t) => normalizeName(t.sheet) !== normalizeName(SUMMARY_SHEET_NAME));
+  const candidates = tables
+    .filter((t) => normalizeName(t.sheet) !== normalizeName(SUMMARY_SHEET_NAME))
+    .map(skipTitleRows);
+  const titled = new Set(candidates.filter((t) => !tables.includes(t)));
   const claimed = new Set<RawTable>();
 
   // Pass 1: by name.
@@ -246,6 +313,18 @@ export function locateTables(tables: readonly RawTable[]): {
           { table: def.zh, row: table.headerRow, column: c.zh },
           `「${def.zh}」表缺少必需的列「${c.zh}」（或 ${c.en}）。`,
           `The ${def.en} table has no required column ${c.en} (or ${c.zh}).`,
+        ),
+      );
+    }
+    if (titled.has(table)) {
+      const original = tables.find((t) => t.sheet === table.sheet && t.kind === "sheet")!;
+      diagnostics.push(
+        diag(
+          "info",
+          "title-rows-skipped",
+          { table: def.zh, row: table.headerRow },
+          `工作表「${table.sheet}」第 ${original.headerRow}${table.headerRow - 1 > original.headerRow ? `–${table.headerRow - 1}` : ""} 行视为标题，列标题取第 ${table.headerRow} 行。`,
+          `Sheet "${table.sheet}": row ${original.headerRow}${table.headerRow - 1 > original.headerRow ? `–${table.headerRow - 1}` : ""} taken as a title; the headers are row ${table.headerRow}.`,
         ),
       );
     }

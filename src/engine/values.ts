@@ -15,9 +15,9 @@ export function isCellError(c: RawCell): c is CellError {
   return typeof c === "object" && c !== null && "error" in c;
 }
 
-/** Empty: null, or text of nothing but spaces. */
-export function isEmpty(c: RawCell): boolean {
-  return c === null || (typeof c === "string" && c.trim() === "");
+/** Empty: null (or a hole in a sparse row), or text of nothing but spaces. */
+export function isEmpty(c: RawCell | undefined): boolean {
+  return c === null || c === undefined || (typeof c === "string" && c.trim() === "");
 }
 
 /** Text of a cell, trimmed and NFKC-normalised for matching (full-width letters to half-width). */

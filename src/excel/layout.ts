@@ -16,12 +16,6 @@ export const BATCH_BUDGET_BYTES = 4 * 1024 * 1024;
 /** Rows read in the sample round trip; smaller tables need no other read. */
 export const SAMPLE_ROWS = 50;
 
-/**
- * A plain sheet's header row ends before a run of more than this many empty cells, as in the
- * command line's reader: a stray value in XFD1 is not a column.
- */
-export const MAX_HEADER_GAP = 16;
-
 /** Excel's limit on the characters (UTF-16 code units) in one cell. */
 export const MAX_CELL_CHARS = 32767;
 const TRUNCATED_MARK = "…（已截断 truncated）";

@@ -3,9 +3,9 @@
  *
  * Round trips (`context.sync()`), whatever the number of rows:
  * 1. worksheet and table names, and the workbook's date system;
- * 2. where every candidate stands and its header row (a plain sheet's header row ends before a
- *    gap of more than {@link MAX_HEADER_GAP} empty cells, so a stray value in XFD1 does not make
- *    every row 16,384 cells wide);
+ * 2. where every candidate stands, its header row, and a plain sheet's first rows (its columns
+ *    are judged on them together by the engine's `plainSheetColumns`, so a one-cell title does
+ *    not narrow the table and a stray value in XFD1 does not make every row 16,384 cells wide);
  * 3. each plain sheet's last row with data within its header's columns, and every candidate's
  *    first {@link SAMPLE_ROWS} data rows (a ledger that small is then read completely);
  * 4+. the remaining rows, cut into batches estimated under 4 MB each (Excel on the web rejects
@@ -14,9 +14,8 @@
  * 3 for a ledger of up to 50 rows a table, 4 for one under 4 MB, 8 for 100,000 punch rows.
  * `listTables` takes exactly 2.
  */
-import { SUMMARY_SHEET_NAME, type RawCell, type RawTable } from "../engine";
-import { normalizeName } from "../engine";
-import { BATCH_BUDGET_BYTES, MAX_HEADER_GAP, SAMPLE_ROWS, estimateRowBytes, planBatches, toRawCell } from "./layout";
+import { SUMMARY_SHEET_NAME, TITLE_ROWS_LIMIT, normalizeName, plainSheetColumns, type RawCell, type RawTable } from "../engine";
+import { BATCH_BUDGET_BYTES, SAMPLE_ROWS, estimateRowBytes, planBatches, toRawCell } from "./layout";
 
 /** A candidate ledger table after the metadata round trips. */
 interface Candidate {
@@ -40,23 +39,6 @@ const isSummary = (sheet: string): boolean => normalizeName(sheet) === normalize
 
 function rowsOf(values: unknown[][], types: unknown[][] | undefined): RawCell[][] {
   return values.map((row, r) => row.map((v, c) => toRawCell(v, types?.[r]?.[c] as string | undefined)));
-}
-
-/**
- * @summary The columns of a plain sheet's header row: from its first non-empty cell to its last
- * one before a gap of more than {@link MAX_HEADER_GAP} empty cells (the command line's rule).
- * Null for a row with no value.
- */
-export function headerSpan(cells: readonly RawCell[]): { first: number; last: number } | null {
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < cells.length; i++) {
-    if (cells[i] === null) continue;
-    if (first < 0) first = i;
-    else if (i - last - 1 > MAX_HEADER_GAP) break; // a stray value far to the right is not a column
-    last = i;
-  }
-  return first < 0 ? null : { first, last };
 }
 
 /**
@@ -89,7 +71,8 @@ async function readCandidates(
     .map((sheet) => {
       const used = sheet.getUsedRange(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
-      const header = used.getRow(0);
+      // The first row and the TITLE_ROWS_LIMIT rows under it (empty past the used range).
+      const header = used.getRow(0).getResizedRange(TITLE_ROWS_LIMIT, 0);
       header.load("values,valueTypes");
       return { sheet, used, header };
     });
@@ -116,9 +99,10 @@ async function readCandidates(
   }
   for (const { sheet, used, header } of sheetReads) {
     if (sheetsWithTables.has(sheet.name)) continue;
-    const cells = rowsOf(header.values, header.valueTypes)[0];
-    const span = headerSpan(cells);
+    const top = rowsOf(header.values, header.valueTypes);
+    const span = plainSheetColumns(top);
     if (!span) continue; // a blank sheet
+    const cells = top[0];
     candidates.push({
       kind: "sheet",
       name: sheet.name,

@@ -66,6 +66,22 @@ describe("om-scorecard assess", () => {
     expect(json.diagnostics).toEqual([expect.objectContaining({ code: "bad-yes-no", table: "工单", row: 7, column: "流转乙方" })]);
   });
 
+  test("a plain sheet with a one-cell title above its headers is read from the real header row", async () => {
+    const t = baseLedger({ 工单: { origin: "A3", rows: [["T1", "是", "已关闭", null], ["T2", "也许", "已关闭", null]] } });
+    const file = await writeWorkbook(t);
+    // writeWorkbook puts only the table; add the title in A1 through exceljs again.
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.getWorksheet("工单")!.getCell("A1").value = "2024年度工单台账";
+    await wb.xlsx.writeFile(file);
+    const r = await run(["assess", file, "--json"]);
+    const j = JSON.parse(r.out);
+    expect(j.diagnostics.map((x: { code: string; row: number }) => [x.code, x.row])).toEqual(
+      expect.arrayContaining([["title-rows-skipped", 3], ["bad-yes-no", 5]]),
+    );
+  });
+
   const errorCases: [string, TableSpec[], object][] = [
     ["a required table missing", baseLedger().filter((t) => t.name !== "问卷"), { code: "missing-table", table: "问卷", row: null }],
     ["a required column missing", baseLedger({ 问卷: { headers: ["受访者", "分数"] } }), { code: "missing-column", table: "问卷", row: 1, column: "得分" }],

@@ -1,4 +1,4 @@
-import { assess, type RawCell, type RawTable } from "../../src/engine";
+import { assess, plainSheetColumns, type RawCell, type RawTable } from "../../src/engine";
 import { ledger, serial, sheet } from "./ledgerBuilder";
 
 const errorsOf = (tables: RawTable[]) => {
@@ -172,5 +172,44 @@ describe("tables found by name or headers, in Chinese or English", () => {
     const tables = ledger({ tickets: [["T1", "x", "已关闭", null]] });
     tables[2] = { ...tables[2], kind: "table", headerRow: 5, firstColumn: 3 };
     expect(assess(tables).diagnostics.find((d) => d.code === "bad-yes-no")?.row).toBe(6);
+  });
+});
+
+describe("title rows above a plain sheet's headers", () => {
+  test("are skipped: the headers are found below them, rows keep their worksheet numbers, and an info says so", () => {
+    const tables = ledger({ tickets: [["T1", "是", "已关闭", null], ["T2", "x", "已关闭", null]] });
+    const t = tables[2];
+    // Row 1: a title; row 2: blank; row 3: the headers; data from row 4.
+    tables[2] = { ...t, headers: ["2024年度工单台账", null, null, null], rows: [[null, null, null, null], t.headers as RawCell[], ...t.rows] };
+    const a = assess(tables);
+    expect(a.diagnostics.map((d) => [d.severity, d.code, d.row])).toEqual(
+      expect.arrayContaining([
+        ["info", "title-rows-skipped", 3],
+        ["error", "bad-yes-no", 5],
+      ]),
+    );
+    expect(a.diagnostics.find((d) => d.code === "title-rows-skipped")!.zh).toContain("第 1–2 行视为标题");
+  });
+
+  test("are not looked for in Excel tables, whose header row Excel defines", () => {
+    const tables = ledger();
+    const t = tables[2];
+    tables[2] = { ...t, kind: "table", headers: ["标题", null, null, null], rows: [t.headers as RawCell[], ...t.rows] };
+    expect(assess(tables).diagnostics.map((d) => d.code)).toContain("missing-column");
+  });
+});
+
+describe("plainSheetColumns (the width rule both readers use)", () => {
+  test("ends before a gap of more than 16 empty columns", () => {
+    const row = ["日期", null, "姓名", ...Array(16).fill(null), "结果", ...Array(17).fill(null), "stray"];
+    expect(plainSheetColumns([row])).toEqual({ first: 0, last: 19 });
+    expect(plainSheetColumns([[null, null, "a"]])).toEqual({ first: 2, last: 2 });
+    expect(plainSheetColumns([[null, "  "]])).toBeNull();
+  });
+
+  test("judges the first rows together, so a one-cell title does not narrow the table", () => {
+    expect(plainSheetColumns([["2024年考勤"], [], ["日期", "姓名", "时段", "时间", "结果"]])).toEqual({ first: 0, last: 4 });
+    expect(plainSheetColumns([[null, "标题"], ["日期", "姓名"]])).toEqual({ first: 0, last: 1 });
+    expect(plainSheetColumns([["日期", "姓名"], ["x", "y", "note"]])).toEqual({ first: 0, last: 1 });
   });
 });

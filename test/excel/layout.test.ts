@@ -12,7 +12,6 @@ import {
   widthPoints,
 } from "../../src/excel/layout";
 import { placeOf } from "../../src/excel/locate";
-import { headerSpan } from "../../src/excel/read";
 import { fitCell } from "../../src/excel/layout";
 import type { RawTable } from "../../src/engine";
 
@@ -147,15 +146,6 @@ describe("placeOf", () => {
 
   it("is null for a table the workbook lacks", () => {
     expect(placeOf([t({})], "问卷", 2, "得分")).toBeNull();
-  });
-});
-
-describe("headerSpan", () => {
-  it("ends the header row before a gap of more than 16 empty cells", () => {
-    const row = ["日期", null, "姓名", ...Array(16).fill(null), "结果", ...Array(17).fill(null), "stray"];
-    expect(headerSpan(row)).toEqual({ first: 0, last: 19 });
-    expect(headerSpan([null, null, "a"])).toEqual({ first: 2, last: 2 });
-    expect(headerSpan([null, null])).toBeNull();
   });
 });
 

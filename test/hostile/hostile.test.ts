@@ -138,13 +138,13 @@ describe("merged cells", () => {
     record("merged cells", "日期 merged down over a day's two punch rows (A2:A3)", o, "refused: row 3 日期 empty (only a merge's first cell holds the value)");
   });
 
-  test("a merged title row above the headers of a plain sheet: the header row it took is named", async () => {
+  test("a merged title row above the headers of a plain sheet: the headers are found under it, and the pane says so", async () => {
     const sheets = withSheets({ 考勤: { above: [["2024年7月考勤记录"]] } });
-    const o = await runLedger(await xlsxFile(sheets, (wb) => wb.getWorksheet("考勤")!.mergeCells("A1:E1")));
-    expect(o.code).toBe(2);
-    const m = diagsOf(o, "missing-column");
-    expect(m[0]).toMatchObject({ table: "考勤", row: 1 });
-    record("merged cells", "merged title row A1:E1 above the 考勤 headers (plain sheet)", o, "refused: required columns missing in row 1 (the first non-empty row is the header row)");
+    const o = await runLedger(await xlsxFile(sheets, (wb) => wb.getWorksheet("考勤")!.mergeCells("A1:E1")), AS_OF);
+    expect(o.code).toBe(0);
+    expect(diagsOf(o, "title-rows-skipped")[0]).toMatchObject({ severity: "info", table: "考勤", row: 2 });
+    expect(o.json.total).toBe((await clean()).json.total);
+    record("merged cells", "merged title row A1:E1 above the 考勤 headers (plain sheet)", o, "scored: row 1 taken as a title, headers from row 2 (info title-rows-skipped)");
   });
 
   test("a merged title row above an Excel table: the table is found where it is", async () => {

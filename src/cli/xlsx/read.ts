@@ -1,5 +1,6 @@
 /** Reads every table a ledger workbook could hold, straight from the package's XML. */
 import type { RawCell, RawTable } from "../../engine/types";
+import { TITLE_ROWS_LIMIT, plainSheetColumns } from "../../engine/schema";
 import { WorkbookError, classifyCfb, isCfb, looksLikeCsv, workbookError } from "./errors";
 import { REL, parseRels, relIs, relsPathOf, resolveTarget, type Relationship } from "./opc";
 import { scanSharedStrings, scanWorksheet, type SheetCells } from "./sheetScan";
@@ -156,12 +157,6 @@ function tableFromPart(xml: string, sheet: string, cells: SheetCells, date1904: 
   return table;
 }
 
-/**
- * A plain sheet's header row ends before a run of more than this many empty cells. Without the
- * limit one stray value in XFD1 would make every row 16,384 cells wide (seconds and gigabytes on
- * a large ledger); with it, a ledger may still leave a few blank spacer columns.
- */
-export const MAX_HEADER_GAP = 16;
 
 function tableFromSheet(name: string, cells: SheetCells, date1904: boolean): RawTable {
   let headerRow = 0;
@@ -175,15 +170,9 @@ function tableFromSheet(name: string, cells: SheetCells, date1904: boolean): Raw
   const t: RawTable = { name, sheet: name, kind: "sheet", headerRow: 1, firstColumn: 1, headers: [], rows: [] };
   if (date1904) t.date1904 = true;
   if (!headerRow) return t;
-  const hdr = cells.rows[headerRow]!;
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < hdr.length; i++) {
-    if (!nonEmpty(hdr[i])) continue;
-    if (first < 0) first = i;
-    else if (i - last - 1 > MAX_HEADER_GAP) break; // a stray cell far to the right is not a column
-    last = i;
-  }
+  const top: RawCell[][] = [];
+  for (let r = headerRow; r <= Math.min(cells.maxRow, headerRow + TITLE_ROWS_LIMIT); r++) top.push(cells.rows[r] ?? []);
+  const { first, last } = plainSheetColumns(top)!;
   const width = last - first + 1;
   let lastRow = headerRow;
   for (let r = cells.maxRow; r > headerRow; r--) {
