@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Debian packages the tests need: Chromium (task pane in a real browser) with a CJK font so
-# Chinese renders in screenshots, xmllint for the manifest, LibreOffice + poppler to open the
+# Chinese renders in screenshots (and Liberation for Latin text), xmllint for the manifest, LibreOffice + poppler to open the
 # scored copy like a user would. Idempotent; skipped where everything is already present.
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || need+=(fonts-wqy-zenhei)
+[ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
 command -v xmllint >/dev/null 2>&1 || need+=(libxml2-utils)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
