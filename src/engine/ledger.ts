@@ -27,6 +27,7 @@ import {
   parseTime,
   parseYesNo,
   textOf,
+  timeInDateCell,
   type Parsed,
 } from "./values";
 
@@ -237,7 +238,9 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
     if (name === null) r.report("name", "empty-required", "「姓名」为空。", "The Name cell is empty.");
     let slot = r.get("slot", parseSlot, "bad-slot", "上班/下班（或 上午/下午、AM/PM）", "上班 or 下班 (上午/下午, AM/PM)");
     if (slot === null) {
-      const minutes = r.get("time", parseTime, "bad-time", "时间（如 08:30）", "a time such as 08:30");
+      // Time column first; failing that, a time written in the date cell itself (punch-clock
+      // exports often hold "2024-07-01 08:32" in one cell).
+      const minutes = r.get("time", parseTime, "bad-time", "时间（如 08:30）", "a time such as 08:30") ?? timeInDateCell(r.raw("date"));
       if (minutes === null) {
         r.report(
           "slot",

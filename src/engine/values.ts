@@ -163,6 +163,28 @@ export function parseTime(c: RawCell): Parsed<number> {
   return h * 60 + min;
 }
 
+/**
+ * @summary The time of day carried by a date cell, in minutes after midnight: a date-time serial
+ * with a time part, or text such as `2024-07-01 08:32`. Null when the cell holds a date alone
+ * (midnight counts as no time: a bare date says nothing about the slot).
+ * @example
+ * timeInDateCell(45474.354166) //=> 510 (08:30)
+ * timeInDateCell("2024/7/1 17:45") //=> 1065
+ * timeInDateCell(45474) //=> null
+ */
+export function timeInDateCell(c: RawCell): number | null {
+  if (typeof c === "number") {
+    if (!Number.isFinite(c) || c === Math.floor(c)) return null;
+    const t = parseTime(c);
+    return t === BAD || t === null || t === 0 ? null : t;
+  }
+  if (typeof c !== "string") return null;
+  const m = /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[T\s]+(.+)$/.exec(c.normalize("NFKC"));
+  if (!m) return null;
+  const t = parseTime(m[1]);
+  return t === BAD ? null : t;
+}
+
 const PRESENT = new Set(["到岗", "出勤", "present", "✓", "✔", "√", "是"]);
 const ABSENT = new Set(["缺勤", "absent", "✗", "✘", "×", "否"]);
 

@@ -115,3 +115,24 @@ describe("attendance", () => {
     expect(a.diagnostics.find((d) => d.code === "slot-missing")).toMatchObject({ severity: "error", table: "考勤", row: 2, column: "时段" });
   });
 });
+
+describe("a time written in the date cell (punch-clock exports)", () => {
+  test("decides the slot when Slot and Time are empty; a bare date still does not", () => {
+    const punches: RawCell[][] = [
+      [serial("2024-07-01") + 0.354166, "张三", null, null, null], // 08:30 -> 上班
+      ["2024-07-01 17:45", "张三", null, null, null], // -> 下班
+      ["2024/7/2 11:59:59", "张三", null, null, null], // -> 上班
+    ];
+    const a = assess(ledger({ punches }));
+    expect(a.dimensions!.attendance.present).toBe(3);
+    const bare = assess(ledger({ punches: [[serial("2024-07-01"), "张三", null, null, null]] }));
+    expect(bare.diagnostics.find((d) => d.code === "slot-missing")).toMatchObject({ row: 2 });
+  });
+
+  test("the Time column wins over the date cell's time", () => {
+    const a = assess(ledger({ punches: [[serial("2024-07-01") + 0.75, "张三", null, "08:10", null]] }));
+    expect(a.dimensions!.attendance.present).toBe(1);
+    const b = assess(ledger({ punches: [[serial("2024-07-01") + 0.75, "张三", null, "08:10", null], [serial("2024-07-01"), "张三", "上班", null, null]] }));
+    expect(b.diagnostics.map((d) => d.code)).toContain("punch-duplicate"); // both are 上班
+  });
+});
