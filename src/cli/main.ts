@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { assess, diag, parseDateText, toJson, type AssessmentJson, type Diagnostic } from "../engine";
+import { assess, diag, diagnosticJson, parseDateText, toJson, type AssessmentJson, type Diagnostic } from "../engine";
 import { buildSummary } from "../report/summary";
 import { getExitCode } from "./exitCode";
 import { formatAssessment, formatDiagnostics } from "./print";
@@ -48,14 +48,7 @@ export function invalidJson(diagnostics: Diagnostic[]): AssessmentJson {
     tailRatio: null,
     tailAmount: null,
     dimensions: null,
-    diagnostics: diagnostics.map((d) => ({
-      severity: d.severity,
-      table: d.table,
-      row: d.row,
-      column: d.column,
-      code: d.code,
-      message: `${d.zh} / ${d.en}`,
-    })),
+    diagnostics: diagnostics.map(diagnosticJson),
   };
 }
 
@@ -83,6 +76,11 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     if (flags.json) await io.stdout(`${JSON.stringify(invalidJson([d]))}\n`);
     else await io.stderr(`${formatDiagnostics([d]).join("\n")}\n`);
     return 2;
+  };
+  /** A file the reader or the writer refuses is reported like any ledger error; anything else is a bug. */
+  const failFile = (e: unknown): Promise<number> => {
+    if (e instanceof WorkbookError) return fail(diag("error", e.code, {}, e.zh, e.en));
+    throw e;
   };
 
   let asOf: number | undefined;
@@ -122,8 +120,7 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
   try {
     tables = (await readLedgerXlsx(bytes)).tables;
   } catch (e) {
-    if (e instanceof WorkbookError) return fail(diag("error", e.code, {}, e.zh, e.en));
-    throw e;
+    return failFile(e);
   }
 
   const assessment = assess(tables, {
@@ -139,8 +136,7 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     try {
       copy = writeScoredCopy(bytes, buildSummary(assessment));
     } catch (e) {
-      if (e instanceof WorkbookError) return fail(diag("error", e.code, {}, e.zh, e.en));
-      throw e;
+      return failFile(e);
     }
     await writeAtomically(outPath, copy);
     written = outPath;

@@ -111,8 +111,18 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     diagnostics: out,
     ledger,
   };
+  const invalid = (): Assessment => ({
+    ...base,
+    status: "invalid",
+    provisionalReasons: [],
+    dimensions: null,
+    totalHundredths: null,
+    tier: null,
+    tailRatio: null,
+    tailAmountFen: null,
+  });
   if (out.some((d) => d.severity === "error")) {
-    return { ...base, status: "invalid", provisionalReasons: [], dimensions: null, totalHundredths: null, tier: null, tailRatio: null, tailAmountFen: null };
+    return invalid();
   }
 
   const attendance = scoreAttendance(ledger, profile, cal, periodStart, periodEnd, out);
@@ -126,7 +136,7 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
         "No roster member's period overlaps the assessed period, so no checks are expected and attendance cannot be computed. Check the Start and End dates.",
       ),
     );
-    return { ...base, status: "invalid", provisionalReasons: [], dimensions: null, totalHundredths: null, tier: null, tailRatio: null, tailAmountFen: null };
+    return invalid();
   }
   const maintenance = scoreComplaints("maintenance", ledger, profile, asOf, out);
   const responsiveness = scoreComplaints("responsiveness", ledger, profile, asOf, out);

@@ -97,4 +97,3 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
   return result;
 }
 
-export const CONTRACT_ITEMS = ITEMS;

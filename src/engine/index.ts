@@ -10,5 +10,5 @@ export * from "./pay";
 export { DEFAULT_PROFILE } from "./profile";
 export { TABLES, SUMMARY_SHEET_NAME, locateTables, normalizeName, plainSheetColumns, MAX_HEADER_GAP, TITLE_ROWS_LIMIT, type TableDef, type ColumnDef, type Located } from "./schema";
 export { assess } from "./assess";
-export { toJson, type AssessmentJson } from "./json";
+export { diagnosticJson, toJson, type AssessmentJson, type DiagnosticJson } from "./json";
 export { diag, diagnosticText, locationZh, messageOf, sortDiagnostics } from "./diagnostics";

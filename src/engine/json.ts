@@ -1,6 +1,6 @@
 import { messageOf, sortDiagnostics } from "./diagnostics";
 import { toNumber } from "./ratio";
-import type { Assessment, Severity, Status } from "./types";
+import type { Assessment, Diagnostic, Severity, Status } from "./types";
 
 /** The machine-readable result of SPEC §4, printed by `om-scorecard assess --json`. */
 export interface AssessmentJson {
@@ -16,14 +16,21 @@ export interface AssessmentJson {
     completion: { points: number; max: number; rate: number | null; completed: number; routed: number };
     satisfaction: { points: number; max: number; survey: number; linked: number; responses: number };
   } | null;
-  diagnostics: {
-    severity: Severity;
-    table: string | null;
-    row: number | null;
-    column: string | null;
-    code: string;
-    message: string;
-  }[];
+  diagnostics: DiagnosticJson[];
+}
+
+export interface DiagnosticJson {
+  severity: Severity;
+  table: string | null;
+  row: number | null;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+/** A diagnostic as SPEC §4 prints it: the message is Chinese, then English. */
+export function diagnosticJson(d: Diagnostic): DiagnosticJson {
+  return { severity: d.severity, table: d.table, row: d.row, column: d.column, code: d.code, message: messageOf(d) };
 }
 
 /** Hundredths to a plain number with two decimals at most (1234 -> 12.34). */
@@ -78,13 +85,6 @@ export function toJson(a: Assessment): AssessmentJson {
         responses: d.satisfaction.responses,
       },
     },
-    diagnostics: sortDiagnostics(a.diagnostics).map((x) => ({
-      severity: x.severity,
-      table: x.table,
-      row: x.row,
-      column: x.column,
-      code: x.code,
-      message: messageOf(x),
-    })),
+    diagnostics: sortDiagnostics(a.diagnostics).map(diagnosticJson),
   };
 }

@@ -54,10 +54,6 @@ export function add(a: Ratio, b: Ratio): Ratio {
   return ratio(a.n * b.d + b.n * a.d, a.d * b.d);
 }
 
-export function sub(a: Ratio, b: Ratio): Ratio {
-  return ratio(a.n * b.d - b.n * a.d, a.d * b.d);
-}
-
 export function mul(a: Ratio, b: Ratio): Ratio {
   return ratio(a.n * b.n, a.d * b.d);
 }

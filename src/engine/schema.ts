@@ -106,10 +106,6 @@ export const TABLES: readonly TableDef[] = [
   },
 ];
 
-export const TABLE_BY_KEY: Readonly<Record<TableKey, TableDef>> = Object.fromEntries(
-  TABLES.map((t) => [t.key, t]),
-) as Record<TableKey, TableDef>;
-
 /**
  * @summary Normalise a header or table name for matching: full-width to half-width (NFKC),
  * lower case, every space and line break removed.
@@ -234,10 +230,16 @@ export function locateTables(tables: readonly RawTable[]): {
 } {
   const diagnostics: Diagnostic[] = [];
   const located: Partial<Record<TableKey, Located>> = {};
+  // A plain sheet with title rows above its headers stands here rebased; `titledFrom` maps it
+  // back to the sheet as read, for the message saying which rows were taken as a title.
+  const titledFrom = new Map<RawTable, RawTable>();
   const candidates = tables
     .filter((t) => normalizeName(t.sheet) !== normalizeName(SUMMARY_SHEET_NAME))
-    .map(skipTitleRows);
-  const titled = new Set(candidates.filter((t) => !tables.includes(t)));
+    .map((t) => {
+      const rebased = skipTitleRows(t);
+      if (rebased !== t) titledFrom.set(rebased, t);
+      return rebased;
+    });
   const claimed = new Set<RawTable>();
 
   // Pass 1: by name.
@@ -316,8 +318,8 @@ export function locateTables(tables: readonly RawTable[]): {
         ),
       );
     }
-    if (titled.has(table)) {
-      const original = tables.find((t) => t.sheet === table.sheet && t.kind === "sheet")!;
+    const original = titledFrom.get(table);
+    if (original) {
       diagnostics.push(
         diag(
           "info",

@@ -1,7 +1,7 @@
 import {
   SUMMARY_SHEET_NAME,
   dayToIso,
-  locationZh,
+  diagnosticText,
   serialFromDay,
   serialInDateSystem,
   sortDiagnostics,
@@ -247,7 +247,7 @@ export function buildSummary(a: Assessment): SummarySheet {
       n(x.row, "integer"),
       t(x.column),
       t(x.code),
-      t(`${locationZh(x)}${x.zh} / ${x.en}`),
+      t(diagnosticText(x)),
     ]);
   }
   if (diags.length > EVIDENCE_LIMIT) {
