@@ -62,7 +62,7 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
     seen.add(key);
     const c = r.raw("value");
     if (isCellError(c)) {
-      r.report("value", "cell-error", `「${def.zh}」的值是错误值 ${c.error}。`, `The value of ${def.en} is the error ${c.error}.`);
+      r.reportCellError("value", c.error);
       continue;
     }
     const v = def.parse(c, date1904);

@@ -122,7 +122,8 @@ export class RowView {
     return textOf(c);
   }
 
-  private reportCellError(key: string, error: string): void {
+  /** Report an error value (`#N/A`) or a formula with no calculated value in a cell. */
+  reportCellError(key: string, error: string): void {
     if (error === "#NOCACHE") {
       this.report(
         key,

@@ -109,3 +109,13 @@ describe("the Contract table", () => {
     expect(dayToIso(a.asOf)).toBe("2025-01-31");
   });
 });
+
+describe("the Contract table's error cells", () => {
+  test("an error value and a formula with no cached value are told apart, as in every other table", () => {
+    const a = assess(ledger({ contract: [["合同金额", { error: "#REF!" }], ["服务结束", { error: "#NOCACHE" }]] }));
+    expect(a.diagnostics.map((d) => [d.code, d.row, d.column])).toEqual([
+      ["cell-error", 2, "值"],
+      ["formula-no-value", 3, "值"],
+    ]);
+  });
+});
