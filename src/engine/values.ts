@@ -68,6 +68,22 @@ export function parseDate(c: RawCell, date1904 = false): Parsed<Day> {
   return BAD;
 }
 
+/**
+ * @summary A memoised parser of text that names one of two values: words in `aWords` give `a`,
+ * words in `bWords` give `b` (after NFKC, trimming and lower case; with `ignoreSpaces`, spaces
+ * inside are dropped too), anything else is BAD.
+ * @example
+ * twoWay(new Set(["是"]), true, new Set(["否"]), false)(" 是 ") //=> true
+ */
+function twoWay<T>(aWords: ReadonlySet<string>, a: T, bWords: ReadonlySet<string>, b: T, ignoreSpaces = false): (c: string) => Parsed<T> {
+  return memoText((c: string): Parsed<T> => {
+    const t = ignoreSpaces ? norm(c).replace(/\s+/g, "") : norm(c);
+    if (aWords.has(t)) return a;
+    if (bWords.has(t)) return b;
+    return BAD;
+  });
+}
+
 const YES = new Set(["是", "y", "yes", "true", "✓", "✔", "√", "1"]);
 const NO = new Set(["否", "n", "no", "false", "✗", "✘", "×", "0"]);
 
@@ -86,12 +102,7 @@ export function parseYesNo(c: RawCell): Parsed<boolean> {
   return yesNoText(c);
 }
 
-const yesNoText = memoText((c: string): Parsed<boolean> => {
-  const t = norm(c);
-  if (YES.has(t)) return true;
-  if (NO.has(t)) return false;
-  return BAD;
-});
+const yesNoText = twoWay(YES, true, NO, false);
 
 /** 日常维护 / maintenance, 响应度 / responsiveness. */
 export function parseCategory(c: RawCell): Parsed<Category> {
@@ -100,12 +111,13 @@ export function parseCategory(c: RawCell): Parsed<Category> {
   return categoryText(c);
 }
 
-const categoryText = memoText((c: string): Parsed<Category> => {
-  const t = norm(c).replace(/\s+/g, "");
-  if (t === "日常维护" || t === "maintenance") return "maintenance";
-  if (t === "响应度" || t === "responsiveness") return "responsiveness";
-  return BAD;
-});
+const categoryText = twoWay<Category>(
+  new Set(["日常维护", "maintenance"]),
+  "maintenance",
+  new Set(["响应度", "responsiveness"]),
+  "responsiveness",
+  true,
+);
 
 const AM = new Set(["上班", "上班后", "上午", "am"]);
 const PM = new Set(["下班", "下班前", "下午", "pm"]);
@@ -117,12 +129,7 @@ export function parseSlot(c: RawCell): Parsed<Slot> {
   return slotText(c);
 }
 
-const slotText = memoText((c: string): Parsed<Slot> => {
-  const t = norm(c).replace(/\s+/g, "");
-  if (AM.has(t)) return "上班";
-  if (PM.has(t)) return "下班";
-  return BAD;
-});
+const slotText = twoWay<Slot>(AM, "上班", PM, "下班", true);
 
 /**
  * @summary Minutes after midnight of a time cell: a day fraction (Excel time), a serial with a
@@ -196,12 +203,7 @@ export function parseResult(c: RawCell): Parsed<boolean> {
   return resultText(c);
 }
 
-const resultText = memoText((c: string): Parsed<boolean> => {
-  const t = norm(c);
-  if (PRESENT.has(t)) return true;
-  if (ABSENT.has(t)) return false;
-  return BAD;
-});
+const resultText = twoWay(PRESENT, true, ABSENT, false);
 
 /**
  * @summary A survey score from 0 to 100, exactly as written (a number, or a number stored as text).
