@@ -1,7 +1,8 @@
 import { Command, Option } from "commander";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { assess, diag, diagnosticJson, parseDateText, toJson, type AssessmentJson, type Diagnostic } from "../engine";
+import { assess, diag, parseDateText, type Diagnostic } from "../engine";
+import { invalidJson, toJson } from "../report/json";
 import { buildSummary } from "../report/summary";
 import { getExitCode } from "./exitCode";
 import { formatAssessment, formatDiagnostics } from "./print";
@@ -39,19 +40,6 @@ export function defaultOutPath(input: string): string {
   return path.join(path.dirname(input), `${path.basename(input, ext)}.scored${ext || ".xlsx"}`);
 }
 
-/** The JSON of a run that could not score anything (unreadable file, bad option). */
-export function invalidJson(diagnostics: Diagnostic[]): AssessmentJson {
-  return {
-    status: "invalid",
-    total: null,
-    tier: null,
-    tailRatio: null,
-    tailAmount: null,
-    dimensions: null,
-    diagnostics: diagnostics.map(diagnosticJson),
-  };
-}
-
 interface AssessFlags {
   out?: string;
   asOf?: string;
@@ -79,7 +67,7 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
   };
   /** A file the reader or the writer refuses is reported like any ledger error; anything else is a bug. */
   const failFile = (e: unknown): Promise<number> => {
-    if (e instanceof WorkbookError) return fail(diag("error", e.code, {}, e.zh, e.en));
+    if (e instanceof WorkbookError) return fail(e.diagnostic);
     throw e;
   };
 
@@ -87,33 +75,21 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
   if (flags.asOf !== undefined) {
     const d = parseDateText(flags.asOf);
     if (d === null) {
-      return fail(
-        diag("error", "bad-as-of", {}, `--as-of 的值「${flags.asOf}」不是日期，应如 2025-06-30。`, `--as-of "${flags.asOf}" is not a date; write it like 2025-06-30.`),
-      );
+      return fail(diag("bad-as-of", {}, { value: flags.asOf }));
     }
     asOf = d;
   }
   const outPath = flags.out ?? defaultOutPath(ledgerPath);
   if (path.resolve(outPath) === path.resolve(ledgerPath)) {
-    return fail(
-      diag("error", "out-is-input", {}, "输出文件不能与台账文件相同：台账文件从不修改。请换一个 --out 文件名。", "The output file cannot be the ledger itself: the ledger is never changed. Choose another --out file."),
-    );
+    return fail(diag("out-is-input", {}, {}));
   }
 
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(ledgerPath);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "";
-    return fail(
-      diag(
-        "error",
-        "file-unreadable",
-        {},
-        `无法读取文件「${ledgerPath}」${code === "ENOENT" ? "：文件不存在" : code === "EISDIR" ? "：这是一个文件夹" : ""}。`,
-        `Cannot read the file "${ledgerPath}"${code === "ENOENT" ? ": it does not exist" : code === "EISDIR" ? ": it is a folder" : ""}.`,
-      ),
-    );
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(diag("file-unreadable", {}, { path: ledgerPath, reason: code === "ENOENT" || code === "EISDIR" ? code : null }));
   }
 
   let tables;

@@ -1,5 +1,6 @@
-import { dayToIso, locationZh, sortDiagnostics, type Assessment, type Diagnostic } from "../engine";
-import { STATUS_TEXT, fmtYuan } from "../report/summary";
+import { SEVERITY_TEXT, dayToIso, locationZh, shown, sortDiagnostics, type Assessment, type Diagnostic } from "../engine";
+import { dimensionRows, maxTotal, type DimensionRow } from "../report/dimensions";
+import { STATUS_TEXT, both, fmtYuan } from "../report/summary";
 
 /**
  * The readable summary the command line prints: Chinese first, English alongside, aligned for a
@@ -25,17 +26,24 @@ const pct = (num: number, den: number): string => (den === 0 ? "—" : `${((num 
 export const PRINT_DIAGNOSTICS = 30;
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const sev = d.severity === "error" ? "错误 error" : d.severity === "warning" ? "警告 warning" : "提示 info";
-  return `[${sev}] ${locationZh(d)}${d.zh}\n    ${d.en} (${d.code})`;
+  const s = shown(d);
+  return `[${both(SEVERITY_TEXT[d.severity])}] ${locationZh(s)}${s.zh}\n    ${s.en} (${d.code})`;
 }
 
-export function formatDiagnostics(list: Diagnostic[]): string[] {
+export function formatDiagnostics(list: readonly Diagnostic[]): string[] {
   const sorted = sortDiagnostics(list);
   const lines = sorted.slice(0, PRINT_DIAGNOSTICS).map(formatDiagnostic);
   if (sorted.length > PRINT_DIAGNOSTICS) {
     lines.push(`… 另有 ${sorted.length - PRINT_DIAGNOSTICS} 条问题，见汇总表或 --json。${sorted.length - PRINT_DIAGNOSTICS} more: see the summary sheet or --json.`);
   }
   return lines;
+}
+
+/** A row's figures: `1186/1482 = 80.03%` for a rate, `1 起事件 events` for a count, its parts where it has them. */
+function figures(r: DimensionRow): string {
+  if (r.numerator === null) return "—";
+  if (r.parts.length > 0) return r.parts.map((p) => `${both(p.label)} ${points(p.hundredths)}`).join(" + ");
+  return r.isRate ? `${r.numerator}/${r.denominator} = ${pct(r.numerator, r.denominator ?? 0)}` : `${r.numerator} ${both(r.unit)}`;
 }
 
 /** The whole printed report of an assessment. */
@@ -45,25 +53,20 @@ export function formatAssessment(a: Assessment): string {
   lines.push("运维考核评分 OM Scorecard");
   lines.push(`合同 Contract: ${p.contractName}`);
   lines.push(`服务期限 Service: ${dayToIso(p.serviceStart)} 至 ${dayToIso(p.serviceEnd)}    考核日期 As of: ${dayToIso(a.asOf)}`);
-  lines.push(`状态 Status: ${STATUS_TEXT[a.status]}`);
-  for (const r of a.provisionalReasons) lines.push(`  · ${r.zh} (${r.en})`);
-  const d = a.dimensions;
-  if (d && a.totalHundredths !== null) {
+  lines.push(`状态 Status: ${both(STATUS_TEXT[a.status])}`);
+  if (a.status !== "invalid") {
+    for (const r of a.provisionalReasons) lines.push(`  · ${r.zh} (${r.en})`);
     lines.push("");
-    const rows: [string, string, string, string][] = [
+    const rows: string[][] = [
       ["考核项 Item", "指标 Metric", "得分 Points", "满分 Max"],
-      ["出勤率 Attendance", `${d.attendance.present}/${d.attendance.expected} = ${pct(d.attendance.present, d.attendance.expected)}`, points(d.attendance.pointsHundredths), String(d.attendance.max)],
-      ["日常维护 Maintenance", `${d.maintenance.events} 起事件 events`, points(d.maintenance.pointsHundredths), String(d.maintenance.max)],
-      ["响应度 Responsiveness", `${d.responsiveness.events} 起事件 events`, points(d.responsiveness.pointsHundredths), String(d.responsiveness.max)],
-      ["完成率 Completion", `${d.completion.completed}/${d.completion.routed} = ${pct(d.completion.completed, d.completion.routed)}`, points(d.completion.pointsHundredths), String(d.completion.max)],
-      ["满意率 Satisfaction", `问卷 survey ${points(d.satisfaction.surveyHundredths)} + 挂钩 linked ${points(d.satisfaction.linkedHundredths)}`, points(d.satisfaction.pointsHundredths), String(d.satisfaction.max)],
+      ...dimensionRows(p, a).map((r) => [both(r.label), figures(r), points(r.pointsHundredths ?? 0), String(r.max)]),
     ];
     const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
     for (const r of rows) lines.push(`  ${pad(r[0], w[0])}  ${pad(r[1], w[1])}  ${padStart(r[2], w[2])}  ${padStart(r[3], w[3])}`);
-    lines.push(`  ${pad("合计 Total", w[0] + w[1] + 2)}  ${padStart(points(a.totalHundredths), w[2])}  ${padStart("100", w[3])}`);
+    lines.push(`  ${pad("合计 Total", w[0] + w[1] + 2)}  ${padStart(points(a.totalHundredths), w[2])}  ${padStart(String(maxTotal(p)), w[3])}`);
     lines.push("");
     const share = p.payTiers.find((t) => t.tier === a.tier)!.sharePercent;
-    lines.push(`付款等级 Tier: ${a.tier} (${share}%)    尾款 Tail: ${fmtYuan(a.tailBaseFen)}    应付尾款 Payable: ${fmtYuan(a.tailAmountFen!)}`);
+    lines.push(`付款等级 Tier: ${a.tier} (${share}%)    尾款 Tail: ${fmtYuan(a.tailBaseFen)}    应付尾款 Payable: ${fmtYuan(a.tailAmountFen)}`);
   }
   if (a.diagnostics.length > 0) {
     lines.push("");

@@ -1,23 +1,68 @@
-import type { Diagnostic, Severity } from "./types";
+import { messageText, severityOf, type Bilingual, type DiagnosticArgs, type DiagnosticCode, type Place } from "./messages";
+import { tableDef } from "./tables";
+import type { Diagnostic, Severity, TableKey } from "./types";
 
 /**
- * Diagnostics: every problem with a ledger, named by table, worksheet row and column, in Chinese
- * and English. One constructor so every message has the same shape.
+ * Diagnostics: every problem with a ledger, named by table, worksheet row and column. A
+ * diagnostic is data — a code from the catalogue (`messages.ts`), its arguments, and where it
+ * points as keys; names and words are resolved here, only when it is shown.
  */
 
 export interface Where {
-  table?: string | null;
+  /** The logical table, by key. */
+  table?: TableKey | null;
   row?: number | null;
+  /** The column, by its key in the table's definition. */
   column?: string | null;
 }
 
-export function diag(severity: Severity, code: string, where: Where, zh: string, en: string): Diagnostic {
+/**
+ * @summary A diagnostic of `code` at `where`; its severity is the code's.
+ * @example
+ * diag("punch-rest-day", { table: "punches", row: 17, column: "date" }, { date: isoDay("2024-10-01") })
+ */
+export function diag<C extends DiagnosticCode>(code: C, where: Where, args: DiagnosticArgs[C]): Diagnostic {
   return {
-    severity,
+    severity: severityOf(code),
+    code,
     table: where.table ?? null,
     row: where.row ?? null,
     column: where.column ?? null,
-    code,
+    args,
+  } as Diagnostic;
+}
+
+/** The names of a diagnostic's table and column (empty strings where it names none). */
+export function placeOf(d: Pick<Diagnostic, "table" | "column">): Place {
+  if (d.table === null) return { table: null, tableZh: "", tableEn: "", columnZh: "", columnEn: "" };
+  const def = tableDef(d.table);
+  const col = d.column === null ? undefined : def.columns.find((c) => c.key === d.column);
+  return { table: d.table, tableZh: def.zh, tableEn: def.en, columnZh: col?.zh ?? "", columnEn: col?.en ?? "" };
+}
+
+/** A diagnostic as people see it: table and column by their Chinese names, the message in both languages. */
+export interface ShownDiagnostic extends Bilingual {
+  severity: Severity;
+  code: DiagnosticCode;
+  table: string | null;
+  row: number | null;
+  column: string | null;
+}
+
+/**
+ * @summary Resolve a diagnostic's names and words.
+ * @example
+ * shown(d) //=> { severity: "warning", code: "punch-rest-day", table: "考勤", row: 17, column: "日期", zh: "…", en: "…" }
+ */
+export function shown(d: Diagnostic): ShownDiagnostic {
+  const place = placeOf(d);
+  const { zh, en } = messageText(d.code, d.args as never, place);
+  return {
+    severity: d.severity,
+    code: d.code,
+    table: place.tableZh || null,
+    row: d.row,
+    column: place.columnZh || null,
     zh,
     en,
   };
@@ -26,14 +71,15 @@ export function diag(severity: Severity, code: string, where: Where, zh: string,
 /**
  * @summary One line a person can read: location, then Chinese, then English.
  * @example
- * diagnosticText(d) //=> "考勤 第17行 日期：2024-10-01 是休息日，未计入。 / Punches row 17, 日期: ..."
+ * diagnosticText(d) //=> "表「考勤」 第 17 行 列「日期」：2024-10-01 是休息日，… / 2024-10-01 is a rest day, …"
  */
 export function diagnosticText(d: Diagnostic): string {
-  return `${locationZh(d)}${d.zh} / ${d.en}`;
+  const s = shown(d);
+  return `${locationZh(s)}${s.zh} / ${s.en}`;
 }
 
-/** `考勤 第17行 「日期」：` — empty when the diagnostic is about the whole workbook. */
-export function locationZh(d: Diagnostic): string {
+/** `表「考勤」 第 17 行 列「日期」：` — empty when the diagnostic is about the whole workbook. */
+export function locationZh(d: ShownDiagnostic): string {
   const parts: string[] = [];
   if (d.table) parts.push(`表「${d.table}」`);
   if (d.row !== null) parts.push(`第 ${d.row} 行`);
@@ -43,22 +89,34 @@ export function locationZh(d: Diagnostic): string {
 
 /** The JSON `message`: Chinese, then English. */
 export function messageOf(d: Diagnostic): string {
-  return `${d.zh} / ${d.en}`;
+  const s = shown(d);
+  return `${s.zh} / ${s.en}`;
 }
 
 /** Code-unit order: the same on every machine, whatever its locale. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/** Severities from the most to the least serious: the order every view lists them in. */
+export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
-/** Errors first, then by table, row and code: the order the summary and task pane show. */
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return [...list].sort(
+/** Severity labels, Chinese then English, for every view. */
+export const SEVERITY_TEXT: Record<Severity, Bilingual> = {
+  error: { zh: "错误", en: "error" },
+  warning: { zh: "警告", en: "warning" },
+  info: { zh: "提示", en: "info" },
+};
+
+/** Errors first, then by table, row, column and code (tables and columns by their Chinese names): the order every view shows. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const keyed = list.map((d) => ({ d, p: placeOf(d) }));
+  keyed.sort(
     (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      cmp(a.table ?? "", b.table ?? "") ||
-      (a.row ?? 0) - (b.row ?? 0) ||
-      cmp(a.column ?? "", b.column ?? "") ||
-      cmp(a.code, b.code),
+      SEVERITY_ORDER[a.d.severity] - SEVERITY_ORDER[b.d.severity] ||
+      cmp(a.p.tableZh, b.p.tableZh) ||
+      (a.d.row ?? 0) - (b.d.row ?? 0) ||
+      cmp(a.p.columnZh, b.p.columnZh) ||
+      cmp(a.d.code, b.d.code),
   );
+  return keyed.map((k) => k.d);
 }

@@ -1,14 +1,35 @@
 /**
  * The scoring engine's public surface. Pure: no Office, DOM or file-system imports anywhere
- * under src/engine. Readers hand it `RawTable`s; it hands back an `Assessment`.
+ * under src/engine. Readers hand it `RawTable`s; it hands back an `Assessment`. Only what the
+ * views, the readers and the functions use is exported here.
  */
 export * from "./types";
-export * from "./day";
-export * from "./ratio";
-export * from "./calendar";
-export * from "./pay";
+export { dayFromSerial, dayToIso, isoDay, parseDateText, serialFromDay, serialInDateSystem, weekdayOf, ymdOf, dayFromYmd } from "./day";
+export { compare, mul, ratio, ratioFromNumber, roundToUnits, toNumber } from "./ratio";
+export { BUILTIN_CALENDAR, BUILTIN_YEARS, networkDays, statutoryCalendar, uncoveredYears, workdayAfter, workdaysBetween, type WorkCalendar } from "./calendar";
+export { bandShare, pointsForShare, shareOfFen, tailPayFen, tierForHundredths, tierForScore } from "./pay";
 export { DEFAULT_PROFILE } from "./profile";
-export { TABLES, SUMMARY_SHEET_NAME, locateTables, normalizeName, plainSheetColumns, MAX_HEADER_GAP, TITLE_ROWS_LIMIT, type TableDef, type ColumnDef, type Located } from "./schema";
+export { CONTRACT_ITEMS, SUMMARY_SHEET_NAME, TABLES, tableDef, type ColumnDef, type TableDef } from "./tables";
+export { MAX_HEADER_GAP, TITLE_ROWS_LIMIT, locateTables, normalizeName, plainSheetColumns, type Located } from "./schema";
+export { NO_CACHE_ERROR } from "./values";
 export { assess } from "./assess";
-export { diagnosticJson, toJson, type AssessmentJson, type DiagnosticJson } from "./json";
-export { diag, diagnosticText, locationZh, messageOf, sortDiagnostics } from "./diagnostics";
+export {
+  DIAGNOSTIC_CODES,
+  show,
+  type Bilingual,
+  type DiagnosticArgs,
+  type DiagnosticCode,
+  type FileErrorCode,
+} from "./messages";
+export {
+  SEVERITIES,
+  SEVERITY_TEXT,
+  diag,
+  diagnosticText,
+  locationZh,
+  messageOf,
+  shown,
+  sortDiagnostics,
+  type ShownDiagnostic,
+  type Where,
+} from "./diagnostics";

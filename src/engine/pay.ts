@@ -1,27 +1,10 @@
-import { compare, ratio, ratioFromNumber, roundToUnits, mul } from "./ratio";
+import { compare, ratio, roundToUnits, mul } from "./ratio";
 import type { PayTier, Profile, RateBand, Ratio, TierLetter } from "./types";
 
 /**
  * Rate bands, payment tiers and money: the pure rules behind both the assessment and the
  * custom functions. Every boundary is compared exactly (cross-multiplied integers).
  */
-
-/** A rejected argument: `value` for the wrong kind of thing, `num` for a number out of range. */
-export interface ArgError {
-  kind: "value" | "num";
-  zh: string;
-  en: string;
-}
-
-export function isArgError(x: unknown): x is ArgError {
-  return typeof x === "object" && x !== null && "kind" in x && "zh" in x;
-}
-
-const notANumber = (what: string, whatEn: string): ArgError => ({
-  kind: "value",
-  zh: `${what}必须是数字`,
-  en: `${whatEn} must be a number`,
-});
 
 /**
  * @summary The band share (whole percent) for a rate numerator/denominator, on lower bounds.
@@ -72,30 +55,6 @@ export function tierForScore(score: Ratio, tiers: PayTier[]): PayTier {
     if (t.aboveHundredths === null || compare(score, ratio(BigInt(t.aboveHundredths), 100n)) > 0) return t;
   }
   return sorted[sorted.length - 1];
-}
-
-/**
- * @summary Check a score argument: a finite number from 0 to 100.
- * @example
- * scoreArg(84.5) //=> { n: 169n, d: 2n }
- * scoreArg("x") //=> { kind: "value", ... }
- * scoreArg(101) //=> { kind: "num", ... }
- */
-export function scoreArg(score: unknown): Ratio | ArgError {
-  if (typeof score !== "number" || !Number.isFinite(score)) return notANumber("分数", "The score");
-  const r = ratioFromNumber(score);
-  if (r === null || score < 0 || score > 100) {
-    return { kind: "num", zh: "分数必须在 0 到 100 之间", en: "The score must be from 0 to 100" };
-  }
-  return r;
-}
-
-/** Check a money argument: a finite, non-negative amount in yuan. */
-export function amountArg(amount: unknown): Ratio | ArgError {
-  if (typeof amount !== "number" || !Number.isFinite(amount)) return notANumber("金额", "The amount");
-  const r = ratioFromNumber(amount);
-  if (r === null || amount < 0) return { kind: "num", zh: "金额不能为负数", en: "The amount cannot be negative" };
-  return r;
 }
 
 /**

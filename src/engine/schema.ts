@@ -1,110 +1,12 @@
 import { diag } from "./diagnostics";
+import { SUMMARY_SHEET_NAME, TABLES, type ColumnDef, type TableDef } from "./tables";
 import { isEmpty } from "./values";
 import type { Diagnostic, RawCell, RawTable, TableKey } from "./types";
 
 /**
- * The ledger format of SPEC §2: which tables, which columns, and how a reader's tables are
- * matched to them — by name first (Chinese or English, case-insensitive), then by headers.
+ * How a reader's tables are matched to the ledger format of SPEC §2 (`tables.ts`): by name first
+ * (Chinese or English, case-insensitive), then by headers.
  */
-
-/** The summary sheet the tool writes; never read as a ledger table. */
-export const SUMMARY_SHEET_NAME = "考核结果";
-
-export interface ColumnDef {
-  /** Field name in the typed rows. */
-  key: string;
-  zh: string;
-  en: string;
-  required: boolean;
-}
-
-export interface TableDef {
-  key: TableKey;
-  zh: string;
-  en: string;
-  /** A missing optional table is not an error. */
-  required: boolean;
-  columns: ColumnDef[];
-}
-
-const col = (key: string, zh: string, en: string, required = false): ColumnDef => ({ key, zh, en, required });
-
-/** Tables in the order the summary and diagnostics list them. */
-export const TABLES: readonly TableDef[] = [
-  {
-    key: "contract",
-    zh: "合同",
-    en: "Contract",
-    required: false,
-    columns: [col("item", "项目", "Item", true), col("value", "值", "Value", true)],
-  },
-  {
-    key: "roster",
-    zh: "驻场人员",
-    en: "Roster",
-    required: true,
-    columns: [
-      col("name", "姓名", "Name", true),
-      col("role", "角色", "Role"),
-      col("start", "到岗日期", "Start"),
-      col("end", "离岗日期", "End"),
-    ],
-  },
-  {
-    key: "punches",
-    zh: "考勤",
-    en: "Punches",
-    required: true,
-    columns: [
-      col("date", "日期", "Date", true),
-      col("name", "姓名", "Name", true),
-      col("slot", "时段", "Slot"),
-      col("time", "时间", "Time"),
-      col("result", "结果", "Result"),
-    ],
-  },
-  {
-    key: "tickets",
-    zh: "工单",
-    en: "Tickets",
-    required: true,
-    columns: [
-      col("id", "工单号", "TicketId", true),
-      col("routed", "流转乙方", "RoutedToVendor", true),
-      col("status", "状态", "Status", true),
-      col("created", "创建日期", "Created"),
-    ],
-  },
-  {
-    key: "complaints",
-    zh: "投诉",
-    en: "Complaints",
-    required: true,
-    columns: [
-      col("id", "编号", "ComplaintId", true),
-      col("date", "日期", "Date"),
-      col("category", "类别", "Category", true),
-      col("verified", "核实属实", "Verified", true),
-      col("deadline", "整改期限", "Deadline"),
-      col("rectifiedOn", "整改完成日期", "RectifiedOn"),
-      col("note", "说明", "Note"),
-    ],
-  },
-  {
-    key: "surveys",
-    zh: "问卷",
-    en: "Surveys",
-    required: true,
-    columns: [col("respondent", "受访者", "Respondent"), col("score", "得分", "Score", true)],
-  },
-  {
-    key: "calendar",
-    zh: "日历",
-    en: "Calendar",
-    required: false,
-    columns: [col("date", "日期", "Date", true), col("type", "类型", "Type", true)],
-  },
-];
 
 /**
  * @summary Normalise a header or table name for matching: full-width to half-width (NFKC),
@@ -150,9 +52,6 @@ function hasRequiredColumns(def: TableDef, table: RawTable): boolean {
   const { columns } = mapColumns(def, table);
   return def.columns.filter((c) => c.required).every((c) => c.key in columns);
 }
-
-const describe = (t: RawTable): string => (t.kind === "table" ? `表格 ${t.name}（工作表 ${t.sheet}）` : `工作表 ${t.sheet}`);
-const describeEn = (t: RawTable): string => (t.kind === "table" ? `table ${t.name} (sheet ${t.sheet})` : `sheet ${t.sheet}`);
 
 /** How many rows under a plain sheet's first row may be titles before the headers. */
 export const TITLE_ROWS_LIMIT = 10;
@@ -268,65 +167,29 @@ export function locateTables(tables: readonly RawTable[]): {
     let found = byName.get(def.key)!;
     if (found.length === 0) found = byHeaders.get(def.key)!;
     if (found.length > 1) {
-      diagnostics.push(
-        diag(
-          "error",
-          "ambiguous-table",
-          { table: def.zh },
-          `有 ${found.length} 个表都像「${def.zh}」表：${found.map(describe).join("、")}。请只保留一个，或把要用的表命名为「${def.zh}」。`,
-          `${found.length} tables look like the ${def.en} table: ${found.map(describeEn).join(", ")}. Keep one, or name the one to use "${def.zh}" or "${def.en}".`,
-        ),
-      );
+      diagnostics.push(diag("ambiguous-table", { table: def.key }, { found: found.map(({ kind, name, sheet }) => ({ kind, name, sheet })) }));
       continue;
     }
     if (found.length === 0) {
-      if (def.required) {
-        diagnostics.push(
-          diag(
-            "error",
-            "missing-table",
-            { table: def.zh },
-            `找不到「${def.zh}」表。请添加名为「${def.zh}」（或 ${def.en}）的工作表或表格，首行为列标题：${def.columns.map((c) => c.zh).join("、")}。`,
-            `No ${def.en} table found. Add a sheet or Excel table named "${def.zh}" (or ${def.en}) whose first row holds the headers: ${def.columns.map((c) => c.en).join(", ")}.`,
-          ),
-        );
-      }
+      if (def.required) diagnostics.push(diag("missing-table", { table: def.key }, {}));
       continue;
     }
     const table = found[0];
     const { columns, duplicates } = mapColumns(def, table);
     for (const c of duplicates) {
-      diagnostics.push(
-        diag(
-          "error",
-          "duplicate-column",
-          { table: def.zh, row: table.headerRow, column: c.zh },
-          `「${c.zh}」列出现了不止一次，无法确定用哪一列。请删除或改名多余的列。`,
-          `The ${c.en} column appears more than once; the tool cannot tell which to use. Remove or rename the extra one.`,
-        ),
-      );
+      diagnostics.push(diag("duplicate-column", { table: def.key, row: table.headerRow, column: c.key }, {}));
     }
     const missing = def.columns.filter((c) => c.required && !(c.key in columns));
     for (const c of missing) {
-      diagnostics.push(
-        diag(
-          "error",
-          "missing-column",
-          { table: def.zh, row: table.headerRow, column: c.zh },
-          `「${def.zh}」表缺少必需的列「${c.zh}」（或 ${c.en}）。`,
-          `The ${def.en} table has no required column ${c.en} (or ${c.zh}).`,
-        ),
-      );
+      diagnostics.push(diag("missing-column", { table: def.key, row: table.headerRow, column: c.key }, {}));
     }
     const original = titledFrom.get(table);
     if (original) {
       diagnostics.push(
         diag(
-          "info",
           "title-rows-skipped",
-          { table: def.zh, row: table.headerRow },
-          `工作表「${table.sheet}」第 ${original.headerRow}${table.headerRow - 1 > original.headerRow ? `–${table.headerRow - 1}` : ""} 行视为标题，列标题取第 ${table.headerRow} 行。`,
-          `Sheet "${table.sheet}": row ${original.headerRow}${table.headerRow - 1 > original.headerRow ? `–${table.headerRow - 1}` : ""} taken as a title; the headers are row ${table.headerRow}.`,
+          { table: def.key, row: table.headerRow },
+          { sheet: table.sheet, firstTitleRow: original.headerRow, headerRow: table.headerRow },
         ),
       );
     }

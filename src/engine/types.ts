@@ -1,3 +1,5 @@
+import type { Bilingual, DiagnosticArgs, DiagnosticCode } from "./messages";
+
 /**
  * The engine's vocabulary. Nothing here knows about Excel, files or the DOM: a reader (the
  * Excel adapter, the command line) turns whatever it reads into `RawTable`s, and the engine
@@ -48,19 +50,26 @@ export type Severity = "error" | "warning" | "info";
 /** The logical tables of SPEC §2, by stable key. */
 export type TableKey = "contract" | "roster" | "punches" | "tickets" | "complaints" | "surveys" | "calendar";
 
-export interface Diagnostic {
-  severity: Severity;
-  /** Canonical Chinese table name (`考勤`), or null for a problem with the whole workbook/run. */
-  table: string | null;
-  /** Worksheet row number as the user sees it, or null. */
-  row: number | null;
-  /** Canonical Chinese column header (`日期`), or null. */
-  column: string | null;
-  /** Stable, machine-readable code (`punch-rest-day`). */
-  code: string;
-  zh: string;
-  en: string;
-}
+/**
+ * A problem found in a ledger: a code from the catalogue (`messages.ts`) with its arguments, and
+ * where it points. Table and column are keys; their names and the message are resolved only when
+ * the diagnostic is shown (`shown`, `diagnosticText`).
+ */
+export type Diagnostic = {
+  [C in DiagnosticCode]: {
+    /** Always the code's own severity (see the catalogue). */
+    severity: Severity;
+    /** Stable, machine-readable code (`punch-rest-day`). */
+    code: C;
+    /** The logical table, or null for a problem with the whole workbook or run. */
+    table: TableKey | null;
+    /** Worksheet row number as the user sees it, or null. */
+    row: number | null;
+    /** The column's key in its table's definition (`date`), or null. */
+    column: string | null;
+    args: DiagnosticArgs[C];
+  };
+}[DiagnosticCode];
 
 /** Exact non-negative rational number (used for money shares and survey means). */
 export interface Ratio {
@@ -255,33 +264,49 @@ export interface SatisfactionResult {
 export type Status = "final" | "provisional" | "invalid";
 export type TierLetter = PayTier["tier"];
 
-export interface Assessment {
-  status: Status;
-  /** Why the result is provisional (bilingual reasons), empty when final. */
-  provisionalReasons: { zh: string; en: string }[];
+/** The five dimensions of SPEC §1, by key. */
+export interface Dimensions {
+  attendance: AttendanceResult;
+  maintenance: EventDimensionResult;
+  responsiveness: EventDimensionResult;
+  completion: CompletionResult;
+  satisfaction: SatisfactionResult;
+}
+
+export type DimensionKey = keyof Dimensions;
+
+/** What every assessment has, scored or not. */
+interface AssessmentBase {
   profile: Profile;
   asOf: Day;
   /** The period scored: service start .. min(service end, as-of). */
   periodStart: Day;
   periodEnd: Day;
-  /** Null when invalid. */
-  dimensions: {
-    attendance: AttendanceResult;
-    maintenance: EventDimensionResult;
-    responsiveness: EventDimensionResult;
-    completion: CompletionResult;
-    satisfaction: SatisfactionResult;
-  } | null;
-  totalHundredths: number | null;
-  tier: TierLetter | null;
-  tailRatio: Ratio | null;
-  /** Tail amount paid, in fen. */
-  tailAmountFen: number | null;
   /** Full tail (before the tier share), in fen. */
   tailBaseFen: number;
   diagnostics: Diagnostic[];
-  ledger: Ledger;
 }
+
+/** A ledger with any error diagnostic: nothing is scored. */
+export interface InvalidAssessment extends AssessmentBase {
+  status: "invalid";
+}
+
+/** A scored ledger: final, or provisional with the reasons why. */
+export interface ScoredAssessment extends AssessmentBase {
+  status: "final" | "provisional";
+  /** Why the result is provisional, empty when final. */
+  provisionalReasons: Bilingual[];
+  dimensions: Dimensions;
+  totalHundredths: number;
+  tier: TierLetter;
+  tailRatio: Ratio;
+  /** Tail amount paid, in fen. */
+  tailAmountFen: number;
+}
+
+/** The result of `assess`: a union on `status` — an invalid one has no scores, the others always do. */
+export type Assessment = InvalidAssessment | ScoredAssessment;
 
 export interface AssessOptions {
   /** As-of date; overrides the Contract table's 考核日期. Default: the service end. */

@@ -11,6 +11,12 @@ import type { CellError, Category, Day, RawCell, Ratio, Slot } from "./types";
 export const BAD = Symbol("bad");
 export type Parsed<T> = T | null | typeof BAD;
 
+/**
+ * The error text a reader gives a formula cell saved without a calculated value, so the engine
+ * can ask the user to recalculate instead of reporting an error value.
+ */
+export const NO_CACHE_ERROR = "#NOCACHE";
+
 export function isCellError(c: RawCell): c is CellError {
   return typeof c === "object" && c !== null && "error" in c;
 }

@@ -5,32 +5,27 @@
 import { TABLES, assess, locateTables, type AssessOptions, type Assessment, type RawTable } from "../engine";
 import { buildSummary, inDateSystem } from "../report/summary";
 import type { SummarySheet } from "../report/types";
-import { placeOf } from "./locate";
+import { ledgerLayout, placeOf, type LedgerLayout } from "./locate";
 import { readHeadersIn, readLedgerIn, type ReadStats } from "./read";
-import type { ExcelHost, LedgerOverview } from "./types";
+import type { AssessmentRun, CellRef, ExcelHost, LedgerOverview } from "./types";
 import { writeSummaryIn, type WriteStats } from "./write";
 
-export type { ExcelHost, LedgerOverview, FoundTable, MissingTable } from "./types";
+export type { AssessmentRun, CellRef, ExcelHost, LedgerOverview, FoundTable, MissingTable } from "./types";
+export type { LedgerLayout, TablePlace } from "./locate";
 export type { ReadStats } from "./read";
 export type { WriteStats } from "./write";
-
-/** The tables of the last read, so a diagnostic's "go to" finds the cell it names. */
-let lastTables: RawTable[] = [];
 
 /**
  * @summary Read every candidate ledger table of the open workbook into `RawTable`s.
  * Round trips: 2 + one per 4 MB batch of rows (see `read.ts`).
  */
 export async function readLedger(stats?: ReadStats): Promise<RawTable[]> {
-  const tables = await Excel.run((context) => readLedgerIn(context, stats));
-  lastTables = tables;
-  return tables;
+  return Excel.run((context) => readLedgerIn(context, stats));
 }
 
 /** @summary Candidate tables with row counts, what each matches, and what is missing: 2 round trips. */
 export async function listTables(): Promise<LedgerOverview> {
   const { tables, rowCounts, columnCounts } = await Excel.run((context) => readHeadersIn(context));
-  lastTables = tables;
   const { located, diagnostics } = locateTables(tables);
   const matchOf = new Map(Object.values(located).map((l) => [l!.table, l!.def.key]));
   return {
@@ -44,6 +39,7 @@ export async function listTables(): Promise<LedgerOverview> {
     })),
     missing: TABLES.filter((d) => !located[d.key]).map((d) => ({ key: d.key, zh: d.zh, en: d.en, required: d.required })),
     diagnostics,
+    layout: ledgerLayout(tables),
   };
 }
 
@@ -53,11 +49,11 @@ export async function writeSummary(sheet: SummarySheet, stats?: WriteStats): Pro
 }
 
 /**
- * @summary Select and reveal the cell a diagnostic names, located through the last read.
- * Resolves false (and changes nothing) when the workbook has no such place. One round trip.
+ * @summary Select and reveal the cell a diagnostic names, in the layout of the read it came
+ * from. Resolves false (and changes nothing) when the layout has no such place. One round trip.
  */
-export async function selectCell(table: string, row: number | null, column: string | null): Promise<boolean> {
-  const place = placeOf(lastTables, table, row, column);
+export async function selectCell(layout: LedgerLayout, at: CellRef): Promise<boolean> {
+  const place = placeOf(layout, at);
   if (!place) return false;
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItem(place.sheet);
@@ -69,15 +65,16 @@ export async function selectCell(table: string, row: number | null, column: stri
 }
 
 /**
- * @summary Read, score and — unless the result is invalid — write the summary sheet.
+ * @summary Read, score and — unless the result is invalid — write the summary sheet. Returns
+ * the assessment with the layout of the tables it read (for `selectCell`).
  * An invalid result writes nothing; the old summary, if any, stays.
  */
-export async function runAssessment(options: AssessOptions = {}): Promise<Assessment> {
+export async function runAssessment(options: AssessOptions = {}): Promise<AssessmentRun> {
   const tables = await readLedger();
   const assessment = assess(tables, options);
   const date1904 = tables.some((t) => t.date1904 === true);
   if (assessment.status !== "invalid") await writeSummary(inDateSystem(buildSummary(assessment), date1904));
-  return assessment;
+  return { assessment, layout: ledgerLayout(tables) };
 }
 
 /** The adapter as the task pane's `ExcelHost`. */

@@ -1,9 +1,24 @@
 /**
- * Where a diagnostic points in the workbook: pure, from the tables of the last read.
+ * Where a diagnostic points in the workbook: pure. After each read the adapter works out where
+ * every logical table stands (`ledgerLayout`) and hands that back with its result; the task pane
+ * keeps it and passes it to `selectCell`, so the adapter keeps no state between calls.
  */
-import { TABLES, locateTables, type RawTable } from "../engine";
-import { normalizeName } from "../engine";
+import { TABLES, locateTables, normalizeName, type RawTable, type TableKey } from "../engine";
 import { cellAddress } from "./layout";
+
+/** Where one logical table stands: its sheet, header row, first column and column indexes. */
+export interface TablePlace {
+  sheet: string;
+  /** Worksheet row of the header row. */
+  headerRow: number;
+  /** Worksheet column number (1-based) of the first column. */
+  firstColumn: number;
+  /** 0-based column index per column key (only the columns found). */
+  columns: Record<string, number>;
+}
+
+/** Where each logical table of the last read stands. */
+export type LedgerLayout = Partial<Record<TableKey, TablePlace>>;
 
 export interface CellPlace {
   sheet: string;
@@ -12,38 +27,41 @@ export interface CellPlace {
 }
 
 /**
- * @summary The sheet and address of the cell a diagnostic names: its table (canonical Chinese
- * name), worksheet row (the header row when null) and column (canonical Chinese header; the
- * table's first column when null or not found). Null when no read table is that table.
+ * @summary Where each logical table of `tables` stands. A table the locator rejected (a missing
+ * column, say) is still placed when its name is the table's, so a diagnostic about it can go to
+ * its header.
+ */
+export function ledgerLayout(tables: readonly RawTable[]): LedgerLayout {
+  const { located } = locateTables(tables);
+  const layout: LedgerLayout = {};
+  for (const def of TABLES) {
+    const hit = located[def.key];
+    const table = hit?.table ?? tables.find((t) => [def.zh, def.en].some((n) => normalizeName(n) === normalizeName(t.name)));
+    if (!table) continue;
+    const columns: Record<string, number> = { ...(hit?.columns ?? {}) };
+    for (const c of def.columns) {
+      if (c.key in columns) continue;
+      const i = table.headers.findIndex((h) => normalizeName(h) === normalizeName(c.zh) || normalizeName(h) === normalizeName(c.en));
+      if (i >= 0) columns[c.key] = i;
+    }
+    layout[def.key] = { sheet: table.sheet, headerRow: table.headerRow, firstColumn: table.firstColumn, columns };
+  }
+  return layout;
+}
+
+/**
+ * @summary The sheet and address of the cell a diagnostic names: its table, worksheet row (the
+ * header row when null) and column (the table's first column when null or not found). Null
+ * when the layout has no such table.
  * @example
- * placeOf(tables, "考勤", 17, "日期") //=> { sheet: "考勤", address: "A17" }
+ * placeOf(layout, { table: "punches", row: 17, column: "date" }) //=> { sheet: "考勤", address: "A17" }
  */
 export function placeOf(
-  tables: readonly RawTable[],
-  tableZh: string,
-  row: number | null,
-  columnZh: string | null,
+  layout: LedgerLayout,
+  at: { table: TableKey | null; row: number | null; column: string | null },
 ): CellPlace | null {
-  const def = TABLES.find((t) => t.zh === tableZh || normalizeName(t.en) === normalizeName(tableZh));
-  if (!def) return null;
-  const { located } = locateTables(tables);
-  const hit = located[def.key];
-  // A table with a missing column is not "located"; find it by name to still go to its header.
-  const table =
-    hit?.table ??
-    tables.find((t) => [def.zh, def.en].some((n) => normalizeName(n) === normalizeName(t.name)));
-  if (!table) return null;
-  let index = 0;
-  if (columnZh !== null) {
-    const colDef = def.columns.find((c) => c.zh === columnZh || c.en === columnZh);
-    const fromLocated = colDef && hit ? hit.columns[colDef.key] : undefined;
-    if (fromLocated !== undefined) index = fromLocated;
-    else if (colDef) {
-      const i = table.headers.findIndex(
-        (h) => normalizeName(h) === normalizeName(colDef.zh) || normalizeName(h) === normalizeName(colDef.en),
-      );
-      if (i >= 0) index = i;
-    }
-  }
-  return { sheet: table.sheet, address: cellAddress(row ?? table.headerRow, table.firstColumn + index) };
+  const place = at.table === null ? undefined : layout[at.table];
+  if (!place) return null;
+  const index = (at.column !== null ? place.columns[at.column] : undefined) ?? 0;
+  return { sheet: place.sheet, address: cellAddress(at.row ?? place.headerRow, place.firstColumn + index) };
 }

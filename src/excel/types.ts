@@ -4,6 +4,7 @@
  * with Office.js, tests and the browser harness implement it with fakes.
  */
 import type { AssessOptions, Assessment, Diagnostic, TableKey } from "../engine";
+import type { LedgerLayout } from "./locate";
 
 /** One candidate ledger table found in the workbook. */
 export interface FoundTable {
@@ -32,16 +33,31 @@ export interface LedgerOverview {
   missing: MissingTable[];
   /** Problems found by locating alone (missing or ambiguous tables, missing columns). */
   diagnostics: Diagnostic[];
+  /** Where each logical table stands, for `selectCell`. */
+  layout: LedgerLayout;
+}
+
+/** An assessment with the layout of the tables it was read from. */
+export interface AssessmentRun {
+  assessment: Assessment;
+  layout: LedgerLayout;
+}
+
+/** The cell a diagnostic points at: table and column by key, worksheet row. */
+export interface CellRef {
+  table: TableKey | null;
+  row: number | null;
+  column: string | null;
 }
 
 export interface ExcelHost {
   /** List the candidate ledger tables and what each matches (constant, small round trips). */
   listTables(): Promise<LedgerOverview>;
   /** Read the ledger, score it and, unless invalid, write the summary sheet. */
-  runAssessment(options: AssessOptions): Promise<Assessment>;
+  runAssessment(options: AssessOptions): Promise<AssessmentRun>;
   /**
-   * Select and reveal the cell a diagnostic points at (canonical Chinese table and column
-   * names, worksheet row). Resolves false when the workbook has no such place.
+   * Select and reveal the cell a diagnostic points at, in the layout of the read it came from.
+   * Resolves false when that layout has no such place.
    */
-  selectCell(table: string, row: number | null, column: string | null): Promise<boolean>;
+  selectCell(layout: LedgerLayout, at: CellRef): Promise<boolean>;
 }

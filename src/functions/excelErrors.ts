@@ -1,4 +1,4 @@
-import { isArgError, type ArgError } from "../engine";
+import { argError, isArgError, type ArgError } from "./args";
 
 /**
  * The one place where the logic's results become Excel results. An `ArgError` becomes a
@@ -27,7 +27,7 @@ export function errorMessage(e: ArgError): string {
  * nothing but a `CustomFunctions.Error` ever leaves a custom function.
  * @example
  * excelResult(() => 42) //=> 42
- * excelResult(() => ({ kind: "num", zh: "…", en: "…" })) // throws CustomFunctions.Error (#NUM!)
+ * excelResult(() => argError("num", "…", "…")) // throws CustomFunctions.Error (#NUM!)
  */
 export function excelResult<T extends number | string>(compute: () => T | ArgError): T {
   let result: T | ArgError;
@@ -37,7 +37,7 @@ export function excelResult<T extends number | string>(compute: () => T | ArgErr
     const detail = err instanceof Error ? err.message : String(err);
     throw new CustomFunctions.Error(
       CustomFunctions.ErrorCode.invalidValue,
-      errorMessage({ kind: "value", zh: `内部错误：${detail}`, en: `Internal error: ${detail}` }),
+      errorMessage(argError("value", `内部错误：${detail}`, `Internal error: ${detail}`)),
     );
   }
   if (isArgError(result)) throw new CustomFunctions.Error(errorCodeFor(result.kind), errorMessage(result));

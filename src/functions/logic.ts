@@ -1,23 +1,20 @@
+import { amountArg, argError, dateArg, daysArg, flagArg, isArgError, notANumber, scoreArg, type ArgError } from "./args";
 import {
-  amountArg,
   bandShare,
   BUILTIN_CALENDAR,
   BUILTIN_YEARS,
   dayFromSerial,
   dayFromYmd,
   DEFAULT_PROFILE,
-  isArgError,
   networkDays,
   pointsForShare,
   ratioFromNumber,
-  scoreArg,
   serialFromDay,
   tailPayFen,
   tierForScore,
   uncoveredYears,
   workdayAfter,
   ymdOf,
-  type ArgError,
   type Day,
 } from "../engine";
 
@@ -37,40 +34,11 @@ import {
  */
 
 export type { ArgError };
-export type CellResult = number | string | ArgError;
 
 const profile = DEFAULT_PROFILE;
 const [firstYear, lastYear] = [Math.min(...BUILTIN_YEARS), Math.max(...BUILTIN_YEARS)];
 
-// ---- Argument checks ----------------------------------------------------------------------
-
-function notANumber(zh: string, en: string): ArgError {
-  return { kind: "value", zh: `${zh}必须是数字`, en: `${en} must be a number` };
-}
-
-/** A date argument: an Excel serial number (1900 date system); a time fraction is dropped. */
-function dateArg(x: unknown, zh: string, en: string): Day | ArgError {
-  if (typeof x !== "number" || !Number.isFinite(x)) return notANumber(zh, en);
-  const day = dayFromSerial(x);
-  if (day === null) {
-    return { kind: "num", zh: `${zh}不是有效的 Excel 日期`, en: `${en} is not a valid Excel date` };
-  }
-  return day;
-}
-
-/** A whole count of days; like Excel, a fraction is truncated toward zero. */
-function daysArg(x: unknown): number | ArgError {
-  if (typeof x !== "number" || !Number.isFinite(x)) return notANumber("天数", "The number of days");
-  return Math.trunc(x);
-}
-
-/** An optional yes/no: omitted (null/undefined) is no; Excel's TRUE/FALSE or a number (0 = no). */
-function flagArg(x: unknown, zh: string, en: string): boolean | ArgError {
-  if (x === null || x === undefined) return false;
-  if (typeof x === "boolean") return x;
-  if (typeof x === "number" && Number.isFinite(x)) return x !== 0;
-  return { kind: "value", zh: `${zh}必须是 TRUE 或 FALSE`, en: `${en} must be TRUE or FALSE` };
-}
+// ---- Argument checks (the common ones are in args.ts) ------------------------------------
 
 /** Years `from..to` (inclusive) are all in the built-in calendar data, or an error naming them. */
 function coveredYears(from: number, to: number): ArgError | null {
@@ -84,11 +52,11 @@ function uncovered(years: number[]): ArgError {
   const first = years[0];
   const last = years[years.length - 1];
   const named = first === last ? `${first}` : `${first}–${last}`;
-  return {
-    kind: "num",
-    zh: `${named} 年不在内置法定节假日数据范围内（${firstYear}–${lastYear} 年），无法按法定工作日计算`,
-    en: `${named} is outside the built-in statutory holiday data (${firstYear}–${lastYear}); working days cannot be computed`,
-  };
+  return argError(
+    "num",
+    `${named} 年不在内置法定节假日数据范围内（${firstYear}–${lastYear} 年），无法按法定工作日计算`,
+    `${named} is outside the built-in statutory holiday data (${firstYear}–${lastYear}); working days cannot be computed`,
+  );
 }
 
 const yearOf = (day: Day): number => ymdOf(day).year;
@@ -151,16 +119,12 @@ export function ratePoints(rate: unknown, max: unknown, roundWholePercent?: unkn
   if (typeof rate !== "number" || !Number.isFinite(rate)) return notANumber("比率", "The rate");
   const r = ratioFromNumber(rate);
   if (r === null || rate < 0 || rate > 1) {
-    return {
-      kind: "num",
-      zh: "比率必须在 0 到 1 之间（85% 写作 0.85）",
-      en: "The rate must be from 0 to 1 (85% is 0.85)",
-    };
+    return argError("num", "比率必须在 0 到 1 之间（85% 写作 0.85）", "The rate must be from 0 to 1 (85% is 0.85)");
   }
   if (typeof max !== "number" || !Number.isFinite(max)) return notANumber("满分", "The maximum");
   // A dimension's maximum is part of a 100-point total.
   if (max < 0 || max > 100) {
-    return { kind: "num", zh: "满分必须在 0 到 100 之间", en: "The maximum must be from 0 to 100" };
+    return argError("num", "满分必须在 0 到 100 之间", "The maximum must be from 0 to 100");
   }
   const round = flagArg(roundWholePercent, "取整参数", "roundWholePercent");
   if (isArgError(round)) return round;

@@ -1,15 +1,18 @@
 import {
+  SEVERITY_TEXT,
   SUMMARY_SHEET_NAME,
   dayToIso,
-  diagnosticText,
+  locationZh,
   serialFromDay,
   serialInDateSystem,
+  shown,
   sortDiagnostics,
   toNumber,
   type Assessment,
+  type Bilingual,
   type ComplaintOutcome,
-  type Profile,
 } from "../engine";
+import { dimensionRows, maxTotal, rateRule } from "./dimensions";
 import type { SummaryCell, SummarySheet } from "./types";
 
 /**
@@ -34,13 +37,15 @@ const money = (fen: number | null, extra: Partial<SummaryCell> = {}): SummaryCel
   n(fen === null ? null : fen / 100, "money", extra);
 const date = (day: number): SummaryCell => n(serialFromDay(day), "date");
 
-export const STATUS_TEXT: Record<Assessment["status"], string> = {
-  final: "最终 final",
-  provisional: "暂定 provisional",
-  invalid: "无效 invalid",
+/** Status labels, Chinese then English, for every view. */
+export const STATUS_TEXT: Record<Assessment["status"], Bilingual> = {
+  final: { zh: "最终", en: "final" },
+  provisional: { zh: "暂定", en: "provisional" },
+  invalid: { zh: "无效", en: "invalid" },
 };
 
-const SEVERITY_TEXT = { error: "错误 error", warning: "警告 warning", info: "提示 info" } as const;
+/** A bilingual text in one cell: Chinese, then English. */
+export const both = (b: Bilingual): string => `${b.zh} ${b.en}`;
 
 const OUTCOME_TEXT: Record<ComplaintOutcome["outcome"], string> = {
   event: "扣分 deducted",
@@ -49,19 +54,6 @@ const OUTCOME_TEXT: Record<ComplaintOutcome["outcome"], string> = {
   "not-verified": "未核实属实，不扣分 not verified",
   "no-deadline": "缺整改期限，暂不扣分 no deadline",
 };
-
-/** The rate rule in words, e.g. "≥85% 满分；≥70% 得80%；≥60% 得60%；其余 得50%（下限判定，不取整）". */
-export function rateRuleText(profile: Profile): string {
-  const bands = [...profile.rateBands].sort((a, b) => b.minPercent - a.minPercent);
-  const parts = bands.map((b, i) =>
-    i === bands.length - 1 ? `其余得${b.sharePercent}%` : `≥${b.minPercent}%${b.sharePercent === 100 ? "满分" : `得${b.sharePercent}%`}`,
-  );
-  const rounding =
-    profile.rateRounding === "whole-percent"
-      ? "比率先四舍五入到整百分数 rate rounded half up to a whole percent first"
-      : "比率按下限判定、不取整（84.9% 属 80% 档）lower bounds, no rounding";
-  return `${parts.join("；")}（${rounding}）`;
-}
 
 const periodText = (a: number, b: number): string => `${dayToIso(a)} 至 ${dayToIso(b)}`;
 
@@ -82,7 +74,7 @@ export function buildSummary(a: Assessment): SummarySheet {
   rows.push([t("服务期限 Service period", { bold: true }), t(periodText(p.serviceStart, p.serviceEnd))]);
   rows.push([t("考核日期 As of", { bold: true }), date(a.asOf)]);
   rows.push([t("考核期间 Period assessed", { bold: true }), t(a.periodEnd >= a.periodStart ? periodText(a.periodStart, a.periodEnd) : "无 none")]);
-  rows.push([t("状态 Status", { bold: true }), t(STATUS_TEXT[a.status], { bold: true })]);
+  rows.push([t("状态 Status", { bold: true }), t(both(STATUS_TEXT[a.status]), { bold: true })]);
   if (a.status === "provisional") {
     rows.push([t("暂定原因 Why provisional", { bold: true }), t(a.provisionalReasons.map((r) => `${r.zh}（${r.en}）`).join("；"))]);
   }
@@ -92,7 +84,7 @@ export function buildSummary(a: Assessment): SummarySheet {
       t("台账有错误，未评分。请按下方「问题」逐条修正后重新评分。The ledger has errors and was not scored: fix each problem below and assess again."),
     ]);
   }
-  rows.push([t("比率规则 Rate rule", { bold: true }), t(rateRuleText(p))]);
+  rows.push([t("比率规则 Rate rule", { bold: true }), t(both(rateRule(p)))]);
   blank();
 
   // Dimensions.
@@ -107,85 +99,40 @@ export function buildSummary(a: Assessment): SummarySheet {
     h("得分 Points"),
   ]);
   const firstDimRow = rows.length;
-  const d = a.dimensions;
-  const rate = (num: number, den: number): SummaryCell => n(den === 0 ? null : num / den, "percent");
-  const maxes = p.maxPoints;
-  rows.push([
-    t("出勤率 Attendance"),
-    n(maxes.attendance, "points"),
-    t("到岗打卡次数 / 应打卡次数 present / expected checks"),
-    n(d ? d.attendance.present : null, "integer"),
-    n(d ? d.attendance.expected : null, "integer"),
-    d ? rate(d.attendance.present, d.attendance.expected) : n(null, "percent"),
-    t(d ? `得 ${d.attendance.sharePercent}% 的分；${d.attendance.workingDays} 个工作日 × ${p.checksPerDay} 次 × 在岗人员` : rateRuleText(p)),
-    pts(d ? d.attendance.pointsHundredths : null),
-  ]);
-  rows.push([
-    t("日常维护 Daily maintenance"),
-    n(maxes.maintenance, "points"),
-    t("核实属实的违规投诉 verified violation complaints"),
-    n(d ? d.maintenance.events : null, "integer"),
-    t(null),
-    t(null),
-    t(`每起扣 ${p.eventDeductionHundredths / 100} 分，扣完为止 −${p.eventDeductionHundredths / 100} each, floor 0`),
-    pts(d ? d.maintenance.pointsHundredths : null),
-  ]);
-  rows.push([
-    t("响应度 Responsiveness"),
-    n(maxes.responsiveness, "points"),
-    t("未按期整改的响应度投诉 complaints not rectified by the deadline"),
-    n(d ? d.responsiveness.events : null, "integer"),
-    t(null),
-    t(null),
-    t(`每起扣 ${p.eventDeductionHundredths / 100} 分，扣完为止；期限当天整改视为按期 −${p.eventDeductionHundredths / 100} each, floor 0; on the deadline day is in time`),
-    pts(d ? d.responsiveness.pointsHundredths : null),
-  ]);
-  rows.push([
-    t("完成率 Completion"),
-    n(maxes.completion, "points"),
-    t(`已完成（${p.completedStatuses.join("、")}）/ 流转乙方工单 completed / routed tickets`),
-    n(d ? d.completion.completed : null, "integer"),
-    n(d ? d.completion.routed : null, "integer"),
-    d ? rate(d.completion.completed, d.completion.routed) : n(null, "percent"),
-    t(d ? (d.completion.routed === 0 ? "无流转乙方工单，按满分 no routed tickets: full points" : `得 ${d.completion.sharePercent}% 的分`) : rateRuleText(p)),
-    pts(d ? d.completion.pointsHundredths : null),
-  ]);
-  rows.push([
-    t("满意率 Satisfaction"),
-    n(maxes.satisfaction, "points"),
-    t(
-      d
-        ? `问卷 ${d.satisfaction.responses} 份，平均 ${d.satisfaction.meanScore ? toNumber(d.satisfaction.meanScore).toFixed(2) : "—"} 分 → 问卷部分 ${(d.satisfaction.surveyHundredths / 100).toFixed(2)}；挂钩部分 ${(d.satisfaction.linkedHundredths / 100).toFixed(2)}（${d.satisfaction.linkedEvents} 起扣分事件）`
-        : "问卷部分 + 挂钩部分 survey part + linked part",
-    ),
-    n(d ? d.satisfaction.responses : null, "integer"),
-    t(null),
-    t(null),
-    t(`问卷 ${p.surveyPoints} × 平均分/100；挂钩 ${p.linkedPoints} − ${p.linkedDeductionHundredths / 100} × 扣分事件，扣完为止 survey ${p.surveyPoints} × mean/100; linked ${p.linkedPoints} − ${p.linkedDeductionHundredths / 100} per event, floor 0`),
-    pts(d ? d.satisfaction.pointsHundredths : null),
-  ]);
-  const dimRowCount = rows.length - firstDimRow;
-  const maxTotal = maxes.attendance + maxes.maintenance + maxes.responsiveness + maxes.completion + maxes.satisfaction;
+  const scored = a.status === "invalid" ? null : a;
+  const dims = dimensionRows(p, scored);
+  for (const r of dims) {
+    rows.push([
+      t(both(r.label)),
+      n(r.max, "points"),
+      t(both(r.metric)),
+      n(r.numerator, "integer"),
+      r.isRate ? n(r.denominator, "integer") : t(null),
+      r.isRate ? n(r.numerator === null || !r.denominator ? null : r.numerator / r.denominator, "percent") : t(null),
+      t(both(r.rule)),
+      pts(r.pointsHundredths),
+    ]);
+  }
   rows.push([
     t("合计 Total", { bold: true }),
-    n(maxTotal, "points", { bold: true }),
+    n(maxTotal(p), "points", { bold: true }),
     t(null),
     t(null),
     t(null),
     t(null),
     t(null),
-    pts(a.totalHundredths, { bold: true }),
+    pts(scored && scored.totalHundredths, { bold: true }),
   ]);
   blank();
 
   // Money.
-  const tier = a.tier ? p.payTiers.find((x) => x.tier === a.tier)! : null;
+  const tier = scored && p.payTiers.find((x) => x.tier === scored.tier)!;
   rows.push([h("付款 Payment"), h("")]);
-  rows.push([t("付款等级 Tier", { bold: true }), t(a.tier ? `${a.tier}（付尾款 ${tier!.sharePercent}%）` : "—", { bold: true })]);
+  rows.push([t("付款等级 Tier", { bold: true }), t(scored && tier ? `${scored.tier}（付尾款 ${tier.sharePercent}%）` : "—", { bold: true })]);
   rows.push([t("合同金额 Contract amount"), money(p.contractAmountFen)]);
   rows.push([t(`尾款 Tail (${Math.round(toNumber(p.tailShare) * 10000) / 100}%)`), money(a.tailBaseFen)]);
-  rows.push([t("尾款比例 Tail ratio"), n(a.tailRatio ? toNumber(a.tailRatio) : null, "percent")]);
-  rows.push([t("应付尾款 Tail amount payable", { bold: true }), money(a.tailAmountFen, { bold: true })]);
+  rows.push([t("尾款比例 Tail ratio"), n(scored && toNumber(scored.tailRatio), "percent")]);
+  rows.push([t("应付尾款 Tail amount payable", { bold: true }), money(scored && scored.tailAmountFen, { bold: true })]);
   rows.push([
     t("违约金参考 Penalties (第六条)"),
     t(
@@ -194,7 +141,9 @@ export function buildSummary(a: Assessment): SummarySheet {
   ]);
   blank();
 
-  if (d) {
+  if (scored) {
+    const d = scored.dimensions;
+    const rate = (num: number, den: number): SummaryCell => n(den === 0 ? null : num / den, "percent");
     // Deduction events and the complaints behind them.
     rows.push([h("投诉 Complaints"), h("编号 ID"), h("台账行 Row"), h("结果 Outcome"), h("整改期限 Deadline"), h("整改完成 Rectified"), h("说明 Note")]);
     const outcomes = [...d.maintenance.outcomes, ...d.responsiveness.outcomes].sort((x, y) => x.row - y.row);
@@ -241,13 +190,14 @@ export function buildSummary(a: Assessment): SummarySheet {
   const diags = sortDiagnostics(a.diagnostics);
   if (diags.length === 0) rows.push([t("无 none")]);
   for (const x of diags.slice(0, EVIDENCE_LIMIT)) {
+    const s = shown(x);
     rows.push([
-      t(SEVERITY_TEXT[x.severity]),
-      t(x.table),
+      t(both(SEVERITY_TEXT[x.severity])),
+      t(s.table),
       n(x.row, "integer"),
-      t(x.column),
+      t(s.column),
       t(x.code),
-      t(diagnosticText(x)),
+      t(`${locationZh(s)}${s.zh} / ${s.en}`),
     ]);
   }
   if (diags.length > EVIDENCE_LIMIT) {
@@ -261,7 +211,7 @@ export function buildSummary(a: Assessment): SummarySheet {
     chart: {
       title: "各考核项得分 Points by item",
       firstRow: firstDimRow,
-      rowCount: dimRowCount,
+      rowCount: dims.length,
       categoryColumn: 0,
       seriesColumns: [7, 1],
     },

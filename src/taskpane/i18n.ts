@@ -7,6 +7,8 @@ import type { Severity, Status, TableKey } from "../engine";
 export type Lang = "zh" | "en";
 
 export interface Strings {
+  /** The language these strings are in. */
+  lang: Lang;
   title: string;
   subtitle: string;
   english: string;
@@ -38,7 +40,6 @@ export interface Strings {
   tier: string;
   tailAmount: string;
   status: string;
-  statusText: Record<Status, string>;
   whyProvisional: string;
   period: string;
   periodText: (from: string, to: string, asOf: string) => string;
@@ -49,27 +50,20 @@ export interface Strings {
   colMetric: string;
   colRule: string;
   colPoints: string;
-  dimension: Record<"attendance" | "maintenance" | "responsiveness" | "completion" | "satisfaction", string>;
-  presentOfExpected: (present: number, expected: number) => string;
-  completedOfRouted: (completed: number, routed: number) => string;
-  events: (n: number) => string;
-  surveyMetric: (responses: number, mean: string | null) => string;
-  bandRule: (share: number) => string;
-  eventRule: (max: number, per: string) => string;
-  satisfactionRule: (survey: string, linked: string) => string;
-  zeroRouted: string;
   diagnosticsHeading: (n: number) => string;
   noDiagnostics: string;
   wholeWorkbook: string;
-  severity: Record<Severity, string>;
   row: (n: number) => string;
   column: (c: string) => string;
   goTo: string;
+  /** The short name of a diagnostic's "go to" button. */
+  goToShort: string;
   notFound: string;
   tableName: Record<TableKey, string>;
 }
 
 const zh: Strings = {
+  lang: "zh",
   title: "运维考核评分",
   subtitle: "按合同考核条款，从监理台账计算得分与尾款",
   english: "English",
@@ -101,7 +95,6 @@ const zh: Strings = {
   tier: "付款档次",
   tailAmount: "应付尾款",
   status: "状态",
-  statusText: { final: "最终", provisional: "暂定", invalid: "无效" },
   whyProvisional: "暂定原因",
   period: "考核期间",
   periodText: (a, b, asOf) => `${a} 至 ${b}（考核日期 ${asOf}）`,
@@ -112,28 +105,13 @@ const zh: Strings = {
   colMetric: "指标",
   colRule: "规则",
   colPoints: "得分",
-  dimension: {
-    attendance: "出勤率",
-    maintenance: "日常维护",
-    responsiveness: "响应度",
-    completion: "完成率",
-    satisfaction: "满意率",
-  },
-  presentOfExpected: (p, e) => `到岗 ${p} / 应到 ${e} 次`,
-  completedOfRouted: (c, r) => `完成 ${c} / 流转乙方 ${r} 单`,
-  events: (n) => `扣分事件 ${n} 起`,
-  surveyMetric: (n, mean) => `问卷 ${n} 份${mean === null ? "" : `，平均 ${mean} 分`}`,
-  bandRule: (share) => `比率档：得满分的 ${share}%`,
-  eventRule: (max, per) => `${max} − ${per} × 事件数，最低 0`,
-  satisfactionRule: (s, l) => `问卷部分 ${s} + 联动部分 ${l}`,
-  zeroRouted: "没有流转乙方的工单，按满分计",
   diagnosticsHeading: (n) => `问题（${n}）`,
   noDiagnostics: "没有发现问题。",
   wholeWorkbook: "整个工作簿",
-  severity: { error: "错误", warning: "警告", info: "提示" },
   row: (n) => `第 ${n} 行`,
   column: (c) => `「${c}」列`,
   goTo: "点击定位到该单元格",
+  goToShort: "定位",
   notFound: "工作簿中找不到这个位置（表可能已改名或删除），请先刷新。",
   tableName: {
     contract: "合同",
@@ -147,6 +125,7 @@ const zh: Strings = {
 };
 
 const en: Strings = {
+  lang: "en",
   title: "OM Scorecard",
   subtitle: "Scores the O&M contract's assessment clause from the supervisor's ledgers",
   english: "English",
@@ -178,7 +157,6 @@ const en: Strings = {
   tier: "Payment tier",
   tailAmount: "Tail payment",
   status: "Status",
-  statusText: { final: "Final", provisional: "Provisional", invalid: "Invalid" },
   whyProvisional: "Why provisional",
   period: "Period",
   periodText: (a, b, asOf) => `${a} to ${b} (as of ${asOf})`,
@@ -189,28 +167,13 @@ const en: Strings = {
   colMetric: "Metric",
   colRule: "Rule",
   colPoints: "Points",
-  dimension: {
-    attendance: "Attendance",
-    maintenance: "Daily maintenance",
-    responsiveness: "Responsiveness",
-    completion: "Completion",
-    satisfaction: "Satisfaction",
-  },
-  presentOfExpected: (p, e) => `${p} present / ${e} expected checks`,
-  completedOfRouted: (c, r) => `${c} completed / ${r} routed tickets`,
-  events: (n) => `${n} deduction event${n === 1 ? "" : "s"}`,
-  surveyMetric: (n, mean) => `${n} survey${n === 1 ? "" : "s"}${mean === null ? "" : `, mean ${mean}`}`,
-  bandRule: (share) => `rate band: ${share}% of max`,
-  eventRule: (max, per) => `${max} − ${per} × events, not below 0`,
-  satisfactionRule: (s, l) => `survey part ${s} + linked part ${l}`,
-  zeroRouted: "no tickets routed to the vendor: full points",
   diagnosticsHeading: (n) => `Problems (${n})`,
   noDiagnostics: "No problems found.",
   wholeWorkbook: "Whole workbook",
-  severity: { error: "Error", warning: "Warning", info: "Info" },
   row: (n) => `row ${n}`,
   column: (c) => `column ${c}`,
   goTo: "Click to go to the cell",
+  goToShort: "Go to",
   notFound: "That place is not in the workbook (the table may have been renamed or deleted); refresh first.",
   tableName: {
     contract: "Contract",

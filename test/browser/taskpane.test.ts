@@ -144,7 +144,7 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     await expect(page.getByTestId("tier").textContent()).resolves.toMatch(/^[A-F]$/);
     await expect(page.getByTestId("tail-amount").textContent()).resolves.toMatch(/^¥\d{1,3}(,\d{3})*\.\d\d$/);
     await expect(page.getByTestId("dimensions").locator("tbody tr").count()).resolves.toBe(5);
-    await expect(page.getByTestId("dimension-attendance").textContent()).resolves.toMatch(/出勤率.*到岗 \d+ \/ 应到 \d+ 次/);
+    await expect(page.getByTestId("dimension-attendance").textContent()).resolves.toMatch(/出勤率.*应打卡次数：\d+ \/ \d+（/);
     await expect(page.getByTestId("diagnostic").count()).resolves.toBeGreaterThanOrEqual(2);
     await expect(page.locator('[data-code="punch-rest-day"]').textContent()).resolves.toMatch(/第 6 行/);
     const sheets = await page.evaluate(() => (window as unknown as { __host: { sheetNames(): string[] } }).__host.sheetNames());
@@ -152,11 +152,11 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
   });
 
   it("asks the host to select the cell when a diagnostic is clicked", async () => {
-    await page.locator('[data-code="punch-rest-day"]').click();
+    await page.locator('[data-code="punch-rest-day"] [data-testid="diagnostic-go"]').click();
     await page.waitForFunction(() => (window as unknown as { __host: { workbook: { selection: unknown } } }).__host.workbook.selection !== null);
     const selection = await page.evaluate(() => (window as unknown as { __host: { workbook: { selection: unknown } } }).__host.workbook.selection);
     expect(selection).toEqual({ sheet: "考勤", address: "A6" });
-    await page.locator('[data-code="punch-unknown-name"]').click();
+    await page.locator('[data-code="punch-unknown-name"] [data-testid="diagnostic-go"]').click();
     await page.waitForFunction(
       () => (window as unknown as { __host: { workbook: { selection: { address: string } } } }).__host.workbook.selection.address !== "A6",
     );
@@ -184,7 +184,7 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
   it("switches to English", async () => {
     await page.getByTestId("lang").click();
     await expect(page.getByTestId("assess").textContent()).resolves.toBe("Assess");
-    await expect(page.getByTestId("status").textContent()).resolves.toMatch(/^(Final|Provisional)$/);
+    await expect(page.getByTestId("status").textContent()).resolves.toMatch(/^(final|provisional)$/);
     await page.getByTestId("lang").click();
     await expect(page.getByTestId("assess").textContent()).resolves.toBe("评分");
   });

@@ -1,5 +1,5 @@
 import { assess, type RawCell } from "../../src/engine";
-import { fullPunches, ledger, serial } from "./ledgerBuilder";
+import { fullPunches, ledger, serial, scored, shownOf } from "./ledgerBuilder";
 
 /** Ledger rows start at worksheet row 2 (row 1 holds the headers). */
 const rowOf = (i: number): number => i + 2;
@@ -7,15 +7,15 @@ const rowOf = (i: number): number => i + 2;
 describe("attendance", () => {
   test("a full year of both checks is 496/496 for one person", () => {
     const a = assess(ledger({ punches: fullPunches("张三") }));
-    expect(a.dimensions!.attendance).toMatchObject({ present: 496, expected: 496, pointsHundredths: 3000 });
+    expect(scored(a).dimensions.attendance).toMatchObject({ present: 496, expected: 496, pointsHundredths: 3000 });
   });
 
   test("a duplicate check counts once and is warned about with its row", () => {
     const punches = fullPunches("张三");
     punches.push([serial("2024-07-01"), "张三", "上班", null, "到岗"]);
     const a = assess(ledger({ punches }));
-    expect(a.dimensions!.attendance.present).toBe(496);
-    const w = a.diagnostics.find((d) => d.code === "punch-duplicate")!;
+    expect(scored(a).dimensions.attendance.present).toBe(496);
+    const w = shownOf(a).find((d) => d.code === "punch-duplicate")!;
     expect(w).toMatchObject({ severity: "warning", table: "考勤", row: rowOf(punches.length - 1) });
     expect(w.zh).toContain(`第 ${rowOf(0)} 行`);
   });
@@ -30,8 +30,8 @@ describe("attendance", () => {
       [serial("2024-07-03"), "张三", "下班", null, "✓"],
     ];
     const a = assess(ledger({ punches }));
-    expect(a.dimensions!.attendance.present).toBe(3);
-    expect(a.dimensions!.attendance.absentRows).toEqual([2, 3, 4]);
+    expect(scored(a).dimensions.attendance.present).toBe(3);
+    expect(scored(a).dimensions.attendance.absentRows).toEqual([2, 3, 4]);
   });
 
   test("a present and an absent mark for the same check count as present, with a warning to check", () => {
@@ -40,8 +40,8 @@ describe("attendance", () => {
       [serial("2024-07-01"), "张三", "上班", null, "到岗"],
     ];
     const a = assess(ledger({ punches }));
-    expect(a.dimensions!.attendance.present).toBe(1);
-    expect(a.diagnostics.find((d) => d.code === "punch-conflict")).toMatchObject({ row: 3 });
+    expect(scored(a).dimensions.attendance.present).toBe(1);
+    expect(shownOf(a).find((d) => d.code === "punch-conflict")).toMatchObject({ row: 3 });
   });
 
   test("staff joining and leaving mid-period are expected only while on site", () => {
@@ -52,10 +52,10 @@ describe("attendance", () => {
     ];
     const punches = [...fullPunches("张三"), ...fullPunches("李四", "2025-01-02", "2025-01-10")];
     const a = assess(ledger({ roster, punches }));
-    const li = a.dimensions!.attendance.members.find((m) => m.name === "李四")!;
+    const li = scored(a).dimensions.attendance.members.find((m) => m.name === "李四")!;
     expect(li).toMatchObject({ expected: 14, present: 14 });
-    expect(a.dimensions!.attendance.expected).toBe(496 + 14);
-    expect(a.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(scored(a).dimensions.attendance.expected).toBe(496 + 14);
+    expect(shownOf(a).filter((d) => d.severity !== "info")).toEqual([]);
   });
 
   test("checks outside a member's period, on rest days, or by unknown names are not counted and are warned about by row", () => {
@@ -68,8 +68,8 @@ describe("attendance", () => {
       [serial("2024-07-01"), "赵六", "上班", null, null], // row 6: not on the roster
     ];
     const a = assess(ledger({ roster, punches }));
-    expect(a.dimensions!.attendance.present).toBe(1);
-    const w = a.diagnostics.map((d) => [d.code, d.row]);
+    expect(scored(a).dimensions.attendance.present).toBe(1);
+    const w = shownOf(a).map((d) => [d.code, d.row]);
     expect(w).toEqual(
       expect.arrayContaining([
         ["punch-rest-day", 3],
@@ -84,8 +84,8 @@ describe("attendance", () => {
   test("a check after the as-of date is outside the period", () => {
     const punches = [[serial("2024-07-02"), "张三", "上班", null, null]];
     const a = assess(ledger({ punches }), { asOf: serial("2024-07-01") - 25569 });
-    expect(a.diagnostics.find((d) => d.code === "punch-outside-period")).toMatchObject({ row: 2 });
-    expect(a.dimensions!.attendance.expected).toBe(2);
+    expect(shownOf(a).find((d) => d.code === "punch-outside-period")).toMatchObject({ row: 2 });
+    expect(scored(a).dimensions.attendance.expected).toBe(2);
   });
 
   test("the slot is inferred from the time when empty: before 12:00 is 上班, 12:00 and after is 下班", () => {
@@ -98,21 +98,21 @@ describe("attendance", () => {
       [serial("2024-07-03"), "张三", "下班前", null, null],
     ];
     const a = assess(ledger({ punches }));
-    expect(a.dimensions!.attendance.present).toBe(6);
-    expect(a.diagnostics.filter((d) => d.code.startsWith("punch-"))).toEqual([]);
+    expect(scored(a).dimensions.attendance.present).toBe(6);
+    expect(shownOf(a).filter((d) => d.code.startsWith("punch-"))).toEqual([]);
   });
 
   test("names match ignoring spaces and full-width letters", () => {
     const roster = [["Zhang San", null, null, null]];
     const punches = [[serial("2024-07-01"), "ＺｈａｎｇＳａｎ", "上班", null, null]];
     const a = assess(ledger({ roster, punches }));
-    expect(a.dimensions!.attendance.present).toBe(1);
+    expect(scored(a).dimensions.attendance.present).toBe(1);
   });
 
   test("neither slot nor time is an error naming the row", () => {
     const a = assess(ledger({ punches: [[serial("2024-07-01"), "张三", null, null, null]] }));
     expect(a.status).toBe("invalid");
-    expect(a.diagnostics.find((d) => d.code === "slot-missing")).toMatchObject({ severity: "error", table: "考勤", row: 2, column: "时段" });
+    expect(shownOf(a).find((d) => d.code === "slot-missing")).toMatchObject({ severity: "error", table: "考勤", row: 2, column: "时段" });
   });
 });
 
@@ -124,15 +124,15 @@ describe("a time written in the date cell (punch-clock exports)", () => {
       ["2024/7/2 11:59:59", "张三", null, null, null], // -> 上班
     ];
     const a = assess(ledger({ punches }));
-    expect(a.dimensions!.attendance.present).toBe(3);
+    expect(scored(a).dimensions.attendance.present).toBe(3);
     const bare = assess(ledger({ punches: [[serial("2024-07-01"), "张三", null, null, null]] }));
-    expect(bare.diagnostics.find((d) => d.code === "slot-missing")).toMatchObject({ row: 2 });
+    expect(shownOf(bare).find((d) => d.code === "slot-missing")).toMatchObject({ row: 2 });
   });
 
   test("the Time column wins over the date cell's time", () => {
     const a = assess(ledger({ punches: [[serial("2024-07-01") + 0.75, "张三", null, "08:10", null]] }));
-    expect(a.dimensions!.attendance.present).toBe(1);
+    expect(scored(a).dimensions.attendance.present).toBe(1);
     const b = assess(ledger({ punches: [[serial("2024-07-01") + 0.75, "张三", null, "08:10", null], [serial("2024-07-01"), "张三", "上班", null, null]] }));
-    expect(b.diagnostics.map((d) => d.code)).toContain("punch-duplicate"); // both are 上班
+    expect(shownOf(b).map((d) => d.code)).toContain("punch-duplicate"); // both are 上班
   });
 });

@@ -7,8 +7,8 @@ import {
   shareOfFen,
   tailPayFen,
   tierForHundredths,
-  toJson,
 } from "../../src/engine";
+import { toJson } from "../../src/report/json";
 import { ledger, serial } from "./ledgerBuilder";
 
 const bands = DEFAULT_PROFILE.rateBands;

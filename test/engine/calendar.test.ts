@@ -7,7 +7,7 @@ import {
   statutoryCalendar,
   workdayAfter,
 } from "../../src/engine";
-import { ledger, serial } from "./ledgerBuilder";
+import { ledger, serial, scored, shownOf } from "./ledgerBuilder";
 
 const isWork = (iso: string): boolean => BUILTIN_CALENDAR.isWorkday(isoDay(iso));
 
@@ -56,27 +56,27 @@ describe("calendar in an assessment", () => {
   test("a Calendar table override changes the expected checks", () => {
     const base = assess(ledger());
     const withDay = assess(ledger({ calendar: [[serial("2024-10-01"), "工作日"], [serial("2024-07-01"), "休息日"], [serial("2024-07-02"), "RestDay"]] }));
-    expect(withDay.dimensions!.attendance.expected).toBe(base.dimensions!.attendance.expected - 2);
+    expect(scored(withDay).dimensions.attendance.expected).toBe(scored(base).dimensions.attendance.expected - 2);
   });
 
   test("a 2031 service period is counted Monday-Friday with a warning naming the year, and is provisional", () => {
     const a = assess(
       ledger({ contract: [["服务开始", "2031-01-01"], ["服务结束", "2031-03-31"]] }),
     );
-    const w = a.diagnostics.filter((d) => d.code === "calendar-year-not-covered");
+    const w = shownOf(a).filter((d) => d.code === "calendar-year-not-covered");
     expect(w).toHaveLength(1);
     expect(w[0].severity).toBe("warning");
     expect(w[0].zh).toContain("2031");
     expect(w[0].en).toContain("2031");
     expect(a.status).toBe("provisional");
     // 2031-01-01..03-31 Monday-Friday: 64 days
-    expect(a.dimensions!.attendance.workingDays).toBe(64);
+    expect(scored(a).dimensions.attendance.workingDays).toBe(64);
   });
 
   test("a Calendar table listing every date of an uncovered period removes the warning", () => {
     const rows = [];
     for (let d = isoDay("2031-01-01"); d <= isoDay("2031-01-10"); d++) rows.push([dayToIso(d), d % 7 === 2 || d % 7 === 3 ? "休息日" : "工作日"]);
     const a = assess(ledger({ calendar: rows, contract: [["服务开始", "2031-01-01"], ["服务结束", "2031-01-10"]] }));
-    expect(a.diagnostics.map((d) => d.code)).not.toContain("calendar-year-not-covered");
+    expect(shownOf(a).map((d) => d.code)).not.toContain("calendar-year-not-covered");
   });
 });

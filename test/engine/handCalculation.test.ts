@@ -1,4 +1,5 @@
-import { BUILTIN_CALENDAR, assess, isoDay, serialFromDay, toJson, workdaysBetween, type RawCell } from "../../src/engine";
+import { BUILTIN_CALENDAR, assess, isoDay, serialFromDay, workdaysBetween, type RawCell } from "../../src/engine";
+import { toJson } from "../../src/report/json";
 import { ledger, serial } from "./ledgerBuilder";
 
 /**

@@ -1,4 +1,4 @@
-import { BUILTIN_CALENDAR, isoDay, serialFromDay, workdaysBetween, type RawCell, type RawTable } from "../../src/engine";
+import { BUILTIN_CALENDAR, diagnosticText, isoDay, shown, type ShownDiagnostic, serialFromDay, workdaysBetween, type Assessment, type RawCell, type RawTable, type ScoredAssessment } from "../../src/engine";
 
 /** A plain-sheet RawTable with headers in row 1. */
 export function sheet(name: string, headers: string[], rows: RawCell[][], extra: Partial<RawTable> = {}): RawTable {
@@ -40,4 +40,18 @@ export function fullPunches(name: string, from = "2024-07-01", to = "2025-06-30"
     rows.push([serialFromDay(d), name, "下班", null, "到岗"]);
   }
   return rows;
+}
+
+/** The assessment as scored; fails the test (naming the first error) when it is invalid. */
+export function scored(a: Assessment): ScoredAssessment {
+  if (a.status === "invalid") {
+    const first = a.diagnostics.find((d) => d.severity === "error");
+    throw new Error(`expected a scored assessment, got invalid: ${first ? diagnosticText(first) : "no error"}`);
+  }
+  return a;
+}
+
+/** An assessment's diagnostics as people see them: table and column by their Chinese names, the message in both languages. */
+export function shownOf(a: Assessment): ShownDiagnostic[] {
+  return a.diagnostics.map(shown);
 }

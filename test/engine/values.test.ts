@@ -1,6 +1,6 @@
 import { assess, dayFromSerial, dayToIso, isoDay, parseDateText, serialFromDay } from "../../src/engine";
 import { BAD, parseAmountFen, parseDate, parseResult, parseShare, parseSlot, parseTime, parseYesNo } from "../../src/engine/values";
-import { ledger } from "./ledgerBuilder";
+import { ledger, shownOf } from "./ledgerBuilder";
 
 describe("dates", () => {
   test.each(["2024-07-01", "2024/7/1", "2024年7月1日", "2024.07.01", "20240701", " 2024-07-01 08:30 ", "２０２４－０７－０１"])("%p is 2024-07-01", (t) => {
@@ -92,7 +92,7 @@ describe("the Contract table", () => {
 
   test("a bad value is an error naming the row; an unknown item is a warning", () => {
     const a = assess(ledger({ contract: [["合同金额", "八十万"], ["备注", "x"]] }));
-    expect(a.diagnostics.map((d) => [d.severity, d.code, d.row, d.column])).toEqual(
+    expect(shownOf(a).map((d) => [d.severity, d.code, d.row, d.column])).toEqual(
       expect.arrayContaining([
         ["error", "bad-contract-value", 2, "值"],
         ["warning", "unknown-contract-item", 3, "项目"],
@@ -113,7 +113,7 @@ describe("the Contract table", () => {
 describe("the Contract table's error cells", () => {
   test("an error value and a formula with no cached value are told apart, as in every other table", () => {
     const a = assess(ledger({ contract: [["合同金额", { error: "#REF!" }], ["服务结束", { error: "#NOCACHE" }]] }));
-    expect(a.diagnostics.map((d) => [d.code, d.row, d.column])).toEqual([
+    expect(shownOf(a).map((d) => [d.code, d.row, d.column])).toEqual([
       ["cell-error", 2, "值"],
       ["formula-no-value", 3, "值"],
     ]);

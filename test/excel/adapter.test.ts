@@ -348,7 +348,7 @@ describe("runAssessment", () => {
   it("scores, writes one summary sheet, leaves every ledger value as it was, and gives the same sheet twice", async () => {
     const host = install(SampleLedger.sampleSpec());
     const before = snapshot(host, LEDGER_SHEETS);
-    const a = await runAssessment();
+    const { assessment: a } = await runAssessment();
     expect(a.status).not.toBe("invalid");
     expect(snapshot(host, LEDGER_SHEETS)).toEqual(before);
     expect(host.ledgerWrites).toEqual([]);
@@ -362,7 +362,7 @@ describe("runAssessment", () => {
   let runAssessmentAsOf1900 = 0;
   beforeAll(async () => {
     install(SampleLedger.sampleSpec());
-    runAssessmentAsOf1900 = (await runAssessment()).asOf;
+    runAssessmentAsOf1900 = (await runAssessment()).assessment.asOf;
   });
 
   it("writes summary dates a 1904-date-system workbook shows as the same dates", async () => {
@@ -371,7 +371,7 @@ describe("runAssessment", () => {
     const to1904 = (v: unknown) => (typeof v === "number" && v > 40000 ? v - 1462 : v);
     for (const sh of spec.sheets) sh.cells = sh.cells.map((r: unknown[]) => r.map(to1904));
     const host = install({ ...spec, date1904: true });
-    const a = await runAssessment();
+    const { assessment: a } = await runAssessment();
     expect(a.status).not.toBe("invalid");
     expect(a.asOf).toBe(runAssessmentAsOf1900);
     const asOfRow = host.cells(SUMMARY_SHEET_NAME).find((r: unknown[]) => String(r[0]).startsWith("考核日期"));
@@ -383,7 +383,7 @@ describe("runAssessment", () => {
     const spec = SampleLedger.sampleSpec();
     spec.sheets[2].cells[2][0] = "GD-001"; // duplicate ticket ID: an error
     const host = install(spec);
-    const a = await runAssessment();
+    const { assessment: a } = await runAssessment();
     expect(a.status).toBe("invalid");
     expect(host.sheetNames()).toEqual(LEDGER_SHEETS);
     expect(host.syncs.every((s: { actions: string[] }) => !s.actions.includes("set"))).toBe(true);
@@ -393,31 +393,31 @@ describe("runAssessment", () => {
     const spec = bigLedger(100_000);
     const host = install(spec);
     const before = JSON.stringify(host.cells("考勤"));
-    const a = await runAssessment();
-    expect(a.status).not.toBe("invalid");
-    expect(a.dimensions!.attendance.present + a.dimensions!.attendance.absentRows.length).toBe(100_000);
+    const { assessment: a } = await runAssessment();
+    if (a.status === "invalid") throw new Error("expected a scored ledger");
+    expect(a.dimensions.attendance.present + a.dimensions.attendance.absentRows.length).toBe(100_000);
     expect(JSON.stringify(host.cells("考勤"))).toBe(before);
     for (const s of host.syncs) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   });
 });
 
 describe("selectCell", () => {
-  it("selects the cell a diagnostic names, through the last read", async () => {
+  it("selects the cell a diagnostic names, in the layout of the read it came from", async () => {
     const host = install(SampleLedger.sampleSpec());
-    await readLedger();
-    await expect(selectCell("考勤", 6, "日期")).resolves.toBe(true);
+    const { layout } = await runAssessment();
+    await expect(selectCell(layout, { table: "punches", row: 6, column: "date" })).resolves.toBe(true);
     expect(host.workbook.selection).toEqual({ sheet: "考勤", address: "A6" });
     expect(host.workbook.active.name).toBe("考勤");
-    await selectCell("投诉", 2, "说明");
+    await selectCell(layout, { table: "complaints", row: 2, column: "note" });
     expect(host.workbook.selection).toEqual({ sheet: "投诉", address: "G2" });
-    await selectCell("工单", null, null);
+    await selectCell(layout, { table: "tickets", row: null, column: null });
     expect(host.workbook.selection).toEqual({ sheet: "工单", address: "A1" });
   });
 
   it("resolves false for a table the workbook does not have", async () => {
     const host = install(SampleLedger.sampleSpec());
-    await readLedger();
-    await expect(selectCell("日历", 2, "日期")).resolves.toBe(false);
+    const { layout } = await listTables();
+    await expect(selectCell(layout, { table: "calendar", row: 2, column: "date" })).resolves.toBe(false);
     expect(host.workbook.selection).toBeNull();
   });
 });

@@ -11,7 +11,7 @@ import {
   toRawCell,
   widthPoints,
 } from "../../src/excel/layout";
-import { placeOf } from "../../src/excel/locate";
+import { ledgerLayout, placeOf } from "../../src/excel/locate";
 import { fitCell } from "../../src/excel/layout";
 import type { RawTable } from "../../src/engine";
 
@@ -136,16 +136,16 @@ describe("placeOf", () => {
 
   it("uses the located column's index and the table's first column", () => {
     const tables = [t({ name: "Punches", sheet: "打卡", kind: "table", headerRow: 3, firstColumn: 2, headers: ["Name", "Date"] })];
-    expect(placeOf(tables, "考勤", 9, "日期")).toEqual({ sheet: "打卡", address: "C9" });
-    expect(placeOf(tables, "考勤", null, null)).toEqual({ sheet: "打卡", address: "B3" });
+    expect(placeOf(ledgerLayout(tables), { table: "punches", row: 9, column: "date" })).toEqual({ sheet: "打卡", address: "C9" });
+    expect(placeOf(ledgerLayout(tables), { table: "punches", row: null, column: null })).toEqual({ sheet: "打卡", address: "B3" });
   });
 
   it("finds a table that misses a required column by its name, to point at its header", () => {
-    expect(placeOf([t({ headers: ["日期"] })], "考勤", 1, "姓名")).toEqual({ sheet: "考勤", address: "A1" });
+    expect(placeOf(ledgerLayout([t({ headers: ["日期"] })]), { table: "punches", row: 1, column: "name" })).toEqual({ sheet: "考勤", address: "A1" });
   });
 
   it("is null for a table the workbook lacks", () => {
-    expect(placeOf([t({})], "问卷", 2, "得分")).toBeNull();
+    expect(placeOf(ledgerLayout([t({})]), { table: "surveys", row: 2, column: "score" })).toBeNull();
   });
 });
 

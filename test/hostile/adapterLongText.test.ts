@@ -23,7 +23,7 @@ test("a 30,000-character name: the adapter scores it and writes no summary cell 
   const host = OfficeFake.createHost(spec);
   (globalThis as unknown as { Excel: unknown }).Excel = host.Excel;
 
-  const a = await runAssessment();
+  const { assessment: a } = await runAssessment();
   expect(a.status).not.toBe("invalid");
   expect(a.diagnostics.some((d) => d.code === "punch-unknown-name" && d.row === punches.cells.length)).toBe(true);
 

@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main, type Io } from "../../src/cli/main";
-import type { AssessmentJson } from "../../src/engine";
+import type { AssessmentJson } from "../../src/report/json";
 
 export interface Outcome {
   code: number;

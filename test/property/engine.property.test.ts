@@ -3,21 +3,21 @@
  * Each property states something the contract's clause guarantees whatever the ledger holds.
  */
 import fc from "fast-check";
-import { DEFAULT_PROFILE, assess, ratio, tailPayFen, tierForHundredths, type Assessment, type RawCell, type RawTable } from "../../src/engine";
+import { DEFAULT_PROFILE, assess, ratio, tailPayFen, tierForHundredths, type RawCell, type RawTable, type ScoredAssessment } from "../../src/engine";
 import { complaintArb, ledgerArb, punchArb, toTables, COMPLETED, type LedgerModel } from "./model";
 
 const RUNS = 500;
 const TIER_RANK = { A: 5, B: 4, C: 3, D: 2, E: 1, F: 0 } as const;
 
-function scored(tables: RawTable[]): Assessment {
+function scored(tables: RawTable[]): ScoredAssessment {
   const a = assess(tables);
   // The generator writes only accepted values and keeps one member on duty all year.
   if (a.status === "invalid") throw new Error(`unexpected invalid result: ${JSON.stringify(a.diagnostics.filter((d) => d.severity === "error"))}`);
   return a;
 }
 
-const points = (a: Assessment) => {
-  const d = a.dimensions!;
+const points = (a: ScoredAssessment) => {
+  const d = a.dimensions;
   return {
     attendance: d.attendance.pointsHundredths,
     maintenance: d.maintenance.pointsHundredths,
@@ -73,8 +73,8 @@ describe("monotonicity", () => {
         punches.splice(at % (punches.length + 1), 0, { ...p, present: true });
         const after = scored(toTables({ ...m, punches }));
         expect(after.totalHundredths!).toBeGreaterThanOrEqual(before.totalHundredths!);
-        expect(after.dimensions!.attendance.present).toBeGreaterThanOrEqual(before.dimensions!.attendance.present);
-        expect(after.dimensions!.attendance.expected).toBe(before.dimensions!.attendance.expected);
+        expect(after.dimensions.attendance.present).toBeGreaterThanOrEqual(before.dimensions.attendance.present);
+        expect(after.dimensions.attendance.expected).toBe(before.dimensions.attendance.expected);
       }),
       { numRuns: RUNS },
     );
@@ -91,7 +91,7 @@ describe("monotonicity", () => {
           const tickets = m.tickets.map((t, j) => (j === i % m.tickets.length ? { ...t, status } : t));
           const after = scored(toTables({ ...m, tickets }));
           expect(after.totalHundredths!).toBeGreaterThanOrEqual(before.totalHundredths!);
-          expect(after.dimensions!.completion.completed).toBeGreaterThanOrEqual(before.dimensions!.completion.completed);
+          expect(after.dimensions.completion.completed).toBeGreaterThanOrEqual(before.dimensions.completion.completed);
         },
       ),
       { numRuns: RUNS },
@@ -163,7 +163,7 @@ describe("TAILPAY (tailPayFen)", () => {
  * which is order-independent: one warning per extra row.
  */
 describe("row order", () => {
-  const codes = (a: Assessment): string[] =>
+  const codes = (a: ReturnType<typeof assess>): string[] =>
     a.diagnostics.map((d) => `${d.severity}:${d.code === "punch-duplicate" || d.code === "punch-conflict" ? "punch-repeat" : d.code}`).sort();
 
   function shuffled<T>(rows: T[], keys: number[]): T[] {
@@ -181,8 +181,8 @@ describe("row order", () => {
         expect(points(b)).toEqual(points(a));
         expect(b.totalHundredths).toBe(a.totalHundredths);
         expect(b.tailAmountFen).toBe(a.tailAmountFen);
-        expect([b.dimensions!.attendance.present, b.dimensions!.attendance.expected]).toEqual([a.dimensions!.attendance.present, a.dimensions!.attendance.expected]);
-        expect([b.dimensions!.completion.completed, b.dimensions!.completion.routed]).toEqual([a.dimensions!.completion.completed, a.dimensions!.completion.routed]);
+        expect([b.dimensions.attendance.present, b.dimensions.attendance.expected]).toEqual([a.dimensions.attendance.present, a.dimensions.attendance.expected]);
+        expect([b.dimensions.completion.completed, b.dimensions.completion.routed]).toEqual([a.dimensions.completion.completed, a.dimensions.completion.routed]);
         expect(codes(b)).toEqual(codes(a));
         expect(b.provisionalReasons.length).toBe(a.provisionalReasons.length);
       }),
@@ -199,8 +199,8 @@ test("the generator reaches deductions, pending complaints, rest-day, unknown-na
     fc.property(ledgerArb, (m: LedgerModel) => {
       const a = scored(toTables(m));
       a.diagnostics.forEach((d) => seen.add(d.code));
-      if (a.dimensions!.maintenance.events > 0) seen.add("maintenance-event");
-      if (a.dimensions!.responsiveness.events > 0) seen.add("responsiveness-event");
+      if (a.dimensions.maintenance.events > 0) seen.add("maintenance-event");
+      if (a.dimensions.responsiveness.events > 0) seen.add("responsiveness-event");
       seen.add(`tier-${a.tier}`);
       seen.add(`status-${a.status}`);
     }),

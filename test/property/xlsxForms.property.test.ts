@@ -6,7 +6,8 @@
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { readLedgerXlsx } from "../../src/cli/xlsx";
-import { assess, toJson } from "../../src/engine";
+import { assess } from "../../src/engine";
+import { toJson } from "../../src/report/json";
 import { writeWorkbook, type Cell, type TableSpec } from "../cli/workbook";
 import { HEADERS, NAMES_ZH, isoOf, ledgerArb, renderRows, serialOf, type LedgerModel } from "./model";
 

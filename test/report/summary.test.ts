@@ -1,7 +1,7 @@
 import { assess, type RawCell } from "../../src/engine";
 import { EVIDENCE_LIMIT, buildSummary, inDateSystem } from "../../src/report/summary";
 import type { SummaryCell, SummarySheet } from "../../src/report/types";
-import { fullPunches, ledger, serial } from "../engine/ledgerBuilder";
+import { fullPunches, ledger, scored, serial } from "../engine/ledgerBuilder";
 
 /** The row whose first cell starts with `label`. */
 const rowOf = (s: SummarySheet, label: string): SummaryCell[] => {
@@ -32,12 +32,12 @@ describe("the summary sheet 考核结果", () => {
     expect(rowOf(s, "完成率").slice(3, 6).map((c) => c.value)).toEqual([1, 2, 0.5]);
     expect(rowOf(s, "日常维护")[7].value).toBe(17);
     expect(rowOf(s, "响应度")[7].value).toBe(17);
-    expect(rowOf(s, "合计")[7]).toMatchObject({ value: a.totalHundredths! / 100, bold: true });
+    expect(rowOf(s, "合计")[7]).toMatchObject({ value: scored(a).totalHundredths / 100, bold: true });
   });
 
   test("shows the tier and the tail amount as money", () => {
-    expect(rowOf(s, "付款等级")[1].value).toContain(a.tier!);
-    expect(rowOf(s, "应付尾款")[1]).toMatchObject({ value: a.tailAmountFen! / 100, format: "money" });
+    expect(rowOf(s, "付款等级")[1].value).toContain(scored(a).tier);
+    expect(rowOf(s, "应付尾款")[1]).toMatchObject({ value: scored(a).tailAmountFen / 100, format: "money" });
   });
 
   test("lists every complaint with its ID, ledger row and outcome; notes stay text", () => {

@@ -5,7 +5,7 @@
 import * as React from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { assess, isoDay, type Diagnostic, type RawTable } from "../../src/engine";
+import { assess, diag, isoDay, type Diagnostic, type RawTable } from "../../src/engine";
 import { DiagnosticsList } from "../../src/taskpane/components/DiagnosticsList";
 import { LedgerTables } from "../../src/taskpane/components/LedgerTables";
 import { ResultView } from "../../src/taskpane/components/ResultView";
@@ -50,7 +50,7 @@ describe("ResultView", () => {
     expect(out).toMatch(/总分 \d+\.\d\d/);
     expect(out).toMatch(/应付尾款 ¥\d{1,3}(,\d{3})*\.\d\d/);
     for (const name of ["出勤率", "日常维护", "响应度", "完成率", "满意率"]) expect(out).toContain(name);
-    expect(out).toContain("完成 2 / 流转乙方 3 单");
+    expect(out).toContain("流转乙方工单：2 / 3（66.67%）");
     expect(out).toContain("考核期间 2024-07-01 至 2025-06-30（考核日期 2025-06-30）");
   });
 
@@ -60,6 +60,7 @@ describe("ResultView", () => {
     const out = text(<ResultView assessment={a} strings={STRINGS.zh} />);
     expect(out).toContain("暂定");
     expect(out).toContain("暂定原因");
+    if (a.status === "invalid") throw new Error("expected a scored ledger");
     expect(out).toContain(a.provisionalReasons[0].zh);
   });
 
@@ -74,39 +75,33 @@ describe("ResultView", () => {
 
   it("speaks English through the switch", () => {
     const out = text(<ResultView assessment={assess(sampleTables())} strings={STRINGS.en} />);
-    expect(out).toContain("Final");
+    expect(out).toContain("final");
     expect(out).toContain("Attendance");
   });
 });
 
 describe("DiagnosticsList", () => {
-  const d = (over: Partial<Diagnostic>): Diagnostic => ({
-    severity: "warning",
-    table: "考勤",
-    row: 6,
-    column: "日期",
-    code: "punch-rest-day",
-    zh: "中文说明",
-    en: "English text",
-    ...over,
-  });
+  const d = (over: Partial<Diagnostic>): Diagnostic => ({ ...diag("punch-rest-day", { table: "punches", row: 6, column: "date" }, { date: isoDay("2024-10-01") }), ...over }) as Diagnostic;
 
   it("groups by table, with severity, row, column, and the English below the Chinese", () => {
     const out = text(
       <DiagnosticsList
-        diagnostics={[d({}), d({ table: null, row: null, column: null, code: "uncovered-year", severity: "info" }), d({ table: "工单", severity: "error", row: 3 })]}
+        diagnostics={[d({}), diag("calendar-year-not-covered", {}, { year: 2031 }), diag("duplicate-id", { table: "tickets", row: 3, column: "id" }, { id: "T1", firstRow: 2 })]}
         onSelect={() => undefined}
         strings={STRINGS.zh}
       />,
     );
-    expect(out).toMatch(/考勤 警告 第 6 行 「日期」列 punch-rest-day 中文说明 English text/);
-    expect(out).toMatch(/整个工作簿 提示/);
+    expect(out).toMatch(/考勤 警告 第 6 行 「日期」列 punch-rest-day 定位 2024-10-01 是休息日.*2024-10-01 is a rest day/);
+    expect(out).toMatch(/整个工作簿 警告 calendar-year-not-covered/);
     expect(out).toMatch(/工单 错误 第 3 行/);
   });
 
-  it("makes only diagnostics with a table clickable", () => {
+  it("gives only diagnostics with a table a Fluent 'go to' button, named briefly and described by the message", () => {
     const out = html(<DiagnosticsList diagnostics={[d({}), d({ table: null })]} onSelect={() => undefined} strings={STRINGS.zh} />);
-    expect(out.match(/role="button"/g)).toHaveLength(1);
+    expect(out.match(/<button/g)).toHaveLength(1);
+    expect(out).not.toMatch(/role="button"/);
+    const described = /<button[^>]*aria-describedby="([^"]+)"/.exec(out)![1];
+    expect(out).toContain(`id="${described}"`);
   });
 });
 
@@ -118,6 +113,7 @@ describe("LedgerTables", () => {
           tables: [{ name: "考勤", sheet: "考勤", kind: "sheet", rows: 100000, columns: 5, matches: "punches" }],
           missing: [{ key: "surveys", zh: "问卷", en: "Surveys", required: true }],
           diagnostics: [],
+          layout: {},
         }}
         strings={STRINGS.zh}
       />,

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { strToU8, zipSync } from "fflate";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy } from "../../src/cli/xlsx";
+import { shown } from "../../src/engine";
 import { patch, rawWorkbook, summaryFixture, workbookBytes } from "./helpers";
 
 /** The WorkbookError code `fn` throws (fails the test for any other outcome). */
@@ -9,8 +10,9 @@ function codeOf(fn: () => unknown): string {
     fn();
   } catch (e) {
     if (e instanceof WorkbookError) {
-      expect(e.zh.length).toBeGreaterThan(10);
-      expect(e.en.length).toBeGreaterThan(10);
+      const shownError = shown(e.diagnostic);
+      expect(shownError.zh.length).toBeGreaterThan(10);
+      expect(shownError.en.length).toBeGreaterThan(10);
       return e.code;
     }
     throw e;

@@ -1,6 +1,5 @@
 import { diag } from "../diagnostics";
-import { dayToIso } from "../day";
-import { normalizePerson, show } from "../ledger";
+import { normalizePerson } from "../ledger";
 import { bandShare, pointsForShare } from "../pay";
 import type { WorkCalendar } from "../calendar";
 import type { AttendanceResult, Day, Diagnostic, Ledger, MemberAttendance, Profile, Punch } from "../types";
@@ -19,7 +18,7 @@ export function scoreAttendance(
   periodEnd: Day,
   out: Diagnostic[],
 ): AttendanceResult {
-  const T = "考勤";
+  const T = "punches";
   // prefix[i] = working days in [periodStart, periodStart + i)
   const span = Math.max(0, periodEnd - periodStart + 1);
   const workday = new Uint8Array(span);
@@ -58,40 +57,16 @@ export function scoreAttendance(
   for (const p of ledger.punches) {
     const mi = index.get(normalizePerson(p.name));
     if (mi === undefined) {
-      out.push(
-        diag(
-          "warning",
-          "punch-unknown-name",
-          { table: T, row: p.row, column: "姓名" },
-          `「${show(p.name)}」不在驻场人员表中，本条打卡未计入。如是驻场人员，请将其加入「驻场人员」表（姓名须一致）。`,
-          `"${show(p.name)}" is not on the Roster; this check is not counted. If they are resident staff, add them to the Roster with the same name.`,
-        ),
-      );
+      out.push(diag("punch-unknown-name", { table: T, row: p.row, column: "name" }, { name: p.name }));
       continue;
     }
     const m = members[mi];
     if (m.from === null || p.date < m.from || p.date > m.to!) {
-      out.push(
-        diag(
-          "warning",
-          "punch-outside-period",
-          { table: T, row: p.row, column: "日期" },
-          `${dayToIso(p.date)} 不在「${show(m.name)}」的考核期内（${m.from === null ? "无" : `${dayToIso(m.from)} 至 ${dayToIso(m.to!)}`}），本条打卡未计入。`,
-          `${dayToIso(p.date)} is outside ${show(m.name)}'s assessed period (${m.from === null ? "none" : `${dayToIso(m.from)} to ${dayToIso(m.to!)}`}); this check is not counted.`,
-        ),
-      );
+      out.push(diag("punch-outside-period", { table: T, row: p.row, column: "date" }, { date: p.date, name: m.name, from: m.from, to: m.to }));
       continue;
     }
     if (!workday[p.date - periodStart]) {
-      out.push(
-        diag(
-          "warning",
-          "punch-rest-day",
-          { table: T, row: p.row, column: "日期" },
-          `${dayToIso(p.date)} 是休息日（法定节假日或周末），不是应打卡日，本条打卡未计入。如当天实为工作日，请在「日历」表中登记。`,
-          `${dayToIso(p.date)} is a rest day (public holiday or weekend), not a check day; this check is not counted. If it was a working day, add it to the Calendar table.`,
-        ),
-      );
+      out.push(diag("punch-rest-day", { table: T, row: p.row, column: "date" }, { date: p.date }));
       continue;
     }
     const k = (mi * span + (p.date - periodStart)) * 2 + (p.slot === "上班" ? 0 : 1);
@@ -102,23 +77,8 @@ export function scoreAttendance(
     slots[k] |= p.present ? 2 : 1;
   }
   for (const { k, p, mi } of repeats) {
-    const name = show(members[mi].name);
-    const when = `${dayToIso(p.date)} ${p.slot}`;
-    const whenEn = `${p.slot === "上班" ? "start-of-day" : "end-of-day"} check on ${dayToIso(p.date)}`;
-    const conflict = slots[k] === 3;
-    out.push(
-      diag(
-        "warning",
-        conflict ? "punch-conflict" : "punch-duplicate",
-        { table: T, row: p.row, column: "姓名" },
-        conflict
-          ? `「${name}」${when}的打卡在第 ${firstRow[k]} 行等处有不一致的记录（既有到岗也有缺勤），按到岗计。请核对。`
-          : `「${name}」${when}的打卡已在第 ${firstRow[k]} 行记录，本行重复，只计一次。`,
-        conflict
-          ? `${name}'s ${whenEn} has conflicting records (present and absent, see row ${firstRow[k]}); counted as present. Please check.`
-          : `${name}'s ${whenEn} is already recorded at row ${firstRow[k]}; counted once.`,
-      ),
-    );
+    const args = { name: members[mi].name, date: p.date, slot: p.slot, firstRow: firstRow[k] };
+    out.push(diag(slots[k] === 3 ? "punch-conflict" : "punch-duplicate", { table: T, row: p.row, column: "name" }, args));
   }
 
   let present = 0;

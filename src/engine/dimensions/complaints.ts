@@ -1,6 +1,4 @@
 import { diag } from "../diagnostics";
-import { dayToIso } from "../day";
-import { show } from "../ledger";
 import type { Category, ComplaintOutcome, Day, Diagnostic, EventDimensionResult, Ledger, Profile } from "../types";
 
 /**
@@ -27,28 +25,12 @@ export function scoreComplaints(
     else if (category === "maintenance") outcome = "event";
     else if (c.deadline === null) {
       outcome = "no-deadline";
-      out.push(
-        diag(
-          "warning",
-          "complaint-no-deadline",
-          { table: "投诉", row: c.row, column: "整改期限" },
-          `响应度投诉「${show(c.id)}」已核实属实，但没有整改期限，无法判断是否按期整改，暂不扣分，结果为暂定。请填写整改期限。`,
-          `Responsiveness complaint ${show(c.id)} is verified but has no rectification deadline, so timeliness cannot be judged; not deducted for now, result provisional. Fill in the deadline.`,
-        ),
-      );
+      out.push(diag("complaint-no-deadline", { table: "complaints", row: c.row, column: "deadline" }, { id: c.id }));
     } else if (c.rectifiedOn !== null) outcome = c.rectifiedOn > c.deadline ? "event" : "rectified-in-time";
     else if (asOf > c.deadline) outcome = "event";
     else {
       outcome = "pending";
-      out.push(
-        diag(
-          "info",
-          "complaint-pending",
-          { table: "投诉", row: c.row, column: "整改完成日期" },
-          `响应度投诉「${show(c.id)}」尚未整改，整改期限 ${dayToIso(c.deadline)} 未到（考核日期 ${dayToIso(asOf)}），暂不扣分，结果为暂定。`,
-          `Responsiveness complaint ${show(c.id)} is not yet rectified and its deadline ${dayToIso(c.deadline)} has not passed (as of ${dayToIso(asOf)}); not deducted for now, result provisional.`,
-        ),
-      );
+      out.push(diag("complaint-pending", { table: "complaints", row: c.row, column: "rectifiedOn" }, { id: c.id, deadline: c.deadline, asOf }));
     }
     outcomes.push({ id: c.id, row: c.row, category, outcome, deadline: c.deadline, rectifiedOn: c.rectifiedOn, note: c.note });
   }

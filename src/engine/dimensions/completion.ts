@@ -12,15 +12,7 @@ export function scoreCompletion(ledger: Ledger, profile: Profile, out: Diagnosti
   const routed = ledger.tickets.filter((t) => t.routed);
   const completed = routed.filter((t) => t.completed).length;
   if (routed.length === 0) {
-    out.push(
-      diag(
-        "warning",
-        "no-routed-tickets",
-        { table: "工单" },
-        "没有流转乙方的工单，完成率按满分计。请确认「流转乙方」列填写无误。",
-        "No ticket was routed to the vendor; completion gets full points. Check the RoutedToVendor column.",
-      ),
-    );
+    out.push(diag("no-routed-tickets", { table: "tickets" }, {}));
   }
   const sharePercent = routed.length === 0 ? 100 : bandShare(completed, routed.length, profile.rateBands, profile.rateRounding);
   return {

@@ -12,15 +12,7 @@ export function scoreSatisfaction(ledger: Ledger, profile: Profile, linkedEvents
   let meanScore: Ratio | null = null;
   let survey = ratio(0n);
   if (n === 0) {
-    out.push(
-      diag(
-        "warning",
-        "no-surveys",
-        { table: "问卷" },
-        "问卷表没有得分，满意率的问卷部分（8 分）暂按 0 分计，结果为暂定。服务期满后请录入问卷调查结果。",
-        "The Surveys table has no scores; the survey part (8 points) counts as 0 for now and the result is provisional. Enter the survey results after the service period.",
-      ),
-    );
+    out.push(diag("no-surveys", { table: "surveys" }, {}));
   } else {
     let sum = ratio(0n);
     for (const s of ledger.surveys) sum = add(sum, s.score);

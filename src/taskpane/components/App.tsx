@@ -13,8 +13,8 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { DEFAULT_PROFILE, dayToIso, isoDay, type Assessment, type Diagnostic, type RateRounding } from "../../engine";
-import type { ExcelHost, LedgerOverview } from "../../excel/types";
+import { DEFAULT_PROFILE, dayToIso, isoDay, type Diagnostic, type RateRounding } from "../../engine";
+import type { AssessmentRun, ExcelHost, LedgerOverview } from "../../excel/types";
 import { STRINGS, type Lang } from "../i18n";
 import { AssessForm } from "./AssessForm";
 import { DiagnosticsList } from "./DiagnosticsList";
@@ -83,7 +83,8 @@ export function App({ host, defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd), 
   const [asOfTouched, setAsOfTouched] = React.useState(false);
   const [rounding, setRounding] = React.useState<RateRounding>("none");
   const [running, setRunning] = React.useState(false);
-  const [result, setResult] = React.useState<Assessment | null>(null);
+  const [run, setRun] = React.useState<AssessmentRun | null>(null);
+  const result = run?.assessment ?? null;
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
 
@@ -93,7 +94,7 @@ export function App({ host, defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd), 
       setOverview(await host.listTables());
     } catch (e) {
       setError(errorText(e));
-      setOverview({ tables: [], missing: [], diagnostics: [] });
+      setOverview({ tables: [], missing: [], diagnostics: [], layout: {} });
     }
   }, [host]);
 
@@ -110,7 +111,7 @@ export function App({ host, defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd), 
         ...(asOfTouched ? { asOf: isoDay(asOf) } : {}),
         profile: { rateRounding: rounding },
       });
-      setResult(a);
+      setRun(a);
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -121,7 +122,8 @@ export function App({ host, defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd), 
   const onSelect = async (d: Diagnostic) => {
     setNotice(null);
     try {
-      const found = await host.selectCell(d.table!, d.row, d.column);
+      const layout = run?.layout ?? overview?.layout ?? {};
+      const found = await host.selectCell(layout, d);
       if (!found) setNotice(s.notFound);
     } catch (e) {
       setError(errorText(e));

@@ -13,7 +13,9 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { dayToIso, type Assessment, type Status } from "../../engine";
-import { percent, points, ratioText, yuan } from "../format";
+import { STATUS_TEXT } from "../../report/summary";
+import { dimensionRows, type DimensionRow } from "../../report/dimensions";
+import { percent, points, yuan } from "../format";
 import type { Strings } from "../i18n";
 
 export interface ResultViewProps {
@@ -45,62 +47,39 @@ const STATUS_COLOR: Record<Status, "success" | "warning" | "danger"> = {
 /** Total, tier, tail amount, status and why, and the five dimensions with metric, rule and points. */
 export function ResultView({ assessment: a, strings: s }: ResultViewProps): React.ReactElement {
   const styles = useStyles();
-  const d = a.dimensions;
-  const p = a.profile;
-  const per = String(p.eventDeductionHundredths / 100);
-  const rows = d
-    ? [
-        {
-          key: "attendance" as const,
-          metric: `${s.presentOfExpected(d.attendance.present, d.attendance.expected)}（${percent(d.attendance.present, d.attendance.expected)}）`,
-          rule: s.bandRule(d.attendance.sharePercent),
-          dim: d.attendance,
-        },
-        { key: "maintenance" as const, metric: s.events(d.maintenance.events), rule: s.eventRule(d.maintenance.max, per), dim: d.maintenance },
-        {
-          key: "responsiveness" as const,
-          metric: s.events(d.responsiveness.events),
-          rule: s.eventRule(d.responsiveness.max, per),
-          dim: d.responsiveness,
-        },
-        {
-          key: "completion" as const,
-          metric: `${s.completedOfRouted(d.completion.completed, d.completion.routed)}（${percent(d.completion.completed, d.completion.routed)}）`,
-          rule: d.completion.routed === 0 ? s.zeroRouted : s.bandRule(d.completion.sharePercent),
-          dim: d.completion,
-        },
-        {
-          key: "satisfaction" as const,
-          metric: s.surveyMetric(d.satisfaction.responses, ratioText(d.satisfaction.meanScore)),
-          rule: s.satisfactionRule(points(d.satisfaction.surveyHundredths), points(d.satisfaction.linkedHundredths)),
-          dim: d.satisfaction,
-        },
-      ]
-    : [];
+  const lang = s.lang;
+  const scored = a.status === "invalid" ? null : a;
+  const rows = scored ? dimensionRows(a.profile, scored) : [];
+  const figures = (r: DimensionRow): string =>
+    r.numerator === null
+      ? "—"
+      : r.isRate
+        ? `${r.numerator} / ${r.denominator ?? 0}${lang === "zh" ? "（" : " ("}${percent(r.numerator, r.denominator ?? 0)}${lang === "zh" ? "）" : ")"}`
+        : `${r.numerator} ${r.unit[lang]}`;
   return (
     <div data-testid="result">
       <div className={styles.figures}>
         <span className={styles.label}>{s.status}</span>
         <span>
           <Badge appearance="filled" color={STATUS_COLOR[a.status]} data-testid="status">
-            {s.statusText[a.status]}
+            {STATUS_TEXT[a.status][lang]}
           </Badge>
         </span>
         <span className={styles.label}>{s.period}</span>
         <span data-testid="period">{s.periodText(dayToIso(a.periodStart), dayToIso(a.periodEnd), dayToIso(a.asOf))}</span>
-        {a.totalHundredths !== null && (
+        {scored && (
           <>
             <span className={styles.label}>{s.total}</span>
             <span className={styles.big} data-testid="total">
-              {points(a.totalHundredths)}
+              {points(scored.totalHundredths)}
             </span>
             <span className={styles.label}>{s.tier}</span>
             <span className={styles.big} data-testid="tier">
-              {a.tier}
+              {scored.tier}
             </span>
             <span className={styles.label}>{s.tailAmount}</span>
             <span className={styles.big} data-testid="tail-amount">
-              {a.tailAmountFen === null ? "—" : yuan(a.tailAmountFen)}
+              {yuan(scored.tailAmountFen)}
             </span>
           </>
         )}
@@ -135,11 +114,13 @@ export function ResultView({ assessment: a, strings: s }: ResultViewProps): Reac
             <TableBody>
               {rows.map((r) => (
                 <TableRow key={r.key} data-testid={`dimension-${r.key}`}>
-                  <TableCell>{s.dimension[r.key]}</TableCell>
-                  <TableCell>{r.metric}</TableCell>
-                  <TableCell>{r.rule}</TableCell>
+                  <TableCell>{r.label[lang]}</TableCell>
+                  <TableCell>
+                    {r.metricHasFigures ? r.metric[lang] : `${r.metric[lang]}${lang === "zh" ? "：" : ": "}${figures(r)}`}
+                  </TableCell>
+                  <TableCell>{r.rule[lang]}</TableCell>
                   <TableCell className={styles.number}>
-                    {points(r.dim.pointsHundredths)} / {r.dim.max}
+                    {points(r.pointsHundredths ?? 0)} / {r.max}
                   </TableCell>
                 </TableRow>
               ))}

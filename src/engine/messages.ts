@@ -1,0 +1,358 @@
+import { dayToIso } from "./day";
+import { CONTRACT_ITEMS, tableDef, type ContractItemKey } from "./tables";
+import type { CellError, Day, RawCell, Severity, Slot, TableKey } from "./types";
+
+/**
+ * The diagnostic catalogue: every problem the engine (and the command line) can report, one
+ * entry per stable code, with its severity and one function from the code's arguments to the
+ * Chinese and English message. Nothing else in the project writes diagnostic prose: a
+ * diagnostic carries its code, where it points (table and column as keys) and its arguments;
+ * the names and the words are resolved here, only when it is shown.
+ */
+
+/** A text in both languages. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** The table and column a diagnostic points at, as names (resolved from their keys). */
+export interface Place {
+  table: TableKey | null;
+  tableZh: string;
+  tableEn: string;
+  columnZh: string;
+  columnEn: string;
+}
+
+/** A located table as messages describe it. */
+export interface TableRef {
+  kind: "table" | "sheet";
+  name: string;
+  sheet: string;
+}
+
+/**
+ * @summary Short display of a cell or name in a message: long text is cut, so a
+ * 30,000-character cell stays readable.
+ * @example
+ * show("张三") //=> "张三"
+ * show({ error: "#N/A" }) //=> "#N/A"
+ */
+export function show(c: RawCell): string {
+  const s = c === null ? "" : typeof c === "object" ? (c as CellError).error : String(c);
+  return s.length > 40 ? `${s.slice(0, 40)}…` : s;
+}
+
+/** What a column of each parsed kind accepts, named by the code its bad values get. */
+const EXPECTED = {
+  "bad-date": {
+    zh: "日期（如 2024-07-01、2024/7/1、2024年7月1日，或 Excel 日期）",
+    en: "a date (2024-07-01, 2024/7/1, 2024年7月1日, or an Excel date)",
+  },
+  "bad-yes-no": { zh: "是/否（或 Y/N、yes/no、true/false、✓/✗）", en: "yes or no (是/否, Y/N, yes/no, true/false, ✓/✗)" },
+  "bad-slot": { zh: "上班/下班（或 上午/下午、AM/PM）", en: "上班 or 下班 (上午/下午, AM/PM)" },
+  "bad-time": { zh: "时间（如 08:30）", en: "a time such as 08:30" },
+  "bad-result": {
+    zh: "到岗/缺勤（或 出勤、present/absent、✓/✗、是/否）",
+    en: "present or absent (到岗/缺勤, 出勤, ✓/✗, 是/否)",
+  },
+  "bad-score": { zh: "0 到 100 之间的数字", en: "a number from 0 to 100" },
+  "bad-category": { zh: "日常维护 或 响应度", en: "日常维护 (maintenance) or 响应度 (responsiveness)" },
+  "bad-day-type": { zh: "工作日 或 休息日", en: "工作日 (Workday) or 休息日 (RestDay)" },
+} as const satisfies Record<string, Bilingual>;
+
+/** Codes of a cell whose value is outside what its column accepts. */
+export type ValueCode = keyof typeof EXPECTED;
+
+const badValue = (a: { value: RawCell }, p: Place, code: ValueCode): Bilingual => ({
+  zh: `「${p.columnZh}」的值「${show(a.value)}」无法识别，应为${EXPECTED[code].zh}。`,
+  en: `The ${p.columnEn} value "${show(a.value)}" is not understood; expected ${EXPECTED[code].en}.`,
+});
+
+const describeZh = (t: TableRef): string => (t.kind === "table" ? `表格 ${t.name}（工作表 ${t.sheet}）` : `工作表 ${t.sheet}`);
+const describeEn = (t: TableRef): string => (t.kind === "table" ? `table ${t.name} (sheet ${t.sheet})` : `sheet ${t.sheet}`);
+const periodZh = (from: Day | null, to: Day | null): string => (from === null || to === null ? "无" : `${dayToIso(from)} 至 ${dayToIso(to)}`);
+const periodEn = (from: Day | null, to: Day | null): string => (from === null || to === null ? "none" : `${dayToIso(from)} to ${dayToIso(to)}`);
+const ID_LABEL: Partial<Record<TableKey, Bilingual>> = {
+  tickets: { zh: "工单号", en: "Ticket ID" },
+  complaints: { zh: "投诉编号", en: "Complaint ID" },
+};
+
+/** The file-level refusals of the command line's workbook reader. */
+const FILE_MESSAGES = {
+  "file-empty": {
+    zh: "文件是空的（0 字节）。请确认选择了正确的台账文件，或从原始位置重新复制一份。",
+    en: "The file is empty (0 bytes). Check that you chose the right ledger file, or copy it again from where it is kept.",
+  },
+  "file-not-xlsx": {
+    zh: "这不是 Excel 工作簿（.xlsx/.xlsm）。请在 Excel 或 WPS 中打开台账，用“另存为”保存为“Excel 工作簿 (*.xlsx)”后再评分。",
+    en: 'This is not an Excel workbook (.xlsx/.xlsm). Open the ledger in Excel or WPS and use Save As → "Excel Workbook (*.xlsx)", then assess that file.',
+  },
+  "file-encrypted": {
+    zh: "工作簿设置了打开密码（已加密），无法读取。请在 Excel 中打开，依次点击“文件 → 信息 → 保护工作簿 → 用密码进行加密”，清空密码并保存后再评分。",
+    en: "The workbook is password-protected (encrypted) and cannot be read. Open it in Excel, go to File → Info → Protect Workbook → Encrypt with Password, clear the password, save, then assess it.",
+  },
+  "file-xls": {
+    zh: "这是旧版 Excel 97-2003 文件（.xls），不受支持。请在 Excel 或 WPS 中打开，用“另存为”保存为“Excel 工作簿 (*.xlsx)”后再评分。",
+    en: 'This is a legacy Excel 97-2003 file (.xls), which is not supported. Open it in Excel or WPS and use Save As → "Excel Workbook (*.xlsx)", then assess that file.',
+  },
+  "file-csv": {
+    zh: "这是 CSV 文本文件，不是 Excel 工作簿，无法保存表格和评分结果。请在 Excel 或 WPS 中打开，用“另存为”保存为“Excel 工作簿 (*.xlsx)”后再评分。",
+    en: 'This is a CSV text file, not an Excel workbook, so it cannot hold the ledger tables and the result. Open it in Excel or WPS and use Save As → "Excel Workbook (*.xlsx)", then assess that file.',
+  },
+  "file-corrupt": {
+    zh: "工作簿已损坏或不完整（可能复制或下载时中断），无法读取。请在 Excel 中打开它（Excel 会尝试修复），另存为新的 .xlsx 文件，或从备份中取回一份完整的文件。",
+    en: "The workbook is damaged or incomplete (perhaps a copy or download was interrupted) and cannot be read. Open it in Excel (which will try to repair it) and save it as a new .xlsx file, or restore a complete copy from a backup.",
+  },
+} as const satisfies Record<string, Bilingual>;
+
+export type FileErrorCode = keyof typeof FILE_MESSAGES;
+
+const fileMessage =
+  (code: FileErrorCode) =>
+  (a: { detail?: string }): Bilingual => {
+    const m = FILE_MESSAGES[code];
+    return a.detail ? { zh: `${m.zh}（${a.detail}）`, en: `${m.en} (${a.detail})` } : m;
+  };
+
+interface Entry<A> {
+  severity: Severity;
+  text: (args: A, place: Place) => Bilingual;
+}
+
+const entry = <A>(severity: Severity, text: (args: A, place: Place) => Bilingual): Entry<A> => ({ severity, text });
+const error = <A>(text: (args: A, place: Place) => Bilingual) => entry("error", text);
+const warning = <A>(text: (args: A, place: Place) => Bilingual) => entry("warning", text);
+const info = <A>(text: (args: A, place: Place) => Bilingual) => entry("info", text);
+type None = Record<string, never>;
+
+const CATALOGUE = {
+  // Locating the tables (schema.ts).
+  "missing-table": error<None>((_, p) => {
+    const def = tableDef(p.table ?? "contract");
+    return {
+      zh: `找不到「${p.tableZh}」表。请添加名为「${p.tableZh}」（或 ${p.tableEn}）的工作表或表格，首行为列标题：${def.columns.map((c) => c.zh).join("、")}。`,
+      en: `No ${p.tableEn} table found. Add a sheet or Excel table named "${p.tableZh}" (or ${p.tableEn}) whose first row holds the headers: ${def.columns.map((c) => c.en).join(", ")}.`,
+    };
+  }),
+  "ambiguous-table": error<{ found: TableRef[] }>((a, p) => ({
+    zh: `有 ${a.found.length} 个表都像「${p.tableZh}」表：${a.found.map(describeZh).join("、")}。请只保留一个，或把要用的表命名为「${p.tableZh}」。`,
+    en: `${a.found.length} tables look like the ${p.tableEn} table: ${a.found.map(describeEn).join(", ")}. Keep one, or name the one to use "${p.tableZh}" or "${p.tableEn}".`,
+  })),
+  "duplicate-column": error<None>((_, p) => ({
+    zh: `「${p.columnZh}」列出现了不止一次，无法确定用哪一列。请删除或改名多余的列。`,
+    en: `The ${p.columnEn} column appears more than once; the tool cannot tell which to use. Remove or rename the extra one.`,
+  })),
+  "missing-column": error<None>((_, p) => ({
+    zh: `「${p.tableZh}」表缺少必需的列「${p.columnZh}」（或 ${p.columnEn}）。`,
+    en: `The ${p.tableEn} table has no required column ${p.columnEn} (or ${p.columnZh}).`,
+  })),
+  "title-rows-skipped": info<{ sheet: string; firstTitleRow: number; headerRow: number }>((a) => {
+    const rows = `${a.firstTitleRow}${a.headerRow - 1 > a.firstTitleRow ? `–${a.headerRow - 1}` : ""}`;
+    return {
+      zh: `工作表「${a.sheet}」第 ${rows} 行视为标题，列标题取第 ${a.headerRow} 行。`,
+      en: `Sheet "${a.sheet}": row ${rows} taken as a title; the headers are row ${a.headerRow}.`,
+    };
+  }),
+
+  // Cells (ledger.ts).
+  "bad-date": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-date")),
+  "bad-yes-no": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-yes-no")),
+  "bad-slot": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-slot")),
+  "bad-time": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-time")),
+  "bad-result": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-result")),
+  "bad-score": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-score")),
+  "bad-category": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-category")),
+  "bad-day-type": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-day-type")),
+  "empty-required": error<{ expected: ValueCode | null }>((a, p) =>
+    a.expected === null
+      ? { zh: `「${p.columnZh}」为空。`, en: `The ${p.columnEn} cell is empty.` }
+      : {
+          zh: `「${p.columnZh}」为空，应为${EXPECTED[a.expected].zh}。`,
+          en: `The ${p.columnEn} cell is empty; expected ${EXPECTED[a.expected].en}.`,
+        },
+  ),
+  "cell-error": error<{ error: string }>((a, p) => ({
+    zh: `「${p.columnZh}」是错误值 ${a.error}。请修正该单元格的公式或内容。`,
+    en: `The ${p.columnEn} cell holds the error value ${a.error}. Fix its formula or content.`,
+  })),
+  "formula-no-value": error<None>((_, p) => ({
+    zh: `「${p.columnZh}」是公式，但文件中没有计算结果。请在 Excel 中打开并保存该文件后再评分，或改为直接填写值。`,
+    en: `The ${p.columnEn} cell holds a formula with no calculated value in the file. Open and save the file in Excel, or type the value instead.`,
+  })),
+  "duplicate-id": error<{ id: string; firstRow: number }>((a, p) => {
+    const label = (p.table && ID_LABEL[p.table]) || { zh: p.columnZh, en: p.columnEn };
+    return {
+      zh: `${label.zh}「${show(a.id)}」重复（首次出现在第 ${a.firstRow} 行）。`,
+      en: `${label.en} "${show(a.id)}" appears twice (first at row ${a.firstRow}).`,
+    };
+  }),
+  "duplicate-name": error<{ name: string; firstRow: number }>((a) => ({
+    zh: `驻场人员「${show(a.name)}」重复（首次出现在第 ${a.firstRow} 行）。同名人员请加以区分（如「张伟2」），考勤表中同样填写。`,
+    en: `Roster member "${show(a.name)}" is listed twice (first at row ${a.firstRow}). Tell namesakes apart (e.g. "张伟2") and use the same name in the punches.`,
+  })),
+  "end-before-start": error<{ start: Day; end: Day }>((a) => ({
+    zh: `离岗日期 ${dayToIso(a.end)} 早于到岗日期 ${dayToIso(a.start)}。`,
+    en: `End date ${dayToIso(a.end)} is before start date ${dayToIso(a.start)}.`,
+  })),
+  "slot-missing": error<None>(() => ({
+    zh: "无法判断是上班还是下班打卡：「时段」与「时间」都为空。请填写时段（上班/下班）或时间。",
+    en: "Cannot tell whether this is the start-of-day or end-of-day check: both Slot and Time are empty. Fill in Slot (上班/下班) or Time.",
+  })),
+  "calendar-conflict": error<{ date: Day; firstRow: number }>((a) => ({
+    zh: `${dayToIso(a.date)} 在第 ${a.firstRow} 行和本行的类型不同。请只保留一行。`,
+    en: `${dayToIso(a.date)} is given different types at row ${a.firstRow} and here. Keep one row.`,
+  })),
+
+  // The Contract table (contract.ts).
+  "unknown-contract-item": warning<{ value: RawCell }>((a) => ({
+    zh: `未知的合同项目「${show(a.value)}」，已忽略。可用项目：${Object.values(CONTRACT_ITEMS).map((i) => i.zh).join("、")}。`,
+    en: `Unknown contract item "${show(a.value)}", ignored. Known items: ${Object.values(CONTRACT_ITEMS).map((i) => i.en).join(", ")}.`,
+  })),
+  "duplicate-contract-item": error<{ item: ContractItemKey }>((a) => ({
+    zh: `合同项目「${CONTRACT_ITEMS[a.item].zh}」出现了两次。`,
+    en: `Contract item ${CONTRACT_ITEMS[a.item].en} appears twice.`,
+  })),
+  "bad-contract-value": error<{ item: ContractItemKey; value: RawCell }>((a) => {
+    const i = CONTRACT_ITEMS[a.item];
+    return {
+      zh: `合同项目「${i.zh}」的值「${show(a.value)}」无法识别，应为${i.expectZh}。`,
+      en: `The value "${show(a.value)}" of contract item ${i.en} is not understood; expected ${i.expectEn}.`,
+    };
+  }),
+
+  // The period and the roster as a whole (assess.ts).
+  "service-end-before-start": error<{ start: Day; end: Day }>((a) => ({
+    zh: `服务结束 ${dayToIso(a.end)} 早于服务开始 ${dayToIso(a.start)}。`,
+    en: `Service end ${dayToIso(a.end)} is before service start ${dayToIso(a.start)}.`,
+  })),
+  "as-of-before-start": error<{ asOf: Day; start: Day }>((a) => ({
+    zh: `考核日期 ${dayToIso(a.asOf)} 早于服务开始 ${dayToIso(a.start)}，没有可考核的期间。`,
+    en: `The as-of date ${dayToIso(a.asOf)} is before the service start ${dayToIso(a.start)}: there is no period to assess.`,
+  })),
+  "empty-roster": error<None>(() => ({
+    zh: "驻场人员表没有任何人员，无法计算出勤率。请填写驻场人员（合同要求 3 名）。",
+    en: "The Roster has no one on it, so attendance cannot be computed. List the resident staff (the contract requires 3).",
+  })),
+  "no-working-days": error<{ from: Day; to: Day }>((a) => ({
+    zh: `考核期间 ${dayToIso(a.from)} 至 ${dayToIso(a.to)} 没有工作日，无法计算出勤率。`,
+    en: `The assessed period ${dayToIso(a.from)} to ${dayToIso(a.to)} has no working days, so attendance cannot be computed.`,
+  })),
+  "calendar-year-not-covered": warning<{ year: number }>((a) => ({
+    zh: `内置法定节假日数据不含 ${a.year} 年，该年按周一至周五为工作日计算，结果为暂定。请在「日历」表中登记 ${a.year} 年的节假日和调休上班日。`,
+    en: `The built-in statutory calendar does not cover ${a.year}; that year is counted as Monday to Friday and the result is provisional. Add ${a.year}'s holidays and adjusted working days to the Calendar table.`,
+  })),
+  "no-expected-checks": error<None>(() => ({
+    zh: "没有任何驻场人员的在岗期间与考核期间重叠，应打卡次数为 0，无法计算出勤率。请核对到岗、离岗日期。",
+    en: "No roster member's period overlaps the assessed period, so no checks are expected and attendance cannot be computed. Check the Start and End dates.",
+  })),
+
+  // Attendance (dimensions/attendance.ts).
+  "punch-unknown-name": warning<{ name: string }>((a) => ({
+    zh: `「${show(a.name)}」不在驻场人员表中，本条打卡未计入。如是驻场人员，请将其加入「驻场人员」表（姓名须一致）。`,
+    en: `"${show(a.name)}" is not on the Roster; this check is not counted. If they are resident staff, add them to the Roster with the same name.`,
+  })),
+  "punch-outside-period": warning<{ date: Day; name: string; from: Day | null; to: Day | null }>((a) => ({
+    zh: `${dayToIso(a.date)} 不在「${show(a.name)}」的考核期内（${periodZh(a.from, a.to)}），本条打卡未计入。`,
+    en: `${dayToIso(a.date)} is outside ${show(a.name)}'s assessed period (${periodEn(a.from, a.to)}); this check is not counted.`,
+  })),
+  "punch-rest-day": warning<{ date: Day }>((a) => ({
+    zh: `${dayToIso(a.date)} 是休息日（法定节假日或周末），不是应打卡日，本条打卡未计入。如当天实为工作日，请在「日历」表中登记。`,
+    en: `${dayToIso(a.date)} is a rest day (public holiday or weekend), not a check day; this check is not counted. If it was a working day, add it to the Calendar table.`,
+  })),
+  "punch-duplicate": warning<RepeatArgs>((a) => ({
+    zh: `「${show(a.name)}」${dayToIso(a.date)} ${a.slot}的打卡已在第 ${a.firstRow} 行记录，本行重复，只计一次。`,
+    en: `${show(a.name)}'s ${checkEn(a)} is already recorded at row ${a.firstRow}; counted once.`,
+  })),
+  "punch-conflict": warning<RepeatArgs>((a) => ({
+    zh: `「${show(a.name)}」${dayToIso(a.date)} ${a.slot}的打卡在第 ${a.firstRow} 行等处有不一致的记录（既有到岗也有缺勤），按到岗计。请核对。`,
+    en: `${show(a.name)}'s ${checkEn(a)} has conflicting records (present and absent, see row ${a.firstRow}); counted as present. Please check.`,
+  })),
+
+  // Complaints, tickets, surveys (dimensions/).
+  "complaint-no-deadline": warning<{ id: string }>((a) => ({
+    zh: `响应度投诉「${show(a.id)}」已核实属实，但没有整改期限，无法判断是否按期整改，暂不扣分，结果为暂定。请填写整改期限。`,
+    en: `Responsiveness complaint ${show(a.id)} is verified but has no rectification deadline, so timeliness cannot be judged; not deducted for now, result provisional. Fill in the deadline.`,
+  })),
+  "complaint-pending": info<{ id: string; deadline: Day; asOf: Day }>((a) => ({
+    zh: `响应度投诉「${show(a.id)}」尚未整改，整改期限 ${dayToIso(a.deadline)} 未到（考核日期 ${dayToIso(a.asOf)}），暂不扣分，结果为暂定。`,
+    en: `Responsiveness complaint ${show(a.id)} is not yet rectified and its deadline ${dayToIso(a.deadline)} has not passed (as of ${dayToIso(a.asOf)}); not deducted for now, result provisional.`,
+  })),
+  "no-routed-tickets": warning<None>(() => ({
+    zh: "没有流转乙方的工单，完成率按满分计。请确认「流转乙方」列填写无误。",
+    en: "No ticket was routed to the vendor; completion gets full points. Check the RoutedToVendor column.",
+  })),
+  "no-surveys": warning<None>(() => ({
+    zh: "问卷表没有得分，满意率的问卷部分（8 分）暂按 0 分计，结果为暂定。服务期满后请录入问卷调查结果。",
+    en: "The Surveys table has no scores; the survey part (8 points) counts as 0 for now and the result is provisional. Enter the survey results after the service period.",
+  })),
+
+  // The command line's own refusals (src/cli).
+  "bad-as-of": error<{ value: string }>((a) => ({
+    zh: `--as-of 的值「${a.value}」不是日期，应如 2025-06-30。`,
+    en: `--as-of "${a.value}" is not a date; write it like 2025-06-30.`,
+  })),
+  "out-is-input": error<None>(() => ({
+    zh: "输出文件不能与台账文件相同：台账文件从不修改。请换一个 --out 文件名。",
+    en: "The output file cannot be the ledger itself: the ledger is never changed. Choose another --out file.",
+  })),
+  "file-unreadable": error<{ path: string; reason: "ENOENT" | "EISDIR" | null }>((a) => ({
+    zh: `无法读取文件「${a.path}」${a.reason === "ENOENT" ? "：文件不存在" : a.reason === "EISDIR" ? "：这是一个文件夹" : ""}。`,
+    en: `Cannot read the file "${a.path}"${a.reason === "ENOENT" ? ": it does not exist" : a.reason === "EISDIR" ? ": it is a folder" : ""}.`,
+  })),
+  "file-empty": error(fileMessage("file-empty")),
+  "file-not-xlsx": error(fileMessage("file-not-xlsx")),
+  "file-encrypted": error(fileMessage("file-encrypted")),
+  "file-xls": error(fileMessage("file-xls")),
+  "file-csv": error(fileMessage("file-csv")),
+  "file-corrupt": error(fileMessage("file-corrupt")),
+};
+
+interface RepeatArgs {
+  name: string;
+  date: Day;
+  slot: Slot;
+  firstRow: number;
+}
+const checkEn = (a: RepeatArgs): string => `${a.slot === "上班" ? "start-of-day" : "end-of-day"} check on ${dayToIso(a.date)}`;
+
+type Catalogue = typeof CATALOGUE;
+
+/** Every stable diagnostic code. */
+export type DiagnosticCode = keyof Catalogue;
+
+/** The arguments each code's message takes. */
+export type DiagnosticArgs = { [C in DiagnosticCode]: Parameters<Catalogue[C]["text"]>[0] };
+
+/** Every code with its severity, in catalogue order (the README's list is checked against it). */
+export const DIAGNOSTIC_CODES: readonly { code: DiagnosticCode; severity: Severity }[] = (
+  Object.keys(CATALOGUE) as DiagnosticCode[]
+).map((code) => ({ code, severity: CATALOGUE[code].severity }));
+
+/** The severity a code always has. */
+export function severityOf(code: DiagnosticCode): Severity {
+  return CATALOGUE[code].severity;
+}
+
+/** The message of a code with its arguments, at a place. */
+export function messageText<C extends DiagnosticCode>(code: C, args: DiagnosticArgs[C], place: Place): Bilingual {
+  return (CATALOGUE[code].text as (a: DiagnosticArgs[C], p: Place) => Bilingual)(args, place);
+}
+
+/** Why a result is provisional: one function per reason, as the catalogue does for diagnostics. */
+export const REASONS = {
+  asOfBeforeEnd: (asOf: Day, end: Day): Bilingual => ({
+    zh: `考核日期 ${dayToIso(asOf)} 早于服务结束 ${dayToIso(end)}，服务期尚未结束`,
+    en: `the as-of date ${dayToIso(asOf)} is before the service end ${dayToIso(end)}`,
+  }),
+  yearNotCovered: (year: number): Bilingual => ({
+    zh: `${year} 年不在内置法定节假日数据中，按周一至周五计算`,
+    en: `${year} is not in the built-in statutory calendar; counted as Monday to Friday`,
+  }),
+  noSurveys: (): Bilingual => ({ zh: "问卷调查结果尚未录入", en: "no survey results yet" }),
+  undecidedComplaints: (ids: readonly string[]): Bilingual => ({
+    zh: `${ids.length} 起响应度投诉尚未能判定（${ids.map(show).join("、")}）`,
+    en: `${ids.length} responsiveness complaint(s) cannot be judged yet (${ids.map(show).join(", ")})`,
+  }),
+};

@@ -1,0 +1,131 @@
+import type { TableKey } from "./types";
+
+/**
+ * The ledger format of SPEC §2 as data: which tables, which columns, which Contract items, with
+ * their Chinese and English names. Pure data, imported by the locator, the reader and the
+ * diagnostic catalogue (which resolves a diagnostic's table and column keys to names only when
+ * it is shown).
+ */
+
+/** The summary sheet the tool writes; never read as a ledger table. */
+export const SUMMARY_SHEET_NAME = "考核结果";
+
+export interface ColumnDef {
+  /** Field name in the typed rows. */
+  key: string;
+  zh: string;
+  en: string;
+  required: boolean;
+}
+
+export interface TableDef {
+  key: TableKey;
+  zh: string;
+  en: string;
+  /** A missing optional table is not an error. */
+  required: boolean;
+  columns: ColumnDef[];
+}
+
+const col = (key: string, zh: string, en: string, required = false): ColumnDef => ({ key, zh, en, required });
+
+/** Tables in the order the summary and diagnostics list them. */
+export const TABLES: readonly TableDef[] = [
+  {
+    key: "contract",
+    zh: "合同",
+    en: "Contract",
+    required: false,
+    columns: [col("item", "项目", "Item", true), col("value", "值", "Value", true)],
+  },
+  {
+    key: "roster",
+    zh: "驻场人员",
+    en: "Roster",
+    required: true,
+    columns: [
+      col("name", "姓名", "Name", true),
+      col("role", "角色", "Role"),
+      col("start", "到岗日期", "Start"),
+      col("end", "离岗日期", "End"),
+    ],
+  },
+  {
+    key: "punches",
+    zh: "考勤",
+    en: "Punches",
+    required: true,
+    columns: [
+      col("date", "日期", "Date", true),
+      col("name", "姓名", "Name", true),
+      col("slot", "时段", "Slot"),
+      col("time", "时间", "Time"),
+      col("result", "结果", "Result"),
+    ],
+  },
+  {
+    key: "tickets",
+    zh: "工单",
+    en: "Tickets",
+    required: true,
+    columns: [
+      col("id", "工单号", "TicketId", true),
+      col("routed", "流转乙方", "RoutedToVendor", true),
+      col("status", "状态", "Status", true),
+      col("created", "创建日期", "Created"),
+    ],
+  },
+  {
+    key: "complaints",
+    zh: "投诉",
+    en: "Complaints",
+    required: true,
+    columns: [
+      col("id", "编号", "ComplaintId", true),
+      col("date", "日期", "Date"),
+      col("category", "类别", "Category", true),
+      col("verified", "核实属实", "Verified", true),
+      col("deadline", "整改期限", "Deadline"),
+      col("rectifiedOn", "整改完成日期", "RectifiedOn"),
+      col("note", "说明", "Note"),
+    ],
+  },
+  {
+    key: "surveys",
+    zh: "问卷",
+    en: "Surveys",
+    required: true,
+    columns: [col("respondent", "受访者", "Respondent"), col("score", "得分", "Score", true)],
+  },
+  {
+    key: "calendar",
+    zh: "日历",
+    en: "Calendar",
+    required: false,
+    columns: [col("date", "日期", "Date", true), col("type", "类型", "Type", true)],
+  },
+];
+
+/** A Contract (合同) table item: its names and what its value must be. */
+export interface ContractItemDef {
+  zh: string;
+  en: string;
+  expectZh: string;
+  expectEn: string;
+}
+
+/** The Contract table's items, by key. Missing items keep the default profile's values. */
+export const CONTRACT_ITEMS = {
+  amount: { zh: "合同金额", en: "ContractAmount", expectZh: "金额（元，最多两位小数）", expectEn: "an amount in yuan (at most 2 decimals)" },
+  tailShare: { zh: "尾款比例", en: "TailShare", expectZh: "0 到 1 之间的比例（如 0.5 或 50%）", expectEn: "a share from 0 to 1 (0.5 or 50%)" },
+  serviceStart: { zh: "服务开始", en: "ServiceStart", expectZh: "日期", expectEn: "a date" },
+  serviceEnd: { zh: "服务结束", en: "ServiceEnd", expectZh: "日期", expectEn: "a date" },
+  asOf: { zh: "考核日期", en: "AsOf", expectZh: "日期", expectEn: "a date" },
+} as const satisfies Record<string, ContractItemDef>;
+
+export type ContractItemKey = keyof typeof CONTRACT_ITEMS;
+
+/** A logical table's definition by key. */
+export function tableDef(key: TableKey): TableDef {
+  return TABLES.find((t) => t.key === key)!;
+}
