@@ -1,9 +1,14 @@
 /**
- * Pure helpers of the Excel adapter: addresses, payload sizes, chunk plans, text escaping and
- * number formats. No Office.js here, so every rule can be tested without a host.
+ * Pure helpers of the Excel adapter: payload sizes, chunk plans, text escaping and the value and
+ * number format of each summary cell (cut, addresses, formats and fill come from the shared
+ * src/report/cells.ts). No Office.js here, so every rule can be tested without a host.
  */
 import type { RawCell } from "../engine";
-import type { CellFormat, SummaryCell } from "../report/types";
+import { MAX_CELL_CHARS, NUMBER_FORMATS, fitCell } from "../report/cells";
+import type { SummaryCell } from "../report/types";
+
+/** Addresses are the shared cell presentation's (src/report/cells.ts); re-exported for locate.ts. */
+export { cellAddress } from "../report/cells";
 
 /**
  * Excel on the web rejects a request or a response larger than 5 MB. Reads and writes are cut
@@ -15,48 +20,6 @@ export const BATCH_BUDGET_BYTES = 4 * 1024 * 1024;
 
 /** Rows read in the sample round trip; smaller tables need no other read. */
 export const SAMPLE_ROWS = 50;
-
-/** Excel's limit on the characters (UTF-16 code units) in one cell. */
-export const MAX_CELL_CHARS = 32767;
-const TRUNCATED_MARK = "…（已截断 truncated）";
-
-/**
- * @summary Text cut to fit one Excel cell (`limit` code units), marked as cut, never splitting a
- * surrogate pair. The same rule and mark as the command line's writer.
- */
-export function fitCell(text: string, limit: number = MAX_CELL_CHARS): string {
-  if (text.length <= limit) return text;
-  let cut = limit - TRUNCATED_MARK.length;
-  const c = text.charCodeAt(cut - 1);
-  if (c >= 0xd800 && c <= 0xdbff) cut--;
-  return text.slice(0, cut) + TRUNCATED_MARK;
-}
-
-/**
- * @summary Column letters of a 1-based column number.
- * @example
- * columnLetter(1) //=> "A"
- * columnLetter(28) //=> "AB"
- */
-export function columnLetter(column: number): string {
-  let n = column;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/**
- * @summary A1 address of a 1-based (row, column).
- * @example
- * cellAddress(17, 3) //=> "C17"
- */
-export function cellAddress(row: number, column: number): string {
-  return `${columnLetter(column)}${row}`;
-}
 
 /**
  * @summary Bytes a value takes in a JSON payload, counting every non-ASCII character as a
@@ -174,16 +137,6 @@ export function needsQuote(text: string): boolean {
 export function escapeText(text: string): string {
   return needsQuote(text) ? `'${text}` : text;
 }
-
-/** Excel number format of each summary cell format. */
-export const NUMBER_FORMATS: Readonly<Record<CellFormat, string>> = {
-  text: "@",
-  points: "0.00",
-  money: "#,##0.00",
-  percent: "0.00%",
-  integer: "0",
-  date: "yyyy-mm-dd",
-};
 
 /** The value and number format written for one summary cell. */
 export function cellToExcel(cell: SummaryCell | undefined): { value: string | number; numberFormat: string } {

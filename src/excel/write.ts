@@ -7,19 +7,12 @@
  * name and place. If anything fails, the temporary sheet is deleted and the error rethrown:
  * the workbook is left as it was. Ledger tables are never touched.
  */
+import { HEADER_FILL_RGB, cellAddress, columnLetter } from "../report/cells";
 import type { SummarySheet } from "../report/types";
-import {
-  BATCH_BUDGET_BYTES,
-  cellAddress,
-  cellToExcel,
-  columnLetter,
-  jsonBytes,
-  runs,
-  widthPoints,
-} from "./layout";
+import { BATCH_BUDGET_BYTES, cellToExcel, jsonBytes, runs, widthPoints } from "./layout";
 
-/** Fill of header and section-title cells: a light neutral grey. */
-export const HEADER_FILL = "#E7E6E6";
+/** Fill of header and section-title cells: the shared light grey, as Office.js spells it. */
+export const HEADER_FILL = `#${HEADER_FILL_RGB}`;
 
 /** Name of the sheet the new summary is built on before it replaces the old one. */
 export function temporaryName(): string {

@@ -1,7 +1,5 @@
 import {
-  cellAddress,
   cellToExcel,
-  columnLetter,
   escapeText,
   estimateRowBytes,
   jsonBytes,
@@ -12,7 +10,7 @@ import {
   widthPoints,
 } from "../../src/excel/layout";
 import { ledgerLayout, placeOf } from "../../src/excel/locate";
-import { fitCell } from "../../src/excel/layout";
+import { cellAddress, columnLetter, fitCell } from "../../src/report/cells";
 import type { RawTable } from "../../src/engine";
 
 describe("addresses", () => {

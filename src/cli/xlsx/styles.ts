@@ -4,8 +4,9 @@
  * already present verbatim (for instance from an earlier run) is reused, so scoring a scored
  * copy again leaves styles.xml byte-identical.
  */
+import { HEADER_FILL_RGB, NUMBER_FORMATS } from "../../report/cells";
 import type { CellFormat } from "../../report/types";
-import { XmlFormatError, attrs, children, findClose, findTag, readTag, type Tag } from "./xml";
+import { XmlFormatError, attrs, children, escapeAttr, findClose, findTag, readTag, type Tag } from "./xml";
 
 export interface StyleSpec {
   format: CellFormat;
@@ -19,17 +20,17 @@ export function styleKey(s: StyleSpec): string {
   return `${s.format}|${+s.bold}|${+s.header}|${+s.quote}`;
 }
 
-/** Built-in number formats (the same in every locale) and the one custom format we add. */
-const BUILTIN_NUMFMT: Record<Exclude<CellFormat, "date">, number> = {
-  integer: 1, // 0
-  points: 2, // 0.00
-  money: 4, // #,##0.00
-  percent: 10, // 0.00%
-  text: 49, // @
-};
-export const DATE_FORMAT_CODE = "yyyy-mm-dd";
-/** Light grey (Excel's "White, Background 1, Darker 15%"). */
-export const HEADER_FILL_RGB = "FFD9D9D9";
+/**
+ * Built-in number format ids (the same in every locale) of the shared format codes. A code not
+ * listed here (the date's yyyy-mm-dd) is added as a custom `numFmt` (id >= 164).
+ */
+const BUILTIN_NUMFMT_ID: ReadonlyMap<string, number> = new Map([
+  ["0", 1],
+  ["0.00", 2],
+  ["#,##0.00", 4],
+  ["0.00%", 10],
+  ["@", 49],
+]);
 
 /** A minimal stylesheet for a package that has none. */
 export const MINIMAL_STYLES =
@@ -112,31 +113,33 @@ export function addStyles(stylesXml: string, specs: StyleSpec[]): { xml: string;
   const p = s.root().prefix;
   const el = (x: string) => x.replace(/<(\/?)/g, `<$1${p}`);
   const index = new Map<string, number>();
-  let dateFmt = -1;
+  const customFmt = new Map<string, number>();
+  /** The id of a custom number format: the first `numFmt` with that code, else a new one after the highest id (>= 164). */
+  const customFmtId = (code: string): number => {
+    let id = customFmt.get(code);
+    if (id !== undefined) return id;
+    id = -1;
+    let max = 163;
+    for (const f of s.items("numFmts", DEFAULTS.numFmts)) {
+      const a = attrs(f, readTag(f, 0) as Tag);
+      const fid = +(a.numFmtId ?? "0");
+      if (a.formatCode === code && id < 0) id = fid;
+      if (fid > max) max = fid;
+    }
+    if (id < 0) {
+      id = max + 1;
+      s.ensure("numFmts", DEFAULTS.numFmts, el(`<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`));
+    }
+    customFmt.set(code, id);
+    return id;
+  };
   let boldFont = -1;
   let fill = -1;
   for (const spec of specs) {
     const key = styleKey(spec);
     if (index.has(key)) continue;
-    let numFmtId: number;
-    if (spec.format === "date") {
-      if (dateFmt < 0) {
-        const fmts = s.items("numFmts", DEFAULTS.numFmts);
-        let max = 163;
-        for (const f of fmts) {
-          const t = readTag(f, 0) as Tag;
-          const a = attrs(f, t);
-          const id = +(a.numFmtId ?? "0");
-          if (a.formatCode === DATE_FORMAT_CODE && dateFmt < 0) dateFmt = id;
-          if (id > max) max = id;
-        }
-        if (dateFmt < 0) {
-          dateFmt = max + 1;
-          s.ensure("numFmts", DEFAULTS.numFmts, el(`<numFmt numFmtId="${dateFmt}" formatCode="${DATE_FORMAT_CODE}"/>`));
-        }
-      }
-      numFmtId = dateFmt;
-    } else numFmtId = BUILTIN_NUMFMT[spec.format];
+    const code = NUMBER_FORMATS[spec.format];
+    const numFmtId = BUILTIN_NUMFMT_ID.get(code) ?? customFmtId(code);
     let fontId = 0;
     if (spec.bold) {
       if (boldFont < 0) {
@@ -154,7 +157,7 @@ export function addStyles(stylesXml: string, specs: StyleSpec[]): { xml: string;
     if (spec.header) {
       if (fill < 0) {
         s.items("fills", DEFAULTS.fills);
-        fill = s.ensure("fills", DEFAULTS.fills, el(`<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_RGB}"/><bgColor indexed="64"/></patternFill></fill>`));
+        fill = s.ensure("fills", DEFAULTS.fills, el(`<fill><patternFill patternType="solid"><fgColor rgb="FF${HEADER_FILL_RGB}"/><bgColor indexed="64"/></patternFill></fill>`));
       }
       fillId = fill;
     }

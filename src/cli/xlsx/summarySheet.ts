@@ -1,4 +1,5 @@
 /** Renders a SummarySheet as SpreadsheetML: the worksheet part, and the drawing and chart parts of its bar chart. */
+import { columnLetter, fitCell } from "../../report/cells";
 import type { SummaryCell, SummarySheet } from "../../report/types";
 import { styleKey, type StyleSpec } from "./styles";
 import { encodeCellText, escapeAttr, escapeText } from "./xml";
@@ -7,33 +8,13 @@ const NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const NS_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
 /** 0-based column index → letters (0 → A, 26 → AA). */
-export function colName(c: number): string {
-  let s = "";
-  let n = c + 1;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+function colName(c: number): string {
+  return columnLetter(c + 1);
 }
 
 /** Text that Excel would read as a formula or a signed number if typed: kept text with quotePrefix. */
 function needsQuote(s: string): boolean {
   return /^[=+\-@]/.test(s);
-}
-
-/** Excel's limit on the characters (UTF-16 code units) in one cell. */
-export const MAX_CELL_CHARS = 32767;
-const TRUNCATED_MARK = "…（已截断 truncated）";
-
-/** Text cut to fit one Excel cell, marked as cut, never splitting a surrogate pair. */
-export function fitCell(text: string): string {
-  if (text.length <= MAX_CELL_CHARS) return text;
-  let cut = MAX_CELL_CHARS - TRUNCATED_MARK.length;
-  const c = text.charCodeAt(cut - 1);
-  if (c >= 0xd800 && c <= 0xdbff) cut--;
-  return text.slice(0, cut) + TRUNCATED_MARK;
 }
 
 /** How a cell is written: its text (or null for a number), and its style. */

@@ -1,0 +1,66 @@
+/**
+ * How a summary cell is presented, whichever writer puts it in a workbook: the command line's
+ * package writer (src/cli/xlsx) and the Excel adapter (src/excel) both take these, so the "same"
+ * summary looks the same from either. Plain data and pure functions only.
+ */
+import type { CellFormat } from "./types";
+
+/** Excel's limit on the characters (UTF-16 code units) in one cell. */
+export const MAX_CELL_CHARS = 32767;
+
+/** What ends a text cut to fit one cell. */
+export const TRUNCATED_MARK = "…（已截断 truncated）";
+
+/**
+ * @summary Text cut to fit one Excel cell (`limit` code units), marked as cut, never splitting a
+ * surrogate pair.
+ */
+export function fitCell(text: string, limit: number = MAX_CELL_CHARS): string {
+  if (text.length <= limit) return text;
+  let cut = limit - TRUNCATED_MARK.length;
+  const c = text.charCodeAt(cut - 1);
+  if (c >= 0xd800 && c <= 0xdbff) cut--;
+  return text.slice(0, cut) + TRUNCATED_MARK;
+}
+
+/**
+ * @summary Column letters of a 1-based column number.
+ * @example
+ * columnLetter(1) //=> "A"
+ * columnLetter(28) //=> "AB"
+ */
+export function columnLetter(column: number): string {
+  let n = column;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/**
+ * @summary A1 address of a 1-based (row, column).
+ * @example
+ * cellAddress(17, 3) //=> "C17"
+ */
+export function cellAddress(row: number, column: number): string {
+  return `${columnLetter(column)}${row}`;
+}
+
+/**
+ * Fill of header and section-title cells, as RRGGBB: light grey (Excel's "White, Background 1,
+ * Darker 15%"). SpreadsheetML writes it `FFD9D9D9`, Office.js `#D9D9D9`.
+ */
+export const HEADER_FILL_RGB = "D9D9D9";
+
+/** Excel number format code of each summary cell format. */
+export const NUMBER_FORMATS: Readonly<Record<CellFormat, string>> = {
+  text: "@",
+  points: "0.00",
+  money: "#,##0.00",
+  percent: "0.00%",
+  integer: "0",
+  date: "yyyy-mm-dd",
+};
