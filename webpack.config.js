@@ -1,8 +1,9 @@
 /* eslint-env node */
 /**
- * 加载项构建 / Add-in build: the task pane, the custom functions and the ribbon commands, all in
- * one shared runtime (taskpane.html loads the three chunks), plus functions.json, the manifest
- * and the icons.
+ * 加载项构建 / Add-in build: the task pane and the custom functions, both in one shared runtime
+ * (taskpane.html loads the two chunks), plus functions.json, the manifest and the icons. The
+ * ribbon's only button opens the task pane (ShowTaskpane), which needs no code, so there is no
+ * commands chunk: the manifest's FunctionFile is taskpane.html itself (shared runtime).
  *
  *   npx webpack --mode production        -> dist/ (npm run build)
  *   npx webpack serve --mode development -> https://localhost:3000 (npm run dev)
@@ -22,6 +23,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const DEV_URL = "https://localhost:3000";
 const DEV_PORT = 3000;
 const FUNCTIONS_FILE = "./src/functions/functions.ts";
+const FUNCTIONS_JSON = "functions.json";
 
 /**
  * The base URL the add-in is served from: `ADDIN_URL` without a trailing slash, or the dev
@@ -58,6 +60,39 @@ function rewriteManifest(xml, baseUrl) {
 }
 
 /**
+ * functions.json without `allowCustomDataForDataTypeAny`. custom-functions-metadata always writes
+ * that flag (CustomFunctionsRuntime 1.4, data types in `any` arguments) and has no option to leave
+ * it out; nothing here needs it, and it is linked to custom functions failing to register on
+ * perpetual Excel 2021 (OfficeDev/office-js#4385, #3504).
+ * @param {string} json
+ * @returns {string}
+ */
+function stripDataTypeFlag(json) {
+  const meta = JSON.parse(json);
+  delete meta.allowCustomDataForDataTypeAny;
+  return JSON.stringify(meta, null, 4);
+}
+
+/** Rewrites the metadata plugin's functions.json asset with `stripDataTypeFlag`. */
+class StripDataTypeFlagPlugin {
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap("StripDataTypeFlagPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "StripDataTypeFlagPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset(FUNCTIONS_JSON);
+          if (!asset) return; // the metadata plugin reported an error instead
+          const json = stripDataTypeFlag(asset.source.source().toString());
+          compilation.updateAsset(FUNCTIONS_JSON, new sources.RawSource(json));
+        },
+      );
+    });
+  }
+}
+
+/**
  * HTTPS for the dev server: the certificate `npx office-addin-dev-certs install` puts in
  * ~/.office-addin-dev-certs when it exists (trusted, so desktop Excel accepts it), otherwise
  * webpack-dev-server's own self-signed one (fine for Excel on the web after accepting it once in
@@ -84,7 +119,6 @@ module.exports = (env, argv) => {
     entry: {
       taskpane: "./src/taskpane/index.tsx",
       functions: FUNCTIONS_FILE,
-      commands: "./src/commands/commands.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -114,13 +148,14 @@ module.exports = (env, argv) => {
       ],
     },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: FUNCTIONS_FILE }),
+      new CustomFunctionsMetadataPlugin({ output: FUNCTIONS_JSON, input: FUNCTIONS_FILE }),
+      new StripDataTypeFlagPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        // Shared runtime: the task pane, the custom functions and the ribbon commands run in
-        // this one page.
-        chunks: ["taskpane", "functions", "commands"],
+        // Shared runtime: the task pane and the custom functions run in this one page, which is
+        // also the manifest's FunctionFile for the ribbon.
+        chunks: ["taskpane", "functions"],
       }),
       new CopyWebpackPlugin({
         // Files are named one by one: a glob such as manifest*.xml made `webpack serve` rebuild
@@ -155,3 +190,4 @@ module.exports = (env, argv) => {
 module.exports.addinUrl = addinUrl;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.DEV_URL = DEV_URL;
+module.exports.stripDataTypeFlag = stripDataTypeFlag;

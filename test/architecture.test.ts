@@ -42,7 +42,6 @@ const ALLOWED: Record<string, string[]> = {
   functions: ["src/functions", "src/engine"],
   excel: ["src/excel", "src/engine", "src/report"],
   taskpane: ["src/taskpane", "src/excel", "src/engine", "src/report", "react", "react-dom", "@fluentui/react-components"],
-  commands: ["src/commands"],
   cli: ["src/cli", "src/engine", "src/report", "commander", "exceljs", "fflate", "node:fs", "node:fs/promises", "node:path", "node:zlib", "zlib"],
 };
 

@@ -1,6 +1,6 @@
 /**
  * What `npm run build` leaves in dist/ for Excel to load: the manifest, the shared-runtime page
- * with office.js from Microsoft's CDN and the three chunks, functions.json describing every OM
+ * with office.js from Microsoft's CDN and the two chunks, functions.json describing every OM
  * function, the functions bundle binding each id, and every file the manifest points at.
  *
  * These tests read dist/ and do not build it: run `npm run build` first (`npm test` does).
@@ -65,17 +65,21 @@ describe("dist/ after npm run build", () => {
     expect(missing).toEqual([]);
   });
 
-  it("loads office.js from Microsoft's CDN, then the task pane, functions and commands chunks", () => {
+  it("loads office.js from Microsoft's CDN, then the task pane and functions chunks (no commands chunk)", () => {
     const html = distFile("taskpane.html");
     // The HTML is minified: attribute values may be unquoted.
     const scripts = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map(
       (m) => m[1] ?? m[2] ?? m[3],
     );
     expect(scripts).toContain(OFFICE_JS);
-    for (const chunk of ["taskpane.js", "functions.js", "commands.js"]) {
-      expect(scripts.map((s) => s.replace(/^\.?\//, ""))).toContain(chunk);
+    const local = scripts.map((s) => s.replace(/^\.?\//, ""));
+    for (const chunk of ["taskpane.js", "functions.js"]) {
+      expect(local).toContain(chunk);
       distFile(chunk);
     }
+    // The ribbon's only button is ShowTaskpane: no commands chunk to load.
+    expect(local).not.toContain("commands.js");
+    expect(fs.existsSync(path.join(DIST, "commands.js"))).toBe(false);
     // office.js must come first: the chunks use Office and CustomFunctions when they run.
     expect(scripts.indexOf(OFFICE_JS)).toBe(0);
     // No other network script: nothing beyond office.js leaves the add-in's own host.
@@ -102,6 +106,14 @@ describe("dist/ after npm run build", () => {
     ]);
     expect(byId.CNWORKDAY.parameters.map((p) => p.name)).toEqual(["start", "days"]);
     expect(byId.CNNETWORKDAYS.parameters.map((p) => p.name)).toEqual(["start", "end"]);
+  });
+
+  it("leaves allowCustomDataForDataTypeAny out of functions.json (perpetual Excel 2021, office-js#4385)", () => {
+    const text = distFile("functions.json");
+    expect(text).not.toContain("allowCustomDataForDataTypeAny");
+    const meta = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(meta)).not.toContain("allowCustomDataForDataTypeAny");
+    expect(Array.isArray(meta.functions)).toBe(true);
   });
 
   it("binds every function id in the functions bundle (the plugin's associate calls)", () => {

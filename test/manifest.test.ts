@@ -154,6 +154,34 @@ describe("manifest.xml", () => {
     }
   });
 
+  it("has no empty element the schema requires children of (an empty <AppDomains/> is invalid)", () => {
+    // OfficeAppManifestV1_1.xsd: AppDomains holds one or more AppDomain; Sets one or more Set.
+    for (const e of all(doc, "AppDomains")) {
+      const domains = e.children.filter((c) => c.name === "AppDomain");
+      expect({ path: path_(e), domains: domains.length }).toEqual({ path: path_(e), domains: Math.max(1, domains.length) });
+      for (const d of domains) expect(d.text.trim()).toMatch(/^https:\/\/[^\s/]+/);
+    }
+    for (const e of all(doc, "Sets")) expect({ path: path_(e), sets: e.children.length }).toEqual({ path: path_(e), sets: Math.max(1, e.children.length) });
+  });
+
+  it("declares every requirement set with a Name and a MinVersion", () => {
+    const sets = all(doc, "Set").filter((s) => s.parent?.name === "Sets");
+    expect(sets.length).toBeGreaterThan(0);
+    const problems = sets
+      .filter((s) => !s.attrs.Name?.trim() || !/^\d+\.\d+$/.test(s.attrs.MinVersion ?? ""))
+      .map((s) => `${path_(s)} Name="${s.attrs.Name ?? ""}" MinVersion="${s.attrs.MinVersion ?? ""}"`);
+    expect(problems).toEqual([]);
+    const names = sets.map((s) => s.attrs.Name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("requires the API sets the code uses: ExcelApi 1.7, CustomFunctionsRuntime 1.2, SharedRuntime 1.1", () => {
+    const requirements = child(doc, "Requirements");
+    expect(requirements.children.map((c) => c.name)).toEqual(["Sets"]);
+    const declared = Object.fromEntries(all(requirements, "Set").map((s) => [s.attrs.Name, s.attrs.MinVersion]));
+    expect(declared).toEqual({ ExcelApi: "1.7", CustomFunctionsRuntime: "1.2", SharedRuntime: "1.1" });
+  });
+
   it("has its own GUID Id (not the Office template's) and a four-part version", () => {
     const id = child(doc, "Id").text.trim();
     expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
@@ -186,7 +214,7 @@ describe("manifest.xml", () => {
     expect(overrides.attrs["xsi:type"]).toBe("VersionOverridesV1_0");
   });
 
-  it("runs the task pane, ribbon commands and custom functions in one shared runtime", () => {
+  it("runs the task pane, ribbon and custom functions in one shared runtime (FunctionFile is the pane's page)", () => {
     const sets = all(child(doc, "Requirements"), "Set");
     const shared = sets.find((s) => s.attrs.Name === "SharedRuntime");
     expect(shared?.attrs.MinVersion).toBe("1.1");
