@@ -1,88 +1,15 @@
 /** Reads every table a ledger workbook could hold, straight from the package's XML. */
 import type { RawCell, RawTable } from "../../engine/types";
 import { TITLE_ROWS_LIMIT, plainSheetColumns } from "../../engine/schema";
-import { WorkbookError, classifyCfb, isCfb, looksLikeCsv, workbookError } from "./errors";
 import { REL, parseRels, relIs, relsPathOf, resolveTarget, type Relationship } from "./opc";
+import { asWorkbookErrors, openPackage, parseWorkbook, partText } from "./package";
 import { scanSharedStrings, scanWorksheet, type SheetCells } from "./sheetScan";
-import { XmlFormatError, attrLocal, attrs, tags } from "./xml";
-import { ZipFormatError, extract, looksLikeZip, readZip, type ZipArchive } from "./zip";
+import { XmlFormatError, attrs, tags } from "./xml";
 
 export interface WorkbookRead {
   tables: RawTable[];
   date1904: boolean;
   sheetNames: string[];
-}
-
-export interface SheetEntry {
-  name: string;
-  sheetId: string;
-  rid: string;
-}
-
-const utf8 = new TextDecoder("utf-8");
-
-export function partText(zip: ZipArchive, part: string): string | null {
-  const e = zip.byName.get(part.toLowerCase());
-  if (!e) return null;
-  const b = extract(zip, e);
-  return utf8.decode(b);
-}
-
-/** Where the workbook part is, from the package's root relationships (fallback `xl/workbook.xml`). */
-export function workbookPartName(zip: ZipArchive): string {
-  const root = partText(zip, "_rels/.rels");
-  if (root !== null) {
-    const doc = parseRels(root).find((r) => relIs(r, REL.officeDocument) && !r.external);
-    if (doc) return resolveTarget("", doc.target);
-  }
-  return "xl/workbook.xml";
-}
-
-export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
-  const sheets: SheetEntry[] = [];
-  let date1904 = false;
-  let sawRoot = false;
-  for (const t of tags(xml)) {
-    if (t.closing) continue;
-    if (t.local === "workbook") sawRoot = true;
-    else if (t.local === "workbookPr") {
-      const v = attrs(xml, t).date1904;
-      date1904 = v === "1" || v === "true";
-    } else if (t.local === "sheet") {
-      const a = attrs(xml, t);
-      sheets.push({ name: a.name ?? "", sheetId: a.sheetId ?? "", rid: attrLocal(a, "id") ?? "" });
-    }
-  }
-  if (!sawRoot) throw new XmlFormatError("workbook part has no <workbook> element");
-  return { sheets, date1904 };
-}
-
-/** Checks the bytes' kind before unzipping; throws the matching WorkbookError for non-workbooks. */
-export function sniff(bytes: Uint8Array): void {
-  if (bytes.length === 0) throw workbookError("file-empty");
-  if (isCfb(bytes)) throw workbookError(classifyCfb(bytes));
-  if (looksLikeZip(bytes)) return;
-  if (looksLikeCsv(bytes)) throw workbookError("file-csv");
-  throw workbookError("file-not-xlsx");
-}
-
-/** Opens the package and locates its workbook part, or throws a WorkbookError. */
-export function openPackage(bytes: Uint8Array): { zip: ZipArchive; workbookPart: string } {
-  sniff(bytes);
-  let zip: ZipArchive;
-  try {
-    zip = readZip(bytes);
-  } catch (e) {
-    throw workbookError("file-corrupt", (e as Error).message);
-  }
-  const workbookPart = workbookPartName(zip);
-  if (!zip.byName.has(workbookPart.toLowerCase())) {
-    if (zip.byName.has("xl/workbook.bin")) throw workbookError("file-not-xlsx", "Excel 二进制工作簿 .xlsb / Excel binary workbook .xlsb");
-    if (zip.byName.has("mimetype") || zip.byName.has("content.xml")) throw workbookError("file-not-xlsx", "OpenDocument .ods");
-    if (zip.byName.has("word/document.xml")) throw workbookError("file-not-xlsx", "Word .docx");
-    throw workbookError("file-not-xlsx");
-  }
-  return { zip, workbookPart };
 }
 
 function nonEmpty(c: RawCell | undefined): boolean {
@@ -197,20 +124,13 @@ function tableFromSheet(name: string, cells: SheetCells, date1904: boolean): Raw
  * not a readable .xlsx/.xlsm, and nothing else for bad input.
  */
 export function readLedgerXlsx(bytes: Uint8Array): WorkbookRead {
-  try {
-    return readUnchecked(bytes);
-  } catch (e) {
-    if (e instanceof WorkbookError) throw e;
-    if (e instanceof ZipFormatError && e.encrypted) throw workbookError("file-encrypted", e.message);
-    throw workbookError("file-corrupt", e instanceof Error ? e.message : String(e));
-  }
+  return asWorkbookErrors(() => readUnchecked(bytes));
 }
 
 function readUnchecked(bytes: Uint8Array): WorkbookRead {
-  const { zip, workbookPart } = openPackage(bytes);
-  const { sheets, date1904 } = parseWorkbook(partText(zip, workbookPart)!);
-  const wbRelsText = partText(zip, relsPathOf(workbookPart));
-  const wbRels: Relationship[] = wbRelsText === null ? [] : parseRels(wbRelsText);
+  const { zip, workbookPart, workbookXml, workbookRelsXml } = openPackage(bytes);
+  const { sheets, date1904 } = parseWorkbook(workbookXml);
+  const wbRels: Relationship[] = workbookRelsXml === null ? [] : parseRels(workbookRelsXml);
   const byId = new Map(wbRels.map((r) => [r.id, r]));
   const sstRel = wbRels.find((r) => relIs(r, REL.sharedStrings) && !r.external);
   const sstText = sstRel ? partText(zip, resolveTarget(workbookPart, sstRel.target)) : null;

@@ -4,6 +4,7 @@
  * strings and both sheets in about 120 ms, where saxes alone needs about 310 ms just to tokenise
  * the same text (figures and method in README.md beside this file).
  */
+import { NO_CACHE_ERROR } from "../../engine";
 import type { RawCell } from "../../engine/types";
 import { XmlFormatError, decodeEntities, decodeOoxmlEscapes, readTag, textContent, type Tag } from "./xml";
 
@@ -12,9 +13,6 @@ export interface SheetCells {
   rows: (RawCell[] | undefined)[];
   maxRow: number;
 }
-
-/** The error a formula cell with no cached value reads as, so the engine can say so. */
-export const NO_CACHE_ERROR = "#NOCACHE";
 
 function nextTag(s: string, from: number): Tag {
   let i = from;
@@ -122,12 +120,16 @@ function isoToSerial(text: string, date1904: boolean): RawCell {
   return text;
 }
 
-/** Result of `parseRef` (module-level to avoid an allocation per cell). */
-let refCol = -1;
-let refRow = 0;
+/** Result of `parseRef`: one per scan, reused for every cell so no cell allocates. */
+interface CellRef {
+  /** 0-based column, -1 when absent. */
+  col: number;
+  /** 1-based row, 0 when absent. */
+  row: number;
+}
 
-/** Parses an A1 reference in s[from, to) into `refCol` (0-based, -1 when absent) and `refRow` (1-based, 0 when absent). */
-function parseRef(s: string, from: number, to: number): void {
+/** Parses an A1 reference in s[from, to) into `ref`. */
+function parseRef(s: string, from: number, to: number, ref: CellRef): void {
   let col = 0;
   let i = from;
   for (; i < to; i++) {
@@ -143,8 +145,8 @@ function parseRef(s: string, from: number, to: number): void {
     if (c >= 48 && c <= 57) row = row * 10 + (c - 48);
     else if (c !== 36) break;
   }
-  refCol = col - 1;
-  refRow = row;
+  ref.col = col - 1;
+  ref.row = row;
 }
 
 const T_NONE = 0;
@@ -214,6 +216,7 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
   let rowNum = 0;
   let col = -1;
   let cur: RawCell[] | undefined;
+  const ref: CellRef = { col: -1, row: 0 };
   const n = s.length;
   for (;;) {
     const lt = s.indexOf("<", i);
@@ -300,10 +303,10 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
     }
     if (local !== "c") continue;
     if (rTo > rFrom) {
-      parseRef(s, rFrom, rTo);
-      col = refCol >= 0 ? refCol : col + 1;
-      if (refRow > 0 && refRow !== rowNum) {
-        rowNum = refRow;
+      parseRef(s, rFrom, rTo, ref);
+      col = ref.col >= 0 ? ref.col : col + 1;
+      if (ref.row > 0 && ref.row !== rowNum) {
+        rowNum = ref.row;
         cur = undefined;
       }
     } else col++;

@@ -5,13 +5,12 @@
  */
 import type { SummarySheet } from "../../report/types";
 import { inDateSystem } from "../../report/summary";
-import { WorkbookError, workbookError } from "./errors";
 import { REL, contentTypeOf, parseContentTypes, parseRels, relIs, relsPathOf, resolveTarget, sourceOfRels, type Relationship } from "./opc";
-import { openPackage, parseWorkbook, partText } from "./read";
+import { asWorkbookErrors, openPackage, parseWorkbook, partText } from "./package";
 import { MINIMAL_STYLES, addStyles } from "./styles";
 import { chartUsable, chartXml, drawingXml, relsXml, stylesNeeded, worksheetXml } from "./summarySheet";
 import { XmlFormatError, attrs, escapeAttr, findClose, findTag, tags } from "./xml";
-import { ZipFormatError, writeZip, type OutEntry, type ZipArchive } from "./zip";
+import { writeZip, type OutEntry, type ZipArchive } from "./zip";
 
 const CT = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -46,14 +45,7 @@ export function relativeTarget(fromPart: string, toPart: string): string {
  */
 export function writeScoredCopy(original: Uint8Array, summary: SummarySheet): Uint8Array {
   checkSheetName(summary.name);
-  try {
-    return writeUnchecked(original, summary);
-  } catch (e) {
-    if (e instanceof WorkbookError) throw e;
-    if (e instanceof ZipFormatError && e.encrypted) throw workbookError("file-encrypted", e.message);
-    // Anything else raised while taking the package apart means it is not what it claims to be.
-    throw workbookError("file-corrupt", e instanceof Error ? e.message : String(e));
-  }
+  return asWorkbookErrors(() => writeUnchecked(original, summary));
 }
 
 class Edits {
@@ -170,13 +162,12 @@ function nextRid(rels: Relationship[]): string {
 }
 
 function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array {
-  const { zip, workbookPart } = openPackage(original);
+  const { zip, workbookPart, workbookXml, workbookRelsPart: wbRelsPath, workbookRelsXml } = openPackage(original);
   const edits = new Edits(zip);
   const wbDir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
-  const wbRelsPath = relsPathOf(workbookPart);
-  let wbXml = edits.text(workbookPart)!;
-  let wbRelsXml = edits.text(wbRelsPath);
-  if (wbRelsXml === null) throw new XmlFormatError("workbook has no relationships part");
+  let wbXml = workbookXml;
+  if (workbookRelsXml === null) throw new XmlFormatError("workbook has no relationships part");
+  let wbRelsXml = workbookRelsXml;
   let ctXml = edits.text("[Content_Types].xml");
   if (ctXml === null) throw new XmlFormatError("package has no [Content_Types].xml");
   const wbRels = parseRels(wbRelsXml);

@@ -6,11 +6,11 @@
  * new parts with fixed metadata, so the same input always yields the same bytes.
  * Inflating uses Node's zlib (3-5x faster than fflate on multi-megabyte sheets; inflate output is
  * fixed by the format). Deflating new parts uses fflate, whose output does not change with the
- * Node version, so a scored copy is byte-identical wherever it is made.
+ * Node version, so a scored copy is byte-identical wherever it is made. CRC-32 is Node's
+ * `zlib.crc32` (Node >= 20.15, hence package.json's engines).
  */
 import { deflateSync } from "fflate";
-import { inflateRawSync } from "zlib";
-import { crc32 } from "./crc32";
+import { crc32, inflateRawSync } from "zlib";
 
 /** Thrown for a container that is not a readable ZIP; the caller maps it to a WorkbookError. */
 export class ZipFormatError extends Error {
