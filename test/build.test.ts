@@ -135,7 +135,7 @@ describe("dist/ after npm run build", () => {
       CustomFunctions: {
         associate: (id: string, fn: (...args: unknown[]) => unknown) => bound.set(id, fn),
         Error: FakeError,
-        ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!" },
+        ErrorCode: { invalidValue: "#VALUE!", invalidNumber: "#NUM!", notAvailable: "#N/A" },
       },
     };
     vm.runInNewContext(js, sandbox, { filename: "functions.js" });
@@ -153,7 +153,9 @@ describe("dist/ after npm run build", () => {
       thrown = err;
     }
     expect(thrown).toBeInstanceOf(FakeError);
-    expect((thrown as FakeError).code).toBe("#NUM!");
+    // A year the statutory calendar does not cover: #N/A, whose message Excel shows.
+    expect((thrown as FakeError).code).toBe("#N/A");
+    expect((thrown as FakeError).message).toContain("2027");
   });
 
   it("copies the icons", () => {

@@ -3,12 +3,13 @@ import { dayFromSerial, ratioFromNumber, type Day, type Ratio } from "../engine"
 /**
  * Checks of the arguments Excel passes to the custom functions. A rejected argument is a value,
  * not an exception: an `ArgError` tagged so it can never be mistaken for a result, which
- * `excelErrors.ts` turns into #VALUE! (`kind: "value"`, the wrong kind of thing) or #NUM!
- * (`kind: "num"`, a number out of range).
+ * `excelErrors.ts` turns into #VALUE! (`kind: "value"`, the wrong kind of thing), #NUM!
+ * (`kind: "num"`, a number out of range) or #N/A (`kind: "na"`, a valid argument the built-in data
+ * has no answer for, such as a year outside the statutory calendar).
  */
 export interface ArgError {
   tag: "arg-error";
-  kind: "value" | "num";
+  kind: "value" | "num" | "na";
   zh: string;
   en: string;
 }
@@ -44,7 +45,18 @@ export function amountArg(amount: unknown): Ratio | ArgError {
   return r;
 }
 
-/** A date argument: an Excel serial number (1900 date system); a time fraction is dropped. */
+/**
+ * A date argument: an Excel serial number, read in the 1900 date system; a time fraction is dropped.
+ *
+ * Limit: a custom function receives the cell's bare number, and nothing it is given says which
+ * date system the workbook uses (functions.json has no such option; `CustomFunctions.Invocation`
+ * carries only functionName, address, parameterAddresses and isInValuePreview). Finding out
+ * takes an Excel API round trip (the adapter evaluates DATE(1904,1,1), src/excel/read.ts), which
+ * these synchronous functions do not make on every recalculation. So in a workbook using the
+ * 1904 date system a serial is read as a 1900-system one: 1,462 days (four years and a day)
+ * early, and the answer is wrong. The README says so; the task pane and the CLI, which read the
+ * workbook, do honour the 1904 system.
+ */
 export function dateArg(x: unknown, zh: string, en: string): Day | ArgError {
   if (typeof x !== "number" || !Number.isFinite(x)) return notANumber(zh, en);
   const day = dayFromSerial(x);

@@ -2,19 +2,27 @@ import { argError, isArgError, type ArgError } from "./args";
 
 /**
  * The one place where the logic's results become Excel results. An `ArgError` becomes a
- * `CustomFunctions.Error`: kind `value` is #VALUE!, kind `num` is #NUM!. The message carries the
- * Chinese text first and the English after it.
+ * `CustomFunctions.Error`: kind `value` is #VALUE!, kind `num` is #NUM!, kind `na` is #N/A. The
+ * message carries the Chinese text first and the English after it.
  *
- * Excel shows a custom message only for #VALUE! (and #N/A); for #NUM! it shows its own generic
- * text and drops ours (OfficeDev/office-js#2885). The message is still passed, so a later Excel
- * that shows it needs no change here.
+ * Excel shows a custom message only for #VALUE! and #N/A; for #NUM! it shows its own generic
+ * text and drops ours (OfficeDev/office-js#2885). So an answer the user must read the reason for
+ * (a year the built-in calendar does not cover) is #N/A, and #NUM! is kept for plain numbers out
+ * of range. The #NUM! message is still passed, so a later Excel that shows it needs no change.
  *
  * `CustomFunctions` is read when a function runs, never when this module loads, so tests can
  * install a fake global and other code can import the logic without the Office runtime.
  */
 
 export function errorCodeFor(kind: ArgError["kind"]): CustomFunctions.ErrorCode {
-  return kind === "num" ? CustomFunctions.ErrorCode.invalidNumber : CustomFunctions.ErrorCode.invalidValue;
+  switch (kind) {
+    case "num":
+      return CustomFunctions.ErrorCode.invalidNumber;
+    case "na":
+      return CustomFunctions.ErrorCode.notAvailable;
+    case "value":
+      return CustomFunctions.ErrorCode.invalidValue;
+  }
 }
 
 export function errorMessage(e: ArgError): string {

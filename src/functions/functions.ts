@@ -7,7 +7,7 @@ import * as logic from "./logic";
  * Each function is a thin wrapper: the JSDoc below is what custom-functions-metadata-plugin turns
  * into functions.json (the first paragraph is the description Excel shows while typing), and the
  * body hands the arguments to `logic.ts` and the result to `excelResult`, which maps bad
- * arguments to #VALUE! / #NUM!.
+ * arguments to #VALUE! / #NUM!, and a year the statutory calendar does not cover to #N/A.
  *
  * Function names stay ASCII (the ids themselves): users type =OM.TAILPAY(...) as SPEC §4 and the
  * README say; the descriptions are Chinese first, English after.
@@ -83,7 +83,7 @@ export function ratePoints(rate: number, max: number, roundWholePercent?: boolea
  * @example
  * =OM.CNWORKDAY(DATE(2024,9,27), 1) //=> 2024-09-29 (周日调休上班)
  * =OM.CNWORKDAY(DATE(2024,9,30), 1) //=> 2024-10-08 (国庆假期之后)
- * =OM.CNWORKDAY(DATE(2031,1,2), 1) //=> #NUM! (2031 年无内置数据)
+ * =OM.CNWORKDAY(DATE(2031,1,2), 1) //=> #N/A (2031 年无内置数据)
  */
 export function cnWorkday(start: number, days: number): number {
   return excelResult(() => logic.cnWorkday(start, days));
@@ -97,7 +97,7 @@ export function cnWorkday(start: number, days: number): number {
  * @returns 工作日天数；结束早于开始时为负数。Working days; negative when end is before start.
  * @example
  * =OM.CNNETWORKDAYS(DATE(2024,7,1), DATE(2025,6,30)) //=> 248
- * =OM.CNNETWORKDAYS(DATE(2024,7,1), DATE(2031,1,2)) //=> #NUM! (2027–2031 年无内置数据)
+ * =OM.CNNETWORKDAYS(DATE(2024,7,1), DATE(2031,1,2)) //=> #N/A (2027–2031 年无内置数据)
  */
 export function cnNetworkDays(start: number, end: number): number {
   return excelResult(() => logic.cnNetworkDays(start, end));

@@ -22,14 +22,15 @@ import {
  * The custom functions' logic, free of Office: every function takes the raw arguments Excel
  * passes (numbers, or anything else when a user passes something odd) and returns a number, a
  * string or an `ArgError`. `functions.ts` wraps each one for Excel and turns an `ArgError` into
- * #VALUE! or #NUM! in one place (`excelErrors.ts`). Tests call both layers.
+ * #VALUE!, #NUM! or #N/A in one place (`excelErrors.ts`). Tests call both layers.
  *
  * Differences from Excel's own functions, on purpose:
  *
  * | formula | Excel | here |
  * |---|---|---|
  * | `=OM.CNWORKDAY(d, n)` | `WORKDAY` skips Sat/Sun (and a holiday list you pass) | skips the statutory rest days and works the adjusted weekend days (调休上班日); no holiday argument |
- * | `=OM.CNWORKDAY(d, n)` for a date in a year without built-in data | — | #NUM!, never a silent Monday–Friday guess |
+ * | `=OM.CNWORKDAY(d, n)` for a date in a year without built-in data | — | #N/A with the reason (Excel shows custom text only on #VALUE! and #N/A), never a silent Monday–Friday guess |
+ * | `=OM.CNWORKDAY(d, n)` in a workbook using the 1904 date system | reads the serial as 1904 | reads it as 1900 (a custom function cannot see the date system; see `dateArg`) |
  * | `=OM.RATEPOINTS(85, 30)` | — | #NUM!: the rate is a fraction (85% is 0.85) |
  */
 
@@ -53,7 +54,7 @@ function uncovered(years: number[]): ArgError {
   const last = years[years.length - 1];
   const named = first === last ? `${first}` : `${first}–${last}`;
   return argError(
-    "num",
+    "na",
     `${named} 年不在内置法定节假日数据范围内（${firstYear}–${lastYear} 年），无法按法定工作日计算`,
     `${named} is outside the built-in statutory holiday data (${firstYear}–${lastYear}); working days cannot be computed`,
   );
@@ -147,11 +148,11 @@ function coverageEdge(day: Day, dir: 1 | -1): Day {
 /**
  * @summary Excel's WORKDAY on the mainland-China statutory calendar: the date `days` working days
  * after (negative: before) `start`, start not counted; dates are Excel serial numbers.
- * A walk that would leave the built-in years is #NUM!, naming the year.
+ * A walk that would leave the built-in years is #N/A, naming the year.
  * @example
  * cnWorkday(45562, 1) //=> 45564 (Fri 2024-09-27 + 1 = Sun 2024-09-29, an adjusted working day)
  * cnWorkday(45565, 1) //=> 45573 (Mon 2024-09-30 + 1 = Tue 2024-10-08, after National Day)
- * cnWorkday(47120, 1) //=> { kind: "num", ... } (2029)
+ * cnWorkday(47120, 1) //=> { kind: "na", ... } (2029)
  */
 export function cnWorkday(start: unknown, days: unknown): number | ArgError {
   const s = dateArg(start, "开始日期", "The start date");
@@ -178,7 +179,7 @@ export function cnWorkday(start: unknown, days: unknown): number | ArgError {
  * `start` to `end`, both included; negative when end is before start.
  * @example
  * cnNetworkDays(45474, 45838) //=> 248 (2024-07-01 .. 2025-06-30)
- * cnNetworkDays(45474, 47485) //=> { kind: "num", ... } (2027–2030 not built in)
+ * cnNetworkDays(45474, 47485) //=> { kind: "na", ... } (2027–2030 not built in)
  */
 export function cnNetworkDays(start: unknown, end: unknown): number | ArgError {
   const s = dateArg(start, "开始日期", "The start date");

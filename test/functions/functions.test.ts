@@ -9,6 +9,7 @@ const OM: typeof import("../../src/functions/functions") = require("../../src/fu
 
 const VALUE = ErrorCode.invalidValue;
 const NUM = ErrorCode.invalidNumber;
+const NA = ErrorCode.notAvailable;
 
 /** Excel serial number of an ISO date (1900 date system). */
 const serial = (iso: string): number => serialFromDay(isoDay(iso));
@@ -197,17 +198,18 @@ describe("OM.CNWORKDAY", () => {
     expect(OM.cnWorkday(serial("2024-06-28"), 30)).toBe(serial("2024-08-09"));
   });
 
-  it("gives #NUM! naming the year when the walk leaves the built-in years, never guessing Mon–Fri", () => {
-    expect(errorOf(() => OM.cnWorkday(serial("2031-01-02"), 1))).toBe(NUM);
+  it("gives #N/A naming the year when the walk leaves the built-in years, never guessing Mon–Fri", () => {
+    // #N/A, not #NUM!: Excel shows a custom function's message only on #VALUE! and #N/A.
+    expect(errorOf(() => OM.cnWorkday(serial("2031-01-02"), 1))).toBe(NA);
     expect(messageOf(() => OM.cnWorkday(serial("2031-01-02"), 1))).toContain("2031");
-    expect(errorOf(() => OM.cnWorkday(serial("2026-12-30"), 5))).toBe(NUM);
+    expect(errorOf(() => OM.cnWorkday(serial("2026-12-30"), 5))).toBe(NA);
     expect(messageOf(() => OM.cnWorkday(serial("2026-12-30"), 5))).toContain("2027");
   });
 
-  it("answers a huge day count at once with #NUM! instead of looping", () => {
+  it("answers a huge day count at once with #N/A (it leaves the built-in years) instead of looping", () => {
     const t = Date.now();
-    expect(errorOf(() => OM.cnWorkday(serial("2024-07-01"), 1e12))).toBe(NUM);
-    expect(errorOf(() => OM.cnWorkday(serial("2024-07-01"), -1e12))).toBe(NUM);
+    expect(errorOf(() => OM.cnWorkday(serial("2024-07-01"), 1e12))).toBe(NA);
+    expect(errorOf(() => OM.cnWorkday(serial("2024-07-01"), -1e12))).toBe(NA);
     expect(Date.now() - t).toBeLessThan(2000);
   });
 
@@ -230,15 +232,17 @@ describe("OM.CNNETWORKDAYS", () => {
     expect(OM.cnNetworkDays(serial("2025-06-30"), serial("2024-07-01"))).toBe(-248);
   });
 
-  it("gives #NUM! naming the uncovered years for a range reaching 2031", () => {
-    expect(errorOf(() => OM.cnNetworkDays(45474, serial("2031-01-02")))).toBe(NUM);
+  it("gives #N/A naming the uncovered years for a range reaching 2031", () => {
+    expect(errorOf(() => OM.cnNetworkDays(45474, serial("2031-01-02")))).toBe(NA);
     const msg = messageOf(() => OM.cnNetworkDays(45474, serial("2031-01-02")));
     expect(msg).toContain("2027–2031");
     expect(msg).toMatch(/[\u4e00-\u9fff]/);
   });
 
-  it("gives #NUM! for a range inside one uncovered year too", () => {
-    expect(errorOf(() => OM.cnNetworkDays(serial("2031-01-02"), serial("2031-03-01")))).toBe(NUM);
+  it("gives #N/A for a range inside one uncovered year too, and for one before the data (2003)", () => {
+    expect(errorOf(() => OM.cnNetworkDays(serial("2031-01-02"), serial("2031-03-01")))).toBe(NA);
+    expect(errorOf(() => OM.cnNetworkDays(serial("2003-06-02"), serial("2003-06-30")))).toBe(NA);
+    expect(messageOf(() => OM.cnWorkday(serial("2003-06-02"), 1))).toContain("2003");
     expect(messageOf(() => OM.cnNetworkDays(serial("2031-01-02"), serial("2031-03-01")))).toContain("2031");
   });
 });
@@ -269,10 +273,34 @@ describe("every function", () => {
       }
       if (thrown !== null) {
         expect(thrown).toBeInstanceOf(FakeCustomFunctionsError);
-        expect([VALUE, NUM]).toContain((thrown as FakeCustomFunctionsError).code);
+        expect([VALUE, NUM, NA]).toContain((thrown as FakeCustomFunctionsError).code);
         // A bad argument is reported as such, not as an internal error.
         expect((thrown as FakeCustomFunctionsError).message).not.toContain("内部错误");
       }
     }
+  });
+});
+
+describe("excelErrors: one mapping from argument errors to Excel errors", () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { errorCodeFor, excelResult }: typeof import("../../src/functions/excelErrors") = require("../../src/functions/excelErrors");
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { argError }: typeof import("../../src/functions/args") = require("../../src/functions/args");
+
+  it("maps value to #VALUE!, num to #NUM! and na to #N/A", () => {
+    expect(errorCodeFor("value")).toBe(VALUE);
+    expect(errorCodeFor("num")).toBe(NUM);
+    expect(errorCodeFor("na")).toBe(NA);
+  });
+
+  it("throws the mapped error with the Chinese then English message", () => {
+    expect(cell(() => excelResult(() => argError("na", "无数据", "No data")))).toEqual({ error: NA, message: "无数据 / No data" });
+    expect(cell(() => excelResult(() => argError("num", "太大", "Too big")))).toEqual({ error: NUM, message: "太大 / Too big" });
+  });
+
+  it("keeps #NUM! for numbers out of range, #N/A only for the calendar's uncovered years", () => {
+    expect(errorOf(() => OM.cnWorkday(0, 1))).toBe(NUM);
+    expect(errorOf(() => OM.tailPay(101, 1))).toBe(NUM);
+    expect(errorOf(() => OM.cnWorkday(serial("2031-01-02"), 1))).toBe(NA);
   });
 });
