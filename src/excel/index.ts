@@ -16,16 +16,23 @@ export type { ReadStats } from "./read";
 export type { WriteStats } from "./write";
 
 /**
+ * Options of every `Excel.run` here. `delayForCellEdit`: while the user is editing a cell, the
+ * batch waits until the edit ends instead of failing (InvalidOperationInCellEditMode). It is in
+ * Microsoft's ExcelApi 1.5 list, below the manifest's ExcelApi 1.7 minimum, so no runtime check.
+ */
+const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
+
+/**
  * @summary Read every candidate ledger table of the open workbook into `RawTable`s.
  * Round trips: 2 + one per 4 MB batch of rows (see `read.ts`).
  */
 export async function readLedger(stats?: ReadStats): Promise<RawTable[]> {
-  return Excel.run((context) => readLedgerIn(context, stats));
+  return Excel.run(RUN_OPTIONS, (context) => readLedgerIn(context, stats));
 }
 
 /** @summary Candidate tables with row counts, what each matches, and what is missing: 2 round trips. */
 export async function listTables(): Promise<LedgerOverview> {
-  const { tables, rowCounts, columnCounts } = await Excel.run((context) => readHeadersIn(context));
+  const { tables, rowCounts, columnCounts } = await Excel.run(RUN_OPTIONS, (context) => readHeadersIn(context));
   const { located, diagnostics } = locateTables(tables);
   const matchOf = new Map(Object.values(located).map((l) => [l!.table, l!.def.key]));
   return {
@@ -45,7 +52,7 @@ export async function listTables(): Promise<LedgerOverview> {
 
 /** @summary Replace the `考核结果` sheet, all or nothing (see `write.ts`). */
 export async function writeSummary(sheet: SummarySheet, stats?: WriteStats): Promise<void> {
-  await Excel.run((context) => writeSummaryIn(context, sheet, stats));
+  await Excel.run(RUN_OPTIONS, (context) => writeSummaryIn(context, sheet, stats));
 }
 
 /**
@@ -55,7 +62,7 @@ export async function writeSummary(sheet: SummarySheet, stats?: WriteStats): Pro
 export async function selectCell(layout: LedgerLayout, at: CellRef): Promise<boolean> {
   const place = placeOf(layout, at);
   if (!place) return false;
-  await Excel.run(async (context) => {
+  await Excel.run(RUN_OPTIONS, async (context) => {
     const sheet = context.workbook.worksheets.getItem(place.sheet);
     sheet.activate();
     sheet.getRange(place.address).select();

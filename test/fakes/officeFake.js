@@ -564,7 +564,8 @@
     };
     host.Excel = {
       RequestContext: function () { return new RequestContext(host); },
-      run: async (fn) => fn(new RequestContext(host)),
+      // Excel.run(batch) or Excel.run(options, batch), as office.js takes both.
+      run: async (optionsOrFn, fn) => (typeof optionsOrFn === "function" ? optionsOrFn : fn)(new RequestContext(host)),
       ChartType: { barClustered: "BarClustered" },
       ChartSeriesBy: { columns: "Columns", rows: "Rows", auto: "Auto" },
       ChartLegendPosition: { bottom: "Bottom", right: "Right" },
