@@ -1,4 +1,3 @@
-/* eslint-env node */
 /**
  * 加载项构建 / Add-in build: the task pane and the custom functions, both in one shared runtime
  * (taskpane.html loads the two chunks), plus functions.json, the manifest and the icons. The
@@ -41,10 +40,14 @@ function addinUrl(value) {
     throw new Error(`ADDIN_URL 不是有效的网址 / ADDIN_URL is not a valid URL: ${value}`);
   }
   if (parsed.protocol !== "https:") {
-    throw new Error(`ADDIN_URL 必须以 https:// 开头 / ADDIN_URL must start with https:// (got ${value})`);
+    throw new Error(
+      `ADDIN_URL 必须以 https:// 开头 / ADDIN_URL must start with https:// (got ${value})`
+    );
   }
   if (parsed.search || parsed.hash) {
-    throw new Error(`ADDIN_URL 不能带 ? 或 # / ADDIN_URL must not have a query or fragment: ${value}`);
+    throw new Error(
+      `ADDIN_URL 不能带 ? 或 # / ADDIN_URL must not have a query or fragment: ${value}`
+    );
   }
   return url;
 }
@@ -86,7 +89,7 @@ class StripDataTypeFlagPlugin {
           if (!asset) return; // the metadata plugin reported an error instead
           const json = stripDataTypeFlag(asset.source.source().toString());
           compilation.updateAsset(FUNCTIONS_JSON, new sources.RawSource(json));
-        },
+        }
       );
     });
   }
@@ -104,7 +107,9 @@ function devServerHttps() {
   if (Object.values(files).every((f) => fs.existsSync(path.join(dir, f)))) {
     return {
       type: "https",
-      options: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])),
+      options: Object.fromEntries(
+        Object.entries(files).map(([k, f]) => [k, fs.readFileSync(path.join(dir, f))])
+      ),
     };
   }
   return { type: "https" };
@@ -166,7 +171,10 @@ module.exports = (env, argv) => {
             to: "manifest.xml",
             transform: (content) => rewriteManifest(content.toString("utf8"), baseUrl),
           },
-          ...[16, 32, 64, 80].map((size) => ({ from: `assets/icon-${size}.png`, to: `assets/icon-${size}.png` })),
+          ...[16, 32, 64, 80].map((size) => ({
+            from: `assets/icon-${size}.png`,
+            to: `assets/icon-${size}.png`,
+          })),
         ],
       }),
     ],

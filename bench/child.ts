@@ -18,9 +18,10 @@ import type { toJson } from "../src/report/json";
 
 // Modules are required inside each mode, so that the `cli` mode loads exactly what the command
 // line loads (its start-up time is part of what is measured).
-/* eslint-disable @typescript-eslint/no-require-imports */
+
 const engineModule = () => require("../src/engine") as typeof import("../src/engine");
-const summaryModule = () => require("../src/report/summary") as typeof import("../src/report/summary");
+const summaryModule = () =>
+  require("../src/report/summary") as typeof import("../src/report/summary");
 const generateModule = () => require("./generate") as typeof import("./generate");
 
 const MB = 1024 * 1024;
@@ -104,7 +105,8 @@ function xlsx(rowsArg: string, file: string): void {
 function pieces(file: string, out: string): void {
   const { assess } = engineModule();
   const { buildSummary } = summaryModule();
-  const { readLedgerXlsx, writeScoredCopy } = require("../src/cli/xlsx") as typeof import("../src/cli/xlsx");
+  const { readLedgerXlsx, writeScoredCopy } =
+    require("../src/cli/xlsx") as typeof import("../src/cli/xlsx");
   const t: Record<string, number> = {};
   let m = performance.now();
   const lap = (name: string): void => {
@@ -124,7 +126,14 @@ function pieces(file: string, out: string): void {
   lap("write");
   writeFileSync(out, scored);
   lap("writeFile");
-  done({ mode: "pieces", rows: tables.reduce((n: number, x: RawTable) => n + x.rows.length, 0), times: t, status: a.status, total: a.status === "invalid" ? null : a.totalHundredths, outBytes: scored.length });
+  done({
+    mode: "pieces",
+    rows: tables.reduce((n: number, x: RawTable) => n + x.rows.length, 0),
+    times: t,
+    status: a.status,
+    total: a.status === "invalid" ? null : a.totalHundredths,
+    outBytes: scored.length,
+  });
 }
 
 async function cli(file: string, out: string): Promise<void> {
@@ -139,7 +148,15 @@ async function cli(file: string, out: string): Promise<void> {
     stderr: async () => undefined,
   });
   const json = JSON.parse(stdout) as ReturnType<typeof toJson>;
-  done({ mode: "cli", code, status: json.status, total: json.total, bootMs, loadMs, sinceStartMs: performance.now() });
+  done({
+    mode: "cli",
+    code,
+    status: json.status,
+    total: json.total,
+    bootMs,
+    loadMs,
+    sinceStartMs: performance.now(),
+  });
 }
 
 async function adapter(rowsArg: string): Promise<void> {

@@ -45,7 +45,11 @@ function child(args, { heap } = {}) {
   const nodeArgs = ["--expose-gc"];
   if (heap) nodeArgs.push(`--max-old-space-size=${heap}`);
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [...nodeArgs, CHILD, ...args], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync(process.execPath, [...nodeArgs, CHILD, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) {
     process.stderr.write(r.stderr || "");
@@ -58,7 +62,8 @@ function child(args, { heap } = {}) {
 /** A plain-text table with aligned columns. */
 function table(headers, rows) {
   const w = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
-  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join("  ");
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? String(c).padEnd(w[i]) : String(c).padStart(w[i]))).join("  ");
   return [line(headers), w.map((n) => "-".repeat(n)).join("  "), ...rows.map(line)].join("\n");
 }
 
@@ -70,7 +75,10 @@ function target(name, ok, detail) {
 function build() {
   if (flag("--no-build")) return;
   const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
-  const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.bench.json")], { cwd: ROOT, encoding: "utf8" });
+  const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.bench.json")], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
   if (r.status !== 0) {
     process.stdout.write(r.stdout);
     throw new Error("could not compile the benchmark (tsc -p tsconfig.bench.json)");
@@ -99,14 +107,34 @@ function benchEngine() {
       fmtMB(r.peakRssMB),
       `${r.status} ${(r.total / 100).toFixed(2)}`,
     ]);
-    if (n === 1_000_000) target("engine scores 1M rows in under 1 s", r.medianMs < 1000, `median ${fmtMs(r.medianMs)} ms (min ${fmtMs(Math.min(...r.times))} ms)`);
+    if (n === 1_000_000)
+      target(
+        "engine scores 1M rows in under 1 s",
+        r.medianMs < 1000,
+        `median ${fmtMs(r.medianMs)} ms (min ${fmtMs(Math.min(...r.times))} ms)`
+      );
   }
   console.log("\n## Engine only: assess(RawTables already in memory)\n");
   console.log(
-    table(["rows", "punches / tickets / complaints / surveys", "staff", "runs", "median ms", "min ms", "rows/s (median)", "input heap MB", "run heap MB", "peak RSS MB", "result"], rows),
+    table(
+      [
+        "rows",
+        "punches / tickets / complaints / surveys",
+        "staff",
+        "runs",
+        "median ms",
+        "min ms",
+        "rows/s (median)",
+        "input heap MB",
+        "run heap MB",
+        "peak RSS MB",
+        "result",
+      ],
+      rows
+    )
   );
   console.log(
-    "\ninput heap: the RawTables, after gc. run heap: heap growth over one assess() before any forced gc (what it kept plus its garbage).",
+    "\ninput heap: the RawTables, after gc. run heap: heap growth over one assess() before any forced gc (what it kept plus its garbage)."
   );
 }
 
@@ -153,28 +181,60 @@ function benchCli() {
       `${runs[0].status} ${runs[0].total}`,
     ]);
     if (goal) {
-      const name = key === "issue5" ? "CLI 130k-row ledger ≤ 1.2 s wall, ≤ 250 MB peak RSS" : "CLI 100k rows < 5 s wall, < 400 MB peak RSS";
+      const name =
+        key === "issue5"
+          ? "CLI 130k-row ledger ≤ 1.2 s wall, ≤ 250 MB peak RSS"
+          : "CLI 100k rows < 5 s wall, < 400 MB peak RSS";
       const okWall = key === "issue5" ? wall <= goal.wallMs : wall < goal.wallMs;
       const okRss = key === "issue5" ? rss <= goal.rssMB : rss < goal.rssMB;
-      target(name, okWall && okRss, `wall median ${fmtMs(wall)} ms, min ${fmtMs(wallMin)} ms (${okWall ? "ok" : "over"}); peak RSS ${fmtMB(rss)} MB (${okRss ? "ok" : "over"})`);
+      target(
+        name,
+        okWall && okRss,
+        `wall median ${fmtMs(wall)} ms, min ${fmtMs(wallMin)} ms (${okWall ? "ok" : "over"}); peak RSS ${fmtMB(rss)} MB (${okRss ? "ok" : "over"})`
+      );
     }
   }
-  console.log(`\n## Command line end to end on .xlsx (median of ${RUNS} runs per column; each run a fresh process)\n`);
-  console.log(table(["ledger", "rows", "file MB", "read ms", "assess ms", "summary ms", "write ms", "start-up ms", "wall ms median / min", "peak RSS MB", "result"], rows));
+  console.log(
+    `\n## Command line end to end on .xlsx (median of ${RUNS} runs per column; each run a fresh process)\n`
+  );
+  console.log(
+    table(
+      [
+        "ledger",
+        "rows",
+        "file MB",
+        "read ms",
+        "assess ms",
+        "summary ms",
+        "write ms",
+        "start-up ms",
+        "wall ms median / min",
+        "peak RSS MB",
+        "result",
+      ],
+      rows
+    )
+  );
   console.log(
     "\nread = readFile + readLedgerXlsx; write = writeScoredCopy + writeFile (pieces timed in one process);" +
       "\nstart-up = node start-up + loading the command line's modules, before the file is touched (part of wall);" +
       "\nwall = `assess FILE --out OUT --json` through main(), from process spawn to exit (node start-up and module loading included);" +
-      "\npeak RSS = VmHWM at exit, the largest of the runs. Targets are judged on the median wall time.",
+      "\npeak RSS = VmHWM at exit, the largest of the runs. Targets are judged on the median wall time."
   );
 }
 
 function benchAdapter() {
-  const adapterFiles = ["src/excel/index.ts", "test/fakes/officeFake.js"].map((f) => path.join(ROOT, f));
+  const adapterFiles = ["src/excel/index.ts", "test/fakes/officeFake.js"].map((f) =>
+    path.join(ROOT, f)
+  );
   const missing = adapterFiles.filter((f) => !fs.existsSync(f));
-  console.log("\n## Excel adapter against the recording Office.js fake (test/fakes/officeFake.js)\n");
+  console.log(
+    "\n## Excel adapter against the recording Office.js fake (test/fakes/officeFake.js)\n"
+  );
   if (missing.length) {
-    console.log(`adapter: not measured (${missing.map((f) => path.relative(ROOT, f)).join(", ")} not found)`);
+    console.log(
+      `adapter: not measured (${missing.map((f) => path.relative(ROOT, f)).join(", ")} not found)`
+    );
     return;
   }
   const rows = [];
@@ -195,7 +255,9 @@ function benchAdapter() {
     // One per 4 MB: batches against the ideal ceil(actual response bytes / 4 MB).
     const ideal = Math.ceil(r.readResponseMB / 4);
     packingOk = packingOk && r.batches <= ideal + 1;
-    packing.push(`${fmtInt(n)}: ${r.batches} vs ${ideal} (${(r.readResponseMB / Math.max(1, r.batches)).toFixed(2)} MB/batch)`);
+    packing.push(
+      `${fmtInt(n)}: ${r.batches} vs ${ideal} (${(r.readResponseMB / Math.max(1, r.batches)).toFixed(2)} MB/batch)`
+    );
     rows.push([
       fmtInt(r.rows),
       r.readSyncs,
@@ -215,25 +277,57 @@ function benchAdapter() {
   const constants = new Set(ok.map((r) => r.readSyncs - r.batches));
   const writes = new Set(ok.map((r) => r.writeSyncs));
   const structureOk =
-    ok.length === results.length && constants.size === 1 && [...constants][0] <= 3 && writes.size === 1 && ok.every((r) => r.readMaxResponseMB < 5);
-  const structure = results.map((r) => (r.error ? `${fmtInt(r.n)}: ${r.error}` : `${fmtInt(r.n)}: ${r.readSyncs} = ${r.readSyncs - r.batches} + ${r.batches} batches, write ${r.writeSyncs}`));
+    ok.length === results.length &&
+    constants.size === 1 &&
+    [...constants][0] <= 3 &&
+    writes.size === 1 &&
+    ok.every((r) => r.readMaxResponseMB < 5);
+  const structure = results.map((r) =>
+    r.error
+      ? `${fmtInt(r.n)}: ${r.error}`
+      : `${fmtInt(r.n)}: ${r.readSyncs} = ${r.readSyncs - r.batches} + ${r.batches} batches, write ${r.writeSyncs}`
+  );
   console.log(
     table(
-      ["rows", "read syncs", "batches", "read resp MB", "max resp MB", "max read req B", "write syncs", "max write req MB", "read ms (fake)", "peak RSS MB"],
-      rows,
-    ),
+      [
+        "rows",
+        "read syncs",
+        "batches",
+        "read resp MB",
+        "max resp MB",
+        "max read req B",
+        "write syncs",
+        "max write req MB",
+        "read ms (fake)",
+        "peak RSS MB",
+      ],
+      rows
+    )
   );
-  console.log("\nresp/req MB: UTF-8 bytes of the JSON the fake records per context.sync (Excel on the web rejects > 5 MB).");
-  target("adapter: round trips = constant + one per batch; write constant; responses < 5 MB", structureOk, structure.join("; "));
+  console.log(
+    "\nresp/req MB: UTF-8 bytes of the JSON the fake records per context.sync (Excel on the web rejects > 5 MB)."
+  );
+  target(
+    "adapter: round trips = constant + one per batch; write constant; responses < 5 MB",
+    structureOk,
+    structure.join("; ")
+  );
   target("adapter: batches ≤ ⌈actual response / 4 MB⌉ + 1", packingOk, packing.join("; "));
 }
 
 function mainBench() {
   const t0 = Date.now();
-  console.log(`# om-scorecard bench — node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `# om-scorecard bench — node ${process.version}, ${os.cpus().length} CPU(s) ${os.cpus()[0]?.model ?? ""}, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`
+  );
   console.log(`seed 20240701; .xlsx cache ${CACHE}`);
   if (os.loadavg()[0] > os.cpus().length * 0.75) {
-    console.log(`note: the machine is busy (load ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs); times below are pessimistic — rerun on an idle machine for clean figures.`);
+    console.log(
+      `note: the machine is busy (load ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} CPUs); times below are pessimistic — rerun on an idle machine for clean figures.`
+    );
   }
   build();
   if (want("engine")) benchEngine();
@@ -243,7 +337,12 @@ function mainBench() {
     console.log("\n## Targets\n");
     console.log(table(["target", "verdict", "measured"], verdicts));
   }
-  console.log(`\nbench finished in ${((Date.now() - t0) / 1000).toFixed(0)} s; load average at the end ${os.loadavg().map((x) => x.toFixed(2)).join(" ")}`);
+  console.log(
+    `\nbench finished in ${((Date.now() - t0) / 1000).toFixed(0)} s; load average at the end ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ")}`
+  );
 }
 
 try {

@@ -6,8 +6,9 @@ let main;
 try {
   ({ main } = require("../build/cli/main.js"));
 } catch (e) {
+  if (!e || e.code !== "MODULE_NOT_FOUND") throw e;
   process.stderr.write(
-    "om-scorecard 尚未编译，请先运行 npm run build:cli。The command line is not built yet: run `npm run build:cli`.\n",
+    "om-scorecard 尚未编译，请先运行 npm run build:cli。The command line is not built yet: run `npm run build:cli`.\n"
   );
   process.exitCode = 1;
   return;
@@ -18,8 +19,8 @@ main(process.argv.slice(2)).then(
   },
   (err) => {
     process.stderr.write(
-      `内部错误，请将以下信息报告给开发者（台账未被修改）。Internal error; please report it (the ledger was not changed):\n${err && err.stack ? err.stack : err}\n`,
+      `内部错误，请将以下信息报告给开发者（台账未被修改）。Internal error; please report it (the ledger was not changed):\n${err && err.stack ? err.stack : err}\n`
     );
     process.exitCode = 1;
-  },
+  }
 );

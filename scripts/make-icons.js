@@ -63,7 +63,10 @@ function encodePng(width, height, rgba) {
   const raw = Buffer.alloc((width * 4 + 1) * height);
   for (let y = 0; y < height; y++) {
     raw[y * (width * 4 + 1)] = 0; // filter type None
-    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(raw, y * (width * 4 + 1) + 1);
+    Buffer.from(rgba.buffer, rgba.byteOffset + y * width * 4, width * 4).copy(
+      raw,
+      y * (width * 4 + 1) + 1
+    );
   }
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
@@ -103,7 +106,10 @@ function shade(x, y) {
   }
   // A check mark at the top right.
   const w = 0.055;
-  if (distanceToSegment(x, y, 0.55, 0.22, 0.66, 0.32) <= w || distanceToSegment(x, y, 0.66, 0.32, 0.84, 0.12) <= w) {
+  if (
+    distanceToSegment(x, y, 0.55, 0.22, 0.66, 0.32) <= w ||
+    distanceToSegment(x, y, 0.66, 0.32, 0.84, 0.12) <= w
+  ) {
     return WHITE;
   }
   return BLUE;

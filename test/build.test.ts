@@ -14,9 +14,15 @@ const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
 const DEV_URL = "https://localhost:3000";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-const FUNCTION_IDS = ["TAILPAY", "PAYTIER", "TAILRATIO", "RATEPOINTS", "CNWORKDAY", "CNNETWORKDAYS"];
+const FUNCTION_IDS = [
+  "TAILPAY",
+  "PAYTIER",
+  "TAILRATIO",
+  "RATEPOINTS",
+  "CNWORKDAY",
+  "CNNETWORKDAYS",
+];
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const webpackConfig = require("../webpack.config.js") as {
   addinUrl(value: string | undefined): string;
   rewriteManifest(xml: string, baseUrl: string): string;
@@ -25,7 +31,9 @@ const webpackConfig = require("../webpack.config.js") as {
 function distFile(name: string): string {
   const file = path.join(DIST, name);
   if (!fs.existsSync(file)) {
-    throw new Error(`dist/${name} is missing: run \`npm run build\` first (dist/${name} 不存在：请先运行 npm run build)`);
+    throw new Error(
+      `dist/${name} is missing: run \`npm run build\` first (dist/${name} 不存在：请先运行 npm run build)`
+    );
   }
   return fs.readFileSync(file, "utf8");
 }
@@ -41,13 +49,19 @@ interface FunctionMeta {
 describe("dist/ after npm run build", () => {
   beforeAll(() => {
     if (!fs.existsSync(DIST)) {
-      throw new Error("dist/ does not exist: run `npm run build` first (dist/ 不存在：请先运行 npm run build)");
+      throw new Error(
+        "dist/ does not exist: run `npm run build` first (dist/ 不存在：请先运行 npm run build)"
+      );
     }
   });
 
   it("holds the manifest, still well-formed and naming the OM namespace", () => {
     const xml = distFile("manifest.xml");
-    expect(() => execFileSync("/usr/bin/xmllint", ["--noout", path.join(DIST, "manifest.xml")], { stdio: "pipe" })).not.toThrow();
+    expect(() =>
+      execFileSync("/usr/bin/xmllint", ["--noout", path.join(DIST, "manifest.xml")], {
+        stdio: "pipe",
+      })
+    ).not.toThrow();
     expect(xml).toContain("<OfficeApp");
     expect(xml).toMatch(/<bt:String id="Functions\.Namespace" DefaultValue="OM"\s*\/>/);
   });
@@ -61,16 +75,18 @@ describe("dist/ after npm run build", () => {
     expect(page).toBeDefined();
     const base = page!.slice(0, -"/taskpane.html".length);
     expect(urls.filter((u) => !u.startsWith(`${base}/`))).toEqual([]);
-    const missing = urls.map((u) => u.slice(base.length + 1)).filter((f) => !fs.existsSync(path.join(DIST, f)));
+    const missing = urls
+      .map((u) => u.slice(base.length + 1))
+      .filter((f) => !fs.existsSync(path.join(DIST, f)));
     expect(missing).toEqual([]);
   });
 
   it("loads office.js from Microsoft's CDN, then the task pane and functions chunks (no commands chunk)", () => {
     const html = distFile("taskpane.html");
     // The HTML is minified: attribute values may be unquoted.
-    const scripts = [...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g)].map(
-      (m) => m[1] ?? m[2] ?? m[3],
-    );
+    const scripts = [
+      ...html.matchAll(/<script\b[^>]*?\bsrc=(?:"([^"]*)"|'([^']*)'|([^\s>]+))/g),
+    ].map((m) => m[1] ?? m[2] ?? m[3]);
     expect(scripts).toContain(OFFICE_JS);
     const local = scripts.map((s) => s.replace(/^\.?\//, ""));
     for (const chunk of ["taskpane.js", "functions.js"]) {
@@ -96,7 +112,10 @@ describe("dist/ after npm run build", () => {
       for (const p of f.parameters) expect(p.description).toMatch(/[\u4e00-\u9fff]/);
     }
     const byId = Object.fromEntries(meta.functions.map((f) => [f.id, f]));
-    expect(byId.TAILPAY.parameters.map((p) => [p.name, p.type])).toEqual([["score", "number"], ["amount", "number"]]);
+    expect(byId.TAILPAY.parameters.map((p) => [p.name, p.type])).toEqual([
+      ["score", "number"],
+      ["amount", "number"],
+    ]);
     expect(byId.TAILPAY.result.type).toBe("number");
     expect(byId.PAYTIER.result.type).toBe("string");
     expect(byId.RATEPOINTS.parameters.map((p) => [p.name, p.type, p.optional ?? false])).toEqual([
@@ -118,7 +137,8 @@ describe("dist/ after npm run build", () => {
 
   it("binds every function id in the functions bundle (the plugin's associate calls)", () => {
     const js = distFile("functions.js");
-    for (const id of FUNCTION_IDS) expect(js).toMatch(new RegExp(`CustomFunctions\\.associate\\(\\s*["']${id}["']`));
+    for (const id of FUNCTION_IDS)
+      expect(js).toMatch(new RegExp(`CustomFunctions\\.associate\\(\\s*["']${id}["']`));
     expect(js.match(/CustomFunctions\.associate\(/g)).toHaveLength(FUNCTION_IDS.length);
   });
 
@@ -128,7 +148,7 @@ describe("dist/ after npm run build", () => {
     class FakeError {
       constructor(
         public code: string,
-        public message?: string,
+        public message?: string
       ) {}
     }
     const sandbox = {
@@ -162,7 +182,9 @@ describe("dist/ after npm run build", () => {
     for (const size of [16, 32, 64, 80]) {
       const file = path.join(DIST, "assets", `icon-${size}.png`);
       expect(fs.existsSync(file)).toBe(true);
-      expect(fs.readFileSync(file).equals(fs.readFileSync(path.join(ROOT, "assets", `icon-${size}.png`)))).toBe(true);
+      expect(
+        fs.readFileSync(file).equals(fs.readFileSync(path.join(ROOT, "assets", `icon-${size}.png`)))
+      ).toBe(true);
     }
   });
 });
@@ -171,7 +193,10 @@ describe("building for a production host (ADDIN_URL)", () => {
   const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
 
   it("rewrites every dev-server URL in the manifest to the host", () => {
-    const out = webpackConfig.rewriteManifest(xml, webpackConfig.addinUrl("https://addins.example.gov.cn/om/"));
+    const out = webpackConfig.rewriteManifest(
+      xml,
+      webpackConfig.addinUrl("https://addins.example.gov.cn/om/")
+    );
     expect(out).not.toContain("localhost");
     expect(out).toContain('DefaultValue="https://addins.example.gov.cn/om/taskpane.html"');
     expect(out).toContain('DefaultValue="https://addins.example.gov.cn/om/functions.json"');

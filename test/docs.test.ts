@@ -5,7 +5,13 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import * as path from "node:path";
-import { DIAGNOSTIC_CODES, diag, messageOf, type DiagnosticCode, type Severity } from "../src/engine";
+import {
+  DIAGNOSTIC_CODES,
+  diag,
+  messageOf,
+  type DiagnosticCode,
+  type Severity,
+} from "../src/engine";
 
 const README = path.resolve(__dirname, "../README.md");
 const BEGIN = "<!-- diagnostic-codes:begin -->";
@@ -18,22 +24,53 @@ const HEADING: Record<Severity, string> = {
 
 function expectedList(): string {
   return (["error", "warning", "info"] as const)
-    .map((sev) => `- ${HEADING[sev]}: ${DIAGNOSTIC_CODES.filter((c) => c.severity === sev).map((c) => `\`${c.code}\``).join(", ")}.`)
+    .map(
+      (sev) =>
+        `- ${HEADING[sev]}: ${DIAGNOSTIC_CODES.filter((c) => c.severity === sev)
+          .map((c) => `\`${c.code}\``)
+          .join(", ")}.`
+    )
     .join("\n");
 }
 
 test("the README lists every diagnostic code of the catalogue under its severity", () => {
   const text = readFileSync(README, "utf8");
   const block = `${BEGIN}\n${expectedList()}\n${END}`;
-  if (process.env.UPDATE_DOCS) writeFileSync(README, text.replace(new RegExp(`${BEGIN}[\\s\\S]*${END}`), block));
+  if (process.env.UPDATE_DOCS)
+    writeFileSync(README, text.replace(new RegExp(`${BEGIN}[\\s\\S]*${END}`), block));
   expect(text).toContain(block);
 });
 
 test("every code's message is bilingual and names no placeholder", () => {
   // Arguments that every message accepts: the message functions read only what their code declares.
-  const args = { value: "x", expected: null, error: "#N/A", id: "T1", firstRow: 2, name: "张三", start: 19905, end: 19904, date: 19905, slot: "上班", from: null, to: null, deadline: 19905, asOf: 19905, year: 2031, item: "amount", found: [], sheet: "考勤", firstTitleRow: 1, headerRow: 2, path: "a.xlsx", reason: null };
+  const args = {
+    value: "x",
+    expected: null,
+    error: "#N/A",
+    id: "T1",
+    firstRow: 2,
+    name: "张三",
+    start: 19905,
+    end: 19904,
+    date: 19905,
+    slot: "上班",
+    from: null,
+    to: null,
+    deadline: 19905,
+    asOf: 19905,
+    year: 2031,
+    item: "amount",
+    found: [],
+    sheet: "考勤",
+    firstTitleRow: 1,
+    headerRow: 2,
+    path: "a.xlsx",
+    reason: null,
+  };
   for (const { code } of DIAGNOSTIC_CODES) {
-    const m = messageOf(diag(code as DiagnosticCode, { table: "punches", row: 2, column: "date" }, args as never));
+    const m = messageOf(
+      diag(code as DiagnosticCode, { table: "punches", row: 2, column: "date" }, args as never)
+    );
     const [zh, en] = m.split(" / ");
     expect(zh).toMatch(/[\u4e00-\u9fff]/);
     expect(en).toMatch(/[A-Za-z]{3}/);

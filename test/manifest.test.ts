@@ -39,7 +39,14 @@ function parseXml(xml: string): El {
       if (a.uri === "http://www.w3.org/2000/xmlns/") continue; // namespace declarations
       attrs[a.uri === NS.xsi ? `xsi:${a.local}` : a.local] = a.value;
     }
-    const el: El = { uri: tag.uri, name: tag.local, attrs, children: [], text: "", parent: stack[stack.length - 1] ?? null };
+    const el: El = {
+      uri: tag.uri,
+      name: tag.local,
+      attrs,
+      children: [],
+      text: "",
+      parent: stack[stack.length - 1] ?? null,
+    };
     if (el.parent) el.parent.children.push(el);
     else root = el;
     stack.push(el);
@@ -59,7 +66,8 @@ function all(el: El, name?: string, uri?: string): El[] {
   const out: El[] = [];
   const walk = (e: El) => {
     for (const c of e.children) {
-      if ((name === undefined || c.name === name) && (uri === undefined || c.uri === uri)) out.push(c);
+      if ((name === undefined || c.name === name) && (uri === undefined || c.uri === uri))
+        out.push(c);
       walk(c);
     }
   };
@@ -107,7 +115,8 @@ for (const kind of resourceKinds) {
   for (const r of child(resources, kind).children) {
     if (defined.has(r.attrs.id)) duplicates.push(r.attrs.id);
     const ov: Record<string, string> = {};
-    for (const o of r.children.filter((c) => c.name === "Override")) ov[o.attrs.Locale] = o.attrs.Value;
+    for (const o of r.children.filter((c) => c.name === "Override"))
+      ov[o.attrs.Locale] = o.attrs.Value;
     defined.set(r.attrs.id, { kind, value: r.attrs.DefaultValue, overrides: ov });
   }
 }
@@ -121,7 +130,9 @@ function resource(id: string, kind: Kind): { value: string; overrides: Record<st
 
 describe("manifest.xml", () => {
   it("is well-formed XML (xmllint)", () => {
-    expect(() => execFileSync("/usr/bin/xmllint", ["--noout", MANIFEST], { stdio: "pipe" })).not.toThrow();
+    expect(() =>
+      execFileSync("/usr/bin/xmllint", ["--noout", MANIFEST], { stdio: "pipe" })
+    ).not.toThrow();
   });
 
   it("is a TaskPaneApp OfficeApp with its top-level elements in schema order", () => {
@@ -149,7 +160,19 @@ describe("manifest.xml", () => {
     const names = doc.children.map((c) => c.name);
     for (const n of names) expect(order).toContain(n);
     expect(names).toEqual([...names].sort((a, b) => order.indexOf(a) - order.indexOf(b)));
-    for (const required of ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "IconUrl", "Hosts", "DefaultSettings", "Permissions", "VersionOverrides"]) {
+    for (const required of [
+      "Id",
+      "Version",
+      "ProviderName",
+      "DefaultLocale",
+      "DisplayName",
+      "Description",
+      "IconUrl",
+      "Hosts",
+      "DefaultSettings",
+      "Permissions",
+      "VersionOverrides",
+    ]) {
       expect(names).toContain(required);
     }
   });
@@ -158,10 +181,17 @@ describe("manifest.xml", () => {
     // OfficeAppManifestV1_1.xsd: AppDomains holds one or more AppDomain; Sets one or more Set.
     for (const e of all(doc, "AppDomains")) {
       const domains = e.children.filter((c) => c.name === "AppDomain");
-      expect({ path: path_(e), domains: domains.length }).toEqual({ path: path_(e), domains: Math.max(1, domains.length) });
+      expect({ path: path_(e), domains: domains.length }).toEqual({
+        path: path_(e),
+        domains: Math.max(1, domains.length),
+      });
       for (const d of domains) expect(d.text.trim()).toMatch(/^https:\/\/[^\s/]+/);
     }
-    for (const e of all(doc, "Sets")) expect({ path: path_(e), sets: e.children.length }).toEqual({ path: path_(e), sets: Math.max(1, e.children.length) });
+    for (const e of all(doc, "Sets"))
+      expect({ path: path_(e), sets: e.children.length }).toEqual({
+        path: path_(e),
+        sets: Math.max(1, e.children.length),
+      });
   });
 
   it("declares every requirement set with a Name and a MinVersion", () => {
@@ -169,7 +199,9 @@ describe("manifest.xml", () => {
     expect(sets.length).toBeGreaterThan(0);
     const problems = sets
       .filter((s) => !s.attrs.Name?.trim() || !/^\d+\.\d+$/.test(s.attrs.MinVersion ?? ""))
-      .map((s) => `${path_(s)} Name="${s.attrs.Name ?? ""}" MinVersion="${s.attrs.MinVersion ?? ""}"`);
+      .map(
+        (s) => `${path_(s)} Name="${s.attrs.Name ?? ""}" MinVersion="${s.attrs.MinVersion ?? ""}"`
+      );
     expect(problems).toEqual([]);
     const names = sets.map((s) => s.attrs.Name);
     expect(new Set(names).size).toBe(names.length);
@@ -178,13 +210,21 @@ describe("manifest.xml", () => {
   it("requires the API sets the code uses: ExcelApi 1.7, CustomFunctionsRuntime 1.2, SharedRuntime 1.1", () => {
     const requirements = child(doc, "Requirements");
     expect(requirements.children.map((c) => c.name)).toEqual(["Sets"]);
-    const declared = Object.fromEntries(all(requirements, "Set").map((s) => [s.attrs.Name, s.attrs.MinVersion]));
-    expect(declared).toEqual({ ExcelApi: "1.7", CustomFunctionsRuntime: "1.2", SharedRuntime: "1.1" });
+    const declared = Object.fromEntries(
+      all(requirements, "Set").map((s) => [s.attrs.Name, s.attrs.MinVersion])
+    );
+    expect(declared).toEqual({
+      ExcelApi: "1.7",
+      CustomFunctionsRuntime: "1.2",
+      SharedRuntime: "1.1",
+    });
   });
 
   it("has its own GUID Id (not the Office template's) and a four-part version", () => {
     const id = child(doc, "Id").text.trim();
-    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i);
+    expect(id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[1-5][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
+    );
     expect(id.toLowerCase()).not.toBe("05c2e1c9-3e1d-406e-9a91-e9ac64854143");
     expect(child(doc, "Version").text.trim()).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
@@ -222,13 +262,19 @@ describe("manifest.xml", () => {
     expect(runtimes).toHaveLength(1);
     expect(runtimes[0].attrs.lifetime).toBe("long");
     const runtimeUrl = runtimes[0].attrs.resid;
-    const cf = all(overrides, "ExtensionPoint").find((e) => e.attrs["xsi:type"] === "CustomFunctions");
+    const cf = all(overrides, "ExtensionPoint").find(
+      (e) => e.attrs["xsi:type"] === "CustomFunctions"
+    );
     expect(cf).toBeDefined();
     expect(child(child(cf!, "Page"), "SourceLocation").attrs.resid).toBe(runtimeUrl);
     expect(all(overrides, "FunctionFile").map((f) => f.attrs.resid)).toEqual([runtimeUrl]);
     expect(resource(runtimeUrl, "Urls").value).toBe(`${DEV_URL}/taskpane.html`);
-    expect(resource(child(child(cf!, "Script"), "SourceLocation").attrs.resid, "Urls").value).toBe(`${DEV_URL}/functions.js`);
-    expect(resource(child(child(cf!, "Metadata"), "SourceLocation").attrs.resid, "Urls").value).toBe(`${DEV_URL}/functions.json`);
+    expect(resource(child(child(cf!, "Script"), "SourceLocation").attrs.resid, "Urls").value).toBe(
+      `${DEV_URL}/functions.js`
+    );
+    expect(
+      resource(child(child(cf!, "Metadata"), "SourceLocation").attrs.resid, "Urls").value
+    ).toBe(`${DEV_URL}/functions.json`);
   });
 
   it("puts the custom functions in the OM namespace", () => {
@@ -247,7 +293,9 @@ describe("manifest.xml", () => {
     expect(label.overrides["en-US"]).toBe("Assess");
     const action = child(buttons[0], "Action");
     expect(action.attrs["xsi:type"]).toBe("ShowTaskpane");
-    expect(resource(child(action, "SourceLocation").attrs.resid, "Urls").value).toBe(`${DEV_URL}/taskpane.html`);
+    expect(resource(child(action, "SourceLocation").attrs.resid, "Urls").value).toBe(
+      `${DEV_URL}/taskpane.html`
+    );
   });
 
   it("defines every resid it references, once, with the right kind and at most 32 characters", () => {
@@ -256,7 +304,8 @@ describe("manifest.xml", () => {
     expect(refs.length).toBeGreaterThan(10);
     const expectedKind = (e: El): Kind => {
       if (e.name === "Image") return "Images";
-      if (["SourceLocation", "FunctionFile", "Runtime", "LearnMoreUrl"].includes(e.name)) return "Urls";
+      if (["SourceLocation", "FunctionFile", "Runtime", "LearnMoreUrl"].includes(e.name))
+        return "Urls";
       if (e.name === "Description") return "LongStrings";
       return "ShortStrings"; // Label, Title, Namespace
     };
@@ -264,8 +313,12 @@ describe("manifest.xml", () => {
     for (const e of refs) {
       const r = defined.get(e.attrs.resid);
       if (!r) problems.push(`${path_(e)} resid="${e.attrs.resid}" is not defined`);
-      else if (r.kind !== expectedKind(e)) problems.push(`${path_(e)} resid="${e.attrs.resid}" is a ${r.kind}, expected ${expectedKind(e)}`);
-      if (e.attrs.resid.length > 32) problems.push(`resid "${e.attrs.resid}" is longer than 32 characters`);
+      else if (r.kind !== expectedKind(e))
+        problems.push(
+          `${path_(e)} resid="${e.attrs.resid}" is a ${r.kind}, expected ${expectedKind(e)}`
+        );
+      if (e.attrs.resid.length > 32)
+        problems.push(`resid "${e.attrs.resid}" is longer than 32 characters`);
     }
     expect(problems).toEqual([]);
   });
@@ -288,7 +341,8 @@ describe("manifest.xml", () => {
     expect(urls.length).toBeGreaterThanOrEqual(8);
     expect(urls.filter((u) => !u.startsWith("https://"))).toEqual([]);
     for (const [, r] of defined) {
-      if (r.kind === "Urls" || r.kind === "Images") expect(r.value.startsWith("https://")).toBe(true);
+      if (r.kind === "Urls" || r.kind === "Images")
+        expect(r.value.startsWith("https://")).toBe(true);
     }
   });
 
@@ -300,7 +354,9 @@ describe("manifest.xml", () => {
     for (const img of all(overrides, "Image").filter((e) => e.attrs.resid !== undefined)) {
       checks.push([resource(img.attrs.resid, "Images").value, Number(img.attrs.size)]);
     }
-    expect(checks.map(([, s]) => s).sort((a, b) => a - b)).toEqual(expect.arrayContaining([16, 32, 64, 80]));
+    expect(checks.map(([, s]) => s).sort((a, b) => a - b)).toEqual(
+      expect.arrayContaining([16, 32, 64, 80])
+    );
     for (const [url, size] of checks) {
       const file = repoFileFor(url);
       expect(fs.existsSync(file)).toBe(true);

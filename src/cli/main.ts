@@ -89,7 +89,13 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     bytes = await fs.readFile(ledgerPath);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return fail(diag("file-unreadable", {}, { path: ledgerPath, reason: code === "ENOENT" || code === "EISDIR" ? code : null }));
+    return fail(
+      diag(
+        "file-unreadable",
+        {},
+        { path: ledgerPath, reason: code === "ENOENT" || code === "EISDIR" ? code : null }
+      )
+    );
   }
 
   let tables;
@@ -124,7 +130,7 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     await io.stdout(
       written
         ? `\n已写入汇总表「考核结果」：${written}\nSummary sheet written to ${written}\n`
-        : "\n台账有错误，未评分，未写入任何文件。The ledger has errors: nothing was scored or written.\n",
+        : "\n台账有错误，未评分，未写入任何文件。The ledger has errors: nothing was scored or written.\n"
     );
   }
   return code;
@@ -138,7 +144,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   let exitCode = 0;
   const program = new Command()
     .name("om-scorecard")
-    .description("运维考核评分：按合同考核条款从监理台账计算得分。Scores an O&M contract from the supervisor's ledger workbook.")
+    .description(
+      "运维考核评分：按合同考核条款从监理台账计算得分。Scores an O&M contract from the supervisor's ledger workbook."
+    )
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout(s),
@@ -150,8 +158,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description("评分并把汇总表写入台账副本 Score a ledger and write the summary into a copy")
     .argument("<ledger>", "台账文件 ledger workbook (.xlsx / .xlsm)")
     .option("-o, --out <file>", "输出文件 output file (default: LEDGER.scored.xlsx)")
-    .option("--as-of <date>", "考核日期 as-of date, e.g. 2025-06-30 (default: the Contract table's 考核日期, else the service end)")
-    .option("--round-rate", "比率先四舍五入到整百分数 round rates half up to a whole percent before the bands")
+    .option(
+      "--as-of <date>",
+      "考核日期 as-of date, e.g. 2025-06-30 (default: the Contract table's 考核日期, else the service end)"
+    )
+    .option(
+      "--round-rate",
+      "比率先四舍五入到整百分数 round rates half up to a whole percent before the bands"
+    )
     .addOption(new Option("--json", "只输出一个 JSON 对象 print exactly one JSON object on stdout"))
     .action(async (ledger: string, flags: AssessFlags) => {
       exitCode = await runAssess(ledger, flags, io);

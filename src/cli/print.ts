@@ -1,4 +1,12 @@
-import { SEVERITY_TEXT, dayToIso, locationZh, shown, sortDiagnostics, type Assessment, type Diagnostic } from "../engine";
+import {
+  SEVERITY_TEXT,
+  dayToIso,
+  locationZh,
+  shown,
+  sortDiagnostics,
+  type Assessment,
+  type Diagnostic,
+} from "../engine";
 import { dimensionRows, maxTotal, type DimensionRow } from "../report/dimensions";
 import { STATUS_TEXT, both, fmtYuan } from "../report/summary";
 
@@ -12,15 +20,29 @@ export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += c >= 0x1100 && (c <= 0x115f || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || c >= 0x20000) ? 2 : 1;
+    w +=
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        c >= 0x20000)
+        ? 2
+        : 1;
   }
   return w;
 }
 
-const pad = (s: string, width: number): string => s + " ".repeat(Math.max(0, width - displayWidth(s)));
-const padStart = (s: string, width: number): string => " ".repeat(Math.max(0, width - displayWidth(s))) + s;
+const pad = (s: string, width: number): string =>
+  s + " ".repeat(Math.max(0, width - displayWidth(s)));
+const padStart = (s: string, width: number): string =>
+  " ".repeat(Math.max(0, width - displayWidth(s))) + s;
 const points = (h: number): string => (h / 100).toFixed(2);
-const pct = (num: number, den: number): string => (den === 0 ? "—" : `${((num / den) * 100).toFixed(2)}%`);
+const pct = (num: number, den: number): string =>
+  den === 0 ? "—" : `${((num / den) * 100).toFixed(2)}%`;
 
 /** At most this many diagnostics are printed; the JSON and the summary sheet have them all. */
 export const PRINT_DIAGNOSTICS = 30;
@@ -34,7 +56,9 @@ export function formatDiagnostics(list: readonly Diagnostic[]): string[] {
   const sorted = sortDiagnostics(list);
   const lines = sorted.slice(0, PRINT_DIAGNOSTICS).map(formatDiagnostic);
   if (sorted.length > PRINT_DIAGNOSTICS) {
-    lines.push(`… 另有 ${sorted.length - PRINT_DIAGNOSTICS} 条问题，见汇总表或 --json。${sorted.length - PRINT_DIAGNOSTICS} more: see the summary sheet or --json.`);
+    lines.push(
+      `… 另有 ${sorted.length - PRINT_DIAGNOSTICS} 条问题，见汇总表或 --json。${sorted.length - PRINT_DIAGNOSTICS} more: see the summary sheet or --json.`
+    );
   }
   return lines;
 }
@@ -42,8 +66,11 @@ export function formatDiagnostics(list: readonly Diagnostic[]): string[] {
 /** A row's figures: `1186/1482 = 80.03%` for a rate, `1 起事件 events` for a count, its parts where it has them. */
 function figures(r: DimensionRow): string {
   if (r.numerator === null) return "—";
-  if (r.parts.length > 0) return r.parts.map((p) => `${both(p.label)} ${points(p.hundredths)}`).join(" + ");
-  return r.isRate ? `${r.numerator}/${r.denominator} = ${pct(r.numerator, r.denominator ?? 0)}` : `${r.numerator} ${both(r.unit)}`;
+  if (r.parts.length > 0)
+    return r.parts.map((p) => `${both(p.label)} ${points(p.hundredths)}`).join(" + ");
+  return r.isRate
+    ? `${r.numerator}/${r.denominator} = ${pct(r.numerator, r.denominator ?? 0)}`
+    : `${r.numerator} ${both(r.unit)}`;
 }
 
 /** The whole printed report of an assessment. */
@@ -52,21 +79,35 @@ export function formatAssessment(a: Assessment): string {
   const p = a.profile;
   lines.push("运维考核评分 OM Scorecard");
   lines.push(`合同 Contract: ${p.contractName}`);
-  lines.push(`服务期限 Service: ${dayToIso(p.serviceStart)} 至 ${dayToIso(p.serviceEnd)}    考核日期 As of: ${dayToIso(a.asOf)}`);
+  lines.push(
+    `服务期限 Service: ${dayToIso(p.serviceStart)} 至 ${dayToIso(p.serviceEnd)}    考核日期 As of: ${dayToIso(a.asOf)}`
+  );
   lines.push(`状态 Status: ${both(STATUS_TEXT[a.status])}`);
   if (a.status !== "invalid") {
     for (const r of a.provisionalReasons) lines.push(`  · ${r.zh} (${r.en})`);
     lines.push("");
     const rows: string[][] = [
       ["考核项 Item", "指标 Metric", "得分 Points", "满分 Max"],
-      ...dimensionRows(p, a).map((r) => [both(r.label), figures(r), points(r.pointsHundredths ?? 0), String(r.max)]),
+      ...dimensionRows(p, a).map((r) => [
+        both(r.label),
+        figures(r),
+        points(r.pointsHundredths ?? 0),
+        String(r.max),
+      ]),
     ];
     const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
-    for (const r of rows) lines.push(`  ${pad(r[0], w[0])}  ${pad(r[1], w[1])}  ${padStart(r[2], w[2])}  ${padStart(r[3], w[3])}`);
-    lines.push(`  ${pad("合计 Total", w[0] + w[1] + 2)}  ${padStart(points(a.totalHundredths), w[2])}  ${padStart(String(maxTotal(p)), w[3])}`);
+    for (const r of rows)
+      lines.push(
+        `  ${pad(r[0], w[0])}  ${pad(r[1], w[1])}  ${padStart(r[2], w[2])}  ${padStart(r[3], w[3])}`
+      );
+    lines.push(
+      `  ${pad("合计 Total", w[0] + w[1] + 2)}  ${padStart(points(a.totalHundredths), w[2])}  ${padStart(String(maxTotal(p)), w[3])}`
+    );
     lines.push("");
     const share = p.payTiers.find((t) => t.tier === a.tier)!.sharePercent;
-    lines.push(`付款等级 Tier: ${a.tier} (${share}%)    尾款 Tail: ${fmtYuan(a.tailBaseFen)}    应付尾款 Payable: ${fmtYuan(a.tailAmountFen)}`);
+    lines.push(
+      `付款等级 Tier: ${a.tier} (${share}%)    尾款 Tail: ${fmtYuan(a.tailBaseFen)}    应付尾款 Payable: ${fmtYuan(a.tailAmountFen)}`
+    );
   }
   if (a.diagnostics.length > 0) {
     lines.push("");

@@ -11,7 +11,14 @@ import { shareOfFen, tierForHundredths } from "./pay";
 import { DEFAULT_PROFILE } from "./profile";
 import { ratio } from "./ratio";
 import { locateTables } from "./schema";
-import type { AssessOptions, Assessment, Diagnostic, InvalidAssessment, Profile, RawTable } from "./types";
+import type {
+  AssessOptions,
+  Assessment,
+  Diagnostic,
+  InvalidAssessment,
+  Profile,
+  RawTable,
+} from "./types";
 
 /**
  * @summary Score a ledger: the whole law of SPEC §1 on the tables a reader found.
@@ -36,7 +43,13 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
   const periodEnd = Math.min(profile.serviceEnd, asOf);
 
   if (profile.serviceEnd < profile.serviceStart) {
-    out.push(diag("service-end-before-start", { table: "contract" }, { start: profile.serviceStart, end: profile.serviceEnd }));
+    out.push(
+      diag(
+        "service-end-before-start",
+        { table: "contract" },
+        { start: profile.serviceStart, end: profile.serviceEnd }
+      )
+    );
   } else if (asOf < periodStart) {
     out.push(diag("as-of-before-start", {}, { asOf, start: periodStart }));
   }
@@ -45,7 +58,11 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
   const cal = statutoryCalendar(new Map(ledger.calendar.map((o) => [o.date, o.workday])));
   const provisionalReasons: Bilingual[] = [];
 
-  if (located.roster && ledger.roster.length === 0 && !out.some((d) => d.severity === "error" && d.table === "roster")) {
+  if (
+    located.roster &&
+    ledger.roster.length === 0 &&
+    !out.some((d) => d.severity === "error" && d.table === "roster")
+  ) {
     out.push(diag("empty-roster", { table: "roster" }, {}));
   }
   if (periodEnd >= periodStart) {
@@ -79,7 +96,12 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
   const maintenance = scoreComplaints("maintenance", ledger, profile, asOf, out);
   const responsiveness = scoreComplaints("responsiveness", ledger, profile, asOf, out);
   const completion = scoreCompletion(ledger, profile, out);
-  const satisfaction = scoreSatisfaction(ledger, profile, maintenance.events + responsiveness.events, out);
+  const satisfaction = scoreSatisfaction(
+    ledger,
+    profile,
+    maintenance.events + responsiveness.events,
+    out
+  );
 
   const totalHundredths =
     attendance.pointsHundredths +
@@ -96,7 +118,9 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
   if (satisfaction.responses === 0) {
     provisionalReasons.push(REASONS.noSurveys());
   }
-  const pending = responsiveness.outcomes.filter((o) => o.outcome === "pending" || o.outcome === "no-deadline");
+  const pending = responsiveness.outcomes.filter(
+    (o) => o.outcome === "pending" || o.outcome === "no-deadline"
+  );
   if (pending.length > 0) {
     provisionalReasons.push(REASONS.undecidedComplaints(pending.map((o) => o.id)));
   }

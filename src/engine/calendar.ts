@@ -20,7 +20,7 @@ const builtinWorkdays = new Set(Object.keys(data.workdays).map(isoDay));
 
 /** Years the built-in data covers (every year with at least one public holiday listed). */
 export const BUILTIN_YEARS: ReadonlySet<number> = new Set(
-  Object.keys(data.holidays).map((iso) => Number(iso.slice(0, 4))),
+  Object.keys(data.holidays).map((iso) => Number(iso.slice(0, 4)))
 );
 
 export interface WorkCalendar {

@@ -33,7 +33,7 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
     const itemCell = r.raw("item");
     const n = normalizeName(itemCell);
     const key = (Object.keys(CONTRACT_ITEMS) as ContractItemKey[]).find(
-      (k) => n === normalizeName(CONTRACT_ITEMS[k].zh) || n === normalizeName(CONTRACT_ITEMS[k].en),
+      (k) => n === normalizeName(CONTRACT_ITEMS[k].zh) || n === normalizeName(CONTRACT_ITEMS[k].en)
     );
     if (!key) {
       r.report("item", "unknown-contract-item", { value: itemCell });
@@ -75,4 +75,3 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
   }
   return result;
 }
-

@@ -1,4 +1,11 @@
-import { messageText, severityOf, type Bilingual, type DiagnosticArgs, type DiagnosticCode, type Place } from "./messages";
+import {
+  messageText,
+  severityOf,
+  type Bilingual,
+  type DiagnosticArgs,
+  type DiagnosticCode,
+  type Place,
+} from "./messages";
 import { tableDef } from "./tables";
 import type { Diagnostic, Severity, TableKey } from "./types";
 
@@ -21,7 +28,11 @@ export interface Where {
  * @example
  * diag("punch-rest-day", { table: "punches", row: 17, column: "date" }, { date: isoDay("2024-10-01") })
  */
-export function diag<C extends DiagnosticCode>(code: C, where: Where, args: DiagnosticArgs[C]): Diagnostic {
+export function diag<C extends DiagnosticCode>(
+  code: C,
+  where: Where,
+  args: DiagnosticArgs[C]
+): Diagnostic {
   return {
     severity: severityOf(code),
     code,
@@ -34,10 +45,17 @@ export function diag<C extends DiagnosticCode>(code: C, where: Where, args: Diag
 
 /** The names of a diagnostic's table and column (empty strings where it names none). */
 export function placeOf(d: Pick<Diagnostic, "table" | "column">): Place {
-  if (d.table === null) return { table: null, tableZh: "", tableEn: "", columnZh: "", columnEn: "" };
+  if (d.table === null)
+    return { table: null, tableZh: "", tableEn: "", columnZh: "", columnEn: "" };
   const def = tableDef(d.table);
   const col = d.column === null ? undefined : def.columns.find((c) => c.key === d.column);
-  return { table: d.table, tableZh: def.zh, tableEn: def.en, columnZh: col?.zh ?? "", columnEn: col?.en ?? "" };
+  return {
+    table: d.table,
+    tableZh: def.zh,
+    tableEn: def.en,
+    columnZh: col?.zh ?? "",
+    columnEn: col?.en ?? "",
+  };
 }
 
 /** A diagnostic as people see it: table and column by their Chinese names, the message in both languages. */
@@ -116,7 +134,7 @@ export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
       cmp(a.p.tableZh, b.p.tableZh) ||
       (a.d.row ?? 0) - (b.d.row ?? 0) ||
       cmp(a.p.columnZh, b.p.columnZh) ||
-      cmp(a.d.code, b.d.code),
+      cmp(a.d.code, b.d.code)
   );
   return keyed.map((k) => k.d);
 }

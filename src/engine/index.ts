@@ -4,13 +4,53 @@
  * views, the readers and the functions use is exported here.
  */
 export * from "./types";
-export { dayFromSerial, dayToIso, isoDay, parseDateText, serialFromDay, serialInDateSystem, weekdayOf, ymdOf, dayFromYmd } from "./day";
+export {
+  dayFromSerial,
+  dayToIso,
+  isoDay,
+  parseDateText,
+  serialFromDay,
+  serialInDateSystem,
+  weekdayOf,
+  ymdOf,
+  dayFromYmd,
+} from "./day";
 export { compare, mul, ratio, ratioFromNumber, roundToUnits, toNumber } from "./ratio";
-export { BUILTIN_CALENDAR, BUILTIN_YEARS, networkDays, statutoryCalendar, uncoveredYears, workdayAfter, workdaysBetween, type WorkCalendar } from "./calendar";
-export { bandShare, pointsForShare, shareOfFen, tailPayFen, tierForHundredths, tierForScore } from "./pay";
+export {
+  BUILTIN_CALENDAR,
+  BUILTIN_YEARS,
+  networkDays,
+  statutoryCalendar,
+  uncoveredYears,
+  workdayAfter,
+  workdaysBetween,
+  type WorkCalendar,
+} from "./calendar";
+export {
+  bandShare,
+  pointsForShare,
+  shareOfFen,
+  tailPayFen,
+  tierForHundredths,
+  tierForScore,
+} from "./pay";
 export { DEFAULT_PROFILE } from "./profile";
-export { CONTRACT_ITEMS, SUMMARY_SHEET_NAME, TABLES, tableDef, type ColumnDef, type TableDef } from "./tables";
-export { MAX_HEADER_GAP, TITLE_ROWS_LIMIT, locateTables, normalizeName, plainSheetColumns, type Located } from "./schema";
+export {
+  CONTRACT_ITEMS,
+  SUMMARY_SHEET_NAME,
+  TABLES,
+  tableDef,
+  type ColumnDef,
+  type TableDef,
+} from "./tables";
+export {
+  MAX_HEADER_GAP,
+  TITLE_ROWS_LIMIT,
+  locateTables,
+  normalizeName,
+  plainSheetColumns,
+  type Located,
+} from "./schema";
 export { NO_CACHE_ERROR } from "./values";
 export { assess } from "./assess";
 export {

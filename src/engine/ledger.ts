@@ -48,7 +48,7 @@ export class RowView {
 
   constructor(
     private readonly loc: Located,
-    private readonly out: Diagnostic[],
+    private readonly out: Diagnostic[]
   ) {}
 
   /** Point the view at another row (one view serves a whole table: no allocation per row). */
@@ -177,7 +177,9 @@ function readRoster(loc: Located, out: Diagnostic[]): RosterMember[] {
 }
 
 /** Names match after NFKC and with spaces removed: "张 伟" and "张伟" are one person. */
-export const normalizePerson = memoText((name: string): string => name.normalize("NFKC").replace(/\s+/g, "").toLowerCase());
+export const normalizePerson = memoText((name: string): string =>
+  name.normalize("NFKC").replace(/\s+/g, "").toLowerCase()
+);
 
 function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
   const punches: Punch[] = [];
@@ -190,7 +192,8 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
       // Time column first; failing that, a time written in the date cell itself (punch-clock
       // exports often hold "2024-07-01 08:32" in one cell).
       const minutes = r.get("time", parseTime, "bad-time") ?? timeInDateCell(r.raw("date"));
-      if (minutes === null) r.report("slot", "slot-missing", {}); else if (minutes !== undefined) slot = minutes < 720 ? "上班" : "下班";
+      if (minutes === null) r.report("slot", "slot-missing", {});
+      else if (minutes !== undefined) slot = minutes < 720 ? "上班" : "下班";
     }
     const result = r.get("result", parseResult, "bad-result");
     if (r.bad || d == null || !name || !slot || result === undefined) continue;
@@ -212,7 +215,14 @@ function readTickets(loc: Located, out: Diagnostic[], completedStatuses: string[
     if (id) checkUniqueId(r, seen, id);
     if (r.bad || !id || routed === undefined || status === undefined) continue;
     const s = status ?? "";
-    tickets.push({ row: r.row, id, routed, status: s, completed: done.has(s.trim()), created: created ?? null });
+    tickets.push({
+      row: r.row,
+      id,
+      routed,
+      status: s,
+      completed: done.has(s.trim()),
+      created: created ?? null,
+    });
   }
   return tickets;
 }
@@ -285,7 +295,7 @@ function readCalendar(loc: Located, out: Diagnostic[]): CalendarOverride[] {
 export function readLedger(
   located: Partial<Record<TableKey, Located>>,
   completedStatuses: string[],
-  out: Diagnostic[],
+  out: Diagnostic[]
 ): Ledger {
   const found: Ledger["found"] = {};
   for (const [key, loc] of Object.entries(located) as [TableKey, Located][]) {
@@ -301,4 +311,3 @@ export function readLedger(
     found,
   };
 }
-

@@ -50,7 +50,10 @@ const EXPECTED = {
     zh: "日期（如 2024-07-01、2024/7/1、2024年7月1日，或 Excel 日期）",
     en: "a date (2024-07-01, 2024/7/1, 2024年7月1日, or an Excel date)",
   },
-  "bad-yes-no": { zh: "是/否（或 Y/N、yes/no、true/false、✓/✗）", en: "yes or no (是/否, Y/N, yes/no, true/false, ✓/✗)" },
+  "bad-yes-no": {
+    zh: "是/否（或 Y/N、yes/no、true/false、✓/✗）",
+    en: "yes or no (是/否, Y/N, yes/no, true/false, ✓/✗)",
+  },
   "bad-slot": { zh: "上班/下班（或 上午/下午、AM/PM）", en: "上班 or 下班 (上午/下午, AM/PM)" },
   "bad-time": { zh: "时间（如 08:30）", en: "a time such as 08:30" },
   "bad-result": {
@@ -58,7 +61,10 @@ const EXPECTED = {
     en: "present or absent (到岗/缺勤, 出勤, ✓/✗, 是/否)",
   },
   "bad-score": { zh: "0 到 100 之间的数字", en: "a number from 0 to 100" },
-  "bad-category": { zh: "日常维护 或 响应度", en: "日常维护 (maintenance) or 响应度 (responsiveness)" },
+  "bad-category": {
+    zh: "日常维护 或 响应度",
+    en: "日常维护 (maintenance) or 响应度 (responsiveness)",
+  },
   "bad-day-type": { zh: "工作日 或 休息日", en: "工作日 (Workday) or 休息日 (RestDay)" },
 } as const satisfies Record<string, Bilingual>;
 
@@ -70,10 +76,14 @@ const badValue = (a: { value: RawCell }, p: Place, code: ValueCode): Bilingual =
   en: `The ${p.columnEn} value "${show(a.value)}" is not understood; expected ${EXPECTED[code].en}.`,
 });
 
-const describeZh = (t: TableRef): string => (t.kind === "table" ? `表格 ${t.name}（工作表 ${t.sheet}）` : `工作表 ${t.sheet}`);
-const describeEn = (t: TableRef): string => (t.kind === "table" ? `table ${t.name} (sheet ${t.sheet})` : `sheet ${t.sheet}`);
-const periodZh = (from: Day | null, to: Day | null): string => (from === null || to === null ? "无" : `${dayToIso(from)} 至 ${dayToIso(to)}`);
-const periodEn = (from: Day | null, to: Day | null): string => (from === null || to === null ? "none" : `${dayToIso(from)} to ${dayToIso(to)}`);
+const describeZh = (t: TableRef): string =>
+  t.kind === "table" ? `表格 ${t.name}（工作表 ${t.sheet}）` : `工作表 ${t.sheet}`;
+const describeEn = (t: TableRef): string =>
+  t.kind === "table" ? `table ${t.name} (sheet ${t.sheet})` : `sheet ${t.sheet}`;
+const periodZh = (from: Day | null, to: Day | null): string =>
+  from === null || to === null ? "无" : `${dayToIso(from)} 至 ${dayToIso(to)}`;
+const periodEn = (from: Day | null, to: Day | null): string =>
+  from === null || to === null ? "none" : `${dayToIso(from)} to ${dayToIso(to)}`;
 const ID_LABEL: Partial<Record<TableKey, Bilingual>> = {
   tickets: { zh: "工单号", en: "Ticket ID" },
   complaints: { zh: "投诉编号", en: "Complaint ID" },
@@ -121,7 +131,10 @@ interface Entry<A> {
   text: (args: A, place: Place) => Bilingual;
 }
 
-const entry = <A>(severity: Severity, text: (args: A, place: Place) => Bilingual): Entry<A> => ({ severity, text });
+const entry = <A>(severity: Severity, text: (args: A, place: Place) => Bilingual): Entry<A> => ({
+  severity,
+  text,
+});
 const error = <A>(text: (args: A, place: Place) => Bilingual) => entry("error", text);
 const warning = <A>(text: (args: A, place: Place) => Bilingual) => entry("warning", text);
 const info = <A>(text: (args: A, place: Place) => Bilingual) => entry("info", text);
@@ -171,7 +184,7 @@ const CATALOGUE = {
       : {
           zh: `「${p.columnZh}」为空，应为${EXPECTED[a.expected].zh}。`,
           en: `The ${p.columnEn} cell is empty; expected ${EXPECTED[a.expected].en}.`,
-        },
+        }
   ),
   "cell-error": error<{ error: string }>((a, p) => ({
     zh: `「${p.columnZh}」是错误值 ${a.error}。请修正该单元格的公式或内容。`,
@@ -207,8 +220,14 @@ const CATALOGUE = {
 
   // The Contract table (contract.ts).
   "unknown-contract-item": warning<{ value: RawCell }>((a) => ({
-    zh: `未知的合同项目「${show(a.value)}」，已忽略。可用项目：${Object.values(CONTRACT_ITEMS).map((i) => i.zh).join("、")}。`,
-    en: `Unknown contract item "${show(a.value)}", ignored. Known items: ${Object.values(CONTRACT_ITEMS).map((i) => i.en).join(", ")}.`,
+    zh: `未知的合同项目「${show(a.value)}」，已忽略。可用项目：${Object.values(CONTRACT_ITEMS)
+      .map((i) => i.zh)
+      .join("、")}。`,
+    en: `Unknown contract item "${show(a.value)}", ignored. Known items: ${Object.values(
+      CONTRACT_ITEMS
+    )
+      .map((i) => i.en)
+      .join(", ")}.`,
   })),
   "duplicate-contract-item": error<{ item: ContractItemKey }>((a) => ({
     zh: `合同项目「${CONTRACT_ITEMS[a.item].zh}」出现了两次。`,
@@ -253,10 +272,12 @@ const CATALOGUE = {
     zh: `「${show(a.name)}」不在驻场人员表中，本条打卡未计入。如是驻场人员，请将其加入「驻场人员」表（姓名须一致）。`,
     en: `"${show(a.name)}" is not on the Roster; this check is not counted. If they are resident staff, add them to the Roster with the same name.`,
   })),
-  "punch-outside-period": warning<{ date: Day; name: string; from: Day | null; to: Day | null }>((a) => ({
-    zh: `${dayToIso(a.date)} 不在「${show(a.name)}」的考核期内（${periodZh(a.from, a.to)}），本条打卡未计入。`,
-    en: `${dayToIso(a.date)} is outside ${show(a.name)}'s assessed period (${periodEn(a.from, a.to)}); this check is not counted.`,
-  })),
+  "punch-outside-period": warning<{ date: Day; name: string; from: Day | null; to: Day | null }>(
+    (a) => ({
+      zh: `${dayToIso(a.date)} 不在「${show(a.name)}」的考核期内（${periodZh(a.from, a.to)}），本条打卡未计入。`,
+      en: `${dayToIso(a.date)} is outside ${show(a.name)}'s assessed period (${periodEn(a.from, a.to)}); this check is not counted.`,
+    })
+  ),
   "punch-rest-day": warning<{ date: Day }>((a) => ({
     zh: `${dayToIso(a.date)} 是休息日（法定节假日或周末），不是应打卡日，本条打卡未计入。如当天实为工作日，请在「日历」表中登记。`,
     en: `${dayToIso(a.date)} is a rest day (public holiday or weekend), not a check day; this check is not counted. If it was a working day, add it to the Calendar table.`,
@@ -315,7 +336,8 @@ interface RepeatArgs {
   slot: Slot;
   firstRow: number;
 }
-const checkEn = (a: RepeatArgs): string => `${a.slot === "上班" ? "start-of-day" : "end-of-day"} check on ${dayToIso(a.date)}`;
+const checkEn = (a: RepeatArgs): string =>
+  `${a.slot === "上班" ? "start-of-day" : "end-of-day"} check on ${dayToIso(a.date)}`;
 
 type Catalogue = typeof CATALOGUE;
 
@@ -336,7 +358,11 @@ export function severityOf(code: DiagnosticCode): Severity {
 }
 
 /** The message of a code with its arguments, at a place. */
-export function messageText<C extends DiagnosticCode>(code: C, args: DiagnosticArgs[C], place: Place): Bilingual {
+export function messageText<C extends DiagnosticCode>(
+  code: C,
+  args: DiagnosticArgs[C],
+  place: Place
+): Bilingual {
   return (CATALOGUE[code].text as (a: DiagnosticArgs[C], p: Place) => Bilingual)(args, place);
 }
 

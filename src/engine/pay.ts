@@ -18,7 +18,7 @@ export function bandShare(
   num: number | bigint,
   den: number | bigint,
   bands: RateBand[],
-  rounding: Profile["rateRounding"],
+  rounding: Profile["rateRounding"]
 ): number {
   const n = BigInt(num);
   const d = BigInt(den);
@@ -50,9 +50,12 @@ export function tierForHundredths(totalHundredths: number, tiers: PayTier[]): Pa
 
 /** The payment tier of an exact score: the first tier (highest bound first) whose bound it exceeds. */
 export function tierForScore(score: Ratio, tiers: PayTier[]): PayTier {
-  const sorted = [...tiers].sort((a, b) => (b.aboveHundredths ?? -Infinity) - (a.aboveHundredths ?? -Infinity));
+  const sorted = [...tiers].sort(
+    (a, b) => (b.aboveHundredths ?? -Infinity) - (a.aboveHundredths ?? -Infinity)
+  );
   for (const t of sorted) {
-    if (t.aboveHundredths === null || compare(score, ratio(BigInt(t.aboveHundredths), 100n)) > 0) return t;
+    if (t.aboveHundredths === null || compare(score, ratio(BigInt(t.aboveHundredths), 100n)) > 0)
+      return t;
   }
   return sorted[sorted.length - 1];
 }

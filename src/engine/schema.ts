@@ -33,7 +33,10 @@ function isTableName(def: TableDef, name: string): boolean {
 }
 
 /** Column index per column key; a header may be Chinese or English. */
-function mapColumns(def: TableDef, table: RawTable): { columns: Record<string, number>; duplicates: ColumnDef[] } {
+function mapColumns(
+  def: TableDef,
+  table: RawTable
+): { columns: Record<string, number>; duplicates: ColumnDef[] } {
   const columns: Record<string, number> = {};
   const duplicates: ColumnDef[] = [];
   table.headers.forEach((h, i) => {
@@ -74,7 +77,9 @@ export const MAX_HEADER_GAP = 16;
  * plainSheetColumns([["日期", "姓名", "时段"], ["x", "y", "z", "stray note"]]) //=> { first: 0, last: 2 }
  * plainSheetColumns([["2024年考勤"], ["日期", "姓名", "时段"]]) //=> { first: 0, last: 2 }
  */
-export function plainSheetColumns(topRows: readonly (readonly RawCell[])[]): { first: number; last: number } | null {
+export function plainSheetColumns(
+  topRows: readonly (readonly RawCell[])[]
+): { first: number; last: number } | null {
   const occupied: boolean[] = [];
   const mark = (row: readonly RawCell[]): number => {
     let n = 0;
@@ -110,7 +115,12 @@ export function skipTitleRows(t: RawTable): RawTable {
   const limit = Math.min(TITLE_ROWS_LIMIT, t.rows.length);
   for (let i = 0; i < limit; i++) {
     const headers = t.rows[i];
-    const rebased: RawTable = { ...t, headers, rows: t.rows.slice(i + 1), headerRow: t.headerRow + 1 + i };
+    const rebased: RawTable = {
+      ...t,
+      headers,
+      rows: t.rows.slice(i + 1),
+      headerRow: t.headerRow + 1 + i,
+    };
     if (TABLES.some((def) => hasRequiredColumns(def, rebased))) return rebased;
   }
   return t;
@@ -167,7 +177,13 @@ export function locateTables(tables: readonly RawTable[]): {
     let found = byName.get(def.key)!;
     if (found.length === 0) found = byHeaders.get(def.key)!;
     if (found.length > 1) {
-      diagnostics.push(diag("ambiguous-table", { table: def.key }, { found: found.map(({ kind, name, sheet }) => ({ kind, name, sheet })) }));
+      diagnostics.push(
+        diag(
+          "ambiguous-table",
+          { table: def.key },
+          { found: found.map(({ kind, name, sheet }) => ({ kind, name, sheet })) }
+        )
+      );
       continue;
     }
     if (found.length === 0) {
@@ -177,11 +193,15 @@ export function locateTables(tables: readonly RawTable[]): {
     const table = found[0];
     const { columns, duplicates } = mapColumns(def, table);
     for (const c of duplicates) {
-      diagnostics.push(diag("duplicate-column", { table: def.key, row: table.headerRow, column: c.key }, {}));
+      diagnostics.push(
+        diag("duplicate-column", { table: def.key, row: table.headerRow, column: c.key }, {})
+      );
     }
     const missing = def.columns.filter((c) => c.required && !(c.key in columns));
     for (const c of missing) {
-      diagnostics.push(diag("missing-column", { table: def.key, row: table.headerRow, column: c.key }, {}));
+      diagnostics.push(
+        diag("missing-column", { table: def.key, row: table.headerRow, column: c.key }, {})
+      );
     }
     const original = titledFrom.get(table);
     if (original) {
@@ -189,8 +209,8 @@ export function locateTables(tables: readonly RawTable[]): {
         diag(
           "title-rows-skipped",
           { table: def.key, row: table.headerRow },
-          { sheet: table.sheet, firstTitleRow: original.headerRow, headerRow: table.headerRow },
-        ),
+          { sheet: table.sheet, firstTitleRow: original.headerRow, headerRow: table.headerRow }
+        )
       );
     }
     if (missing.length === 0 && duplicates.length === 0) located[def.key] = { def, table, columns };

@@ -27,7 +27,12 @@ export interface TableDef {
   columns: ColumnDef[];
 }
 
-const col = (key: string, zh: string, en: string, required = false): ColumnDef => ({ key, zh, en, required });
+const col = (key: string, zh: string, en: string, required = false): ColumnDef => ({
+  key,
+  zh,
+  en,
+  required,
+});
 
 /** Tables in the order the summary and diagnostics list them. */
 export const TABLES: readonly TableDef[] = [
@@ -116,8 +121,18 @@ export interface ContractItemDef {
 
 /** The Contract table's items, by key. Missing items keep the default profile's values. */
 export const CONTRACT_ITEMS = {
-  amount: { zh: "合同金额", en: "ContractAmount", expectZh: "金额（元，最多两位小数）", expectEn: "an amount in yuan (at most 2 decimals)" },
-  tailShare: { zh: "尾款比例", en: "TailShare", expectZh: "0 到 1 之间的比例（如 0.5 或 50%）", expectEn: "a share from 0 to 1 (0.5 or 50%)" },
+  amount: {
+    zh: "合同金额",
+    en: "ContractAmount",
+    expectZh: "金额（元，最多两位小数）",
+    expectEn: "an amount in yuan (at most 2 decimals)",
+  },
+  tailShare: {
+    zh: "尾款比例",
+    en: "TailShare",
+    expectZh: "0 到 1 之间的比例（如 0.5 或 50%）",
+    expectEn: "a share from 0 to 1 (0.5 or 50%)",
+  },
   serviceStart: { zh: "服务开始", en: "ServiceStart", expectZh: "日期", expectEn: "a date" },
   serviceEnd: { zh: "服务结束", en: "ServiceEnd", expectZh: "日期", expectEn: "a date" },
   asOf: { zh: "考核日期", en: "AsOf", expectZh: "日期", expectEn: "a date" },

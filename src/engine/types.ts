@@ -48,7 +48,8 @@ export type Day = number;
 export type Severity = "error" | "warning" | "info";
 
 /** The logical tables of SPEC §2, by stable key. */
-export type TableKey = "contract" | "roster" | "punches" | "tickets" | "complaints" | "surveys" | "calendar";
+export type TableKey =
+  "contract" | "roster" | "punches" | "tickets" | "complaints" | "surveys" | "calendar";
 
 /**
  * A problem found in a ledger: a code from the catalogue (`messages.ts`) with its arguments, and
@@ -124,7 +125,11 @@ export interface Profile {
   payTiers: PayTier[];
   /** Statuses that count a ticket as completed. */
   completedStatuses: string[];
-  penalties: { rectifyFailurePercent: number; falseCommitmentPercent: number; ipBreachPercent: number };
+  penalties: {
+    rectifyFailurePercent: number;
+    falseCommitmentPercent: number;
+    ipBreachPercent: number;
+  };
 }
 
 export type Slot = "上班" | "下班";

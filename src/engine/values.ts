@@ -81,7 +81,13 @@ export function parseDate(c: RawCell, date1904 = false): Parsed<Day> {
  * @example
  * twoWay(new Set(["是"]), true, new Set(["否"]), false)(" 是 ") //=> true
  */
-function twoWay<T>(aWords: ReadonlySet<string>, a: T, bWords: ReadonlySet<string>, b: T, ignoreSpaces = false): (c: string) => Parsed<T> {
+function twoWay<T>(
+  aWords: ReadonlySet<string>,
+  a: T,
+  bWords: ReadonlySet<string>,
+  b: T,
+  ignoreSpaces = false
+): (c: string) => Parsed<T> {
   return memoText((c: string): Parsed<T> => {
     const t = ignoreSpaces ? norm(c).replace(/\s+/g, "") : norm(c);
     if (aWords.has(t)) return a;
@@ -122,7 +128,7 @@ const categoryText = twoWay<Category>(
   "maintenance",
   new Set(["响应度", "responsiveness"]),
   "responsiveness",
-  true,
+  true
 );
 
 const AM = new Set(["上班", "上班后", "上午", "am"]);
@@ -192,7 +198,9 @@ export function timeInDateCell(c: RawCell): number | null {
     return t === BAD || t === null || t === 0 ? null : t;
   }
   if (typeof c !== "string") return null;
-  const m = /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[T\s]+(.+)$/.exec(c.normalize("NFKC"));
+  const m = /^\s*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?[T\s]+(.+)$/.exec(
+    c.normalize("NFKC")
+  );
   if (!m) return null;
   const t = parseTime(m[1]);
   return t === BAD ? null : t;
@@ -238,7 +246,12 @@ export function parseAmountFen(c: RawCell): Parsed<number> {
   let r: Ratio | null = null;
   if (typeof c === "number") r = ratioFromNumber(c);
   else if (typeof c === "string") {
-    r = ratioFromDecimalText(c.normalize("NFKC").trim().replace(/^[¥￥]|元$|,/g, ""));
+    r = ratioFromDecimalText(
+      c
+        .normalize("NFKC")
+        .trim()
+        .replace(/^[¥￥]|元$|,/g, "")
+    );
   }
   if (r === null || r.n < 0n) return BAD;
   const fen = r.n * 100n;
@@ -272,6 +285,7 @@ export function parseDayType(c: RawCell): Parsed<boolean> {
   if (typeof c !== "string") return BAD;
   const t = norm(c).replace(/[\s_-]+/g, "");
   if (t === "工作日" || t === "workday" || t === "上班") return true;
-  if (t === "休息日" || t === "restday" || t === "节假日" || t === "holiday" || t === "休息") return false;
+  if (t === "休息日" || t === "restday" || t === "节假日" || t === "holiday" || t === "休息")
+    return false;
   return BAD;
 }

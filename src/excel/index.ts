@@ -2,7 +2,7 @@
  * The Excel adapter: the only module of the add-in that calls `Excel.run`. It takes and returns
  * engine types; errors propagate to the caller (the task pane shows them).
  */
-import { TABLES, assess, locateTables, type AssessOptions, type Assessment, type RawTable } from "../engine";
+import { TABLES, assess, locateTables, type AssessOptions, type RawTable } from "../engine";
 import { buildSummary, inDateSystem } from "../report/summary";
 import type { SummarySheet } from "../report/types";
 import { ledgerLayout, placeOf, type LedgerLayout } from "./locate";
@@ -10,7 +10,14 @@ import { readHeadersIn, readLedgerIn, type ReadStats } from "./read";
 import type { AssessmentRun, CellRef, ExcelHost, LedgerOverview } from "./types";
 import { writeSummaryIn, type WriteStats } from "./write";
 
-export type { AssessmentRun, CellRef, ExcelHost, LedgerOverview, FoundTable, MissingTable } from "./types";
+export type {
+  AssessmentRun,
+  CellRef,
+  ExcelHost,
+  LedgerOverview,
+  FoundTable,
+  MissingTable,
+} from "./types";
 export type { LedgerLayout, TablePlace } from "./locate";
 export type { ReadStats } from "./read";
 export type { WriteStats } from "./write";
@@ -32,7 +39,9 @@ export async function readLedger(stats?: ReadStats): Promise<RawTable[]> {
 
 /** @summary Candidate tables with row counts, what each matches, and what is missing: 2 round trips. */
 export async function listTables(): Promise<LedgerOverview> {
-  const { tables, rowCounts, columnCounts } = await Excel.run(RUN_OPTIONS, (context) => readHeadersIn(context));
+  const { tables, rowCounts, columnCounts } = await Excel.run(RUN_OPTIONS, (context) =>
+    readHeadersIn(context)
+  );
   const { located, diagnostics } = locateTables(tables);
   const matchOf = new Map(Object.values(located).map((l) => [l!.table, l!.def.key]));
   return {
@@ -44,7 +53,12 @@ export async function listTables(): Promise<LedgerOverview> {
       columns: columnCounts[i],
       matches: matchOf.get(t) ?? null,
     })),
-    missing: TABLES.filter((d) => !located[d.key]).map((d) => ({ key: d.key, zh: d.zh, en: d.en, required: d.required })),
+    missing: TABLES.filter((d) => !located[d.key]).map((d) => ({
+      key: d.key,
+      zh: d.zh,
+      en: d.en,
+      required: d.required,
+    })),
     diagnostics,
     layout: ledgerLayout(tables),
   };
@@ -80,7 +94,8 @@ export async function runAssessment(options: AssessOptions = {}): Promise<Assess
   const tables = await readLedger();
   const assessment = assess(tables, options);
   const date1904 = tables.some((t) => t.date1904 === true);
-  if (assessment.status !== "invalid") await writeSummary(inDateSystem(buildSummary(assessment), date1904));
+  if (assessment.status !== "invalid")
+    await writeSummary(inDateSystem(buildSummary(assessment), date1904));
   return { assessment, layout: ledgerLayout(tables) };
 }
 

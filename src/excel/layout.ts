@@ -39,7 +39,11 @@ export function jsonBytes(value: unknown): number {
  * loaded: the largest sampled row (values plus types), at least 24 bytes a cell, times 1.5 for
  * rows longer than the sample.
  */
-export function estimateRowBytes(sample: unknown[][], sampleTypes: unknown[][], columnCount: number): number {
+export function estimateRowBytes(
+  sample: unknown[][],
+  sampleTypes: unknown[][],
+  columnCount: number
+): number {
   let largest = 0;
   sample.forEach((row, i) => {
     largest = Math.max(largest, jsonBytes(row) + jsonBytes(sampleTypes[i] ?? []));
@@ -65,7 +69,7 @@ export interface RowChunk<T> {
  */
 export function planBatches<T>(
   parts: { item: T; rows: number; rowBytes: number }[],
-  budget: number = BATCH_BUDGET_BYTES,
+  budget: number = BATCH_BUDGET_BYTES
 ): RowChunk<T>[][] {
   const batches: RowChunk<T>[][] = [];
   let current: RowChunk<T>[] = [];
@@ -94,7 +98,8 @@ export function planBatches<T>(
 }
 
 /** Names of Excel's error values as `values` reports them. */
-const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
+const EXCEL_ERROR =
+  /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|BUSY!|CONNECT!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
 
 /**
  * @summary One cell as Office.js reports it (`values` plus `valueTypes`) to a `RawCell`.
@@ -107,10 +112,14 @@ const EXCEL_ERROR = /^#(NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|
  */
 export function toRawCell(value: unknown, type?: string): RawCell {
   if (value === null || value === undefined || value === "") return null;
-  if (type === "Error" || (type === undefined && typeof value === "string" && EXCEL_ERROR.test(value))) {
+  if (
+    type === "Error" ||
+    (type === undefined && typeof value === "string" && EXCEL_ERROR.test(value))
+  ) {
     return { error: String(value) };
   }
-  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "string")
+    return value;
   return String(value);
 }
 
@@ -139,11 +148,18 @@ export function escapeText(text: string): string {
 }
 
 /** The value and number format written for one summary cell. */
-export function cellToExcel(cell: SummaryCell | undefined): { value: string | number; numberFormat: string } {
-  if (!cell || cell.value === null || cell.value === "") return { value: "", numberFormat: "General" };
+export function cellToExcel(cell: SummaryCell | undefined): {
+  value: string | number;
+  numberFormat: string;
+} {
+  if (!cell || cell.value === null || cell.value === "")
+    return { value: "", numberFormat: "General" };
   if (cell.format === "text" || typeof cell.value === "string") {
     // The quote prefix is not part of the cell's text, but leave room for it anyway.
-    return { value: escapeText(fitCell(String(cell.value), MAX_CELL_CHARS - 1)), numberFormat: "@" };
+    return {
+      value: escapeText(fitCell(String(cell.value), MAX_CELL_CHARS - 1)),
+      numberFormat: "@",
+    };
   }
   return { value: cell.value, numberFormat: NUMBER_FORMATS[cell.format] };
 }

@@ -36,15 +36,24 @@ export function ledgerLayout(tables: readonly RawTable[]): LedgerLayout {
   const layout: LedgerLayout = {};
   for (const def of TABLES) {
     const hit = located[def.key];
-    const table = hit?.table ?? tables.find((t) => [def.zh, def.en].some((n) => normalizeName(n) === normalizeName(t.name)));
+    const table =
+      hit?.table ??
+      tables.find((t) => [def.zh, def.en].some((n) => normalizeName(n) === normalizeName(t.name)));
     if (!table) continue;
     const columns: Record<string, number> = { ...(hit?.columns ?? {}) };
     for (const c of def.columns) {
       if (c.key in columns) continue;
-      const i = table.headers.findIndex((h) => normalizeName(h) === normalizeName(c.zh) || normalizeName(h) === normalizeName(c.en));
+      const i = table.headers.findIndex(
+        (h) => normalizeName(h) === normalizeName(c.zh) || normalizeName(h) === normalizeName(c.en)
+      );
       if (i >= 0) columns[c.key] = i;
     }
-    layout[def.key] = { sheet: table.sheet, headerRow: table.headerRow, firstColumn: table.firstColumn, columns };
+    layout[def.key] = {
+      sheet: table.sheet,
+      headerRow: table.headerRow,
+      firstColumn: table.firstColumn,
+      columns,
+    };
   }
   return layout;
 }
@@ -58,10 +67,13 @@ export function ledgerLayout(tables: readonly RawTable[]): LedgerLayout {
  */
 export function placeOf(
   layout: LedgerLayout,
-  at: { table: TableKey | null; row: number | null; column: string | null },
+  at: { table: TableKey | null; row: number | null; column: string | null }
 ): CellPlace | null {
   const place = at.table === null ? undefined : layout[at.table];
   if (!place) return null;
   const index = (at.column !== null ? place.columns[at.column] : undefined) ?? 0;
-  return { sheet: place.sheet, address: cellAddress(at.row ?? place.headerRow, place.firstColumn + index) };
+  return {
+    sheet: place.sheet,
+    address: cellAddress(at.row ?? place.headerRow, place.firstColumn + index),
+  };
 }

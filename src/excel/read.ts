@@ -14,8 +14,21 @@
  * 3 for a ledger of up to 50 rows a table, 4 for one under 4 MB, 8 for 100,000 punch rows.
  * `listTables` takes exactly 2.
  */
-import { SUMMARY_SHEET_NAME, TITLE_ROWS_LIMIT, normalizeName, plainSheetColumns, type RawCell, type RawTable } from "../engine";
-import { BATCH_BUDGET_BYTES, SAMPLE_ROWS, estimateRowBytes, planBatches, toRawCell } from "./layout";
+import {
+  SUMMARY_SHEET_NAME,
+  TITLE_ROWS_LIMIT,
+  normalizeName,
+  plainSheetColumns,
+  type RawCell,
+  type RawTable,
+} from "../engine";
+import {
+  BATCH_BUDGET_BYTES,
+  SAMPLE_ROWS,
+  estimateRowBytes,
+  planBatches,
+  toRawCell,
+} from "./layout";
 
 /** A candidate ledger table after the metadata round trips. */
 interface Candidate {
@@ -35,10 +48,13 @@ interface Candidate {
   sampleTypes: unknown[][];
 }
 
-const isSummary = (sheet: string): boolean => normalizeName(sheet) === normalizeName(SUMMARY_SHEET_NAME);
+const isSummary = (sheet: string): boolean =>
+  normalizeName(sheet) === normalizeName(SUMMARY_SHEET_NAME);
 
 function rowsOf(values: unknown[][], types: unknown[][] | undefined): RawCell[][] {
-  return values.map((row, r) => row.map((v, c) => toRawCell(v, types?.[r]?.[c] as string | undefined)));
+  return values.map((row, r) =>
+    row.map((v, c) => toRawCell(v, types?.[r]?.[c] as string | undefined))
+  );
 }
 
 /**
@@ -48,7 +64,7 @@ function rowsOf(values: unknown[][], types: unknown[][] | undefined): RawCell[][
  */
 async function readCandidates(
   context: Excel.RequestContext,
-  withSamples: boolean,
+  withSamples: boolean
 ): Promise<{ candidates: Candidate[]; date1904: boolean }> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load("items/name");
@@ -127,17 +143,27 @@ async function readCandidates(
       const dataRow = c.headerRowIndex + 1;
       let extent: Excel.Range | null = null;
       if (c.kind === "sheet") {
-        extent = ws.getRangeByIndexes(dataRow, c.columnIndex, c.rowCount, c.columnCount).getUsedRangeOrNullObject(true);
-        extent.load("isNullObject,rowIndex,rowCount");
+        extent = ws
+          .getRangeByIndexes(dataRow, c.columnIndex, c.rowCount, c.columnCount)
+          .getUsedRangeOrNullObject(true);
+        extent.load("rowIndex,rowCount");
       }
-      const sample = ws.getRangeByIndexes(dataRow, c.columnIndex, Math.min(SAMPLE_ROWS, c.rowCount), c.columnCount);
+      const sample = ws.getRangeByIndexes(
+        dataRow,
+        c.columnIndex,
+        Math.min(SAMPLE_ROWS, c.rowCount),
+        c.columnCount
+      );
       sample.load("values,valueTypes");
       return { c, extent, sample };
     });
   await context.sync(); // round trip 3
 
   for (const { c, extent, sample } of sampleReads) {
-    if (extent) c.rowCount = extent.isNullObject ? 0 : extent.rowIndex + extent.rowCount - (c.headerRowIndex + 1);
+    if (extent)
+      c.rowCount = extent.isNullObject
+        ? 0
+        : extent.rowIndex + extent.rowCount - (c.headerRowIndex + 1);
     c.sampleValues = sample.values.slice(0, Math.min(SAMPLE_ROWS, c.rowCount));
     c.sampleTypes = (sample.valueTypes as unknown[][]).slice(0, c.sampleValues.length);
     c.rows = rowsOf(c.sampleValues, c.sampleTypes);
@@ -172,7 +198,10 @@ export interface ReadStats {
  * `{ error }`, empty cells as null). Round trips: 3 + one per 4 MB batch of rows beyond the
  * first {@link SAMPLE_ROWS} of each table (see the module comment). Errors propagate.
  */
-export async function readLedgerIn(context: Excel.RequestContext, stats?: ReadStats): Promise<RawTable[]> {
+export async function readLedgerIn(
+  context: Excel.RequestContext,
+  stats?: ReadStats
+): Promise<RawTable[]> {
   const { candidates, date1904 } = await readCandidates(context, true);
   let syncs = candidates.some((c) => c.rowCount > 0) ? 3 : 2;
   const parts = candidates
@@ -214,7 +243,7 @@ export async function readLedgerIn(context: Excel.RequestContext, stats?: ReadSt
  * used range's, which may count trailing rows with values outside the header's columns).
  */
 export async function readHeadersIn(
-  context: Excel.RequestContext,
+  context: Excel.RequestContext
 ): Promise<{ tables: RawTable[]; rowCounts: number[]; columnCounts: number[] }> {
   const { candidates, date1904 } = await readCandidates(context, false);
   return {

@@ -119,7 +119,7 @@ function queueChart(ws: Excel.Worksheet, sheet: SummarySheet): void {
 export async function writeSummaryIn(
   context: Excel.RequestContext,
   sheet: SummarySheet,
-  stats?: WriteStats,
+  stats?: WriteStats
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const tempName = temporaryName();
@@ -141,8 +141,9 @@ export async function writeSummaryIn(
     queueFormatting(temp, sheet);
     queueChart(temp, sheet);
     const old = worksheets.getItemOrNullObject(sheet.name);
-    old.load("isNullObject,position");
-    await sync();
+    old.load("position");
+    syncs++;
+    await context.sync();
 
     // Swap: only now is the old summary removed.
     phase = "swap";
@@ -158,7 +159,10 @@ export async function writeSummaryIn(
       try {
         await cleanUp(context, tempName, sheet.name, phase === "swap");
       } catch (cleanupError) {
-        throw new AggregateError([error, cleanupError], `${String(error)}; cleaning up also failed: ${String(cleanupError)}`);
+        throw new AggregateError(
+          [error, cleanupError],
+          `${String(error)}; cleaning up also failed: ${String(cleanupError)}`
+        );
       }
     }
     throw error;
@@ -172,12 +176,16 @@ export async function writeSummaryIn(
  * summary is already gone, the temporary sheet is complete: finish the swap instead, so the
  * workbook holds either the old summary or the whole new one, never a part.
  */
-async function cleanUp(context: Excel.RequestContext, tempName: string, name: string, complete: boolean): Promise<void> {
+async function cleanUp(
+  context: Excel.RequestContext,
+  tempName: string,
+  name: string,
+  complete: boolean
+): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const temp = worksheets.getItemOrNullObject(tempName);
   const old = worksheets.getItemOrNullObject(name);
-  temp.load("isNullObject");
-  old.load("isNullObject");
+  // isNullObject is known after a sync without a load.
   await context.sync();
   if (temp.isNullObject) return;
   if (complete && old.isNullObject) {

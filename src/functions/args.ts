@@ -14,14 +14,20 @@ export interface ArgError {
   en: string;
 }
 
-export const argError = (kind: ArgError["kind"], zh: string, en: string): ArgError => ({ tag: "arg-error", kind, zh, en });
+export const argError = (kind: ArgError["kind"], zh: string, en: string): ArgError => ({
+  tag: "arg-error",
+  kind,
+  zh,
+  en,
+});
 
 export function isArgError(x: unknown): x is ArgError {
   return typeof x === "object" && x !== null && (x as { tag?: unknown }).tag === "arg-error";
 }
 
 /** #VALUE!: `what` must be a number. */
-export const notANumber = (zh: string, en: string): ArgError => argError("value", `${zh}必须是数字`, `${en} must be a number`);
+export const notANumber = (zh: string, en: string): ArgError =>
+  argError("value", `${zh}必须是数字`, `${en} must be a number`);
 
 /**
  * @summary Check a score argument: a finite number from 0 to 100.
@@ -33,15 +39,18 @@ export const notANumber = (zh: string, en: string): ArgError => argError("value"
 export function scoreArg(score: unknown): Ratio | ArgError {
   if (typeof score !== "number" || !Number.isFinite(score)) return notANumber("分数", "The score");
   const r = ratioFromNumber(score);
-  if (r === null || score < 0 || score > 100) return argError("num", "分数必须在 0 到 100 之间", "The score must be from 0 to 100");
+  if (r === null || score < 0 || score > 100)
+    return argError("num", "分数必须在 0 到 100 之间", "The score must be from 0 to 100");
   return r;
 }
 
 /** Check a money argument: a finite, non-negative amount in yuan. */
 export function amountArg(amount: unknown): Ratio | ArgError {
-  if (typeof amount !== "number" || !Number.isFinite(amount)) return notANumber("金额", "The amount");
+  if (typeof amount !== "number" || !Number.isFinite(amount))
+    return notANumber("金额", "The amount");
   const r = ratioFromNumber(amount);
-  if (r === null || amount < 0) return argError("num", "金额不能为负数", "The amount cannot be negative");
+  if (r === null || amount < 0)
+    return argError("num", "金额不能为负数", "The amount cannot be negative");
   return r;
 }
 
@@ -60,7 +69,9 @@ export function amountArg(amount: unknown): Ratio | ArgError {
 export function dateArg(x: unknown, zh: string, en: string): Day | ArgError {
   if (typeof x !== "number" || !Number.isFinite(x)) return notANumber(zh, en);
   const day = dayFromSerial(x);
-  return day === null ? argError("num", `${zh}不是有效的 Excel 日期`, `${en} is not a valid Excel date`) : day;
+  return day === null
+    ? argError("num", `${zh}不是有效的 Excel 日期`, `${en} is not a valid Excel date`)
+    : day;
 }
 
 /** A whole count of days; like Excel, a fraction is truncated toward zero. */

@@ -45,9 +45,10 @@ export function excelResult<T extends number | string>(compute: () => T | ArgErr
     const detail = err instanceof Error ? err.message : String(err);
     throw new CustomFunctions.Error(
       CustomFunctions.ErrorCode.invalidValue,
-      errorMessage(argError("value", `内部错误：${detail}`, `Internal error: ${detail}`)),
+      errorMessage(argError("value", `内部错误：${detail}`, `Internal error: ${detail}`))
     );
   }
-  if (isArgError(result)) throw new CustomFunctions.Error(errorCodeFor(result.kind), errorMessage(result));
+  if (isArgError(result))
+    throw new CustomFunctions.Error(errorCodeFor(result.kind), errorMessage(result));
   return result;
 }

@@ -1,9 +1,18 @@
-import { amountArg, argError, dateArg, daysArg, flagArg, isArgError, notANumber, scoreArg, type ArgError } from "./args";
+import {
+  amountArg,
+  argError,
+  dateArg,
+  daysArg,
+  flagArg,
+  isArgError,
+  notANumber,
+  scoreArg,
+  type ArgError,
+} from "./args";
 import {
   bandShare,
   BUILTIN_CALENDAR,
   BUILTIN_YEARS,
-  dayFromSerial,
   dayFromYmd,
   DEFAULT_PROFILE,
   networkDays,
@@ -56,7 +65,7 @@ function uncovered(years: number[]): ArgError {
   return argError(
     "na",
     `${named} 年不在内置法定节假日数据范围内（${firstYear}–${lastYear} 年），无法按法定工作日计算`,
-    `${named} is outside the built-in statutory holiday data (${firstYear}–${lastYear}); working days cannot be computed`,
+    `${named} is outside the built-in statutory holiday data (${firstYear}–${lastYear}); working days cannot be computed`
   );
 }
 
@@ -116,11 +125,19 @@ export function tailRatio(score: unknown): number | ArgError {
  * ratePoints(0.8499, 30, true) //=> 30 (84.99% rounds to 85%)
  * ratePoints(85, 30) //=> { kind: "num", ... } (write 85% as 0.85)
  */
-export function ratePoints(rate: unknown, max: unknown, roundWholePercent?: unknown): number | ArgError {
+export function ratePoints(
+  rate: unknown,
+  max: unknown,
+  roundWholePercent?: unknown
+): number | ArgError {
   if (typeof rate !== "number" || !Number.isFinite(rate)) return notANumber("比率", "The rate");
   const r = ratioFromNumber(rate);
   if (r === null || rate < 0 || rate > 1) {
-    return argError("num", "比率必须在 0 到 1 之间（85% 写作 0.85）", "The rate must be from 0 to 1 (85% is 0.85)");
+    return argError(
+      "num",
+      "比率必须在 0 到 1 之间（85% 写作 0.85）",
+      "The rate must be from 0 to 1 (85% is 0.85)"
+    );
   }
   if (typeof max !== "number" || !Number.isFinite(max)) return notANumber("满分", "The maximum");
   // A dimension's maximum is part of a 100-point total.
@@ -166,7 +183,10 @@ export function cnWorkday(start: unknown, days: unknown): number | ArgError {
   // walk must not step into a year the data does not cover.
   const dir = n > 0 ? 1 : -1;
   const edge = coverageEdge(s, dir);
-  const available = dir > 0 ? networkDays(BUILTIN_CALENDAR, s + 1, edge) : networkDays(BUILTIN_CALENDAR, edge, s - 1);
+  const available =
+    dir > 0
+      ? networkDays(BUILTIN_CALENDAR, s + 1, edge)
+      : networkDays(BUILTIN_CALENDAR, edge, s - 1);
   if (Math.abs(n) > available) return uncovered([yearOf(edge) + dir]);
   const result = workdayAfter(BUILTIN_CALENDAR, s, n);
   const missing = uncoveredYears(BUILTIN_CALENDAR, Math.min(s, result), Math.max(s, result));

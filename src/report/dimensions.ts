@@ -1,4 +1,10 @@
-import { toNumber, type Bilingual, type DimensionKey, type Profile, type ScoredAssessment } from "../engine";
+import {
+  toNumber,
+  type Bilingual,
+  type DimensionKey,
+  type Profile,
+  type ScoredAssessment,
+} from "../engine";
 
 /**
  * The five dimensions as rows, built once for every view: the summary sheet, the command line's
@@ -49,11 +55,25 @@ export const displayRate = (num: number, den: number): number | null =>
 export function rateRule(profile: Profile): Bilingual {
   const bands = [...profile.rateBands].sort((a, b) => b.minPercent - a.minPercent);
   const last = bands.length - 1;
-  const zh = bands.map((b, i) => (i === last ? `其余得${b.sharePercent}%` : `≥${b.minPercent}%${b.sharePercent === 100 ? "满分" : `得${b.sharePercent}%`}`));
-  const en = bands.map((b, i) => (i === last ? `below: ${b.sharePercent}%` : `≥${b.minPercent}%: ${b.sharePercent === 100 ? "full" : `${b.sharePercent}%`}`));
+  const zh = bands.map((b, i) =>
+    i === last
+      ? `其余得${b.sharePercent}%`
+      : `≥${b.minPercent}%${b.sharePercent === 100 ? "满分" : `得${b.sharePercent}%`}`
+  );
+  const en = bands.map((b, i) =>
+    i === last
+      ? `below: ${b.sharePercent}%`
+      : `≥${b.minPercent}%: ${b.sharePercent === 100 ? "full" : `${b.sharePercent}%`}`
+  );
   return profile.rateRounding === "whole-percent"
-    ? { zh: `${zh.join("；")}（比率先四舍五入到整百分数）`, en: `${en.join("; ")} (rate rounded half up to a whole percent first)` }
-    : { zh: `${zh.join("；")}（比率按下限判定、不取整，84.9% 属 80% 档）`, en: `${en.join("; ")} (lower bounds, no rounding: 84.9% is in the 80% band)` };
+    ? {
+        zh: `${zh.join("；")}（比率先四舍五入到整百分数）`,
+        en: `${en.join("; ")} (rate rounded half up to a whole percent first)`,
+      }
+    : {
+        zh: `${zh.join("；")}（比率按下限判定、不取整，84.9% 属 80% 档）`,
+        en: `${en.join("; ")} (lower bounds, no rounding: 84.9% is in the 80% band)`,
+      };
 }
 
 const hundredths = (h: number): string => (h / 100).toFixed(2);
@@ -68,9 +88,16 @@ export function dimensionRows(p: Profile, scored: ScoredAssessment | null): Dime
   const max = p.maxPoints;
   const per = p.eventDeductionHundredths / 100;
   const general = rateRule(p);
-  const band = (share: number): Bilingual => ({ zh: `得 ${share}% 的分`, en: `${share}% of the points` });
+  const band = (share: number): Bilingual => ({
+    zh: `得 ${share}% 的分`,
+    en: `${share}% of the points`,
+  });
   const events: Bilingual = { zh: "起事件", en: "events" };
-  const row = (key: DimensionKey, rest: Omit<DimensionRow, "key" | "label" | "max" | "parts"> & Partial<Pick<DimensionRow, "parts">>): DimensionRow => ({
+  const row = (
+    key: DimensionKey,
+    rest: Omit<DimensionRow, "key" | "label" | "max" | "parts"> &
+      Partial<Pick<DimensionRow, "parts">>
+  ): DimensionRow => ({
     key,
     label: DIMENSION_LABELS[key],
     max: max[key],
@@ -98,7 +125,11 @@ export function dimensionRows(p: Profile, scored: ScoredAssessment | null): Dime
           }
         : general,
       json: d
-        ? { rate: displayRate(d.attendance.present, d.attendance.expected), present: d.attendance.present, expected: d.attendance.expected }
+        ? {
+            rate: displayRate(d.attendance.present, d.attendance.expected),
+            present: d.attendance.present,
+            expected: d.attendance.expected,
+          }
         : {},
     }),
     row("maintenance", {
@@ -125,7 +156,10 @@ export function dimensionRows(p: Profile, scored: ScoredAssessment | null): Dime
     }),
     row("completion", {
       pointsHundredths: d ? d.completion.pointsHundredths : null,
-      metric: { zh: `已完成（${p.completedStatuses.join("、")}）/ 流转乙方工单`, en: "completed / routed tickets" },
+      metric: {
+        zh: `已完成（${p.completedStatuses.join("、")}）/ 流转乙方工单`,
+        en: "completed / routed tickets",
+      },
       metricHasFigures: false,
       isRate: true,
       numerator: d ? d.completion.completed : null,
@@ -137,7 +171,11 @@ export function dimensionRows(p: Profile, scored: ScoredAssessment | null): Dime
           : band(d.completion.sharePercent)
         : general,
       json: d
-        ? { rate: displayRate(d.completion.completed, d.completion.routed), completed: d.completion.completed, routed: d.completion.routed }
+        ? {
+            rate: displayRate(d.completion.completed, d.completion.routed),
+            completed: d.completion.completed,
+            routed: d.completion.routed,
+          }
         : {},
     }),
     row("satisfaction", {
@@ -163,10 +201,17 @@ export function dimensionRows(p: Profile, scored: ScoredAssessment | null): Dime
             { label: { zh: "挂钩", en: "linked" }, hundredths: s.linkedHundredths },
           ]
         : [],
-      json: s ? { survey: s.surveyHundredths / 100, linked: s.linkedHundredths / 100, responses: s.responses } : {},
+      json: s
+        ? {
+            survey: s.surveyHundredths / 100,
+            linked: s.linkedHundredths / 100,
+            responses: s.responses,
+          }
+        : {},
     }),
   ];
 }
 
 /** The sum of the dimensions' maxima (100 under the source contract). */
-export const maxTotal = (p: Profile): number => Object.values(p.maxPoints).reduce((a, b) => a + b, 0);
+export const maxTotal = (p: Profile): number =>
+  Object.values(p.maxPoints).reduce((a, b) => a + b, 0);

@@ -1,4 +1,12 @@
-import { shown, sortDiagnostics, toNumber, type Assessment, type Diagnostic, type Severity, type Status } from "../engine";
+import {
+  shown,
+  sortDiagnostics,
+  toNumber,
+  type Assessment,
+  type Diagnostic,
+  type Severity,
+  type Status,
+} from "../engine";
 import { dimensionRows } from "./dimensions";
 
 /** The machine-readable result of SPEC §4, printed by `om-scorecard assess --json`. */
@@ -9,11 +17,29 @@ export interface AssessmentJson {
   tailRatio: number | null;
   tailAmount: number | null;
   dimensions: {
-    attendance: { points: number; max: number; rate: number | null; present: number; expected: number };
+    attendance: {
+      points: number;
+      max: number;
+      rate: number | null;
+      present: number;
+      expected: number;
+    };
     maintenance: { points: number; max: number; events: number };
     responsiveness: { points: number; max: number; events: number };
-    completion: { points: number; max: number; rate: number | null; completed: number; routed: number };
-    satisfaction: { points: number; max: number; survey: number; linked: number; responses: number };
+    completion: {
+      points: number;
+      max: number;
+      rate: number | null;
+      completed: number;
+      routed: number;
+    };
+    satisfaction: {
+      points: number;
+      max: number;
+      survey: number;
+      linked: number;
+      responses: number;
+    };
   } | null;
   diagnostics: DiagnosticJson[];
 }
@@ -30,7 +56,14 @@ export interface DiagnosticJson {
 /** A diagnostic as SPEC §4 prints it: table and column by their Chinese names, the message Chinese then English. */
 export function diagnosticJson(d: Diagnostic): DiagnosticJson {
   const s = shown(d);
-  return { severity: s.severity, table: s.table, row: s.row, column: s.column, code: s.code, message: `${s.zh} / ${s.en}` };
+  return {
+    severity: s.severity,
+    table: s.table,
+    row: s.row,
+    column: s.column,
+    code: s.code,
+    message: `${s.zh} / ${s.en}`,
+  };
 }
 
 /**
@@ -48,7 +81,10 @@ export function toJson(a: Assessment): AssessmentJson {
     dimensions:
       scored &&
       (Object.fromEntries(
-        dimensionRows(a.profile, scored).map((r) => [r.key, { points: r.pointsHundredths! / 100, max: r.max, ...r.json }]),
+        dimensionRows(a.profile, scored).map((r) => [
+          r.key,
+          { points: r.pointsHundredths! / 100, max: r.max, ...r.json },
+        ])
       ) as AssessmentJson["dimensions"]),
     diagnostics: sortDiagnostics(a.diagnostics).map(diagnosticJson),
   };

@@ -24,8 +24,16 @@ import type { SummaryCell, SummarySheet } from "./types";
 
 export const EVIDENCE_LIMIT = 2000;
 
-const t = (value: string | null, extra: Partial<SummaryCell> = {}): SummaryCell => ({ value, format: "text", ...extra });
-const n = (value: number | null, format: SummaryCell["format"], extra: Partial<SummaryCell> = {}): SummaryCell => ({
+const t = (value: string | null, extra: Partial<SummaryCell> = {}): SummaryCell => ({
+  value,
+  format: "text",
+  ...extra,
+});
+const n = (
+  value: number | null,
+  format: SummaryCell["format"],
+  extra: Partial<SummaryCell> = {}
+): SummaryCell => ({
   value,
   format,
   ...extra,
@@ -71,17 +79,28 @@ export function buildSummary(a: Assessment): SummarySheet {
 
   rows.push([t("运维考核评分结果 OM Scorecard assessment", { bold: true })]);
   rows.push([t("合同 Contract", { bold: true }), t(p.contractName)]);
-  rows.push([t("服务期限 Service period", { bold: true }), t(periodText(p.serviceStart, p.serviceEnd))]);
+  rows.push([
+    t("服务期限 Service period", { bold: true }),
+    t(periodText(p.serviceStart, p.serviceEnd)),
+  ]);
   rows.push([t("考核日期 As of", { bold: true }), date(a.asOf)]);
-  rows.push([t("考核期间 Period assessed", { bold: true }), t(a.periodEnd >= a.periodStart ? periodText(a.periodStart, a.periodEnd) : "无 none")]);
+  rows.push([
+    t("考核期间 Period assessed", { bold: true }),
+    t(a.periodEnd >= a.periodStart ? periodText(a.periodStart, a.periodEnd) : "无 none"),
+  ]);
   rows.push([t("状态 Status", { bold: true }), t(both(STATUS_TEXT[a.status]), { bold: true })]);
   if (a.status === "provisional") {
-    rows.push([t("暂定原因 Why provisional", { bold: true }), t(a.provisionalReasons.map((r) => `${r.zh}（${r.en}）`).join("；"))]);
+    rows.push([
+      t("暂定原因 Why provisional", { bold: true }),
+      t(a.provisionalReasons.map((r) => `${r.zh}（${r.en}）`).join("；")),
+    ]);
   }
   if (a.status === "invalid") {
     rows.push([
       t("说明 Note", { bold: true }),
-      t("台账有错误，未评分。请按下方「问题」逐条修正后重新评分。The ledger has errors and was not scored: fix each problem below and assess again."),
+      t(
+        "台账有错误，未评分。请按下方「问题」逐条修正后重新评分。The ledger has errors and was not scored: fix each problem below and assess again."
+      ),
     ]);
   }
   rows.push([t("比率规则 Rate rule", { bold: true }), t(both(rateRule(p)))]);
@@ -108,7 +127,9 @@ export function buildSummary(a: Assessment): SummarySheet {
       t(both(r.metric)),
       n(r.numerator, "integer"),
       r.isRate ? n(r.denominator, "integer") : t(null),
-      r.isRate ? n(r.numerator === null || !r.denominator ? null : r.numerator / r.denominator, "percent") : t(null),
+      r.isRate
+        ? n(r.numerator === null || !r.denominator ? null : r.numerator / r.denominator, "percent")
+        : t(null),
       t(both(r.rule)),
       pts(r.pointsHundredths),
     ]);
@@ -128,25 +149,45 @@ export function buildSummary(a: Assessment): SummarySheet {
   // Money.
   const tier = scored && p.payTiers.find((x) => x.tier === scored.tier)!;
   rows.push([h("付款 Payment"), h("")]);
-  rows.push([t("付款等级 Tier", { bold: true }), t(scored && tier ? `${scored.tier}（付尾款 ${tier.sharePercent}%）` : "—", { bold: true })]);
+  rows.push([
+    t("付款等级 Tier", { bold: true }),
+    t(scored && tier ? `${scored.tier}（付尾款 ${tier.sharePercent}%）` : "—", { bold: true }),
+  ]);
   rows.push([t("合同金额 Contract amount"), money(p.contractAmountFen)]);
-  rows.push([t(`尾款 Tail (${Math.round(toNumber(p.tailShare) * 10000) / 100}%)`), money(a.tailBaseFen)]);
+  rows.push([
+    t(`尾款 Tail (${Math.round(toNumber(p.tailShare) * 10000) / 100}%)`),
+    money(a.tailBaseFen),
+  ]);
   rows.push([t("尾款比例 Tail ratio"), n(scored && toNumber(scored.tailRatio), "percent")]);
-  rows.push([t("应付尾款 Tail amount payable", { bold: true }), money(scored && scored.tailAmountFen, { bold: true })]);
+  rows.push([
+    t("应付尾款 Tail amount payable", { bold: true }),
+    money(scored && scored.tailAmountFen, { bold: true }),
+  ]);
   rows.push([
     t("违约金参考 Penalties (第六条)"),
     t(
-      `未按期整改 ${p.penalties.rectifyFailurePercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.rectifyFailurePercent) / 100)}；虚假承诺/过错致无法履行 ${p.penalties.falseCommitmentPercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.falseCommitmentPercent) / 100)}；违反知识产权条款 ${p.penalties.ipBreachPercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.ipBreachPercent) / 100)}`,
+      `未按期整改 ${p.penalties.rectifyFailurePercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.rectifyFailurePercent) / 100)}；虚假承诺/过错致无法履行 ${p.penalties.falseCommitmentPercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.falseCommitmentPercent) / 100)}；违反知识产权条款 ${p.penalties.ipBreachPercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.ipBreachPercent) / 100)}`
     ),
   ]);
   blank();
 
   if (scored) {
     const d = scored.dimensions;
-    const rate = (num: number, den: number): SummaryCell => n(den === 0 ? null : num / den, "percent");
+    const rate = (num: number, den: number): SummaryCell =>
+      n(den === 0 ? null : num / den, "percent");
     // Deduction events and the complaints behind them.
-    rows.push([h("投诉 Complaints"), h("编号 ID"), h("台账行 Row"), h("结果 Outcome"), h("整改期限 Deadline"), h("整改完成 Rectified"), h("说明 Note")]);
-    const outcomes = [...d.maintenance.outcomes, ...d.responsiveness.outcomes].sort((x, y) => x.row - y.row);
+    rows.push([
+      h("投诉 Complaints"),
+      h("编号 ID"),
+      h("台账行 Row"),
+      h("结果 Outcome"),
+      h("整改期限 Deadline"),
+      h("整改完成 Rectified"),
+      h("说明 Note"),
+    ]);
+    const outcomes = [...d.maintenance.outcomes, ...d.responsiveness.outcomes].sort(
+      (x, y) => x.row - y.row
+    );
     if (outcomes.length === 0) rows.push([t("无投诉 no complaints")]);
     for (const o of outcomes) {
       rows.push([
@@ -161,7 +202,15 @@ export function buildSummary(a: Assessment): SummarySheet {
     }
     blank();
 
-    rows.push([h("出勤明细 Attendance by member"), h("台账行 Row"), h("考核起 From"), h("考核止 To"), h("到岗 Present"), h("应打卡 Expected"), h("比率 Rate")]);
+    rows.push([
+      h("出勤明细 Attendance by member"),
+      h("台账行 Row"),
+      h("考核起 From"),
+      h("考核止 To"),
+      h("到岗 Present"),
+      h("应打卡 Expected"),
+      h("比率 Rate"),
+    ]);
     for (const m of d.attendance.members) {
       rows.push([
         t(m.name),
@@ -173,20 +222,34 @@ export function buildSummary(a: Assessment): SummarySheet {
         rate(m.present, m.expected),
       ]);
     }
-    evidenceList(rows, "缺勤打卡 Absent checks（考勤表行号 rows in 考勤）", d.attendance.absentRows, (r) => [n(r, "integer")], "考勤", "结果");
+    evidenceList(
+      rows,
+      "缺勤打卡 Absent checks（考勤表行号 rows in 考勤）",
+      d.attendance.absentRows,
+      (r) => [n(r, "integer")],
+      "考勤",
+      "结果"
+    );
     evidenceList(
       rows,
       "未完成工单 Incomplete routed tickets（工单号 / 行号 / 状态）",
       d.completion.incomplete,
       (x) => [t(x.id), n(x.row, "integer"), t(x.status || "（空 empty）")],
       "工单",
-      "状态",
+      "状态"
     );
     blank();
   }
 
   // Diagnostics.
-  rows.push([h("问题 Diagnostics"), h("表 Table"), h("行 Row"), h("列 Column"), h("代码 Code"), h("说明 Message")]);
+  rows.push([
+    h("问题 Diagnostics"),
+    h("表 Table"),
+    h("行 Row"),
+    h("列 Column"),
+    h("代码 Code"),
+    h("说明 Message"),
+  ]);
   const diags = sortDiagnostics(a.diagnostics);
   if (diags.length === 0) rows.push([t("无 none")]);
   for (const x of diags.slice(0, EVIDENCE_LIMIT)) {
@@ -201,7 +264,11 @@ export function buildSummary(a: Assessment): SummarySheet {
     ]);
   }
   if (diags.length > EVIDENCE_LIMIT) {
-    rows.push([t(`另有 ${diags.length - EVIDENCE_LIMIT} 条问题未列出 ${diags.length - EVIDENCE_LIMIT} more not listed; the task pane and --json list all`)]);
+    rows.push([
+      t(
+        `另有 ${diags.length - EVIDENCE_LIMIT} 条问题未列出 ${diags.length - EVIDENCE_LIMIT} more not listed; the task pane and --json list all`
+      ),
+    ]);
   }
 
   return {
@@ -229,7 +296,11 @@ export function inDateSystem(sheet: SummarySheet, date1904: boolean): SummaryShe
   return {
     ...sheet,
     rows: sheet.rows.map((row) =>
-      row.map((c) => (c.format === "date" && typeof c.value === "number" ? { ...c, value: serialInDateSystem(c.value, true) } : c)),
+      row.map((c) =>
+        c.format === "date" && typeof c.value === "number"
+          ? { ...c, value: serialInDateSystem(c.value, true) }
+          : c
+      )
     ),
   };
 }
@@ -253,7 +324,7 @@ function evidenceList<T>(
   items: readonly T[],
   cells: (x: T) => SummaryCell[],
   table: string,
-  column: string,
+  column: string
 ): void {
   rows.push([]);
   rows.push([h(title), h(`共 ${items.length} 条 total`)]);
@@ -262,7 +333,7 @@ function evidenceList<T>(
   if (items.length > EVIDENCE_LIMIT) {
     rows.push([
       t(
-        `另有 ${items.length - EVIDENCE_LIMIT} 条未列出，可在「${table}」表按「${column}」列筛选查看 ${items.length - EVIDENCE_LIMIT} more: filter the ${table} table on its ${column} column`,
+        `另有 ${items.length - EVIDENCE_LIMIT} 条未列出，可在「${table}」表按「${column}」列筛选查看 ${items.length - EVIDENCE_LIMIT} more: filter the ${table} table on its ${column} column`
       ),
     ]);
   }

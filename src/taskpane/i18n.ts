@@ -2,7 +2,7 @@
  * Every string the task pane shows, Chinese first, English through the language switch.
  * Diagnostics carry their own zh/en messages from the engine and are not repeated here.
  */
-import type { Severity, Status, TableKey } from "../engine";
+import type { TableKey } from "../engine";
 
 export type Lang = "zh" | "en";
 
@@ -145,7 +145,8 @@ const en: Strings = {
   nothingMissing: "All the required ledger tables were found.",
   optionsHeading: "Options",
   asOf: "As-of date",
-  asOfHint: "Default: the Contract table's as-of date, else the service end. Before the end, the result is provisional.",
+  asOfHint:
+    "Default: the Contract table's as-of date, else the service end. Before the end, the result is provisional.",
   rounding: "Rate rounding",
   roundingNone: "None: bands are lower bounds (84.9% is in the 80% band)",
   roundingWhole: "Round the rate half up to a whole percent first",
@@ -160,7 +161,8 @@ const en: Strings = {
   whyProvisional: "Why provisional",
   period: "Period",
   periodText: (a, b, asOf) => `${a} to ${b} (as of ${asOf})`,
-  invalidNote: "The ledger has errors: it was not scored and the 考核结果 sheet was not written. Fix each problem below and assess again.",
+  invalidNote:
+    "The ledger has errors: it was not scored and the 考核结果 sheet was not written. Fix each problem below and assess again.",
   written: "The result was written to the 考核结果 sheet.",
   dimensionsHeading: "Dimensions",
   colItem: "Item",
@@ -174,7 +176,8 @@ const en: Strings = {
   column: (c) => `column ${c}`,
   goTo: "Click to go to the cell",
   goToShort: "Go to",
-  notFound: "That place is not in the workbook (the table may have been renamed or deleted); refresh first.",
+  notFound:
+    "That place is not in the workbook (the table may have been renamed or deleted); refresh first.",
   tableName: {
     contract: "Contract",
     roster: "Roster",

@@ -14,6 +14,6 @@ Office.onReady(() => {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
       <App host={excelHost} />
-    </FluentProvider>,
+    </FluentProvider>
   );
 });

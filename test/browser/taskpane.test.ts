@@ -83,12 +83,18 @@ const blocked: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, "taskpane.html")) || !fs.existsSync(path.join(DIST, "taskpane.js"))) {
+  if (
+    !fs.existsSync(path.join(DIST, "taskpane.html")) ||
+    !fs.existsSync(path.join(DIST, "taskpane.js"))
+  ) {
     throw new Error(
-      "dist/taskpane.html or dist/taskpane.js is missing: build the add-in first with `npx webpack --mode production`.",
+      "dist/taskpane.html or dist/taskpane.js is missing: build the add-in first with `npx webpack --mode production`."
     );
   }
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM} (apt-get install chromium fonts-wqy-zenhei)`);
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `Chromium not found at ${CHROMIUM} (apt-get install chromium fonts-wqy-zenhei)`
+    );
   server = await serveDist();
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -104,14 +110,21 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
-  const context = await browser.newContext({ viewport: { width: 420, height: 900 }, locale: "zh-CN" });
+  const context = await browser.newContext({
+    viewport: { width: 420, height: 900 },
+    locale: "zh-CN",
+  });
   page = await context.newPage();
   page.on("pageerror", (e) => pageErrors.push(String(e)));
   const stub = officeStub();
   await page.route("**/*", async (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS) {
-      await route.fulfill({ status: 200, contentType: "text/javascript; charset=utf-8", body: stub });
+      await route.fulfill({
+        status: 200,
+        contentType: "text/javascript; charset=utf-8",
+        body: stub,
+      });
     } else if (url.startsWith(`${base}/`)) {
       await route.continue();
     } else {
@@ -133,7 +146,9 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     await expect(page.getByTestId("ledger-table").count()).resolves.toBe(5);
     const punches = page.getByTestId("ledger-table").filter({ hasText: "考勤" });
     await expect(punches.textContent()).resolves.toMatch(/工作表.*6 行.*识别为「考勤」/);
-    await expect(page.getByTestId("missing-tables").textContent()).resolves.toMatch(/合同（可选）.*日历（可选）/);
+    await expect(page.getByTestId("missing-tables").textContent()).resolves.toMatch(
+      /合同（可选）.*日历（可选）/
+    );
   });
 
   it("assesses on click, shows the result, the dimensions and the diagnostics, and writes the summary", async () => {
@@ -142,25 +157,47 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     await expect(page.getByTestId("status").textContent()).resolves.toMatch(/^(最终|暂定)$/);
     await expect(page.getByTestId("total").textContent()).resolves.toMatch(/^\d+\.\d\d$/);
     await expect(page.getByTestId("tier").textContent()).resolves.toMatch(/^[A-F]$/);
-    await expect(page.getByTestId("tail-amount").textContent()).resolves.toMatch(/^¥\d{1,3}(,\d{3})*\.\d\d$/);
+    await expect(page.getByTestId("tail-amount").textContent()).resolves.toMatch(
+      /^¥\d{1,3}(,\d{3})*\.\d\d$/
+    );
     await expect(page.getByTestId("dimensions").locator("tbody tr").count()).resolves.toBe(5);
-    await expect(page.getByTestId("dimension-attendance").textContent()).resolves.toMatch(/出勤率.*应打卡次数：\d+ \/ \d+（/);
+    await expect(page.getByTestId("dimension-attendance").textContent()).resolves.toMatch(
+      /出勤率.*应打卡次数：\d+ \/ \d+（/
+    );
     await expect(page.getByTestId("diagnostic").count()).resolves.toBeGreaterThanOrEqual(2);
-    await expect(page.locator('[data-code="punch-rest-day"]').textContent()).resolves.toMatch(/第 6 行/);
-    const sheets = await page.evaluate(() => (window as unknown as { __host: { sheetNames(): string[] } }).__host.sheetNames());
+    await expect(page.locator('[data-code="punch-rest-day"]').textContent()).resolves.toMatch(
+      /第 6 行/
+    );
+    const sheets = await page.evaluate(() =>
+      (window as unknown as { __host: { sheetNames(): string[] } }).__host.sheetNames()
+    );
     expect(sheets).toContain("考核结果");
   });
 
   it("asks the host to select the cell when a diagnostic is clicked", async () => {
     await page.locator('[data-code="punch-rest-day"] [data-testid="diagnostic-go"]').click();
-    await page.waitForFunction(() => (window as unknown as { __host: { workbook: { selection: unknown } } }).__host.workbook.selection !== null);
-    const selection = await page.evaluate(() => (window as unknown as { __host: { workbook: { selection: unknown } } }).__host.workbook.selection);
+    await page.waitForFunction(
+      () =>
+        (window as unknown as { __host: { workbook: { selection: unknown } } }).__host.workbook
+          .selection !== null
+    );
+    const selection = await page.evaluate(
+      () =>
+        (window as unknown as { __host: { workbook: { selection: unknown } } }).__host.workbook
+          .selection
+    );
     expect(selection).toEqual({ sheet: "考勤", address: "A6" });
     await page.locator('[data-code="punch-unknown-name"] [data-testid="diagnostic-go"]').click();
     await page.waitForFunction(
-      () => (window as unknown as { __host: { workbook: { selection: { address: string } } } }).__host.workbook.selection.address !== "A6",
+      () =>
+        (window as unknown as { __host: { workbook: { selection: { address: string } } } }).__host
+          .workbook.selection.address !== "A6"
     );
-    const second = await page.evaluate(() => (window as unknown as { __host: { workbook: { selection: unknown } } }).__host.workbook.selection);
+    const second = await page.evaluate(
+      () =>
+        (window as unknown as { __host: { workbook: { selection: unknown } } }).__host.workbook
+          .selection
+    );
     expect(second).toMatchObject({ sheet: "考勤" });
   });
 
@@ -184,7 +221,9 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
   it("switches to English", async () => {
     await page.getByTestId("lang").click();
     await expect(page.getByTestId("assess").textContent()).resolves.toBe("Assess");
-    await expect(page.getByTestId("status").textContent()).resolves.toMatch(/^(final|provisional)$/);
+    await expect(page.getByTestId("status").textContent()).resolves.toMatch(
+      /^(final|provisional)$/
+    );
     await page.getByTestId("lang").click();
     await expect(page.getByTestId("assess").textContent()).resolves.toBe("评分");
   });
@@ -193,7 +232,8 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     type FakeWindow = { __host: { sheetNames(): string[]; failWhen: unknown } };
     const before = await page.evaluate(() => (window as unknown as FakeWindow).__host.sheetNames());
     await page.evaluate(() => {
-      (window as unknown as FakeWindow).__host.failWhen = (op: { action: string }) => op.action === "addChart";
+      (window as unknown as FakeWindow).__host.failWhen = (op: { action: string }) =>
+        op.action === "addChart";
     });
     await page.getByTestId("assess").click();
     await page.getByTestId("error").waitFor();
@@ -215,7 +255,9 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     await page.getByTestId("assess").click();
     await page.getByTestId("provisional-reasons").waitFor();
     await expect(page.getByTestId("status").textContent()).resolves.toBe("暂定");
-    await expect(page.getByTestId("period").textContent()).resolves.toBe("2024-07-01 至 2024-12-31（考核日期 2024-12-31）");
+    await expect(page.getByTestId("period").textContent()).resolves.toBe(
+      "2024-07-01 至 2024-12-31（考核日期 2024-12-31）"
+    );
   });
 
   it("sent no request anywhere but the local server and the office.js stub, and threw no page errors", () => {

@@ -35,7 +35,13 @@ describe("om-scorecard assess", () => {
     const { code, json, scored } = await assessJson(baseLedger(), ["--as-of", "2024-07-01"]);
     expect(code).toBe(0);
     expect(json.status).toBe("provisional");
-    expect(json.dimensions.attendance).toEqual({ points: 30, max: 30, rate: 1, present: 2, expected: 2 });
+    expect(json.dimensions.attendance).toEqual({
+      points: 30,
+      max: 30,
+      rate: 1,
+      present: 2,
+      expected: 2,
+    });
     expect(existsSync(scored)).toBe(true);
     const sheets = readLedgerXlsx(readFileSync(scored)).sheetNames;
     expect(sheets.filter((s) => s === "考核结果")).toHaveLength(1);
@@ -45,14 +51,37 @@ describe("om-scorecard assess", () => {
     const zh = await assessJson(baseLedger(), ["--as-of", "2024-07-01"]);
     const en = baseLedger({}, true).map((t) => ({
       ...t,
-      name: { 驻场人员: "Roster", 考勤: "Punches", 工单: "Tickets", 投诉: "Complaints", 问卷: "Surveys" }[t.name]!,
+      name: {
+        驻场人员: "Roster",
+        考勤: "Punches",
+        工单: "Tickets",
+        投诉: "Complaints",
+        问卷: "Surveys",
+      }[t.name]!,
       headers: t.headers.map(
         (h) =>
           ({
-            姓名: "Name", 角色: "Role", 到岗日期: "Start", 离岗日期: "End", 日期: "Date", 时段: "Slot", 时间: "Time", 结果: "Result",
-            工单号: "TicketId", 流转乙方: "RoutedToVendor", 状态: "Status", 创建日期: "Created", 编号: "ComplaintId", 类别: "Category",
-            核实属实: "Verified", 整改期限: "Deadline", 整改完成日期: "RectifiedOn", 说明: "Note", 受访者: "Respondent", 得分: "Score",
-          })[h] ?? h,
+            姓名: "Name",
+            角色: "Role",
+            到岗日期: "Start",
+            离岗日期: "End",
+            日期: "Date",
+            时段: "Slot",
+            时间: "Time",
+            结果: "Result",
+            工单号: "TicketId",
+            流转乙方: "RoutedToVendor",
+            状态: "Status",
+            创建日期: "Created",
+            编号: "ComplaintId",
+            类别: "Category",
+            核实属实: "Verified",
+            整改期限: "Deadline",
+            整改完成日期: "RectifiedOn",
+            说明: "Note",
+            受访者: "Respondent",
+            得分: "Score",
+          })[h] ?? h
       ),
     }));
     const r = await assessJson(en, ["--as-of", "2024-07-01"]);
@@ -60,14 +89,35 @@ describe("om-scorecard assess", () => {
   });
 
   test("tables placed away from A1 report the worksheet rows a user sees", async () => {
-    const t = baseLedger({ 工单: { origin: "C5", rows: [["T1", "是", "已关闭", null], ["T2", "也许", "已关闭", null]] } }, true);
+    const t = baseLedger(
+      {
+        工单: {
+          origin: "C5",
+          rows: [
+            ["T1", "是", "已关闭", null],
+            ["T2", "也许", "已关闭", null],
+          ],
+        },
+      },
+      true
+    );
     const { code, json } = await assessJson(t);
     expect(code).toBe(2);
-    expect(json.diagnostics).toEqual([expect.objectContaining({ code: "bad-yes-no", table: "工单", row: 7, column: "流转乙方" })]);
+    expect(json.diagnostics).toEqual([
+      expect.objectContaining({ code: "bad-yes-no", table: "工单", row: 7, column: "流转乙方" }),
+    ]);
   });
 
   test("a plain sheet with a one-cell title above its headers is read from the real header row", async () => {
-    const t = baseLedger({ 工单: { origin: "A3", rows: [["T1", "是", "已关闭", null], ["T2", "也许", "已关闭", null]] } });
+    const t = baseLedger({
+      工单: {
+        origin: "A3",
+        rows: [
+          ["T1", "是", "已关闭", null],
+          ["T2", "也许", "已关闭", null],
+        ],
+      },
+    });
     const file = await writeWorkbook(t);
     // writeWorkbook puts only the table; add the title in A1 through exceljs again.
     const ExcelJS = (await import("exceljs")).default;
@@ -78,31 +128,119 @@ describe("om-scorecard assess", () => {
     const r = await run(["assess", file, "--json"]);
     const j = JSON.parse(r.out);
     expect(j.diagnostics.map((x: { code: string; row: number }) => [x.code, x.row])).toEqual(
-      expect.arrayContaining([["title-rows-skipped", 3], ["bad-yes-no", 5]]),
+      expect.arrayContaining([
+        ["title-rows-skipped", 3],
+        ["bad-yes-no", 5],
+      ])
     );
   });
 
   const errorCases: [string, TableSpec[], object][] = [
-    ["a required table missing", baseLedger().filter((t) => t.name !== "问卷"), { code: "missing-table", table: "问卷", row: null }],
-    ["a required column missing", baseLedger({ 问卷: { headers: ["受访者", "分数"] } }), { code: "missing-column", table: "问卷", row: 1, column: "得分" }],
-    ["an unreadable date", baseLedger({ 考勤: { rows: [[d("2024-07-01"), "张三", "上班", null, null], ["7月1日", "张三", "下班", null, null]] } }), { code: "bad-date", table: "考勤", row: 3, column: "日期" }],
-    ["a yes/no value outside the list", baseLedger({ 工单: { rows: [["T1", "可能", "已关闭", null]] } }), { code: "bad-yes-no", table: "工单", row: 2, column: "流转乙方" }],
-    ["a category outside the list", baseLedger({ 投诉: { rows: [["C1", null, "其他", "是", null, null, null]] } }), { code: "bad-category", table: "投诉", row: 2, column: "类别" }],
-    ["a survey score that is not 0-100", baseLedger({ 问卷: { rows: [["甲", 90], ["乙", 120]] } }), { code: "bad-score", table: "问卷", row: 3, column: "得分" }],
-    ["a duplicate ticket ID", baseLedger({ 工单: { rows: [["T1", "是", "已关闭", null], ["T1", "是", "已关闭", null]] } }), { code: "duplicate-id", table: "工单", row: 3, column: "工单号" }],
-    ["a duplicate complaint ID", baseLedger({ 投诉: { rows: [["C1", null, "响应度", "否", null, null, null], ["C1", null, "响应度", "否", null, null, null]] } }), { code: "duplicate-id", table: "投诉", row: 3, column: "编号" }],
-    ["an empty roster", baseLedger({ 驻场人员: { rows: [] } }), { code: "empty-roster", table: "驻场人员" }],
+    [
+      "a required table missing",
+      baseLedger().filter((t) => t.name !== "问卷"),
+      { code: "missing-table", table: "问卷", row: null },
+    ],
+    [
+      "a required column missing",
+      baseLedger({ 问卷: { headers: ["受访者", "分数"] } }),
+      { code: "missing-column", table: "问卷", row: 1, column: "得分" },
+    ],
+    [
+      "an unreadable date",
+      baseLedger({
+        考勤: {
+          rows: [
+            [d("2024-07-01"), "张三", "上班", null, null],
+            ["7月1日", "张三", "下班", null, null],
+          ],
+        },
+      }),
+      { code: "bad-date", table: "考勤", row: 3, column: "日期" },
+    ],
+    [
+      "a yes/no value outside the list",
+      baseLedger({ 工单: { rows: [["T1", "可能", "已关闭", null]] } }),
+      { code: "bad-yes-no", table: "工单", row: 2, column: "流转乙方" },
+    ],
+    [
+      "a category outside the list",
+      baseLedger({ 投诉: { rows: [["C1", null, "其他", "是", null, null, null]] } }),
+      { code: "bad-category", table: "投诉", row: 2, column: "类别" },
+    ],
+    [
+      "a survey score that is not 0-100",
+      baseLedger({
+        问卷: {
+          rows: [
+            ["甲", 90],
+            ["乙", 120],
+          ],
+        },
+      }),
+      { code: "bad-score", table: "问卷", row: 3, column: "得分" },
+    ],
+    [
+      "a duplicate ticket ID",
+      baseLedger({
+        工单: {
+          rows: [
+            ["T1", "是", "已关闭", null],
+            ["T1", "是", "已关闭", null],
+          ],
+        },
+      }),
+      { code: "duplicate-id", table: "工单", row: 3, column: "工单号" },
+    ],
+    [
+      "a duplicate complaint ID",
+      baseLedger({
+        投诉: {
+          rows: [
+            ["C1", null, "响应度", "否", null, null, null],
+            ["C1", null, "响应度", "否", null, null, null],
+          ],
+        },
+      }),
+      { code: "duplicate-id", table: "投诉", row: 3, column: "编号" },
+    ],
+    [
+      "an empty roster",
+      baseLedger({ 驻场人员: { rows: [] } }),
+      { code: "empty-roster", table: "驻场人员" },
+    ],
   ];
-  test.each(errorCases)("%s: the diagnostic names the row, exit 2, no file written", async (_name, tables, expected) => {
-    const { code, json, file } = await assessJson(tables);
-    expect(code).toBe(2);
-    expect(json).toMatchObject({ status: "invalid", total: null, tier: null, tailAmount: null, dimensions: null });
-    expect(json.diagnostics.filter((x: { severity: string }) => x.severity === "error")).toEqual([expect.objectContaining(expected)]);
-    expect(readdirSync(path.dirname(file))).toEqual(["ledger.xlsx"]);
-  });
+  test.each(errorCases)(
+    "%s: the diagnostic names the row, exit 2, no file written",
+    async (_name, tables, expected) => {
+      const { code, json, file } = await assessJson(tables);
+      expect(code).toBe(2);
+      expect(json).toMatchObject({
+        status: "invalid",
+        total: null,
+        tier: null,
+        tailAmount: null,
+        dimensions: null,
+      });
+      expect(json.diagnostics.filter((x: { severity: string }) => x.severity === "error")).toEqual([
+        expect.objectContaining(expected),
+      ]);
+      expect(readdirSync(path.dirname(file))).toEqual(["ledger.xlsx"]);
+    }
+  );
 
   test("a period with no working days is an error", async () => {
-    const tables = [...baseLedger(), { name: "合同", headers: ["项目", "值"], rows: [["服务开始", "2024-10-01"], ["服务结束", d("2024-10-07")]] }];
+    const tables = [
+      ...baseLedger(),
+      {
+        name: "合同",
+        headers: ["项目", "值"],
+        rows: [
+          ["服务开始", "2024-10-01"],
+          ["服务结束", d("2024-10-07")],
+        ],
+      },
+    ];
     const { code, json } = await assessJson(tables);
     expect(code).toBe(2);
     expect(json.diagnostics[0]).toMatchObject({ code: "no-working-days", severity: "error" });
@@ -111,7 +249,12 @@ describe("om-scorecard assess", () => {
   test("a note =HYPERLINK(...) or -1+2 is written as text in the copy, never a formula", async () => {
     const note1 = '=HYPERLINK("x","y")';
     const tables = baseLedger({
-      投诉: { rows: [["C1", null, "日常维护", "是", null, null, note1], ["C2", null, "日常维护", "否", null, null, "-1+2"]] },
+      投诉: {
+        rows: [
+          ["C1", null, "日常维护", "是", null, null, note1],
+          ["C2", null, "日常维护", "否", null, null, "-1+2"],
+        ],
+      },
     });
     const { code, scored } = await assessJson(tables, ["--as-of", "2024-07-01"]);
     expect(code).toBe(0);
@@ -122,8 +265,11 @@ describe("om-scorecard assess", () => {
       .map(([, b]) => strFromU8(b))
       .find((x) => x.includes("HYPERLINK"))!;
     // Both notes are inline strings (text), in cells with no formula.
-    const cellOf = (text: string) => new RegExp(`<c [^>]*t="inlineStr"[^>]*>(?:(?!</c>).)*<t[^>]*>${text}</t>`, "s");
-    expect(sheetXml).toMatch(cellOf('=HYPERLINK\\((?:"|&quot;)x(?:"|&quot;),(?:"|&quot;)y(?:"|&quot;)\\)'));
+    const cellOf = (text: string) =>
+      new RegExp(`<c [^>]*t="inlineStr"[^>]*>(?:(?!</c>).)*<t[^>]*>${text}</t>`, "s");
+    expect(sheetXml).toMatch(
+      cellOf('=HYPERLINK\\((?:"|&quot;)x(?:"|&quot;),(?:"|&quot;)y(?:"|&quot;)\\)')
+    );
     expect(sheetXml).toMatch(cellOf("-1\\+2"));
     expect(sheetXml).not.toMatch(/<f>/);
   });
@@ -137,7 +283,9 @@ describe("om-scorecard assess", () => {
     expect(readFileSync(a).equals(readFileSync(b))).toBe(true);
     const c = path.join(path.dirname(file), "c.xlsx");
     expect((await run(["assess", a, "--out", c])).code).toBe(0);
-    expect(readLedgerXlsx(readFileSync(c)).sheetNames.filter((s) => s === "考核结果")).toHaveLength(1);
+    expect(readLedgerXlsx(readFileSync(c)).sheetNames.filter((s) => s === "考核结果")).toHaveLength(
+      1
+    );
   });
 
   test("an unreadable file: exit 2, JSON with the diagnostic and null scores, nothing written", async () => {
@@ -153,7 +301,9 @@ describe("om-scorecard assess", () => {
   });
 
   test("a missing file and a bad --as-of are reported, exit 2", async () => {
-    expect((await run(["assess", "/nonexistent/x.xlsx", "--json"])).out).toContain("file-unreadable");
+    expect((await run(["assess", "/nonexistent/x.xlsx", "--json"])).out).toContain(
+      "file-unreadable"
+    );
     const file = await writeWorkbook(baseLedger());
     const r = await run(["assess", file, "--as-of", "tomorrow"]);
     expect(r.code).toBe(2);
@@ -178,8 +328,28 @@ describe("om-scorecard assess", () => {
 
 describe("the compiled command line", () => {
   test("gives identical JSON under TZ=America/Los_Angeles and TZ=Asia/Shanghai", async () => {
-    const file = await writeWorkbook(baseLedger({ 投诉: { rows: [["R1", d("2024-07-01"), "响应度", "是", d("2024-07-01"), d("2024-07-02"), null]] } }));
-    const runTz = (tz: string) => spawnSync(process.execPath, [BIN, "assess", file, "--json", "--as-of", "2024-07-01", "--out", `${file}.${tz.replace("/", "_")}.xlsx`], { env: { ...process.env, TZ: tz }, encoding: "utf8" });
+    const file = await writeWorkbook(
+      baseLedger({
+        投诉: {
+          rows: [["R1", d("2024-07-01"), "响应度", "是", d("2024-07-01"), d("2024-07-02"), null]],
+        },
+      })
+    );
+    const runTz = (tz: string) =>
+      spawnSync(
+        process.execPath,
+        [
+          BIN,
+          "assess",
+          file,
+          "--json",
+          "--as-of",
+          "2024-07-01",
+          "--out",
+          `${file}.${tz.replace("/", "_")}.xlsx`,
+        ],
+        { env: { ...process.env, TZ: tz }, encoding: "utf8" }
+      );
     const la = runTz("America/Los_Angeles");
     const sh = runTz("Asia/Shanghai");
     expect(la.status).toBe(0);
@@ -190,9 +360,26 @@ describe("the compiled command line", () => {
   });
 
   test("the bundled sample ledger scores 84.61, tier B, 381,870.00 (npm run demo)", () => {
-    const out = execFileSync(process.execPath, [BIN, "assess", path.join(ROOT, "sample/ledger.xlsx"), "--json", "--out", path.join(require("node:os").tmpdir(), "sample.scored.xlsx")], { encoding: "utf8" });
+    const out = execFileSync(
+      process.execPath,
+      [
+        BIN,
+        "assess",
+        path.join(ROOT, "sample/ledger.xlsx"),
+        "--json",
+        "--out",
+        path.join(require("node:os").tmpdir(), "sample.scored.xlsx"),
+      ],
+      { encoding: "utf8" }
+    );
     const j = JSON.parse(out);
-    expect(j).toMatchObject({ status: "final", total: 84.61, tier: "B", tailRatio: 0.9, tailAmount: 381870 });
+    expect(j).toMatchObject({
+      status: "final",
+      total: 84.61,
+      tier: "B",
+      tailRatio: 0.9,
+      tailAmount: 381870,
+    });
     expect(j.dimensions).toMatchObject({
       attendance: { points: 30, expected: 1488 },
       maintenance: { points: 17, events: 1 },
@@ -200,6 +387,8 @@ describe("the compiled command line", () => {
       completion: { points: 16, completed: 320, routed: 400, rate: 0.8 },
       satisfaction: { points: 7.61, survey: 7.11, linked: 0.5, responses: 12 },
     });
-    expect(j.diagnostics.map((x: { code: string; row: number }) => [x.code, x.row])).toEqual([["punch-rest-day", 389]]);
+    expect(j.diagnostics.map((x: { code: string; row: number }) => [x.code, x.row])).toEqual([
+      ["punch-rest-day", 389],
+    ]);
   });
 });

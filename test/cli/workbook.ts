@@ -23,7 +23,10 @@ export interface TableSpec {
 export const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 
 /** Write a workbook of the given tables; returns its path in a fresh temp folder. */
-export async function writeWorkbook(tables: TableSpec[], fileName = "ledger.xlsx"): Promise<string> {
+export async function writeWorkbook(
+  tables: TableSpec[],
+  fileName = "ledger.xlsx"
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const t of tables) {
     const ws = wb.addWorksheet(t.name);
@@ -41,7 +44,9 @@ export async function writeWorkbook(tables: TableSpec[], fileName = "ledger.xlsx
       const r0 = Number(start.row);
       const c0 = Number(start.col);
       t.headers.forEach((h, j) => (ws.getCell(r0, c0 + j).value = h));
-      t.rows.forEach((row, i) => row.forEach((v, j) => (ws.getCell(r0 + 1 + i, c0 + j).value = v as ExcelJS.CellValue)));
+      t.rows.forEach((row, i) =>
+        row.forEach((v, j) => (ws.getCell(r0 + 1 + i, c0 + j).value = v as ExcelJS.CellValue))
+      );
     }
   }
   const dir = mkdtempSync(path.join(tmpdir(), "om-cli-"));
@@ -51,9 +56,16 @@ export async function writeWorkbook(tables: TableSpec[], fileName = "ledger.xlsx
 }
 
 /** A small valid ledger (Chinese names and headers); override any table by name. */
-export function baseLedger(over: Partial<Record<string, Partial<TableSpec>>> = {}, asTable = false): TableSpec[] {
+export function baseLedger(
+  over: Partial<Record<string, Partial<TableSpec>>> = {},
+  asTable = false
+): TableSpec[] {
   const tables: TableSpec[] = [
-    { name: "驻场人员", headers: ["姓名", "角色", "到岗日期", "离岗日期"], rows: [["张三", "负责人", d("2024-07-01"), null]] },
+    {
+      name: "驻场人员",
+      headers: ["姓名", "角色", "到岗日期", "离岗日期"],
+      rows: [["张三", "负责人", d("2024-07-01"), null]],
+    },
     {
       name: "考勤",
       headers: ["日期", "姓名", "时段", "时间", "结果"],
@@ -62,8 +74,16 @@ export function baseLedger(over: Partial<Record<string, Partial<TableSpec>>> = {
         ["2024/7/1", "张三", "下班", null, "到岗"],
       ],
     },
-    { name: "工单", headers: ["工单号", "流转乙方", "状态", "创建日期"], rows: [["T1", "是", "已关闭", "2024年7月2日"]] },
-    { name: "投诉", headers: ["编号", "日期", "类别", "核实属实", "整改期限", "整改完成日期", "说明"], rows: [] },
+    {
+      name: "工单",
+      headers: ["工单号", "流转乙方", "状态", "创建日期"],
+      rows: [["T1", "是", "已关闭", "2024年7月2日"]],
+    },
+    {
+      name: "投诉",
+      headers: ["编号", "日期", "类别", "核实属实", "整改期限", "整改完成日期", "说明"],
+      rows: [],
+    },
     { name: "问卷", headers: ["受访者", "得分"], rows: [["甲", 90]] },
   ];
   return tables.map((t) => ({ ...t, asTable, ...(over[t.name] ?? {}) }));

@@ -7,7 +7,11 @@ const rowOf = (i: number): number => i + 2;
 describe("attendance", () => {
   test("a full year of both checks is 496/496 for one person", () => {
     const a = assess(ledger({ punches: fullPunches("张三") }));
-    expect(scored(a).dimensions.attendance).toMatchObject({ present: 496, expected: 496, pointsHundredths: 3000 });
+    expect(scored(a).dimensions.attendance).toMatchObject({
+      present: 496,
+      expected: 496,
+      pointsHundredths: 3000,
+    });
   });
 
   test("a duplicate check counts once and is warned about with its row", () => {
@@ -76,7 +80,7 @@ describe("attendance", () => {
         ["punch-rest-day", 4],
         ["punch-outside-period", 5],
         ["punch-unknown-name", 6],
-      ]),
+      ])
     );
     expect(a.status).not.toBe("invalid");
   });
@@ -112,7 +116,12 @@ describe("attendance", () => {
   test("neither slot nor time is an error naming the row", () => {
     const a = assess(ledger({ punches: [[serial("2024-07-01"), "张三", null, null, null]] }));
     expect(a.status).toBe("invalid");
-    expect(shownOf(a).find((d) => d.code === "slot-missing")).toMatchObject({ severity: "error", table: "考勤", row: 2, column: "时段" });
+    expect(shownOf(a).find((d) => d.code === "slot-missing")).toMatchObject({
+      severity: "error",
+      table: "考勤",
+      row: 2,
+      column: "时段",
+    });
   });
 });
 
@@ -130,9 +139,18 @@ describe("a time written in the date cell (punch-clock exports)", () => {
   });
 
   test("the Time column wins over the date cell's time", () => {
-    const a = assess(ledger({ punches: [[serial("2024-07-01") + 0.75, "张三", null, "08:10", null]] }));
+    const a = assess(
+      ledger({ punches: [[serial("2024-07-01") + 0.75, "张三", null, "08:10", null]] })
+    );
     expect(scored(a).dimensions.attendance.present).toBe(1);
-    const b = assess(ledger({ punches: [[serial("2024-07-01") + 0.75, "张三", null, "08:10", null], [serial("2024-07-01"), "张三", "上班", null, null]] }));
+    const b = assess(
+      ledger({
+        punches: [
+          [serial("2024-07-01") + 0.75, "张三", null, "08:10", null],
+          [serial("2024-07-01"), "张三", "上班", null, null],
+        ],
+      })
+    );
     expect(shownOf(b).map((d) => d.code)).toContain("punch-duplicate"); // both are 上班
   });
 });

@@ -89,7 +89,15 @@ describe("money in fen", () => {
 });
 
 describe("floors", () => {
-  const complaint = (id: string, category: string) => [id, null, category, "是", serial("2024-08-01"), serial("2024-09-01"), null];
+  const complaint = (id: string, category: string) => [
+    id,
+    null,
+    category,
+    "是",
+    serial("2024-08-01"),
+    serial("2024-09-01"),
+    null,
+  ];
 
   test("seven maintenance events take maintenance to 0, not below, and the linked part to 0", () => {
     const complaints = Array.from({ length: 7 }, (_, i) => complaint(`M${i}`, "日常维护"));
@@ -99,7 +107,11 @@ describe("floors", () => {
   });
 
   test("the linked part counts events of both kinds and stops at 0", () => {
-    const complaints = [complaint("M1", "日常维护"), complaint("M2", "日常维护"), complaint("R1", "响应度")];
+    const complaints = [
+      complaint("M1", "日常维护"),
+      complaint("M2", "日常维护"),
+      complaint("R1", "响应度"),
+    ];
     const j = toJson(assess(ledger({ complaints })));
     expect(j.dimensions!.maintenance.points).toBe(14);
     expect(j.dimensions!.responsiveness.points).toBe(17);

@@ -20,8 +20,10 @@ describe("statutory calendar", () => {
   });
 
   test("National Day 2024-10-01..07 and Spring Festival 2025-01-28..02-04 are rest days", () => {
-    for (let d = isoDay("2024-10-01"); d <= isoDay("2024-10-07"); d++) expect([dayToIso(d), BUILTIN_CALENDAR.isWorkday(d)]).toEqual([dayToIso(d), false]);
-    for (let d = isoDay("2025-01-28"); d <= isoDay("2025-02-04"); d++) expect([dayToIso(d), BUILTIN_CALENDAR.isWorkday(d)]).toEqual([dayToIso(d), false]);
+    for (let d = isoDay("2024-10-01"); d <= isoDay("2024-10-07"); d++)
+      expect([dayToIso(d), BUILTIN_CALENDAR.isWorkday(d)]).toEqual([dayToIso(d), false]);
+    for (let d = isoDay("2025-01-28"); d <= isoDay("2025-02-04"); d++)
+      expect([dayToIso(d), BUILTIN_CALENDAR.isWorkday(d)]).toEqual([dayToIso(d), false]);
   });
 
   test("plain weekdays and weekends", () => {
@@ -46,7 +48,12 @@ describe("statutory calendar", () => {
   });
 
   test("an override wins over the built-in data, both ways", () => {
-    const cal = statutoryCalendar(new Map([[isoDay("2024-10-01"), true], [isoDay("2024-07-01"), false]]));
+    const cal = statutoryCalendar(
+      new Map([
+        [isoDay("2024-10-01"), true],
+        [isoDay("2024-07-01"), false],
+      ])
+    );
     expect(cal.isWorkday(isoDay("2024-10-01"))).toBe(true);
     expect(cal.isWorkday(isoDay("2024-07-01"))).toBe(false);
   });
@@ -55,13 +62,28 @@ describe("statutory calendar", () => {
 describe("calendar in an assessment", () => {
   test("a Calendar table override changes the expected checks", () => {
     const base = assess(ledger());
-    const withDay = assess(ledger({ calendar: [[serial("2024-10-01"), "工作日"], [serial("2024-07-01"), "休息日"], [serial("2024-07-02"), "RestDay"]] }));
-    expect(scored(withDay).dimensions.attendance.expected).toBe(scored(base).dimensions.attendance.expected - 2);
+    const withDay = assess(
+      ledger({
+        calendar: [
+          [serial("2024-10-01"), "工作日"],
+          [serial("2024-07-01"), "休息日"],
+          [serial("2024-07-02"), "RestDay"],
+        ],
+      })
+    );
+    expect(scored(withDay).dimensions.attendance.expected).toBe(
+      scored(base).dimensions.attendance.expected - 2
+    );
   });
 
   test("a 2031 service period is counted Monday-Friday with a warning naming the year, and is provisional", () => {
     const a = assess(
-      ledger({ contract: [["服务开始", "2031-01-01"], ["服务结束", "2031-03-31"]] }),
+      ledger({
+        contract: [
+          ["服务开始", "2031-01-01"],
+          ["服务结束", "2031-03-31"],
+        ],
+      })
     );
     const w = shownOf(a).filter((d) => d.code === "calendar-year-not-covered");
     expect(w).toHaveLength(1);
@@ -75,8 +97,17 @@ describe("calendar in an assessment", () => {
 
   test("a Calendar table listing every date of an uncovered period removes the warning", () => {
     const rows = [];
-    for (let d = isoDay("2031-01-01"); d <= isoDay("2031-01-10"); d++) rows.push([dayToIso(d), d % 7 === 2 || d % 7 === 3 ? "休息日" : "工作日"]);
-    const a = assess(ledger({ calendar: rows, contract: [["服务开始", "2031-01-01"], ["服务结束", "2031-01-10"]] }));
+    for (let d = isoDay("2031-01-01"); d <= isoDay("2031-01-10"); d++)
+      rows.push([dayToIso(d), d % 7 === 2 || d % 7 === 3 ? "休息日" : "工作日"]);
+    const a = assess(
+      ledger({
+        calendar: rows,
+        contract: [
+          ["服务开始", "2031-01-01"],
+          ["服务结束", "2031-01-10"],
+        ],
+      })
+    );
     expect(shownOf(a).map((d) => d.code)).not.toContain("calendar-year-not-covered");
   });
 });

@@ -1,7 +1,12 @@
 import { assess, isoDay, type RawCell } from "../../src/engine";
 import { ledger, serial, scored, shownOf } from "./ledgerBuilder";
 
-const r = (id: string, deadline: string | null, rectified: string | null, verified = "是"): RawCell[] => [
+const r = (
+  id: string,
+  deadline: string | null,
+  rectified: string | null,
+  verified = "是"
+): RawCell[] => [
   id,
   serial("2024-08-01"),
   "响应度",
@@ -40,13 +45,21 @@ describe("responsiveness", () => {
     expect(outcomes).toEqual(["pending"]);
     expect(scored(a).dimensions.responsiveness.pointsHundredths).toBe(2000);
     expect(a.status).toBe("provisional");
-    expect(scored(a).provisionalReasons.map((x) => x.en).join()).toContain("R1");
+    expect(
+      scored(a)
+        .provisionalReasons.map((x) => x.en)
+        .join()
+    ).toContain("R1");
   });
 
   test("verified without a deadline: a warning, not counted, provisional", () => {
     const { a, outcomes } = outcomeOf([r("R1", null, null)]);
     expect(outcomes).toEqual(["no-deadline"]);
-    expect(shownOf(a).find((d) => d.code === "complaint-no-deadline")).toMatchObject({ severity: "warning", row: 2, column: "整改期限" });
+    expect(shownOf(a).find((d) => d.code === "complaint-no-deadline")).toMatchObject({
+      severity: "warning",
+      row: 2,
+      column: "整改期限",
+    });
     expect(a.status).toBe("provisional");
   });
 

@@ -1,4 +1,11 @@
-import { BUILTIN_CALENDAR, assess, isoDay, serialFromDay, workdaysBetween, type RawCell } from "../../src/engine";
+import {
+  BUILTIN_CALENDAR,
+  assess,
+  isoDay,
+  serialFromDay,
+  workdaysBetween,
+  type RawCell,
+} from "../../src/engine";
 import { toJson } from "../../src/report/json";
 import { ledger, serial } from "./ledgerBuilder";
 
@@ -26,7 +33,10 @@ test("a one-month ledger scores exactly as the hand calculation", () => {
   expect(july).toHaveLength(23);
   const punches: RawCell[][] = [];
   for (const d of july) {
-    punches.push([serialFromDay(d), "张三", "上班", null, "到岗"], [serialFromDay(d), "张三", "下班", null, "到岗"]);
+    punches.push(
+      [serialFromDay(d), "张三", "上班", null, "到岗"],
+      [serialFromDay(d), "张三", "下班", null, "到岗"]
+    );
   }
   const liDays = july.filter((d) => d >= isoDay("2024-07-15"));
   expect(liDays).toHaveLength(13);
@@ -37,7 +47,18 @@ test("a one-month ledger scores exactly as the hand calculation", () => {
     }
   }
   const tickets: RawCell[][] = [
-    ...["待验证", "已关闭", "已关闭", "已关闭", "待验证", "已关闭", "已关闭", "处理中", "挂起", ""].map((s, i) => [`T${i + 1}`, "是", s, null]),
+    ...[
+      "待验证",
+      "已关闭",
+      "已关闭",
+      "已关闭",
+      "待验证",
+      "已关闭",
+      "已关闭",
+      "处理中",
+      "挂起",
+      "",
+    ].map((s, i) => [`T${i + 1}`, "是", s, null]),
     ["X1", "否", "处理中", null],
     ["X2", "N", "已关闭", null],
   ];
@@ -61,8 +82,12 @@ test("a one-month ledger scores exactly as the hand calculation", () => {
         ["R1", null, "响应度", "是", serial("2024-07-10"), serial("2024-07-12"), null],
         ["R2", null, "响应度", "是", serial("2024-07-20"), serial("2024-07-20"), null],
       ],
-      surveys: [["甲", 90], ["乙", "85"], ["丙", 80]],
-    }),
+      surveys: [
+        ["甲", 90],
+        ["乙", "85"],
+        ["丙", 80],
+      ],
+    })
   );
   expect(toJson(a)).toEqual({
     status: "final",

@@ -1,8 +1,34 @@
-import { BUILTIN_CALENDAR, diagnosticText, isoDay, shown, type ShownDiagnostic, serialFromDay, workdaysBetween, type Assessment, type RawCell, type RawTable, type ScoredAssessment } from "../../src/engine";
+import {
+  BUILTIN_CALENDAR,
+  diagnosticText,
+  isoDay,
+  shown,
+  type ShownDiagnostic,
+  serialFromDay,
+  workdaysBetween,
+  type Assessment,
+  type RawCell,
+  type RawTable,
+  type ScoredAssessment,
+} from "../../src/engine";
 
 /** A plain-sheet RawTable with headers in row 1. */
-export function sheet(name: string, headers: string[], rows: RawCell[][], extra: Partial<RawTable> = {}): RawTable {
-  return { name, sheet: name, kind: "sheet", headerRow: 1, firstColumn: 1, headers, rows, ...extra };
+export function sheet(
+  name: string,
+  headers: string[],
+  rows: RawCell[][],
+  extra: Partial<RawTable> = {}
+): RawTable {
+  return {
+    name,
+    sheet: name,
+    kind: "sheet",
+    headerRow: 1,
+    firstColumn: 1,
+    headers,
+    rows,
+    ...extra,
+  };
 }
 
 export interface LedgerSpec {
@@ -18,10 +44,22 @@ export interface LedgerSpec {
 /** A ledger of plain sheets with Chinese names and headers; every table defaults to a small valid one. */
 export function ledger(spec: LedgerSpec = {}): RawTable[] {
   const tables = [
-    sheet("驻场人员", ["姓名", "角色", "到岗日期", "离岗日期"], spec.roster ?? [["张三", "负责人", null, null]]),
+    sheet(
+      "驻场人员",
+      ["姓名", "角色", "到岗日期", "离岗日期"],
+      spec.roster ?? [["张三", "负责人", null, null]]
+    ),
     sheet("考勤", ["日期", "姓名", "时段", "时间", "结果"], spec.punches ?? []),
-    sheet("工单", ["工单号", "流转乙方", "状态", "创建日期"], spec.tickets ?? [["T1", "是", "已关闭", null]]),
-    sheet("投诉", ["编号", "日期", "类别", "核实属实", "整改期限", "整改完成日期", "说明"], spec.complaints ?? []),
+    sheet(
+      "工单",
+      ["工单号", "流转乙方", "状态", "创建日期"],
+      spec.tickets ?? [["T1", "是", "已关闭", null]]
+    ),
+    sheet(
+      "投诉",
+      ["编号", "日期", "类别", "核实属实", "整改期限", "整改完成日期", "说明"],
+      spec.complaints ?? []
+    ),
     sheet("问卷", ["受访者", "得分"], spec.surveys ?? [["甲", 100]]),
   ];
   if (spec.calendar) tables.push(sheet("日历", ["日期", "类型"], spec.calendar));
@@ -46,7 +84,9 @@ export function fullPunches(name: string, from = "2024-07-01", to = "2025-06-30"
 export function scored(a: Assessment): ScoredAssessment {
   if (a.status === "invalid") {
     const first = a.diagnostics.find((d) => d.severity === "error");
-    throw new Error(`expected a scored assessment, got invalid: ${first ? diagnosticText(first) : "no error"}`);
+    throw new Error(
+      `expected a scored assessment, got invalid: ${first ? diagnosticText(first) : "no error"}`
+    );
   }
   return a;
 }

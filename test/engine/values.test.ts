@@ -1,15 +1,42 @@
-import { assess, dayFromSerial, dayToIso, isoDay, parseDateText, serialFromDay } from "../../src/engine";
-import { BAD, parseAmountFen, parseDate, parseResult, parseShare, parseSlot, parseTime, parseYesNo } from "../../src/engine/values";
+import {
+  assess,
+  dayFromSerial,
+  dayToIso,
+  isoDay,
+  parseDateText,
+  serialFromDay,
+} from "../../src/engine";
+import {
+  BAD,
+  parseAmountFen,
+  parseDate,
+  parseResult,
+  parseShare,
+  parseSlot,
+  parseTime,
+  parseYesNo,
+} from "../../src/engine/values";
 import { ledger, shownOf } from "./ledgerBuilder";
 
 describe("dates", () => {
-  test.each(["2024-07-01", "2024/7/1", "2024年7月1日", "2024.07.01", "20240701", " 2024-07-01 08:30 ", "２０２４－０７－０１"])("%p is 2024-07-01", (t) => {
+  test.each([
+    "2024-07-01",
+    "2024/7/1",
+    "2024年7月1日",
+    "2024.07.01",
+    "20240701",
+    " 2024-07-01 08:30 ",
+    "２０２４－０７－０１",
+  ])("%p is 2024-07-01", (t) => {
     expect(dayToIso(parseDateText(t)!)).toBe("2024-07-01");
   });
 
-  test.each(["2024-02-30", "2023-02-29", "7月1日", "2024-13-01", "", "next week"])("%p is not a date", (t) => {
-    expect(parseDateText(t)).toBeNull();
-  });
+  test.each(["2024-02-30", "2023-02-29", "7月1日", "2024-13-01", "", "next week"])(
+    "%p is not a date",
+    (t) => {
+      expect(parseDateText(t)).toBeNull();
+    }
+  );
 
   test("Excel serials: 45474 is 2024-07-01; a time part is dropped; serial 60 (1900-02-29) does not exist", () => {
     expect(dayToIso(dayFromSerial(45474)!)).toBe("2024-07-01");
@@ -49,7 +76,13 @@ describe("values", () => {
     expect(["上班", "上班后", "上午", "AM", "am"].map(parseSlot)).toEqual(Array(5).fill("上班"));
     expect(["下班", "下班前", "下午", "PM"].map(parseSlot)).toEqual(Array(4).fill("下班"));
     expect(parseSlot("中午")).toBe(BAD);
-    expect([parseTime("8:30"), parseTime("08:30:59"), parseTime("5:30 PM"), parseTime("下午5:30"), parseTime(0.5)]).toEqual([510, 510, 1050, 1050, 720]);
+    expect([
+      parseTime("8:30"),
+      parseTime("08:30:59"),
+      parseTime("5:30 PM"),
+      parseTime("下午5:30"),
+      parseTime(0.5),
+    ]).toEqual([510, 510, 1050, 1050, 720]);
     expect(parseTime("25:00")).toBe(BAD);
   });
 
@@ -82,7 +115,7 @@ describe("the Contract table", () => {
           ["服务结束", "2024-12-31"],
           ["考核日期", "2024-12-31"],
         ],
-      }),
+      })
     );
     expect(a.profile.contractAmountFen).toBe(100_000_000);
     expect(a.tailBaseFen).toBe(40_000_000);
@@ -91,28 +124,46 @@ describe("the Contract table", () => {
   });
 
   test("a bad value is an error naming the row; an unknown item is a warning", () => {
-    const a = assess(ledger({ contract: [["合同金额", "八十万"], ["备注", "x"]] }));
+    const a = assess(
+      ledger({
+        contract: [
+          ["合同金额", "八十万"],
+          ["备注", "x"],
+        ],
+      })
+    );
     expect(shownOf(a).map((d) => [d.severity, d.code, d.row, d.column])).toEqual(
       expect.arrayContaining([
         ["error", "bad-contract-value", 2, "值"],
         ["warning", "unknown-contract-item", 3, "项目"],
-      ]),
+      ])
     );
   });
 
   test("an empty value keeps the default", () => {
-    expect(assess(ledger({ contract: [["合同金额", null]] })).profile.contractAmountFen).toBe(84_860_000);
+    expect(assess(ledger({ contract: [["合同金额", null]] })).profile.contractAmountFen).toBe(
+      84_860_000
+    );
   });
 
   test("the --as-of option wins over the Contract table's 考核日期", () => {
-    const a = assess(ledger({ contract: [["考核日期", "2024-12-31"]] }), { asOf: isoDay("2025-01-31") });
+    const a = assess(ledger({ contract: [["考核日期", "2024-12-31"]] }), {
+      asOf: isoDay("2025-01-31"),
+    });
     expect(dayToIso(a.asOf)).toBe("2025-01-31");
   });
 });
 
 describe("the Contract table's error cells", () => {
   test("an error value and a formula with no cached value are told apart, as in every other table", () => {
-    const a = assess(ledger({ contract: [["合同金额", { error: "#REF!" }], ["服务结束", { error: "#NOCACHE" }]] }));
+    const a = assess(
+      ledger({
+        contract: [
+          ["合同金额", { error: "#REF!" }],
+          ["服务结束", { error: "#NOCACHE" }],
+        ],
+      })
+    );
     expect(shownOf(a).map((d) => [d.code, d.row, d.column])).toEqual([
       ["cell-error", 2, "值"],
       ["formula-no-value", 3, "值"],

@@ -3,15 +3,28 @@
  * until `context.sync()`, refuses reads of unloaded properties, and records every round trip
  * with the JSON size of its request and response.
  */
-import { BUILTIN_CALENDAR, SUMMARY_SHEET_NAME, isoDay, serialFromDay, workdaysBetween } from "../../src/engine";
+import {
+  BUILTIN_CALENDAR,
+  SUMMARY_SHEET_NAME,
+  isoDay,
+  serialFromDay,
+  workdaysBetween,
+} from "../../src/engine";
 import { buildSummary } from "../../src/report/summary";
 import { assess } from "../../src/engine";
-import { readLedger, runAssessment, selectCell, writeSummary, listTables, type ReadStats, type WriteStats } from "../../src/excel";
+import {
+  readLedger,
+  runAssessment,
+  selectCell,
+  writeSummary,
+  listTables,
+  type ReadStats,
+  type WriteStats,
+} from "../../src/excel";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/layout";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const OfficeFake = require("../fakes/officeFake.js");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const SampleLedger = require("../fakes/sampleLedger.js");
 
 type Host = ReturnType<typeof OfficeFake.createHost>;
@@ -25,18 +38,27 @@ function install(spec: unknown): Host {
 /** Deep equality by JSON text: jest's toEqual is far too slow on 100,000 rows. */
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-const snapshot = (host: Host, names: string[]) => JSON.parse(JSON.stringify(names.map((n) => host.cells(n))));
+const snapshot = (host: Host, names: string[]) =>
+  JSON.parse(JSON.stringify(names.map((n) => host.cells(n))));
 const LEDGER_SHEETS = ["驻场人员", "考勤", "工单", "投诉", "问卷"];
 
 /** A valid ledger with `punchRows` punch rows (2 checks a working day for as many members as needed). */
 function bigLedger(punchRows: number) {
   const days = workdaysBetween(BUILTIN_CALENDAR, isoDay("2024-07-01"), isoDay("2025-06-30"));
   const members = Math.ceil(punchRows / (days.length * 2));
-  const roster = Array.from({ length: members }, (_, i) => [`工程师${String(i + 1).padStart(3, "0")}`, "驻场工程师", 45474, null]);
+  const roster = Array.from({ length: members }, (_, i) => [
+    `工程师${String(i + 1).padStart(3, "0")}`,
+    "驻场工程师",
+    45474,
+    null,
+  ]);
   const punches: unknown[][] = [];
   outer: for (const d of days) {
     for (const [name] of roster) {
-      for (const [slot, time] of [["上班", 0.35], ["下班", 0.74]] as const) {
+      for (const [slot, time] of [
+        ["上班", 0.35],
+        ["下班", 0.74],
+      ] as const) {
         if (punches.length >= punchRows) break outer;
         const absent = punches.length % 97 === 0;
         punches.push([serialFromDay(d), name, slot, time, absent ? "缺勤" : "到岗"]);
@@ -44,8 +66,18 @@ function bigLedger(punchRows: number) {
     }
   }
   const s = SampleLedger.sampleSpec();
-  s.sheets[0] = SampleLedger.table("驻场人员", "驻场人员", ["姓名", "角色", "到岗日期", "离岗日期"], roster);
-  s.sheets[1] = SampleLedger.table("考勤", "考勤表", ["日期", "姓名", "时段", "时间", "结果"], punches);
+  s.sheets[0] = SampleLedger.table(
+    "驻场人员",
+    "驻场人员",
+    ["姓名", "角色", "到岗日期", "离岗日期"],
+    roster
+  );
+  s.sheets[1] = SampleLedger.table(
+    "考勤",
+    "考勤表",
+    ["日期", "姓名", "时段", "时间", "结果"],
+    punches
+  );
   return s;
 }
 
@@ -84,7 +116,12 @@ describe("readLedger", () => {
     };
     install(spec);
     const t = (await readLedger()).find((x) => x.name === "问卷")!;
-    expect([t.headerRow, t.firstColumn, t.headers, t.rows]).toEqual([3, 2, ["受访者", "得分"], [["处室A", 90]]]);
+    expect([t.headerRow, t.firstColumn, t.headers, t.rows]).toEqual([
+      3,
+      2,
+      ["受访者", "得分"],
+      [["处室A", 90]],
+    ]);
   });
 
   it("maps error cells to { error } and keeps a text that merely looks like one", async () => {
@@ -100,7 +137,8 @@ describe("readLedger", () => {
   it("ignores a stray value far right of a plain sheet's headers, and rows below them in other columns", async () => {
     const spec = SampleLedger.sampleSpec();
     const punches = spec.sheets[1];
-    for (let i = 0; i < 3000; i++) punches.cells.push([45475, "张三", i % 2 ? "下班" : "上班", "到岗"]);
+    for (let i = 0; i < 3000; i++)
+      punches.cells.push([45475, "张三", i % 2 ? "下班" : "上班", "到岗"]);
     punches.cells[0][16_383] = "stray";
     punches.cells[9000] = [];
     punches.cells[9000][30] = "far below, outside the header's columns";
@@ -115,10 +153,20 @@ describe("readLedger", () => {
 
   it("reads a plain sheet whose header row starts right of column A, below a title", async () => {
     const spec = SampleLedger.sampleSpec();
-    spec.sheets[4] = { name: "问卷", cells: [[], [null, "受访者", "得分"], [null, "处室A", 90]], tables: [] };
+    spec.sheets[4] = {
+      name: "问卷",
+      cells: [[], [null, "受访者", "得分"], [null, "处室A", 90]],
+      tables: [],
+    };
     install(spec);
     const t = (await readLedger()).find((x) => x.name === "问卷")!;
-    expect([t.kind, t.headerRow, t.firstColumn, t.headers, t.rows]).toEqual(["sheet", 2, 2, ["受访者", "得分"], [["处室A", 90]]]);
+    expect([t.kind, t.headerRow, t.firstColumn, t.headers, t.rows]).toEqual([
+      "sheet",
+      2,
+      2,
+      ["受访者", "得分"],
+      [["处室A", 90]],
+    ]);
   });
 
   it("flags every table of a 1904-date-system workbook", async () => {
@@ -129,7 +177,13 @@ describe("readLedger", () => {
 
   it("never reads the summary sheet as a ledger table", async () => {
     const spec = SampleLedger.sampleSpec();
-    spec.sheets.push({ name: SUMMARY_SHEET_NAME, cells: [["姓名", "得分"], ["x", 1]] });
+    spec.sheets.push({
+      name: SUMMARY_SHEET_NAME,
+      cells: [
+        ["姓名", "得分"],
+        ["x", 1],
+      ],
+    });
     install(spec);
     expect((await readLedger()).map((t) => t.sheet)).not.toContain(SUMMARY_SHEET_NAME);
   });
@@ -157,11 +211,14 @@ describe("readLedger", () => {
     expect(punches.rows).toHaveLength(100_000);
     expect(sameJson(punches.rows, spec.sheets[1].cells.slice(1))).toBe(true);
     const largest = Math.max(...host.syncs.map((s: { responseBytes: number }) => s.responseBytes));
-    const total = host.syncs.reduce((n: number, s: { responseBytes: number }) => n + s.responseBytes, 0);
+    const total = host.syncs.reduce(
+      (n: number, s: { responseBytes: number }) => n + s.responseBytes,
+      0
+    );
     // Printed for the report: the measured round trips and sizes.
     console.log(
       `100,000 rows: ${host.syncs.length} syncs; largest response ${(largest / 1048576).toFixed(2)} MB; ` +
-        `total ${(total / 1048576).toFixed(2)} MB; largest request ${Math.max(...host.syncs.map((s: { requestBytes: number }) => s.requestBytes))} bytes`,
+        `total ${(total / 1048576).toFixed(2)} MB; largest request ${Math.max(...host.syncs.map((s: { requestBytes: number }) => s.requestBytes))} bytes`
     );
   });
 
@@ -179,8 +236,17 @@ describe("listTables", () => {
     const host = install(spec);
     const o = await listTables();
     expect(host.syncs).toHaveLength(2);
-    expect(o.tables.find((t) => t.name === "考勤")).toMatchObject({ kind: "sheet", rows: 6, columns: 4, matches: "punches" });
-    expect(o.tables.find((t) => t.name === "工单")).toMatchObject({ kind: "table", rows: 4, matches: "tickets" });
+    expect(o.tables.find((t) => t.name === "考勤")).toMatchObject({
+      kind: "sheet",
+      rows: 6,
+      columns: 4,
+      matches: "punches",
+    });
+    expect(o.tables.find((t) => t.name === "工单")).toMatchObject({
+      kind: "table",
+      rows: 4,
+      matches: "tickets",
+    });
     expect(o.missing.map((m) => [m.key, m.required])).toEqual([
       ["contract", false],
       ["surveys", true],
@@ -235,8 +301,9 @@ describe("writeSummary", () => {
     };
     sheet.rows.forEach((row, r) =>
       row.forEach((cell, c) => {
-        if (cell.value !== null && cell.value !== "") expect([r, c, s.formats.get(`${r},${c}`)]).toEqual([r, c, expected[cell.format]]);
-      }),
+        if (cell.value !== null && cell.value !== "")
+          expect([r, c, s.formats.get(`${r},${c}`)]).toEqual([r, c, expected[cell.format]]);
+      })
     );
   });
 
@@ -244,11 +311,16 @@ describe("writeSummary", () => {
     const host = install(SampleLedger.sampleSpec());
     await writeSummary({
       name: SUMMARY_SHEET_NAME,
-      rows: [[{ value: "张".repeat(60_000), format: "text" }], [{ value: "-" + "1".repeat(40_000), format: "text" }]],
+      rows: [
+        [{ value: "张".repeat(60_000), format: "text" }],
+        [{ value: "-" + "1".repeat(40_000), format: "text" }],
+      ],
       columnWidths: [20],
       chart: { title: "t", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] },
     });
-    const written = host.cellWrites.find((w: { prop: string }) => w.prop === "values").data.map((r: string[]) => r[0]);
+    const written = host.cellWrites
+      .find((w: { prop: string }) => w.prop === "values")
+      .data.map((r: string[]) => r[0]);
     for (const v of written) expect(v.length).toBeLessThanOrEqual(32_767);
     expect(written[0]).toMatch(/^张+…（已截断 truncated）$/);
     expect(written[1]).toMatch(/^'-1+…（已截断 truncated）$/);
@@ -300,8 +372,13 @@ describe("writeSummary", () => {
     const host = install(SampleLedger.sampleSpec());
     const stats: WriteStats = { syncs: 0 };
     await writeSummary(
-      { name: SUMMARY_SHEET_NAME, rows, columnWidths: [40, 10], chart: { title: "t", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] } },
-      stats,
+      {
+        name: SUMMARY_SHEET_NAME,
+        rows,
+        columnWidths: [40, 10],
+        chart: { title: "t", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] },
+      },
+      stats
     );
     expect(stats.syncs).toBeGreaterThan(2);
     for (const s of host.syncs) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
@@ -311,21 +388,35 @@ describe("writeSummary", () => {
   });
 
   it.each([
-    ["while writing cells", (op: { action: string; args: unknown }) => op.action === "set" && JSON.stringify(op.args).includes("values")],
+    [
+      "while writing cells",
+      (op: { action: string; args: unknown }) =>
+        op.action === "set" && JSON.stringify(op.args).includes("values"),
+    ],
     ["while adding the chart", (op: { action: string }) => op.action === "addChart"],
-    ["while deleting the old summary", (op: { action: string; path: string }) => op.action === "delete" && op.path === 'worksheets.getItemOrNullObject("考核结果")'],
-  ])("leaves the old summary intact and no temporary sheet after a failure %s", async (_label, when) => {
-    const spec = SampleLedger.sampleSpec();
-    spec.sheets.splice(2, 0, { name: SUMMARY_SHEET_NAME, cells: [["旧的结果 old result"], ["总分", 80]] });
-    const sheet = await sampleSummary();
-    const host = install(spec);
-    const names = host.sheetNames();
-    const before = snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
-    host.failWhen = when;
-    await expect(writeSummary(sheet)).rejects.toThrow(/fake failure/);
-    expect(host.sheetNames()).toEqual(names);
-    expect(snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME])).toEqual(before);
-  });
+    [
+      "while deleting the old summary",
+      (op: { action: string; path: string }) =>
+        op.action === "delete" && op.path === 'worksheets.getItemOrNullObject("考核结果")',
+    ],
+  ])(
+    "leaves the old summary intact and no temporary sheet after a failure %s",
+    async (_label, when) => {
+      const spec = SampleLedger.sampleSpec();
+      spec.sheets.splice(2, 0, {
+        name: SUMMARY_SHEET_NAME,
+        cells: [["旧的结果 old result"], ["总分", 80]],
+      });
+      const sheet = await sampleSummary();
+      const host = install(spec);
+      const names = host.sheetNames();
+      const before = snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
+      host.failWhen = when;
+      await expect(writeSummary(sheet)).rejects.toThrow(/fake failure/);
+      expect(host.sheetNames()).toEqual(names);
+      expect(snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME])).toEqual(before);
+    }
+  );
 
   it("completes the swap rather than leave no summary when renaming fails after the old one is deleted", async () => {
     const spec = SampleLedger.sampleSpec();
@@ -334,12 +425,20 @@ describe("writeSummary", () => {
     const host = install(spec);
     let failed = false;
     host.failWhen = (op: { action: string; path: string; args: unknown }) => {
-      if (failed || op.action !== "set" || !/^worksheets\.add\("[^"]*"\)$/.test(op.path) || !("name" in (op.args as object))) return false;
+      if (
+        failed ||
+        op.action !== "set" ||
+        !/^worksheets\.add\("[^"]*"\)$/.test(op.path) ||
+        !("name" in (op.args as object))
+      )
+        return false;
       failed = true;
       return true;
     };
     await expect(writeSummary(sheet)).rejects.toThrow(/fake failure/);
-    expect(host.sheetNames().filter((n: string) => n.startsWith("考核结果"))).toEqual([SUMMARY_SHEET_NAME]);
+    expect(host.sheetNames().filter((n: string) => n.startsWith("考核结果"))).toEqual([
+      SUMMARY_SHEET_NAME,
+    ]);
     expect(host.cells(SUMMARY_SHEET_NAME)[0][0]).toBe(sheet.rows[0][0].value);
   });
 });
@@ -374,7 +473,9 @@ describe("runAssessment", () => {
     const { assessment: a } = await runAssessment();
     expect(a.status).not.toBe("invalid");
     expect(a.asOf).toBe(runAssessmentAsOf1900);
-    const asOfRow = host.cells(SUMMARY_SHEET_NAME).find((r: unknown[]) => String(r[0]).startsWith("考核日期"));
+    const asOfRow = host
+      .cells(SUMMARY_SHEET_NAME)
+      .find((r: unknown[]) => String(r[0]).startsWith("考核日期"));
     // 1904 serial = 1900 serial - 1462
     expect(asOfRow[1]).toBe(serialFromDay(a.asOf) - 1462);
   });
@@ -395,7 +496,9 @@ describe("runAssessment", () => {
     const before = JSON.stringify(host.cells("考勤"));
     const { assessment: a } = await runAssessment();
     if (a.status === "invalid") throw new Error("expected a scored ledger");
-    expect(a.dimensions.attendance.present + a.dimensions.attendance.absentRows.length).toBe(100_000);
+    expect(a.dimensions.attendance.present + a.dimensions.attendance.absentRows.length).toBe(
+      100_000
+    );
     expect(JSON.stringify(host.cells("考勤"))).toBe(before);
     for (const s of host.syncs) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   });
@@ -405,7 +508,9 @@ describe("selectCell", () => {
   it("selects the cell a diagnostic names, in the layout of the read it came from", async () => {
     const host = install(SampleLedger.sampleSpec());
     const { layout } = await runAssessment();
-    await expect(selectCell(layout, { table: "punches", row: 6, column: "date" })).resolves.toBe(true);
+    await expect(selectCell(layout, { table: "punches", row: 6, column: "date" })).resolves.toBe(
+      true
+    );
     expect(host.workbook.selection).toEqual({ sheet: "考勤", address: "A6" });
     expect(host.workbook.active.name).toBe("考勤");
     await selectCell(layout, { table: "complaints", row: 2, column: "note" });
@@ -417,7 +522,9 @@ describe("selectCell", () => {
   it("resolves false for a table the workbook does not have", async () => {
     const host = install(SampleLedger.sampleSpec());
     const { layout } = await listTables();
-    await expect(selectCell(layout, { table: "calendar", row: 2, column: "date" })).resolves.toBe(false);
+    await expect(selectCell(layout, { table: "calendar", row: 2, column: "date" })).resolves.toBe(
+      false
+    );
     expect(host.workbook.selection).toBeNull();
   });
 });

@@ -15,7 +15,13 @@ import type { RawTable } from "../../src/engine";
 
 describe("addresses", () => {
   it("names columns past Z and cells", () => {
-    expect([columnLetter(1), columnLetter(26), columnLetter(27), columnLetter(702), columnLetter(703)]).toEqual(["A", "Z", "AA", "ZZ", "AAA"]);
+    expect([
+      columnLetter(1),
+      columnLetter(26),
+      columnLetter(27),
+      columnLetter(702),
+      columnLetter(703),
+    ]).toEqual(["A", "Z", "AA", "ZZ", "AAA"]);
     expect(cellAddress(17, 3)).toBe("C17");
   });
 });
@@ -46,11 +52,26 @@ describe("escapeText", () => {
   });
 
   it("gives text cells the @ format and other cells their number format", () => {
-    expect(cellToExcel({ value: "-1", format: "text" })).toEqual({ value: "'-1", numberFormat: "@" });
-    expect(cellToExcel({ value: 0.8, format: "percent" })).toEqual({ value: 0.8, numberFormat: "0.00%" });
-    expect(cellToExcel({ value: 424300, format: "money" })).toEqual({ value: 424300, numberFormat: "#,##0.00" });
-    expect(cellToExcel({ value: 45474, format: "date" })).toEqual({ value: 45474, numberFormat: "yyyy-mm-dd" });
-    expect(cellToExcel({ value: null, format: "points" })).toEqual({ value: "", numberFormat: "General" });
+    expect(cellToExcel({ value: "-1", format: "text" })).toEqual({
+      value: "'-1",
+      numberFormat: "@",
+    });
+    expect(cellToExcel({ value: 0.8, format: "percent" })).toEqual({
+      value: 0.8,
+      numberFormat: "0.00%",
+    });
+    expect(cellToExcel({ value: 424300, format: "money" })).toEqual({
+      value: 424300,
+      numberFormat: "#,##0.00",
+    });
+    expect(cellToExcel({ value: 45474, format: "date" })).toEqual({
+      value: 45474,
+      numberFormat: "yyyy-mm-dd",
+    });
+    expect(cellToExcel({ value: null, format: "points" })).toEqual({
+      value: "",
+      numberFormat: "General",
+    });
     expect(cellToExcel(undefined)).toEqual({ value: "", numberFormat: "General" });
   });
 });
@@ -73,7 +94,7 @@ describe("planBatches", () => {
         { item: "a", rows: 10, rowBytes: 100 },
         { item: "b", rows: 3, rowBytes: 200 },
       ],
-      450,
+      450
     );
     expect(plan).toEqual([
       [{ item: "a", offset: 0, count: 4 }],
@@ -133,17 +154,40 @@ describe("placeOf", () => {
   });
 
   it("uses the located column's index and the table's first column", () => {
-    const tables = [t({ name: "Punches", sheet: "打卡", kind: "table", headerRow: 3, firstColumn: 2, headers: ["Name", "Date"] })];
-    expect(placeOf(ledgerLayout(tables), { table: "punches", row: 9, column: "date" })).toEqual({ sheet: "打卡", address: "C9" });
-    expect(placeOf(ledgerLayout(tables), { table: "punches", row: null, column: null })).toEqual({ sheet: "打卡", address: "B3" });
+    const tables = [
+      t({
+        name: "Punches",
+        sheet: "打卡",
+        kind: "table",
+        headerRow: 3,
+        firstColumn: 2,
+        headers: ["Name", "Date"],
+      }),
+    ];
+    expect(placeOf(ledgerLayout(tables), { table: "punches", row: 9, column: "date" })).toEqual({
+      sheet: "打卡",
+      address: "C9",
+    });
+    expect(placeOf(ledgerLayout(tables), { table: "punches", row: null, column: null })).toEqual({
+      sheet: "打卡",
+      address: "B3",
+    });
   });
 
   it("finds a table that misses a required column by its name, to point at its header", () => {
-    expect(placeOf(ledgerLayout([t({ headers: ["日期"] })]), { table: "punches", row: 1, column: "name" })).toEqual({ sheet: "考勤", address: "A1" });
+    expect(
+      placeOf(ledgerLayout([t({ headers: ["日期"] })]), {
+        table: "punches",
+        row: 1,
+        column: "name",
+      })
+    ).toEqual({ sheet: "考勤", address: "A1" });
   });
 
   it("is null for a table the workbook lacks", () => {
-    expect(placeOf(ledgerLayout([t({})]), { table: "surveys", row: 2, column: "score" })).toBeNull();
+    expect(
+      placeOf(ledgerLayout([t({})]), { table: "surveys", row: 2, column: "score" })
+    ).toBeNull();
   });
 });
 

@@ -5,7 +5,10 @@
  *
  * It behaves like Office.js where the adapter could get it wrong:
  * - calls on proxies are only queued; `context.sync()` runs the queue in order;
- * - a property can be read only after `load` and `sync` (else PropertyNotLoaded);
+ * - a property can be read only after `load` and `sync` (else PropertyNotLoaded), except
+ *   `isNullObject` of an object from a *OrNullObject method, which any sync after the call
+ *   makes known (Microsoft's "*OrNullObject methods" guidance reads it after a bare sync, and
+ *   eslint-plugin-office-addins flags loading it);
  * - when an operation fails, the ones before it in the batch stay applied (no transaction),
  *   the ones after it do not run, and `sync()` rejects;
  * - each sync records the JSON size of its request and response, and a request or response
@@ -41,17 +44,39 @@
 
   // ---------------------------------------------------------------- the workbook model
   function newSheet(name) {
-    return { name, rows: [], formats: new Map(), bold: new Set(), fill: new Map(), columnWidths: {}, charts: [], visible: true };
+    return {
+      name,
+      rows: [],
+      formats: new Map(),
+      bold: new Set(),
+      fill: new Map(),
+      columnWidths: {},
+      charts: [],
+      visible: true,
+    };
   }
 
   function createWorkbook(spec) {
-    const wb = { sheets: [], tables: [], date1904: !!(spec && spec.date1904), active: null, selection: null };
+    const wb = {
+      sheets: [],
+      tables: [],
+      date1904: !!(spec && spec.date1904),
+      active: null,
+      selection: null,
+    };
     for (const s of (spec && spec.sheets) || []) {
       const sheet = newSheet(s.name);
       sheet.rows = (s.cells || []).map((r) => r.slice());
       wb.sheets.push(sheet);
       for (const t of s.tables || []) {
-        wb.tables.push({ name: t.name, sheet, headerRow: t.headerRow || 0, col: t.firstColumn || 0, cols: t.columns, rows: t.rows });
+        wb.tables.push({
+          name: t.name,
+          sheet,
+          headerRow: t.headerRow || 0,
+          col: t.firstColumn || 0,
+          cols: t.columns,
+          rows: t.rows,
+        });
       }
     }
     wb.active = wb.sheets[0] || null;
@@ -76,8 +101,10 @@
     if (typeof value !== "string") return value;
     if (value.startsWith("'")) return value.slice(1);
     if (format === "@") return value;
-    if (value.startsWith("=") || (/^[+\-@]/.test(value) && value.length > 1)) return { formula: value };
-    if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*%?\s*$/i.test(value)) return { coerced: Number(value.replace("%", "")) };
+    if (value.startsWith("=") || (/^[+\-@]/.test(value) && value.length > 1))
+      return { formula: value };
+    if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*%?\s*$/i.test(value))
+      return { coerced: Number(value.replace("%", "")) };
     if (/^\d{4}[-/]\d{1,2}[-/]\d{1,2}$/.test(value)) return { coerced: "date" };
     if (/^(true|false)$/i.test(value)) return value.toLowerCase() === "true";
     return value;
@@ -103,12 +130,18 @@
   }
 
   function usedBox(sheet) {
-    let r0 = Infinity, r1 = -1, c0 = Infinity, c1 = -1;
+    let r0 = Infinity,
+      r1 = -1,
+      c0 = Infinity,
+      c1 = -1;
     sheet.rows.forEach((row, r) => {
       if (!row) return;
       row.forEach((v, c) => {
         if (v === null || v === undefined) return;
-        r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
+        r0 = Math.min(r0, r);
+        r1 = Math.max(r1, r);
+        c0 = Math.min(c0, c);
+        c1 = Math.max(c1, c);
       });
     });
     if (r1 < 0) return { sheet, r: 0, c: 0, rows: 1, cols: 1 };
@@ -122,20 +155,24 @@
   }
   function colLetters(n) {
     let s = "";
-    for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+    for (let x = n; x > 0; x = Math.floor((x - 1) / 26))
+      s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
     return s;
   }
 
   function parseAddress(sheet, address) {
     const whole = /^([A-Z]+):([A-Z]+)$/i.exec(address);
     if (whole) {
-      const c0 = colNumber(whole[1]) - 1, c1 = colNumber(whole[2]) - 1;
+      const c0 = colNumber(whole[1]) - 1,
+        c1 = colNumber(whole[2]) - 1;
       return { sheet, r: 0, c: c0, rows: 1048576, cols: c1 - c0 + 1, wholeColumns: true };
     }
     const m = /^([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?$/i.exec(address);
     if (!m) throw officeError("InvalidArgument", `bad address ${address}`);
-    const r0 = Number(m[2]) - 1, c0 = colNumber(m[1]) - 1;
-    const r1 = m[3] ? Number(m[4]) - 1 : r0, c1 = m[3] ? colNumber(m[3]) - 1 : c0;
+    const r0 = Number(m[2]) - 1,
+      c0 = colNumber(m[1]) - 1;
+    const r1 = m[3] ? Number(m[4]) - 1 : r0,
+      c1 = m[3] ? colNumber(m[3]) - 1 : c0;
     return { sheet, r: r0, c: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
   }
 
@@ -146,7 +183,8 @@
   }
 
   function checkAlive(wb, sheet) {
-    if (!wb.sheets.includes(sheet)) throw officeError("ItemNotFound", `sheet ${sheet.name} no longer exists`);
+    if (!wb.sheets.includes(sheet))
+      throw officeError("ItemNotFound", `sheet ${sheet.name} no longer exists`);
   }
 
   // ---------------------------------------------------------------- proxies
@@ -167,12 +205,21 @@
     }
     _get(prop) {
       if (!(prop in this._data)) {
-        throw officeError("PropertyNotLoaded", `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
+        throw officeError(
+          "PropertyNotLoaded",
+          `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`
+        );
       }
       return this._data[prop];
     }
     load(props) {
-      const list = typeof props === "string" ? props.split(",").map((p) => p.trim()).filter(Boolean) : props || [];
+      const list =
+        typeof props === "string"
+          ? props
+              .split(",")
+              .map((p) => p.trim())
+              .filter(Boolean)
+          : props || [];
       this._queue("load", list, () => {
         const out = {};
         for (const p of list) out[p] = this._read(p);
@@ -183,19 +230,37 @@
     _read(prop) {
       throw officeError("PropertyNotFound", `${prop} cannot be loaded on ${this._path}`);
     }
+    /** For a *OrNullObject result: the next sync tells whether it is a null object. */
+    _nullable() {
+      this._queue("nullCheck", [], () => ({
+        proxy: this,
+        data: { isNullObject: this._target() === null },
+      }));
+      return this;
+    }
   }
 
   function settable(cls, props) {
     for (const p of props) {
       Object.defineProperty(cls.prototype, p, {
-        get() { return this._get(p); },
-        set(v) { this._queue("set", { [p]: v }, () => this._set(p, v)); },
+        get() {
+          return this._get(p);
+        },
+        set(v) {
+          this._queue("set", { [p]: v }, () => this._set(p, v));
+        },
         configurable: true,
       });
     }
   }
   function readonly(cls, props) {
-    for (const p of props) Object.defineProperty(cls.prototype, p, { get() { return this._get(p); }, configurable: true });
+    for (const p of props)
+      Object.defineProperty(cls.prototype, p, {
+        get() {
+          return this._get(p);
+        },
+        configurable: true,
+      });
   }
 
   class FunctionResult extends Proxy {
@@ -211,9 +276,14 @@
       const box = this._target();
       checkAlive(this._ctx._wb, box.sheet);
       const kind = this._kind;
-      if (kind === "font" && p === "bold") forEachCell(box, (r, c) => (v ? box.sheet.bold.add(`${r},${c}`) : box.sheet.bold.delete(`${r},${c}`)));
-      else if (kind === "fill" && p === "color") forEachCell(box, (r, c) => box.sheet.fill.set(`${r},${c}`, v));
-      else if (kind === "format" && p === "columnWidth") for (let c = box.c; c < box.c + box.cols; c++) box.sheet.columnWidths[c] = v;
+      if (kind === "font" && p === "bold")
+        forEachCell(box, (r, c) =>
+          v ? box.sheet.bold.add(`${r},${c}`) : box.sheet.bold.delete(`${r},${c}`)
+        );
+      else if (kind === "fill" && p === "color")
+        forEachCell(box, (r, c) => box.sheet.fill.set(`${r},${c}`, v));
+      else if (kind === "format" && p === "columnWidth")
+        for (let c = box.c; c < box.c + box.cols; c++) box.sheet.columnWidths[c] = v;
       else throw officeError("InvalidArgument", `cannot set ${kind}.${p}`);
     }
   }
@@ -221,7 +291,8 @@
 
   function forEachCell(box, fn) {
     const rows = box.wholeColumns ? Math.max(box.sheet.rows.length, 1) : box.rows;
-    for (let r = box.r; r < box.r + rows; r++) for (let c = box.c; c < box.c + box.cols; c++) fn(r, c);
+    for (let r = box.r; r < box.r + rows; r++)
+      for (let c = box.c; c < box.c + box.cols; c++) fn(r, c);
   }
 
   class Range extends Proxy {
@@ -237,18 +308,41 @@
     _derive(name, fn) {
       return new Range(this._ctx, `${this._path}.${name}`, () => fn(this._target()));
     }
-    getRow(i) { return this._derive(`getRow(${i})`, (b) => ({ sheet: b.sheet, r: b.r + i, c: b.c, rows: 1, cols: b.cols })); }
+    getRow(i) {
+      return this._derive(`getRow(${i})`, (b) => ({
+        sheet: b.sheet,
+        r: b.r + i,
+        c: b.c,
+        rows: 1,
+        cols: b.cols,
+      }));
+    }
     getResizedRange(dr, dc) {
       return this._derive(`getResizedRange(${dr},${dc})`, (b) => {
-        if (b.rows + dr < 1 || b.cols + dc < 1) throw officeError("InvalidArgument", "resized range is empty");
+        if (b.rows + dr < 1 || b.cols + dc < 1)
+          throw officeError("InvalidArgument", "resized range is empty");
         return { sheet: b.sheet, r: b.r, c: b.c, rows: b.rows + dr, cols: b.cols + dc };
       });
     }
-    getCell(r, c) { return this._derive(`getCell(${r},${c})`, (b) => ({ sheet: b.sheet, r: b.r + r, c: b.c + c, rows: 1, cols: 1 })); }
+    getCell(r, c) {
+      return this._derive(`getCell(${r},${c})`, (b) => ({
+        sheet: b.sheet,
+        r: b.r + r,
+        c: b.c + c,
+        rows: 1,
+        cols: 1,
+      }));
+    }
     /** The bounding box of the cells with values inside this range, or a null object. */
     getUsedRangeOrNullObject(valuesOnly) {
+      return this._usedRange(valuesOnly)._nullable();
+    }
+    _usedRange(valuesOnly) {
       return this._derive(`getUsedRangeOrNullObject(${!!valuesOnly})`, (b) => {
-        let r0 = Infinity, r1 = -1, c0 = Infinity, c1 = -1;
+        let r0 = Infinity,
+          r1 = -1,
+          c0 = Infinity,
+          c1 = -1;
         const last = Math.min(b.r + b.rows, b.sheet.rows.length);
         for (let r = b.r; r < last; r++) {
           const row = b.sheet.rows[r];
@@ -257,10 +351,15 @@
           for (let c = b.c; c < end; c++) {
             const v = row[c];
             if (v === null || v === undefined) continue;
-            r0 = Math.min(r0, r); r1 = Math.max(r1, r); c0 = Math.min(c0, c); c1 = Math.max(c1, c);
+            r0 = Math.min(r0, r);
+            r1 = Math.max(r1, r);
+            c0 = Math.min(c0, c);
+            c1 = Math.max(c1, c);
           }
         }
-        return r1 < 0 ? null : { sheet: b.sheet, r: r0, c: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+        return r1 < 0
+          ? null
+          : { sheet: b.sheet, r: r0, c: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
       });
     }
     select() {
@@ -285,44 +384,80 @@
         return out;
       };
       switch (p) {
-        case "values": return grid((r, c) => valueOf(cellAt(b.sheet, r, c)));
-        case "valueTypes": return grid((r, c) => typeOf(cellAt(b.sheet, r, c)));
-        case "numberFormat": return grid((r, c) => b.sheet.formats.get(`${r},${c}`) || "General");
-        case "rowIndex": return b.r;
-        case "columnIndex": return b.c;
-        case "rowCount": return b.rows;
-        case "columnCount": return b.cols;
-        case "address": return addressOf(b);
-        default: return super._read(p);
+        case "values":
+          return grid((r, c) => valueOf(cellAt(b.sheet, r, c)));
+        case "valueTypes":
+          return grid((r, c) => typeOf(cellAt(b.sheet, r, c)));
+        case "numberFormat":
+          return grid((r, c) => b.sheet.formats.get(`${r},${c}`) || "General");
+        case "rowIndex":
+          return b.r;
+        case "columnIndex":
+          return b.c;
+        case "rowCount":
+          return b.rows;
+        case "columnCount":
+          return b.cols;
+        case "address":
+          return addressOf(b);
+        default:
+          return super._read(p);
       }
     }
     _set(p, v) {
       const b = this._target();
       const wb = this._ctx._wb;
       checkAlive(wb, b.sheet);
-      if (wb.tables.some((t) => t.sheet === b.sheet)) this._ctx._host.ledgerWrites.push({ sheet: b.sheet.name, prop: p });
-      if (!Array.isArray(v) || v.length !== b.rows || v.some((row) => !Array.isArray(row) || row.length !== b.cols)) {
-        throw officeError("InvalidArgument", `${p}: the array does not match the range size ${b.rows}x${b.cols}`);
+      if (wb.tables.some((t) => t.sheet === b.sheet))
+        this._ctx._host.ledgerWrites.push({ sheet: b.sheet.name, prop: p });
+      if (
+        !Array.isArray(v) ||
+        v.length !== b.rows ||
+        v.some((row) => !Array.isArray(row) || row.length !== b.cols)
+      ) {
+        throw officeError(
+          "InvalidArgument",
+          `${p}: the array does not match the range size ${b.rows}x${b.cols}`
+        );
       }
       this._ctx._host.cellWrites.push({ sheet: b.sheet.name, prop: p, r: b.r, c: b.c, data: v });
       for (let r = 0; r < b.rows; r++) {
         for (let c = 0; c < b.cols; c++) {
-          const rr = b.r + r, cc = b.c + c;
-          if (p === "values") setCell(b.sheet, rr, cc, enter(v[r][c], b.sheet.formats.get(`${rr},${cc}`)));
+          const rr = b.r + r,
+            cc = b.c + c;
+          if (p === "values")
+            setCell(b.sheet, rr, cc, enter(v[r][c], b.sheet.formats.get(`${rr},${cc}`)));
           else if (p === "numberFormat") b.sheet.formats.set(`${rr},${cc}`, v[r][c]);
           else throw officeError("InvalidArgument", `cannot set ${p}`);
         }
       }
     }
   }
-  readonly(Range, ["values", "valueTypes", "rowIndex", "columnIndex", "rowCount", "columnCount", "address", "isNullObject"]);
+  readonly(Range, [
+    "values",
+    "valueTypes",
+    "rowIndex",
+    "columnIndex",
+    "rowCount",
+    "columnCount",
+    "address",
+    "isNullObject",
+  ]);
   Object.defineProperty(Range.prototype, "values", {
-    get() { return this._get("values"); },
-    set(v) { this._queue("set", { values: v }, () => this._set("values", v)); },
+    get() {
+      return this._get("values");
+    },
+    set(v) {
+      this._queue("set", { values: v }, () => this._set("values", v));
+    },
   });
   Object.defineProperty(Range.prototype, "numberFormat", {
-    get() { return this._get("numberFormat"); },
-    set(v) { this._queue("set", { numberFormat: v }, () => this._set("numberFormat", v)); },
+    get() {
+      return this._get("numberFormat");
+    },
+    set(v) {
+      this._queue("set", { numberFormat: v }, () => this._set("numberFormat", v));
+    },
   });
 
   class ChartPart extends Proxy {
@@ -333,17 +468,29 @@
       else if (this._kind === "series") chart.series[this._index].name = v;
     }
     setValues(range) {
-      this._queue("setValues", [range._path], () => { this._target().series[this._index].values = addressOf(range._target()); });
+      this._queue("setValues", [range._path], () => {
+        this._target().series[this._index].values = addressOf(range._target());
+      });
     }
     setXAxisValues(range) {
-      this._queue("setXAxisValues", [range._path], () => { this._target().series[this._index].categories = addressOf(range._target()); });
+      this._queue("setXAxisValues", [range._path], () => {
+        this._target().series[this._index].categories = addressOf(range._target());
+      });
     }
   }
   settable(ChartPart, ["text", "position", "name"]);
 
   class Chart extends Proxy {
-    get title() { const p = new ChartPart(this._ctx, `${this._path}.title`, () => this._target()); p._kind = "title"; return p; }
-    get legend() { const p = new ChartPart(this._ctx, `${this._path}.legend`, () => this._target()); p._kind = "legend"; return p; }
+    get title() {
+      const p = new ChartPart(this._ctx, `${this._path}.title`, () => this._target());
+      p._kind = "title";
+      return p;
+    }
+    get legend() {
+      const p = new ChartPart(this._ctx, `${this._path}.legend`, () => this._target());
+      p._kind = "legend";
+      return p;
+    }
     get series() {
       const chart = this;
       return {
@@ -353,19 +500,33 @@
             if (!c.series[i]) throw officeError("ItemNotFound", `no series ${i}`);
             return c;
           });
-          p._kind = "series"; p._index = i;
+          p._kind = "series";
+          p._index = i;
           return p;
         },
         add(name) {
           const holder = { index: -1 };
-          const p = new ChartPart(chart._ctx, `${chart._path}.series.add(${JSON.stringify(name)})`, () => chart._target());
+          const p = new ChartPart(
+            chart._ctx,
+            `${chart._path}.series.add(${JSON.stringify(name)})`,
+            () => chart._target()
+          );
           p._kind = "series";
-          chart._queue("addSeries", [name], () => { const c = chart._target(); c.series.push({ name }); p._index = c.series.length - 1; holder.index = p._index; });
+          chart._queue("addSeries", [name], () => {
+            const c = chart._target();
+            c.series.push({ name });
+            p._index = c.series.length - 1;
+            holder.index = p._index;
+          });
           return p;
         },
       };
     }
-    setPosition(a, b) { this._queue("setPosition", [a, b], () => { this._target().position = [a, b]; }); }
+    setPosition(a, b) {
+      this._queue("setPosition", [a, b], () => {
+        this._target().position = [a, b];
+      });
+    }
   }
 
   class Worksheet extends Proxy {
@@ -378,8 +539,15 @@
             const sheet = ws._target();
             checkAlive(ws._ctx._wb, sheet);
             const host = ws._ctx._host;
-            if (host.failWhen && host.failWhen({ action: "addChart", sheet: sheet.name })) throw officeError("GeneralException", "fake failure while adding the chart");
-            const c = { type, seriesBy, title: null, legend: null, series: [{ name: null, values: addressOf(range._target()) }] };
+            if (host.failWhen && host.failWhen({ action: "addChart", sheet: sheet.name }))
+              throw officeError("GeneralException", "fake failure while adding the chart");
+            const c = {
+              type,
+              seriesBy,
+              title: null,
+              legend: null,
+              series: [{ name: null, values: addressOf(range._target()) }],
+            };
             sheet.charts.push(c);
             chart._created = c;
           });
@@ -389,30 +557,45 @@
     }
     getUsedRange(valuesOnly) {
       return new Range(this._ctx, `${this._path}.getUsedRange(${!!valuesOnly})`, () => {
-        const s = this._target(); checkAlive(this._ctx._wb, s); return usedBox(s);
+        const s = this._target();
+        checkAlive(this._ctx._wb, s);
+        return usedBox(s);
       });
     }
     getRange(address) {
-      return new Range(this._ctx, `${this._path}.getRange(${JSON.stringify(address)})`, () => parseAddress(this._target(), address));
+      return new Range(this._ctx, `${this._path}.getRange(${JSON.stringify(address)})`, () =>
+        parseAddress(this._target(), address)
+      );
     }
     getRangeByIndexes(r, c, rows, cols) {
-      return new Range(this._ctx, `${this._path}.getRangeByIndexes(${r},${c},${rows},${cols})`, () => {
-        if (rows < 1 || cols < 1) throw officeError("InvalidArgument", "empty range");
-        return { sheet: this._target(), r, c, rows, cols };
-      });
+      return new Range(
+        this._ctx,
+        `${this._path}.getRangeByIndexes(${r},${c},${rows},${cols})`,
+        () => {
+          if (rows < 1 || cols < 1) throw officeError("InvalidArgument", "empty range");
+          return { sheet: this._target(), r, c, rows, cols };
+        }
+      );
     }
     delete() {
       this._queue("delete", [], () => {
         const wb = this._ctx._wb;
         const s = this._target();
         checkAlive(wb, s);
-        if (wb.sheets.length === 1) throw officeError("InvalidOperation", "cannot delete the only sheet");
+        if (wb.sheets.length === 1)
+          throw officeError("InvalidOperation", "cannot delete the only sheet");
         wb.sheets.splice(wb.sheets.indexOf(s), 1);
         wb.tables = wb.tables.filter((t) => t.sheet !== s);
         if (wb.active === s) wb.active = wb.sheets[0];
       });
     }
-    activate() { this._queue("activate", [], () => { const s = this._target(); checkAlive(this._ctx._wb, s); this._ctx._wb.active = s; }); }
+    activate() {
+      this._queue("activate", [], () => {
+        const s = this._target();
+        checkAlive(this._ctx._wb, s);
+        this._ctx._wb.active = s;
+      });
+    }
     _read(p) {
       const s = this._target();
       if (p === "isNullObject") return s === null;
@@ -426,9 +609,11 @@
       const s = this._target();
       checkAlive(wb, s);
       if (p === "name") {
-        if (wb.sheets.some((o) => o !== s && o.name.toLowerCase() === String(v).toLowerCase())) throw officeError("InvalidArgument", `a sheet named ${v} exists`);
+        if (wb.sheets.some((o) => o !== s && o.name.toLowerCase() === String(v).toLowerCase()))
+          throw officeError("InvalidArgument", `a sheet named ${v} exists`);
         const host = this._ctx._host;
-        if (host.failWhen && host.failWhen({ action: "rename", sheet: s.name, to: v })) throw officeError("GeneralException", "fake failure while renaming");
+        if (host.failWhen && host.failWhen({ action: "rename", sheet: s.name, to: v }))
+          throw officeError("GeneralException", "fake failure while renaming");
         s.name = v;
       } else if (p === "position") {
         wb.sheets.splice(wb.sheets.indexOf(s), 1);
@@ -440,12 +625,26 @@
   settable(Worksheet, ["name", "position"]);
 
   class Table extends Proxy {
-    get worksheet() { return new Worksheet(this._ctx, `${this._path}.worksheet`, () => this._target().sheet); }
+    get worksheet() {
+      return new Worksheet(this._ctx, `${this._path}.worksheet`, () => this._target().sheet);
+    }
     getHeaderRowRange() {
-      return new Range(this._ctx, `${this._path}.getHeaderRowRange()`, () => { const t = this._target(); return { sheet: t.sheet, r: t.headerRow, c: t.col, rows: 1, cols: t.cols }; });
+      return new Range(this._ctx, `${this._path}.getHeaderRowRange()`, () => {
+        const t = this._target();
+        return { sheet: t.sheet, r: t.headerRow, c: t.col, rows: 1, cols: t.cols };
+      });
     }
     getDataBodyRange() {
-      return new Range(this._ctx, `${this._path}.getDataBodyRange()`, () => { const t = this._target(); return { sheet: t.sheet, r: t.headerRow + 1, c: t.col, rows: Math.max(t.rows, 1), cols: t.cols }; });
+      return new Range(this._ctx, `${this._path}.getDataBodyRange()`, () => {
+        const t = this._target();
+        return {
+          sheet: t.sheet,
+          r: t.headerRow + 1,
+          c: t.col,
+          rows: Math.max(t.rows, 1),
+          cols: t.cols,
+        };
+      });
     }
     _read(p) {
       if (p === "name") return this._target().name;
@@ -459,9 +658,13 @@
       super(ctx, path, list);
       this._make = make;
     }
-    get items() { return this._get("items"); }
+    get items() {
+      return this._get("items");
+    }
     load(props) {
-      const list = (typeof props === "string" ? props.split(",") : props).map((p) => p.trim().replace(/^items\//, ""));
+      const list = (typeof props === "string" ? props.split(",") : props).map((p) =>
+        p.trim().replace(/^items\//, "")
+      );
       this._queue("load", list, () => {
         const objs = this._resolve();
         const items = objs.map((o, i) => {
@@ -480,18 +683,29 @@
     get worksheets() {
       const ctx = this._ctx;
       const wb = ctx._wb;
-      const coll = new Collection(ctx, "worksheets", () => wb.sheets.slice(), (i, o) => new Worksheet(ctx, `worksheets[${i}]`, () => o));
-      coll.getItem = (name) => new Worksheet(ctx, `worksheets.getItem(${JSON.stringify(name)})`, () => {
-        const s = wb.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
-        if (!s) throw officeError("ItemNotFound", `no sheet ${name}`);
-        return s;
-      });
-      coll.getItemOrNullObject = (name) => new Worksheet(ctx, `worksheets.getItemOrNullObject(${JSON.stringify(name)})`, () =>
-        wb.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase()) || null);
+      const coll = new Collection(
+        ctx,
+        "worksheets",
+        () => wb.sheets.slice(),
+        (i, o) => new Worksheet(ctx, `worksheets[${i}]`, () => o)
+      );
+      coll.getItem = (name) =>
+        new Worksheet(ctx, `worksheets.getItem(${JSON.stringify(name)})`, () => {
+          const s = wb.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!s) throw officeError("ItemNotFound", `no sheet ${name}`);
+          return s;
+        });
+      coll.getItemOrNullObject = (name) =>
+        new Worksheet(
+          ctx,
+          `worksheets.getItemOrNullObject(${JSON.stringify(name)})`,
+          () => wb.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase()) || null
+        )._nullable();
       coll.add = (name) => {
         const ws = new Worksheet(ctx, `worksheets.add(${JSON.stringify(name)})`, () => ws._created);
         coll._queue("add", [name], () => {
-          if (wb.sheets.some((x) => x.name.toLowerCase() === String(name).toLowerCase())) throw officeError("ItemAlreadyExists", `sheet ${name} exists`);
+          if (wb.sheets.some((x) => x.name.toLowerCase() === String(name).toLowerCase()))
+            throw officeError("ItemAlreadyExists", `sheet ${name} exists`);
           const s = newSheet(name);
           wb.sheets.push(s);
           ws._created = s;
@@ -502,7 +716,12 @@
     }
     get tables() {
       const ctx = this._ctx;
-      return new Collection(ctx, "tables", () => ctx._wb.tables.slice(), (i, o) => new Table(ctx, `tables[${i}]`, () => o));
+      return new Collection(
+        ctx,
+        "tables",
+        () => ctx._wb.tables.slice(),
+        (i, o) => new Table(ctx, `tables[${i}]`, () => o)
+      );
     }
     get functions() {
       const ctx = this._ctx;
@@ -529,14 +748,29 @@
       const ops = this._ops;
       this._ops = [];
       const host = this._host;
-      const request = JSON.stringify(ops.map((o) => ({ path: o.path, action: o.action, args: o.args })));
-      const record = { index: host.syncs.length, ops: ops.length, requestBytes: utf8Bytes(request), responseBytes: 0, actions: ops.map((o) => o.action) };
+      const request = JSON.stringify(
+        ops.map((o) => ({ path: o.path, action: o.action, args: o.args }))
+      );
+      const record = {
+        index: host.syncs.length,
+        ops: ops.length,
+        requestBytes: utf8Bytes(request),
+        responseBytes: 0,
+        actions: ops.map((o) => o.action),
+      };
       host.syncs.push(record);
       await Promise.resolve();
-      if (record.requestBytes > host.payloadLimit) throw officeError("RequestPayloadSizeLimitExceeded", `request of ${record.requestBytes} bytes`);
+      if (record.requestBytes > host.payloadLimit)
+        throw officeError(
+          "RequestPayloadSizeLimitExceeded",
+          `request of ${record.requestBytes} bytes`
+        );
       const results = [];
       for (const op of ops) {
-        if (host.failWhen && host.failWhen({ action: op.action, path: op.path, args: op.args, index: record.index })) {
+        if (
+          host.failWhen &&
+          host.failWhen({ action: op.action, path: op.path, args: op.args, index: record.index })
+        ) {
           throw officeError("GeneralException", `fake failure at ${op.action} ${op.path}`);
         }
         const r = op.run();
@@ -544,7 +778,11 @@
       }
       const response = JSON.stringify(results.map((r) => r.json || r.data));
       record.responseBytes = utf8Bytes(response);
-      if (record.responseBytes > host.payloadLimit) throw officeError("ResponsePayloadSizeLimitExceeded", `response of ${record.responseBytes} bytes`);
+      if (record.responseBytes > host.payloadLimit)
+        throw officeError(
+          "ResponsePayloadSizeLimitExceeded",
+          `response of ${record.responseBytes} bytes`
+        );
       for (const r of results) Object.assign(r.proxy._data, r.data);
     }
   }
@@ -563,9 +801,12 @@
       payloadLimit: (options && options.payloadLimit) || 5 * MB,
     };
     host.Excel = {
-      RequestContext: function () { return new RequestContext(host); },
+      RequestContext: function () {
+        return new RequestContext(host);
+      },
       // Excel.run(batch) or Excel.run(options, batch), as office.js takes both.
-      run: async (optionsOrFn, fn) => (typeof optionsOrFn === "function" ? optionsOrFn : fn)(new RequestContext(host)),
+      run: async (optionsOrFn, fn) =>
+        (typeof optionsOrFn === "function" ? optionsOrFn : fn)(new RequestContext(host)),
       ChartType: { barClustered: "BarClustered" },
       ChartSeriesBy: { columns: "Columns", rows: "Rows", auto: "Auto" },
       ChartLegendPosition: { bottom: "Bottom", right: "Right" },
@@ -574,7 +815,9 @@
     /** Cell values of a sheet as the fake stores them, rows × columns (for snapshots). */
     host.cells = (name) => {
       const s = host.sheet(name);
-      return s ? s.rows.map((r) => (r ? Array.from(r, (v) => (v === undefined ? null : v)) : [])) : null;
+      return s
+        ? s.rows.map((r) => (r ? Array.from(r, (v) => (v === undefined ? null : v)) : []))
+        : null;
     };
     host.sheetNames = () => host.workbook.sheets.map((s) => s.name);
     return host;
@@ -585,7 +828,17 @@
     return {
       name: sheetName,
       cells: [headers, ...rows],
-      tables: tableName ? [{ name: tableName, headerRow: 0, firstColumn: 0, columns: headers.length, rows: rows.length }] : [],
+      tables: tableName
+        ? [
+            {
+              name: tableName,
+              headerRow: 0,
+              firstColumn: 0,
+              columns: headers.length,
+              rows: rows.length,
+            },
+          ]
+        : [],
     };
   }
 

@@ -6,7 +6,7 @@
 export class FakeCustomFunctionsError {
   constructor(
     public readonly code: string,
-    public readonly message?: string,
+    public readonly message?: string
   ) {}
 }
 

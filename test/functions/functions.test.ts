@@ -1,10 +1,15 @@
 import { isoDay, serialFromDay } from "../../src/engine";
-import { cell, ErrorCode, FakeCustomFunctionsError, installFakeCustomFunctions } from "./fakeCustomFunctions";
+import {
+  cell,
+  ErrorCode,
+  FakeCustomFunctionsError,
+  installFakeCustomFunctions,
+} from "./fakeCustomFunctions";
 
 // The custom functions read the CustomFunctions global only when called; install the fake first
 // anyway, as Excel would have it before the functions file runs.
 installFakeCustomFunctions();
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const OM: typeof import("../../src/functions/functions") = require("../../src/functions/functions");
 
 const VALUE = ErrorCode.invalidValue;
@@ -17,7 +22,9 @@ const serial = (iso: string): number => serialFromDay(isoDay(iso));
 /** The Excel error a call shows in its cell, or null when it returns a value. */
 function errorOf(call: () => unknown): string | null {
   const r = cell(call);
-  return typeof r === "object" && r !== null && "error" in r ? (r as { error: string }).error : null;
+  return typeof r === "object" && r !== null && "error" in r
+    ? (r as { error: string }).error
+    : null;
 }
 
 function messageOf(call: () => unknown): string {
@@ -243,7 +250,9 @@ describe("OM.CNNETWORKDAYS", () => {
     expect(errorOf(() => OM.cnNetworkDays(serial("2031-01-02"), serial("2031-03-01")))).toBe(NA);
     expect(errorOf(() => OM.cnNetworkDays(serial("2003-06-02"), serial("2003-06-30")))).toBe(NA);
     expect(messageOf(() => OM.cnWorkday(serial("2003-06-02"), 1))).toContain("2003");
-    expect(messageOf(() => OM.cnNetworkDays(serial("2031-01-02"), serial("2031-03-01")))).toContain("2031");
+    expect(messageOf(() => OM.cnNetworkDays(serial("2031-01-02"), serial("2031-03-01")))).toContain(
+      "2031"
+    );
   });
 });
 
@@ -261,31 +270,51 @@ describe("every function", () => {
     ["CNNETWORKDAYS start", (x) => OM.cnNetworkDays(x as number, 45838)],
     ["CNNETWORKDAYS end", (x) => OM.cnNetworkDays(45474, x as number)],
   ];
-  const odd: unknown[] = [Number.NaN, Infinity, -Infinity, null, undefined, "", "abc", {}, [], 1e308, -1e308, 5e-324];
+  const odd: unknown[] = [
+    Number.NaN,
+    Infinity,
+    -Infinity,
+    null,
+    undefined,
+    "",
+    "abc",
+    {},
+    [],
+    1e308,
+    -1e308,
+    5e-324,
+  ];
 
-  it.each(calls)("%s: odd arguments give a value or an Excel error, never another exception", (_name, call) => {
-    for (const x of odd) {
-      let thrown: unknown = null;
-      try {
-        call(x);
-      } catch (err) {
-        thrown = err;
-      }
-      if (thrown !== null) {
-        expect(thrown).toBeInstanceOf(FakeCustomFunctionsError);
-        expect([VALUE, NUM, NA]).toContain((thrown as FakeCustomFunctionsError).code);
-        // A bad argument is reported as such, not as an internal error.
-        expect((thrown as FakeCustomFunctionsError).message).not.toContain("内部错误");
+  it.each(calls)(
+    "%s: odd arguments give a value or an Excel error, never another exception",
+    (_name, call) => {
+      for (const x of odd) {
+        let thrown: unknown = null;
+        try {
+          call(x);
+        } catch (err) {
+          thrown = err;
+        }
+        if (thrown !== null) {
+          expect(thrown).toBeInstanceOf(FakeCustomFunctionsError);
+          expect([VALUE, NUM, NA]).toContain((thrown as FakeCustomFunctionsError).code);
+          // A bad argument is reported as such, not as an internal error.
+          expect((thrown as FakeCustomFunctionsError).message).not.toContain("内部错误");
+        }
       }
     }
-  });
+  );
 });
 
 describe("excelErrors: one mapping from argument errors to Excel errors", () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { errorCodeFor, excelResult }: typeof import("../../src/functions/excelErrors") = require("../../src/functions/excelErrors");
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { argError }: typeof import("../../src/functions/args") = require("../../src/functions/args");
+  const {
+    errorCodeFor,
+    excelResult,
+  }: typeof import("../../src/functions/excelErrors") = require("../../src/functions/excelErrors");
+
+  const {
+    argError,
+  }: typeof import("../../src/functions/args") = require("../../src/functions/args");
 
   it("maps value to #VALUE!, num to #NUM! and na to #N/A", () => {
     expect(errorCodeFor("value")).toBe(VALUE);
@@ -294,8 +323,14 @@ describe("excelErrors: one mapping from argument errors to Excel errors", () => 
   });
 
   it("throws the mapped error with the Chinese then English message", () => {
-    expect(cell(() => excelResult(() => argError("na", "无数据", "No data")))).toEqual({ error: NA, message: "无数据 / No data" });
-    expect(cell(() => excelResult(() => argError("num", "太大", "Too big")))).toEqual({ error: NUM, message: "太大 / Too big" });
+    expect(cell(() => excelResult(() => argError("na", "无数据", "No data")))).toEqual({
+      error: NA,
+      message: "无数据 / No data",
+    });
+    expect(cell(() => excelResult(() => argError("num", "太大", "Too big")))).toEqual({
+      error: NUM,
+      message: "太大 / Too big",
+    });
   });
 
   it("keeps #NUM! for numbers out of range, #N/A only for the calendar's uncovered years", () => {

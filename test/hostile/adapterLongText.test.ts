@@ -9,9 +9,8 @@
  */
 import { runAssessment } from "../../src/excel";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const OfficeFake = require("../fakes/officeFake.js");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const SampleLedger = require("../fakes/sampleLedger.js");
 
 const EXCEL_MAX_CELL_CHARS = 32_767;
@@ -25,7 +24,9 @@ test("a 30,000-character name: the adapter scores it and writes no summary cell 
 
   const { assessment: a } = await runAssessment();
   expect(a.status).not.toBe("invalid");
-  expect(a.diagnostics.some((d) => d.code === "punch-unknown-name" && d.row === punches.cells.length)).toBe(true);
+  expect(
+    a.diagnostics.some((d) => d.code === "punch-unknown-name" && d.row === punches.cells.length)
+  ).toBe(true);
 
   const cells: unknown[][] = host.cells("考核结果");
   const longest = Math.max(...cells.flat().map((v) => (typeof v === "string" ? v.length : 0)));

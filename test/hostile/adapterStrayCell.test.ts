@@ -9,15 +9,15 @@
 import { readLedger, type ReadStats } from "../../src/excel";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/layout";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const OfficeFake = require("../fakes/officeFake.js");
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const SampleLedger = require("../fakes/sampleLedger.js");
 
 test("a stray value in XFD1 of the plain punch sheet: the ledger is still read, in a bounded number of round trips", async () => {
   const spec = SampleLedger.sampleSpec();
   const punches = spec.sheets.find((s: { name: string }) => s.name === "考勤");
-  for (let i = 0; i < 2000; i++) punches.cells.push([45475, "张三", i % 2 ? "下班" : "上班", "到岗"]);
+  for (let i = 0; i < 2000; i++)
+    punches.cells.push([45475, "张三", i % 2 ? "下班" : "上班", "到岗"]);
   punches.cells[0][16_383] = "x";
   const host = OfficeFake.createHost(spec);
   (globalThis as unknown as { Excel: unknown }).Excel = host.Excel;

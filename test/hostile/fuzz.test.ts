@@ -24,7 +24,10 @@ async function ledgerParts(): Promise<Record<string, Uint8Array>> {
 test("a damaged styles part (the reader never needs it): refused with file-corrupt, exit 2, not an internal error", async () => {
   const parts = await ledgerParts();
   const styles = strFromU8(parts["xl/styles.xml"]).replace("</fonts>", "</fontz>");
-  const o = await runLedger(fileOf(zipSync({ ...parts, "xl/styles.xml": strToU8(styles) }, { level: 0 })), ["--as-of", "2024-07-01"]);
+  const o = await runLedger(
+    fileOf(zipSync({ ...parts, "xl/styles.xml": strToU8(styles) }, { level: 0 })),
+    ["--as-of", "2024-07-01"]
+  );
   expect(o.code).toBe(2);
   expect(o.json.diagnostics[0]).toMatchObject({ severity: "error", code: "file-corrupt" });
 });
@@ -36,17 +39,23 @@ test("bytes changed inside the XML parts: exit 0 or 2 with one JSON object, neve
   await fc.assert(
     fc.asyncProperty(
       fc.constantFrom(...names),
-      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), {
+        minLength: 1,
+        maxLength: 6,
+      }),
       async (name, edits) => {
         const part = parts[name].slice();
         for (const [at, byte] of edits) part[at % part.length] = byte;
         // zipSync computes each entry's CRC from the changed bytes: only the XML is damaged.
-        const o = await runLedger(fileOf(zipSync({ ...parts, [name]: part }, { level: 0 })), ["--as-of", "2024-07-01"]);
+        const o = await runLedger(fileOf(zipSync({ ...parts, [name]: part }, { level: 0 })), [
+          "--as-of",
+          "2024-07-01",
+        ]);
         const key = o.code === 0 ? "scored" : o.json.diagnostics[0].code;
         seen.set(key, (seen.get(key) ?? 0) + 1);
-      },
+      }
     ),
-    { numRuns: 150, seed: 7 },
+    { numRuns: 150, seed: 7 }
   );
   // The damage reached both outcomes: some files still scored, some were refused.
   expect(seen.size).toBeGreaterThan(1);

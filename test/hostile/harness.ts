@@ -78,11 +78,22 @@ export async function runLedger(file: string, extra: string[] = []): Promise<Out
 
 /** The error or warning codes of an outcome (no info), for the report. */
 export function codesOf(o: Outcome, severities: string[] = ["error", "warning"]): string[] {
-  return [...new Set(o.json.diagnostics.filter((d) => severities.includes(d.severity)).map((d) => d.code))];
+  return [
+    ...new Set(
+      o.json.diagnostics.filter((d) => severities.includes(d.severity)).map((d) => d.code)
+    ),
+  ];
 }
 
 export function record(area: string, input: string, o: Outcome, treatment: string): void {
-  OUTCOMES.push({ area, input, exit: o.code, status: o.json.status, codes: codesOf(o).join(", ") || "—", treatment });
+  OUTCOMES.push({
+    area,
+    input,
+    exit: o.code,
+    status: o.json.status,
+    codes: codesOf(o).join(", ") || "—",
+    treatment,
+  });
 }
 
 /** Writes the recorded outcomes as Markdown when HOSTILE_REPORT names a file. */
@@ -93,12 +104,17 @@ export function writeReport(): void {
   const lines = [
     "| # | area | hostile input | exit | status | diagnostic codes (errors, warnings) | treatment |",
     "|---|---|---|---|---|---|---|",
-    ...OUTCOMES.map((r, i) => `| ${i + 1} | ${esc(r.area)} | ${esc(r.input)} | ${r.exit} | ${r.status} | ${esc(r.codes)} | ${esc(r.treatment)} |`),
+    ...OUTCOMES.map(
+      (r, i) =>
+        `| ${i + 1} | ${esc(r.area)} | ${esc(r.input)} | ${r.exit} | ${r.status} | ${esc(r.codes)} | ${esc(r.treatment)} |`
+    ),
   ];
   const existing = existsSync(target) ? readFileSync(target, "utf8") : "";
   const begin = "<!-- hostile-table:begin -->";
   const end = "<!-- hostile-table:end -->";
   const block = `${begin}\n${lines.join("\n")}\n${end}`;
-  const next = existing.includes(begin) ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block) : `${existing}${block}\n`;
+  const next = existing.includes(begin)
+    ? existing.replace(new RegExp(`${begin}[\\s\\S]*${end}`), block)
+    : `${existing}${block}\n`;
   writeFileSync(target, next);
 }

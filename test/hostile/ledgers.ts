@@ -19,7 +19,11 @@ export const d = (iso: string): Date => new Date(`${iso}T00:00:00Z`);
 /** A small valid ledger: one member on 2024-07-01 with both checks, one closed ticket, one survey. */
 export function base(): Sheet[] {
   return [
-    { name: "驻场人员", headers: ["姓名", "角色", "到岗日期", "离岗日期"], rows: [["张三", "负责人", d("2024-07-01"), null]] },
+    {
+      name: "驻场人员",
+      headers: ["姓名", "角色", "到岗日期", "离岗日期"],
+      rows: [["张三", "负责人", d("2024-07-01"), null]],
+    },
     {
       name: "考勤",
       headers: ["日期", "姓名", "时段", "时间", "结果"],
@@ -28,14 +32,25 @@ export function base(): Sheet[] {
         [d("2024-07-01"), "张三", "下班", null, "到岗"],
       ],
     },
-    { name: "工单", headers: ["工单号", "流转乙方", "状态", "创建日期"], rows: [["T1", "是", "已关闭", d("2024-07-01")]] },
-    { name: "投诉", headers: ["编号", "日期", "类别", "核实属实", "整改期限", "整改完成日期", "说明"], rows: [["C1", d("2024-07-01"), "日常维护", "否", null, null, "核实不属实"]] },
+    {
+      name: "工单",
+      headers: ["工单号", "流转乙方", "状态", "创建日期"],
+      rows: [["T1", "是", "已关闭", d("2024-07-01")]],
+    },
+    {
+      name: "投诉",
+      headers: ["编号", "日期", "类别", "核实属实", "整改期限", "整改完成日期", "说明"],
+      rows: [["C1", d("2024-07-01"), "日常维护", "否", null, null, "核实不属实"]],
+    },
     { name: "问卷", headers: ["受访者", "得分"], rows: [["人社局", 90]] },
   ];
 }
 
 /** `base()` with some sheets replaced or extended (by name). */
-export function withSheets(over: Record<string, Partial<Sheet> | null>, extra: Sheet[] = []): Sheet[] {
+export function withSheets(
+  over: Record<string, Partial<Sheet> | null>,
+  extra: Sheet[] = []
+): Sheet[] {
   return [
     ...base()
       .filter((s) => over[s.name] !== null)
@@ -45,7 +60,10 @@ export function withSheets(over: Record<string, Partial<Sheet> | null>, extra: S
 }
 
 /** Write the sheets as an .xlsx file in a fresh folder; `tweak` may change the workbook first. */
-export async function xlsxFile(sheets: Sheet[], tweak?: (wb: ExcelJS.Workbook) => void): Promise<string> {
+export async function xlsxFile(
+  sheets: Sheet[],
+  tweak?: (wb: ExcelJS.Workbook) => void
+): Promise<string> {
   const wb = new ExcelJS.Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);

@@ -3,7 +3,16 @@
  * Each property states something the contract's clause guarantees whatever the ledger holds.
  */
 import fc from "fast-check";
-import { DEFAULT_PROFILE, assess, ratio, tailPayFen, tierForHundredths, type RawCell, type RawTable, type ScoredAssessment } from "../../src/engine";
+import {
+  DEFAULT_PROFILE,
+  assess,
+  ratio,
+  tailPayFen,
+  tierForHundredths,
+  type RawCell,
+  type RawTable,
+  type ScoredAssessment,
+} from "../../src/engine";
 import { complaintArb, ledgerArb, punchArb, toTables, COMPLETED, type LedgerModel } from "./model";
 
 const RUNS = 500;
@@ -12,7 +21,10 @@ const TIER_RANK = { A: 5, B: 4, C: 3, D: 2, E: 1, F: 0 } as const;
 function scored(tables: RawTable[]): ScoredAssessment {
   const a = assess(tables);
   // The generator writes only accepted values and keeps one member on duty all year.
-  if (a.status === "invalid") throw new Error(`unexpected invalid result: ${JSON.stringify(a.diagnostics.filter((d) => d.severity === "error"))}`);
+  if (a.status === "invalid")
+    throw new Error(
+      `unexpected invalid result: ${JSON.stringify(a.diagnostics.filter((d) => d.severity === "error"))}`
+    );
   return a;
 }
 
@@ -44,7 +56,7 @@ describe("the total and the dimensions", () => {
         expect(a.tier).toBe(tierForHundredths(a.totalHundredths!, DEFAULT_PROFILE.payTiers).tier);
         expect(a.tailAmountFen!).toBeLessThanOrEqual(a.tailBaseFen);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 });
@@ -54,14 +66,17 @@ describe("monotonicity", () => {
     fc.assert(
       fc.property(ledgerArb, complaintArb, (m, c) => {
         const before = scored(toTables(m));
-        const after = scored(toTables({ ...m, complaints: [...m.complaints, { ...c, verified: true }] }));
+        const after = scored(
+          toTables({ ...m, complaints: [...m.complaints, { ...c, verified: true }] })
+        );
         expect(after.totalHundredths!).toBeLessThanOrEqual(before.totalHundredths!);
         const pb = points(before);
         const pa = points(after);
-        for (const k of Object.keys(pb) as (keyof typeof pb)[]) expect(pa[k]).toBeLessThanOrEqual(pb[k]);
+        for (const k of Object.keys(pb) as (keyof typeof pb)[])
+          expect(pa[k]).toBeLessThanOrEqual(pb[k]);
         expect(TIER_RANK[after.tier!]).toBeLessThanOrEqual(TIER_RANK[before.tier!]);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 
@@ -73,10 +88,12 @@ describe("monotonicity", () => {
         punches.splice(at % (punches.length + 1), 0, { ...p, present: true });
         const after = scored(toTables({ ...m, punches }));
         expect(after.totalHundredths!).toBeGreaterThanOrEqual(before.totalHundredths!);
-        expect(after.dimensions.attendance.present).toBeGreaterThanOrEqual(before.dimensions.attendance.present);
+        expect(after.dimensions.attendance.present).toBeGreaterThanOrEqual(
+          before.dimensions.attendance.present
+        );
         expect(after.dimensions.attendance.expected).toBe(before.dimensions.attendance.expected);
       }),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 
@@ -88,26 +105,34 @@ describe("monotonicity", () => {
         fc.constantFrom(...COMPLETED),
         (m, i, status) => {
           const before = scored(toTables(m));
-          const tickets = m.tickets.map((t, j) => (j === i % m.tickets.length ? { ...t, status } : t));
+          const tickets = m.tickets.map((t, j) =>
+            j === i % m.tickets.length ? { ...t, status } : t
+          );
           const after = scored(toTables({ ...m, tickets }));
           expect(after.totalHundredths!).toBeGreaterThanOrEqual(before.totalHundredths!);
-          expect(after.dimensions.completion.completed).toBeGreaterThanOrEqual(before.dimensions.completion.completed);
-        },
+          expect(after.dimensions.completion.completed).toBeGreaterThanOrEqual(
+            before.dimensions.completion.completed
+          );
+        }
       ),
-      { numRuns: RUNS },
+      { numRuns: RUNS }
     );
   });
 
   test("the tier never falls as the total rises", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.integer({ min: 0, max: 10_000 }), (x, y) => {
-        const [lo, hi] = x <= y ? [x, y] : [y, x];
-        const a = tierForHundredths(lo, DEFAULT_PROFILE.payTiers);
-        const b = tierForHundredths(hi, DEFAULT_PROFILE.payTiers);
-        expect(TIER_RANK[b.tier]).toBeGreaterThanOrEqual(TIER_RANK[a.tier]);
-        expect(b.sharePercent).toBeGreaterThanOrEqual(a.sharePercent);
-      }),
-      { numRuns: 2000 },
+      fc.property(
+        fc.integer({ min: 0, max: 10_000 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (x, y) => {
+          const [lo, hi] = x <= y ? [x, y] : [y, x];
+          const a = tierForHundredths(lo, DEFAULT_PROFILE.payTiers);
+          const b = tierForHundredths(hi, DEFAULT_PROFILE.payTiers);
+          expect(TIER_RANK[b.tier]).toBeGreaterThanOrEqual(TIER_RANK[a.tier]);
+          expect(b.sharePercent).toBeGreaterThanOrEqual(a.sharePercent);
+        }
+      ),
+      { numRuns: 2000 }
     );
   });
 });
@@ -122,20 +147,26 @@ describe("TAILPAY (tailPayFen)", () => {
         expect(pay).toBeGreaterThanOrEqual(0);
         expect(BigInt(pay)).toBeLessThanOrEqual(fen);
       }),
-      { numRuns: 2000 },
+      { numRuns: 2000 }
     );
   });
 
   test("for an amount with fractions of a fen, never exceeds the amount rounded half up to the fen", () => {
     // 0.005 yuan at 100% pays 0.01 yuan: half a fen rounds up, so the bound is the rounded amount.
     fc.assert(
-      fc.property(score, fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 3, max: 6 }), (s, n, decimals) => {
-        const amount = ratio(n, 10n ** BigInt(decimals));
-        const pay = tailPayFen(s, amount, DEFAULT_PROFILE.payTiers);
-        const amountFenRounded = (2n * n * 100n + 10n ** BigInt(decimals)) / (2n * 10n ** BigInt(decimals));
-        expect(BigInt(pay)).toBeLessThanOrEqual(amountFenRounded);
-      }),
-      { numRuns: 2000 },
+      fc.property(
+        score,
+        fc.bigInt({ min: 0n, max: 10n ** 12n }),
+        fc.integer({ min: 3, max: 6 }),
+        (s, n, decimals) => {
+          const amount = ratio(n, 10n ** BigInt(decimals));
+          const pay = tailPayFen(s, amount, DEFAULT_PROFILE.payTiers);
+          const amountFenRounded =
+            (2n * n * 100n + 10n ** BigInt(decimals)) / (2n * 10n ** BigInt(decimals));
+          expect(BigInt(pay)).toBeLessThanOrEqual(amountFenRounded);
+        }
+      ),
+      { numRuns: 2000 }
     );
   });
 
@@ -144,9 +175,11 @@ describe("TAILPAY (tailPayFen)", () => {
       fc.property(score, score, fc.bigInt({ min: 0n, max: 10n ** 12n }), (a, b, fen) => {
         const [lo, hi] = a.n * b.d <= b.n * a.d ? [a, b] : [b, a];
         const amount = ratio(fen, 100n);
-        expect(tailPayFen(hi, amount, DEFAULT_PROFILE.payTiers)).toBeGreaterThanOrEqual(tailPayFen(lo, amount, DEFAULT_PROFILE.payTiers));
+        expect(tailPayFen(hi, amount, DEFAULT_PROFILE.payTiers)).toBeGreaterThanOrEqual(
+          tailPayFen(lo, amount, DEFAULT_PROFILE.payTiers)
+        );
       }),
-      { numRuns: 1000 },
+      { numRuns: 1000 }
     );
   });
 });
@@ -164,29 +197,47 @@ describe("TAILPAY (tailPayFen)", () => {
  */
 describe("row order", () => {
   const codes = (a: ReturnType<typeof assess>): string[] =>
-    a.diagnostics.map((d) => `${d.severity}:${d.code === "punch-duplicate" || d.code === "punch-conflict" ? "punch-repeat" : d.code}`).sort();
+    a.diagnostics
+      .map(
+        (d) =>
+          `${d.severity}:${d.code === "punch-duplicate" || d.code === "punch-conflict" ? "punch-repeat" : d.code}`
+      )
+      .sort();
 
   function shuffled<T>(rows: T[], keys: number[]): T[] {
-    return rows.map((r, i) => [keys[i % keys.length] * 1000 + i, r] as const).sort((x, y) => x[0] - y[0]).map(([, r]) => r);
+    return rows
+      .map((r, i) => [keys[i % keys.length] * 1000 + i, r] as const)
+      .sort((x, y) => x[0] - y[0])
+      .map(([, r]) => r);
   }
 
   test("shuffling the rows of any table changes no score, no status and no diagnostic code", () => {
     fc.assert(
-      fc.property(ledgerArb, fc.array(fc.nat({ max: 999 }), { minLength: 1, maxLength: 100 }), (m, keys) => {
-        const tables = toTables(m);
-        const a = scored(tables);
-        const mixed = tables.map((t) => ({ ...t, rows: shuffled<RawCell[]>(t.rows, keys) }));
-        const b = scored(mixed);
-        expect(b.status).toBe(a.status);
-        expect(points(b)).toEqual(points(a));
-        expect(b.totalHundredths).toBe(a.totalHundredths);
-        expect(b.tailAmountFen).toBe(a.tailAmountFen);
-        expect([b.dimensions.attendance.present, b.dimensions.attendance.expected]).toEqual([a.dimensions.attendance.present, a.dimensions.attendance.expected]);
-        expect([b.dimensions.completion.completed, b.dimensions.completion.routed]).toEqual([a.dimensions.completion.completed, a.dimensions.completion.routed]);
-        expect(codes(b)).toEqual(codes(a));
-        expect(b.provisionalReasons.length).toBe(a.provisionalReasons.length);
-      }),
-      { numRuns: RUNS },
+      fc.property(
+        ledgerArb,
+        fc.array(fc.nat({ max: 999 }), { minLength: 1, maxLength: 100 }),
+        (m, keys) => {
+          const tables = toTables(m);
+          const a = scored(tables);
+          const mixed = tables.map((t) => ({ ...t, rows: shuffled<RawCell[]>(t.rows, keys) }));
+          const b = scored(mixed);
+          expect(b.status).toBe(a.status);
+          expect(points(b)).toEqual(points(a));
+          expect(b.totalHundredths).toBe(a.totalHundredths);
+          expect(b.tailAmountFen).toBe(a.tailAmountFen);
+          expect([b.dimensions.attendance.present, b.dimensions.attendance.expected]).toEqual([
+            a.dimensions.attendance.present,
+            a.dimensions.attendance.expected,
+          ]);
+          expect([b.dimensions.completion.completed, b.dimensions.completion.routed]).toEqual([
+            a.dimensions.completion.completed,
+            a.dimensions.completion.routed,
+          ]);
+          expect(codes(b)).toEqual(codes(a));
+          expect(b.provisionalReasons.length).toBe(a.provisionalReasons.length);
+        }
+      ),
+      { numRuns: RUNS }
     );
   });
 });
@@ -204,9 +255,21 @@ test("the generator reaches deductions, pending complaints, rest-day, unknown-na
       seen.add(`tier-${a.tier}`);
       seen.add(`status-${a.status}`);
     }),
-    { numRuns: 300, seed: 42 },
+    { numRuns: 300, seed: 42 }
   );
-  for (const c of ["punch-rest-day", "punch-unknown-name", "punch-duplicate", "punch-conflict", "punch-outside-period", "complaint-no-deadline", "no-surveys", "complaint-pending", "maintenance-event", "responsiveness-event", "status-provisional"]) {
+  for (const c of [
+    "punch-rest-day",
+    "punch-unknown-name",
+    "punch-duplicate",
+    "punch-conflict",
+    "punch-outside-period",
+    "complaint-no-deadline",
+    "no-surveys",
+    "complaint-pending",
+    "maintenance-event",
+    "responsiveness-event",
+    "status-provisional",
+  ]) {
     expect(seen).toContain(c);
   }
 });

@@ -4,7 +4,15 @@
  * always scores (never `invalid`): the first roster member is on duty the whole service year.
  */
 import fc from "fast-check";
-import { BUILTIN_CALENDAR, isoDay, serialFromDay, workdaysBetween, dayToIso, type RawCell, type RawTable } from "../../src/engine";
+import {
+  BUILTIN_CALENDAR,
+  isoDay,
+  serialFromDay,
+  workdaysBetween,
+  dayToIso,
+  type RawCell,
+  type RawTable,
+} from "../../src/engine";
 
 export const SERVICE_START = isoDay("2024-07-01");
 export const SERVICE_END = isoDay("2025-06-30");
@@ -61,7 +69,10 @@ const day = fc.integer({ min: 0, max: SPAN - 1 });
 
 const member: fc.Arbitrary<Omit<MemberModel, "name">> = fc
   .tuple(fc.option(day, { nil: null }), fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }))
-  .map(([start, len]) => ({ start, end: start !== null && len !== null ? Math.min(SPAN - 1, start + len) : null }));
+  .map(([start, len]) => ({
+    start,
+    end: start !== null && len !== null ? Math.min(SPAN - 1, start + len) : null,
+  }));
 
 export const punchArb: fc.Arbitrary<PunchModel> = fc.record({
   // Often one of the first few days, so that checks of one (person, date, slot) repeat.
@@ -87,7 +98,10 @@ export const complaintArb: fc.Arbitrary<ComplaintModel> = fc.record({
 export const ledgerArb: fc.Arbitrary<LedgerModel> = fc.record({
   members: fc
     .array(member, { minLength: 0, maxLength: ROSTER_NAMES.length - 1 })
-    .map((ms) => [{ name: ROSTER_NAMES[0], start: null, end: null }, ...ms.map((m, i) => ({ ...m, name: ROSTER_NAMES[i + 1] }))]),
+    .map((ms) => [
+      { name: ROSTER_NAMES[0], start: null, end: null },
+      ...ms.map((m, i) => ({ ...m, name: ROSTER_NAMES[i + 1] })),
+    ]),
   punches: fc.array(punchArb, { maxLength: 80 }),
   tickets: fc.array(ticketArb, { maxLength: 30 }),
   complaints: fc.array(complaintArb, { maxLength: 12 }),
@@ -114,8 +128,19 @@ export interface Rendered {
 /** The model's rows as a reader would hand them over (dates as serials). */
 export function renderRows(m: LedgerModel): Rendered {
   return {
-    roster: m.members.map((x) => [x.name, "驻场工程师", x.start === null ? null : serialOf(x.start), x.end === null ? null : serialOf(x.end)]),
-    punches: m.punches.map((p) => [serialOf(punchDay(p)), p.name, p.slot, null, p.present === null ? null : p.present ? "到岗" : "缺勤"]),
+    roster: m.members.map((x) => [
+      x.name,
+      "驻场工程师",
+      x.start === null ? null : serialOf(x.start),
+      x.end === null ? null : serialOf(x.end),
+    ]),
+    punches: m.punches.map((p) => [
+      serialOf(punchDay(p)),
+      p.name,
+      p.slot,
+      null,
+      p.present === null ? null : p.present ? "到岗" : "缺勤",
+    ]),
     tickets: m.tickets.map((t, i) => [`T${i + 1}`, t.routed ? "是" : "否", t.status, null]),
     complaints: m.complaints.map((c, i) => [
       `C${i + 1}`,
@@ -140,12 +165,27 @@ export const HEADERS = {
   contract: ["项目", "值"],
 } as const;
 
-export const NAMES_ZH = { roster: "驻场人员", punches: "考勤", tickets: "工单", complaints: "投诉", surveys: "问卷", contract: "合同" } as const;
+export const NAMES_ZH = {
+  roster: "驻场人员",
+  punches: "考勤",
+  tickets: "工单",
+  complaints: "投诉",
+  surveys: "问卷",
+  contract: "合同",
+} as const;
 
 /** The model as plain-sheet RawTables with Chinese names and headers. */
 export function toTables(m: LedgerModel, r: Rendered = renderRows(m)): RawTable[] {
   const keys = ["roster", "punches", "tickets", "complaints", "surveys", "contract"] as const;
   return keys
     .filter((k) => k !== "contract" || r.contract.length > 0)
-    .map((k) => ({ name: NAMES_ZH[k], sheet: NAMES_ZH[k], kind: "sheet" as const, headerRow: 1, firstColumn: 1, headers: [...HEADERS[k]], rows: r[k] }));
+    .map((k) => ({
+      name: NAMES_ZH[k],
+      sheet: NAMES_ZH[k],
+      kind: "sheet" as const,
+      headerRow: 1,
+      firstColumn: 1,
+      headers: [...HEADERS[k]],
+      rows: r[k],
+    }));
 }

@@ -5,7 +5,9 @@ import { fullPunches, ledger, scored, serial } from "../engine/ledgerBuilder";
 
 /** The row whose first cell starts with `label`. */
 const rowOf = (s: SummarySheet, label: string): SummaryCell[] => {
-  const r = s.rows.find((row) => typeof row[0]?.value === "string" && (row[0].value as string).startsWith(label));
+  const r = s.rows.find(
+    (row) => typeof row[0]?.value === "string" && (row[0].value as string).startsWith(label)
+  );
   if (!r) throw new Error(`no row ${label}`);
   return r;
 };
@@ -15,7 +17,16 @@ describe("the summary sheet 考核结果", () => {
     ["M1", null, "日常维护", "是", null, null, '=HYPERLINK("x","y")'],
     ["R1", null, "响应度", "是", serial("2024-08-01"), serial("2024-08-05"), "逾期"],
   ];
-  const a = assess(ledger({ punches: fullPunches("张三"), complaints, tickets: [["T1", "是", "处理中", null], ["T2", "是", "已关闭", null]] }));
+  const a = assess(
+    ledger({
+      punches: fullPunches("张三"),
+      complaints,
+      tickets: [
+        ["T1", "是", "处理中", null],
+        ["T2", "是", "已关闭", null],
+      ],
+    })
+  );
   const s = buildSummary(a);
 
   test("is named 考核结果 and states contract, status and the rate rule", () => {
@@ -27,22 +38,49 @@ describe("the summary sheet 考核结果", () => {
 
   test("shows each dimension with max, numerator, denominator and points, and the total", () => {
     const att = rowOf(s, "出勤率");
-    expect(att.map((c) => c.value)).toEqual(["出勤率 Attendance", 30, expect.any(String), 496, 496, 1, expect.any(String), 30]);
+    expect(att.map((c) => c.value)).toEqual([
+      "出勤率 Attendance",
+      30,
+      expect.any(String),
+      496,
+      496,
+      1,
+      expect.any(String),
+      30,
+    ]);
     expect(att[7].format).toBe("points");
-    expect(rowOf(s, "完成率").slice(3, 6).map((c) => c.value)).toEqual([1, 2, 0.5]);
+    expect(
+      rowOf(s, "完成率")
+        .slice(3, 6)
+        .map((c) => c.value)
+    ).toEqual([1, 2, 0.5]);
     expect(rowOf(s, "日常维护")[7].value).toBe(17);
     expect(rowOf(s, "响应度")[7].value).toBe(17);
-    expect(rowOf(s, "合计")[7]).toMatchObject({ value: scored(a).totalHundredths / 100, bold: true });
+    expect(rowOf(s, "合计")[7]).toMatchObject({
+      value: scored(a).totalHundredths / 100,
+      bold: true,
+    });
   });
 
   test("shows the tier and the tail amount as money", () => {
     expect(rowOf(s, "付款等级")[1].value).toContain(scored(a).tier);
-    expect(rowOf(s, "应付尾款")[1]).toMatchObject({ value: scored(a).tailAmountFen / 100, format: "money" });
+    expect(rowOf(s, "应付尾款")[1]).toMatchObject({
+      value: scored(a).tailAmountFen / 100,
+      format: "money",
+    });
   });
 
   test("lists every complaint with its ID, ledger row and outcome; notes stay text", () => {
     const m1 = s.rows.find((r) => r[1]?.value === "M1")!;
-    expect(m1.map((c) => c.value)).toEqual(["日常维护", "M1", 2, "扣分 deducted", null, null, '=HYPERLINK("x","y")']);
+    expect(m1.map((c) => c.value)).toEqual([
+      "日常维护",
+      "M1",
+      2,
+      "扣分 deducted",
+      null,
+      null,
+      '=HYPERLINK("x","y")',
+    ]);
     expect(m1[6].format).toBe("text");
     const r1 = s.rows.find((r) => r[1]?.value === "R1")!;
     expect(r1[3].value).toBe("扣分 deducted");
@@ -55,14 +93,27 @@ describe("the summary sheet 考核结果", () => {
   });
 
   test("the chart covers the five dimension rows, points against max", () => {
-    const cats = s.rows.slice(s.chart.firstRow, s.chart.firstRow + s.chart.rowCount).map((r) => r[s.chart.categoryColumn].value);
-    expect(cats).toEqual(["出勤率 Attendance", "日常维护 Daily maintenance", "响应度 Responsiveness", "完成率 Completion", "满意率 Satisfaction"]);
-    expect(s.chart.seriesColumns.map((c) => s.rows[s.chart.firstRow - 1][c].value)).toEqual(["得分 Points", "满分 Max"]);
+    const cats = s.rows
+      .slice(s.chart.firstRow, s.chart.firstRow + s.chart.rowCount)
+      .map((r) => r[s.chart.categoryColumn].value);
+    expect(cats).toEqual([
+      "出勤率 Attendance",
+      "日常维护 Daily maintenance",
+      "响应度 Responsiveness",
+      "完成率 Completion",
+      "满意率 Satisfaction",
+    ]);
+    expect(s.chart.seriesColumns.map((c) => s.rows[s.chart.firstRow - 1][c].value)).toEqual([
+      "得分 Points",
+      "满分 Max",
+    ]);
   });
 
   test("is the same for the same ledger", () => {
-    expect(JSON.stringify(buildSummary(assess(ledger({ punches: fullPunches("张三"), complaints })))) ).toBe(
-      JSON.stringify(buildSummary(assess(ledger({ punches: fullPunches("张三"), complaints })))),
+    expect(
+      JSON.stringify(buildSummary(assess(ledger({ punches: fullPunches("张三"), complaints }))))
+    ).toBe(
+      JSON.stringify(buildSummary(assess(ledger({ punches: fullPunches("张三"), complaints }))))
     );
   });
 });
@@ -80,11 +131,18 @@ describe("an invalid ledger's summary", () => {
 
 describe("long evidence lists", () => {
   test(`are cut at ${EVIDENCE_LIMIT} rows with a line saying how many more and where to look`, () => {
-    const tickets: RawCell[][] = Array.from({ length: EVIDENCE_LIMIT + 5 }, (_, i) => [`T${i}`, "是", "处理中", null]);
+    const tickets: RawCell[][] = Array.from({ length: EVIDENCE_LIMIT + 5 }, (_, i) => [
+      `T${i}`,
+      "是",
+      "处理中",
+      null,
+    ]);
     const s = buildSummary(assess(ledger({ tickets })));
     const more = s.rows.find((r) => String(r[0]?.value).startsWith("另有 5 条"))!;
     expect(more[0].value).toContain("工单");
-    expect(s.rows.filter((r) => typeof r[1]?.value === "string" && /^T\d+$/.test(r[1].value as string))).toHaveLength(EVIDENCE_LIMIT);
+    expect(
+      s.rows.filter((r) => typeof r[1]?.value === "string" && /^T\d+$/.test(r[1].value as string))
+    ).toHaveLength(EVIDENCE_LIMIT);
   });
 });
 
@@ -92,7 +150,8 @@ describe("date systems", () => {
   test("inDateSystem shifts only date cells, by 1462 days, for a 1904 workbook", () => {
     const s = buildSummary(assess(ledger()));
     const shifted = inDateSystem(s, true);
-    const asOf = (x: typeof s) => x.rows.find((r) => String(r[0]?.value).startsWith("考核日期"))![1].value as number;
+    const asOf = (x: typeof s) =>
+      x.rows.find((r) => String(r[0]?.value).startsWith("考核日期"))![1].value as number;
     expect(asOf(shifted)).toBe(asOf(s) - 1462);
     expect(rowOf(shifted, "合计")[7].value).toBe(rowOf(s, "合计")[7].value);
     expect(inDateSystem(s, false)).toBe(s);

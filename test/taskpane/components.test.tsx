@@ -12,24 +12,28 @@ import { ResultView } from "../../src/taskpane/components/ResultView";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { percent, points, yuan } from "../../src/taskpane/format";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const SampleLedger = require("../fakes/sampleLedger.js");
 
 const html = (el: React.ReactElement): string =>
   renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
-const text = (el: React.ReactElement): string => html(el).replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+const text = (el: React.ReactElement): string =>
+  html(el)
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ");
 
 /** The sample ledger as the adapter would read it. */
 function sampleTables(): RawTable[] {
-  return SampleLedger.sampleSpec().sheets.map((s: { name: string; cells: unknown[][]; tables: unknown[] }) => ({
-    name: s.name,
-    sheet: s.name,
-    kind: s.tables.length ? "table" : "sheet",
-    headerRow: 1,
-    firstColumn: 1,
-    headers: s.cells[0],
-    rows: s.cells.slice(1),
-  }));
+  return SampleLedger.sampleSpec().sheets.map(
+    (s: { name: string; cells: unknown[][]; tables: unknown[] }) => ({
+      name: s.name,
+      sheet: s.name,
+      kind: s.tables.length ? "table" : "sheet",
+      headerRow: 1,
+      firstColumn: 1,
+      headers: s.cells[0],
+      rows: s.cells.slice(1),
+    })
+  );
 }
 
 describe("format", () => {
@@ -49,7 +53,8 @@ describe("ResultView", () => {
     expect(out).toContain("最终");
     expect(out).toMatch(/总分 \d+\.\d\d/);
     expect(out).toMatch(/应付尾款 ¥\d{1,3}(,\d{3})*\.\d\d/);
-    for (const name of ["出勤率", "日常维护", "响应度", "完成率", "满意率"]) expect(out).toContain(name);
+    for (const name of ["出勤率", "日常维护", "响应度", "完成率", "满意率"])
+      expect(out).toContain(name);
     expect(out).toContain("流转乙方工单：2 / 3（66.67%）");
     expect(out).toContain("考核期间 2024-07-01 至 2025-06-30（考核日期 2025-06-30）");
   });
@@ -81,23 +86,47 @@ describe("ResultView", () => {
 });
 
 describe("DiagnosticsList", () => {
-  const d = (over: Partial<Diagnostic>): Diagnostic => ({ ...diag("punch-rest-day", { table: "punches", row: 6, column: "date" }, { date: isoDay("2024-10-01") }), ...over }) as Diagnostic;
+  const d = (over: Partial<Diagnostic>): Diagnostic =>
+    ({
+      ...diag(
+        "punch-rest-day",
+        { table: "punches", row: 6, column: "date" },
+        { date: isoDay("2024-10-01") }
+      ),
+      ...over,
+    }) as Diagnostic;
 
   it("groups by table, with severity, row, column, and the English below the Chinese", () => {
     const out = text(
       <DiagnosticsList
-        diagnostics={[d({}), diag("calendar-year-not-covered", {}, { year: 2031 }), diag("duplicate-id", { table: "tickets", row: 3, column: "id" }, { id: "T1", firstRow: 2 })]}
+        diagnostics={[
+          d({}),
+          diag("calendar-year-not-covered", {}, { year: 2031 }),
+          diag(
+            "duplicate-id",
+            { table: "tickets", row: 3, column: "id" },
+            { id: "T1", firstRow: 2 }
+          ),
+        ]}
         onSelect={() => undefined}
         strings={STRINGS.zh}
-      />,
+      />
     );
-    expect(out).toMatch(/考勤 警告 第 6 行 「日期」列 punch-rest-day 定位 2024-10-01 是休息日.*2024-10-01 is a rest day/);
+    expect(out).toMatch(
+      /考勤 警告 第 6 行 「日期」列 punch-rest-day 定位 2024-10-01 是休息日.*2024-10-01 is a rest day/
+    );
     expect(out).toMatch(/整个工作簿 警告 calendar-year-not-covered/);
     expect(out).toMatch(/工单 错误 第 3 行/);
   });
 
   it("gives only diagnostics with a table a Fluent 'go to' button, named briefly and described by the message", () => {
-    const out = html(<DiagnosticsList diagnostics={[d({}), d({ table: null })]} onSelect={() => undefined} strings={STRINGS.zh} />);
+    const out = html(
+      <DiagnosticsList
+        diagnostics={[d({}), d({ table: null })]}
+        onSelect={() => undefined}
+        strings={STRINGS.zh}
+      />
+    );
     expect(out.match(/<button/g)).toHaveLength(1);
     expect(out).not.toMatch(/role="button"/);
     const described = /<button[^>]*aria-describedby="([^"]+)"/.exec(out)![1];
@@ -110,13 +139,22 @@ describe("LedgerTables", () => {
     const out = text(
       <LedgerTables
         overview={{
-          tables: [{ name: "考勤", sheet: "考勤", kind: "sheet", rows: 100000, columns: 5, matches: "punches" }],
+          tables: [
+            {
+              name: "考勤",
+              sheet: "考勤",
+              kind: "sheet",
+              rows: 100000,
+              columns: 5,
+              matches: "punches",
+            },
+          ],
           missing: [{ key: "surveys", zh: "问卷", en: "Surveys", required: true }],
           diagnostics: [],
           layout: {},
         }}
         strings={STRINGS.zh}
-      />,
+      />
     );
     expect(out).toContain("100,000 行");
     expect(out).toContain("识别为「考勤」");

@@ -3,16 +3,17 @@ import { strFromU8 } from "fflate";
 import { parts, patch, workbookBytes } from "./helpers";
 
 /** The bytes as a standalone ArrayBuffer (what exceljs's `addImage` accepts). */
-const arrayBuffer = (b: Buffer): ArrayBuffer => b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
+const arrayBuffer = (b: Buffer): ArrayBuffer =>
+  b.buffer.slice(b.byteOffset, b.byteOffset + b.length) as ArrayBuffer;
 
 /** A 2×2 PNG (red), small enough to inline. */
 export const PNG = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
-  "base64",
+  "base64"
 );
 export const PNG2 = Buffer.from(
   "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==",
-  "base64",
+  "base64"
 );
 
 /**
@@ -26,14 +27,33 @@ export async function richLedger(opts: { existingSummary?: boolean } = {}): Prom
     const ws = wb.addWorksheet("考勤", { views: [{ state: "frozen", ySplit: 1 }] });
     ws.columns = [{ width: 12 }, { width: 10 }, { width: 8 }, { width: 8 }, { width: 8 }];
     ws.addRow(["日期", "姓名", "时段", "时间", "结果"]).font = { bold: true };
-    for (let i = 0; i < 8; i++) ws.addRow([45474 + i, i % 2 ? "张三" : "李四", i % 2 ? "下班" : "上班", 0.375, i === 3 ? "缺勤" : "到岗"]);
+    for (let i = 0; i < 8; i++)
+      ws.addRow([
+        45474 + i,
+        i % 2 ? "张三" : "李四",
+        i % 2 ? "下班" : "上班",
+        0.375,
+        i === 3 ? "缺勤" : "到岗",
+      ]);
     for (let r = 2; r <= 9; r++) {
       ws.getCell(`A${r}`).numFmt = "yyyy-mm-dd";
-      ws.getCell(`E${r}`).dataValidation = { type: "list", allowBlank: true, formulae: ['"到岗,缺勤"'] };
+      ws.getCell(`E${r}`).dataValidation = {
+        type: "list",
+        allowBlank: true,
+        formulae: ['"到岗,缺勤"'],
+      };
     }
     ws.addConditionalFormatting({
       ref: "E2:E9",
-      rules: [{ type: "containsText", operator: "containsText", text: "缺勤", priority: 1, style: { font: { color: { argb: "FF9C0006" } } } }],
+      rules: [
+        {
+          type: "containsText",
+          operator: "containsText",
+          text: "缺勤",
+          priority: 1,
+          style: { font: { color: { argb: "FF9C0006" } } },
+        },
+      ],
     });
     ws.getCell("B2").note = "驻场工程师（组长）";
     ws.getCell("G1").value = { text: "考勤制度 rules", hyperlink: "https://example.gov.cn/rules" };
@@ -83,29 +103,39 @@ export const FAKE_PRINTER = Uint8Array.from({ length: 300 }, (_, i) => (i * 13) 
 export function toXlsm(xlsx: Uint8Array): Uint8Array {
   const p = parts(xlsx);
   const ct = strFromU8(p["[Content_Types].xml"])
-    .replace("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", MACRO_MAIN_CT)
-    .replace("</Types>", `<Default Extension="bin" ContentType="${VBA_CT}"/><Override PartName="/xl/printerSettings/printerSettings1.bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/></Types>`);
+    .replace(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+      MACRO_MAIN_CT
+    )
+    .replace(
+      "</Types>",
+      `<Default Extension="bin" ContentType="${VBA_CT}"/><Override PartName="/xl/printerSettings/printerSettings1.bin" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.printerSettings"/></Types>`
+    );
   const rels = strFromU8(p["xl/_rels/workbook.xml.rels"]).replace(
     "</Relationships>",
-    '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+    '<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>'
   );
   const sheetRels = strFromU8(p["xl/worksheets/_rels/sheet1.xml.rels"]).replace(
     "</Relationships>",
-    '<Relationship Id="rIdPrn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"/></Relationships>',
+    '<Relationship Id="rIdPrn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/printerSettings" Target="../printerSettings/printerSettings1.bin"/></Relationships>'
   );
   // A pivot cache over the tickets table (no pivot table uses it; the parts only need to survive).
-  const workbook = strFromU8(p["xl/workbook.xml"]).replace("</workbook>", '<pivotCaches><pivotCache cacheId="1" r:id="rIdPc"/></pivotCaches></workbook>');
+  const workbook = strFromU8(p["xl/workbook.xml"]).replace(
+    "</workbook>",
+    '<pivotCaches><pivotCache cacheId="1" r:id="rIdPc"/></pivotCaches></workbook>'
+  );
   const pivotDef =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheDefinition xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1" refreshOnLoad="1" recordCount="0">' +
     '<cacheSource type="worksheet"><worksheetSource ref="A1:D4" sheet="工单"/></cacheSource><cacheFields count="1"><cacheField name="状态" numFmtId="0"><sharedItems/></cacheField></cacheFields></pivotCacheDefinition>';
-  const pivotRecords = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0"/>';
+  const pivotRecords =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<pivotCacheRecords xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0"/>';
   const pivotRels =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheRecords" Target="pivotCacheRecords1.xml"/></Relationships>';
   return patch(xlsx, {
     "[Content_Types].xml": ct.replace(
       "</Types>",
       '<Override PartName="/xl/pivotCache/pivotCacheDefinition1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheDefinition+xml"/>' +
-        '<Override PartName="/xl/pivotCache/pivotCacheRecords1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml"/></Types>',
+        '<Override PartName="/xl/pivotCache/pivotCacheRecords1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.pivotCacheRecords+xml"/></Types>'
     ),
     "xl/workbook.xml": workbook,
     "xl/pivotCache/pivotCacheDefinition1.xml": pivotDef,
@@ -113,7 +143,7 @@ export function toXlsm(xlsx: Uint8Array): Uint8Array {
     "xl/pivotCache/_rels/pivotCacheDefinition1.xml.rels": pivotRels,
     "xl/_rels/workbook.xml.rels": rels.replace(
       "</Relationships>",
-      '<Relationship Id="rIdPc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>',
+      '<Relationship Id="rIdPc" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/pivotCacheDefinition" Target="pivotCache/pivotCacheDefinition1.xml"/></Relationships>'
     ),
     "xl/worksheets/_rels/sheet1.xml.rels": sheetRels,
     "xl/vbaProject.bin": FAKE_VBA,

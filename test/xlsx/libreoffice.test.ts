@@ -21,7 +21,9 @@ function which(cmd: string): string | null {
 function requireTools(): void {
   const missing = ["soffice", "pdftotext"].filter((c) => !which(c));
   if (missing.length) {
-    throw new Error(`${missing.join(" and ")} not found: run scripts/install-system-deps.sh (Debian packages libreoffice-calc-nogui and poppler-utils), then rerun this test.`);
+    throw new Error(
+      `${missing.join(" and ")} not found: run scripts/install-system-deps.sh (Debian packages libreoffice-calc-nogui and poppler-utils), then rerun this test.`
+    );
   }
 }
 
@@ -29,8 +31,17 @@ function requireTools(): void {
 function soffice(dir: string, format: string, files: string[]): void {
   execFileSync(
     "soffice",
-    [`-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--headless", "--norestore", "--convert-to", format, "--outdir", path.join(dir, "out"), ...files],
-    { cwd: dir, timeout: 90_000, stdio: "pipe" },
+    [
+      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      format,
+      "--outdir",
+      path.join(dir, "out"),
+      ...files,
+    ],
+    { cwd: dir, timeout: 90_000, stdio: "pipe" }
   );
 }
 
@@ -54,7 +65,20 @@ describe("LibreOffice opens the scored copy", () => {
       const file = path.join(dir, "out", pdf);
       expect(fs.existsSync(file)).toBe(true);
       const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
-      for (const expected of ["84.50", "24.00", "7.50", "381,870.12", "848,600.00", "80.03%", "2024-12-31", '=HYPERLINK("x","y")', "-1+2", "@x", "暂定 provisional", "各项得分 Points by dimension"]) {
+      for (const expected of [
+        "84.50",
+        "24.00",
+        "7.50",
+        "381,870.12",
+        "848,600.00",
+        "80.03%",
+        "2024-12-31",
+        '=HYPERLINK("x","y")',
+        "-1+2",
+        "@x",
+        "暂定 provisional",
+        "各项得分 Points by dimension",
+      ]) {
         expect([expected, text.includes(expected)]).toEqual([expected, true]);
       }
       // the ledgers are still there
@@ -70,18 +94,38 @@ describe("LibreOffice opens the scored copy", () => {
     const src = path.join(dir, "lo-src");
     fs.mkdirSync(src, { recursive: true });
     // A sheet with a chart (our own writer's, under another name) so the LibreOffice file holds chart and drawing parts.
-    fs.writeFileSync(path.join(src, "ledger.xlsx"), writeScoredCopy(await richLedger(), { ...summaryFixture(), name: "统计图" }));
+    fs.writeFileSync(
+      path.join(src, "ledger.xlsx"),
+      writeScoredCopy(await richLedger(), { ...summaryFixture(), name: "统计图" })
+    );
     execFileSync(
       "soffice",
-      [`-env:UserInstallation=file://${path.join(dir, "lo-profile")}`, "--headless", "--norestore", "--convert-to", "xlsx:Calc Office Open XML", "--outdir", path.join(dir, "lo-out"), path.join(src, "ledger.xlsx")],
-      { cwd: dir, timeout: 90_000, stdio: "pipe" },
+      [
+        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "xlsx:Calc Office Open XML",
+        "--outdir",
+        path.join(dir, "lo-out"),
+        path.join(src, "ledger.xlsx"),
+      ],
+      { cwd: dir, timeout: 90_000, stdio: "pipe" }
     );
     const lo = new Uint8Array(fs.readFileSync(path.join(dir, "lo-out", "ledger.xlsx")));
     const r = readLedgerXlsx(lo);
     expect(r.sheetNames).toEqual(["考勤", "工单", "考核结果（上月）", "说明", "统计图"]);
     const punches = r.tables.find((t) => t.sheet === "考勤")!;
     // G1 holds the hyperlink text, so the header row runs through column G.
-    expect(punches.headers).toEqual(["日期", "姓名", "时段", "时间", "结果", null, "考勤制度 rules"]);
+    expect(punches.headers).toEqual([
+      "日期",
+      "姓名",
+      "时段",
+      "时间",
+      "结果",
+      null,
+      "考勤制度 rules",
+    ]);
     expect(punches.rows[0]).toEqual([45474, "李四", "上班", 0.375, "到岗", null, null]);
     expect(punches.rows[1][6]).toBe("合并单元格");
     const tickets = r.tables.find((t) => t.name === "工单")!;
@@ -91,13 +135,25 @@ describe("LibreOffice opens the scored copy", () => {
     const copy = writeScoredCopy(lo, summaryFixture());
     const before = parts(lo);
     const after = parts(copy);
-    expect(Object.keys(before).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length).toBeGreaterThan(0);
-    const allowed = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"];
+    expect(
+      Object.keys(before).filter((n) => /^xl\/charts\/chart\d+\.xml$/.test(n)).length
+    ).toBeGreaterThan(0);
+    const allowed = [
+      "[Content_Types].xml",
+      "xl/workbook.xml",
+      "xl/_rels/workbook.xml.rels",
+      "xl/styles.xml",
+    ];
     for (const name of Object.keys(before)) {
       if (allowed.includes(name)) continue;
-      expect([name, Buffer.compare(Buffer.from(before[name]), Buffer.from(after[name] ?? new Uint8Array(0)))]).toEqual([name, 0]);
+      expect([
+        name,
+        Buffer.compare(Buffer.from(before[name]), Buffer.from(after[name] ?? new Uint8Array(0))),
+      ]).toEqual([name, 0]);
     }
-    expect(Buffer.compare(Buffer.from(writeScoredCopy(copy, summaryFixture())), Buffer.from(copy))).toBe(0);
+    expect(
+      Buffer.compare(Buffer.from(writeScoredCopy(copy, summaryFixture())), Buffer.from(copy))
+    ).toBe(0);
     expect(readLedgerXlsx(copy).tables.filter((t) => t.sheet !== "考核结果")).toEqual(r.tables);
   });
 

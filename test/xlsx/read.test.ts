@@ -17,7 +17,13 @@ describe("readLedgerXlsx: workbooks written by exceljs", () => {
       punches.addRow([45474, "张三", "上班", 0.35, "到岗"]);
       punches.addRow([]); // a blank row keeps its place
       punches.addRow([45475, "李四", "下班", 0.75, null]);
-      punches.addRow([45476, "王五", { richText: [{ text: "上", font: { bold: true } }, { text: "班" }] }, null, "缺勤"]);
+      punches.addRow([
+        45476,
+        "王五",
+        { richText: [{ text: "上", font: { bold: true } }, { text: "班" }] },
+        null,
+        "缺勤",
+      ]);
 
       const tickets = wb.addWorksheet("Tickets");
       tickets.getCell("A1").value = "Work order export";
@@ -26,7 +32,12 @@ describe("readLedgerXlsx: workbooks written by exceljs", () => {
         ref: "B3",
         headerRow: true,
         totalsRow: true,
-        columns: [{ name: "TicketId" }, { name: "RoutedToVendor" }, { name: "Status", totalsRowFunction: "count" }, { name: "Created" }],
+        columns: [
+          { name: "TicketId" },
+          { name: "RoutedToVendor" },
+          { name: "Status", totalsRowFunction: "count" },
+          { name: "Created" },
+        ],
         rows: [
           ["00123", true, " 已关闭 ", 45474],
           ["T-2", false, "处理中", 45475.5],
@@ -110,7 +121,12 @@ describe("readLedgerXlsx: workbooks written by exceljs", () => {
       const ws = wb.addWorksheet("日历");
       ws.addRow(["日期", "类型"]);
       ws.addRow([43000, "工作日"]);
-      ws.addTable({ name: "Calendar", ref: "D1", columns: [{ name: "Date" }, { name: "Type" }], rows: [[43001, "RestDay"]] });
+      ws.addTable({
+        name: "Calendar",
+        ref: "D1",
+        columns: [{ name: "Date" }, { name: "Type" }],
+        rows: [[43001, "RestDay"]],
+      });
     });
     const r = readLedgerXlsx(b);
     expect(r.date1904).toBe(true);
@@ -139,7 +155,7 @@ describe("readLedgerXlsx: hand-written SpreadsheetML", () => {
           "<si><t>line1&#10;line2_x000D_</t></si>",
           "<si><t>_x005F_x0041_ and &#x4E2D;</t></si>",
         ],
-      },
+      }
     );
     const [t] = readLedgerXlsx(b).tables;
     expect(t.headers).toEqual(["编号", "类别", "内联", "東京"]);
@@ -150,7 +166,10 @@ describe("readLedgerXlsx: hand-written SpreadsheetML", () => {
     const b = rawWorkbook([
       {
         name: "NoRefs",
-        xml: "<row><c t=\"inlineStr\"><is><t>a</t></is></c><c t=\"inlineStr\"><is><t>b</t></is></c></row>" + "<row><c><v>1</v></c><c><v>2</v></c></row>" + '<row r="5"><c><v>3</v></c><c r="B5"><v>4</v></c></row>',
+        xml:
+          '<row><c t="inlineStr"><is><t>a</t></is></c><c t="inlineStr"><is><t>b</t></is></c></row>' +
+          "<row><c><v>1</v></c><c><v>2</v></c></row>" +
+          '<row r="5"><c><v>3</v></c><c r="B5"><v>4</v></c></row>',
       },
     ]);
     const [t] = readLedgerXlsx(b).tables;
@@ -179,24 +198,46 @@ describe("readLedgerXlsx: hand-written SpreadsheetML", () => {
       },
     ]);
     const [t] = readLedgerXlsx(b).tables;
-    expect(t.rows.map((r) => r[1])).toEqual([true, { error: "#DIV/0!" }, 45474.5, "0012", { error: "#NOCACHE" }, { error: "#NOCACHE" }, 0.0015]);
+    expect(t.rows.map((r) => r[1])).toEqual([
+      true,
+      { error: "#DIV/0!" },
+      45474.5,
+      "0012",
+      { error: "#NOCACHE" },
+      { error: "#NOCACHE" },
+      0.0015,
+    ]);
     expect(t.rows.every((r) => r.length === 2)).toBe(true); // C8 lies outside the header width
   });
 
   it("reads prefixed SpreadsheetML (x: namespace) and a table with no header row", () => {
     const NS = 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
-    const b = rawWorkbook(
-      [{ name: "P", xml: '<x:row r="2"><x:c r="A2"><x:v>7</x:v></x:c><x:c r="B2" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c></x:row>', tables: [`<x:table ${NS} id="1" name="T1" displayName="问卷" ref="A2:B2" headerRowCount="0"><x:tableColumns count="2"><x:tableColumn id="1" name="得分"/><x:tableColumn id="2" name="受访者"/></x:tableColumns></x:table>`] }],
-    );
+    const b = rawWorkbook([
+      {
+        name: "P",
+        xml: '<x:row r="2"><x:c r="A2"><x:v>7</x:v></x:c><x:c r="B2" t="inlineStr"><x:is><x:t>x</x:t></x:is></x:c></x:row>',
+        tables: [
+          `<x:table ${NS} id="1" name="T1" displayName="问卷" ref="A2:B2" headerRowCount="0"><x:tableColumns count="2"><x:tableColumn id="1" name="得分"/><x:tableColumn id="2" name="受访者"/></x:tableColumns></x:table>`,
+        ],
+      },
+    ]);
     const [t] = readLedgerXlsx(b).tables; // rows, cells and the table part use the x: prefix
 
-    expect(t).toMatchObject({ name: "问卷", kind: "table", headerRow: 1, firstColumn: 1, headers: ["得分", "受访者"], rows: [[7, "x"]] });
+    expect(t).toMatchObject({
+      name: "问卷",
+      kind: "table",
+      headerRow: 1,
+      firstColumn: 1,
+      headers: ["得分", "受访者"],
+      rows: [[7, "x"]],
+    });
   });
 });
 
 describe("readLedgerXlsx: stray cells far from the data", () => {
   it("ends a plain sheet's header row at a gap of more than 16 empty cells, so a stray XFD1 does not widen every row", () => {
-    const cell = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const cell = (ref: string, text: string) =>
+      `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
     const b = rawWorkbook([
       {
         name: "考勤",
@@ -208,7 +249,13 @@ describe("readLedgerXlsx: stray cells far from the data", () => {
     const [t] = readLedgerXlsx(b).tables;
     // D1 follows a 1-cell gap, U1 a 16-cell gap (kept); XFD1 follows a gap of thousands (dropped).
     expect(t.headers).toHaveLength(21);
-    expect([t.headers[0], t.headers[1], t.headers[2], t.headers[3], t.headers[20]]).toEqual(["日期", "姓名", null, "结果", "备注"]);
+    expect([t.headers[0], t.headers[1], t.headers[2], t.headers[3], t.headers[20]]).toEqual([
+      "日期",
+      "姓名",
+      null,
+      "结果",
+      "备注",
+    ]);
     expect(t.rows).toHaveLength(1);
     expect(t.rows[0]).toHaveLength(21);
     expect(t.rows[0][20]).toBe("ok");

@@ -11,21 +11,32 @@ function summaryValues(bytes: Uint8Array): unknown[] {
 }
 
 /** Parts a scored copy may change; every other original part must stay byte-identical. */
-const ALLOWED = ["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"];
+const ALLOWED = [
+  "[Content_Types].xml",
+  "xl/workbook.xml",
+  "xl/_rels/workbook.xml.rels",
+  "xl/styles.xml",
+];
 
-const same = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean => !!a && !!b && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
+const same = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean =>
+  !!a && !!b && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
 
 /** Children of a styles.xml container, as text. */
 function styleList(xml: string, container: string, item: string): string[] {
   const m = new RegExp(`<${container}\\b[^>]*>([\\s\\S]*?)</${container}>`).exec(xml);
   if (!m) return [];
-  return m[1].match(new RegExp(`<${item}\\b[^>]*/>|<${item}\\b[^>]*>[\\s\\S]*?</${item}>`, "g")) ?? [];
+  return (
+    m[1].match(new RegExp(`<${item}\\b[^>]*/>|<${item}\\b[^>]*>[\\s\\S]*?</${item}>`, "g")) ?? []
+  );
 }
 
 /** The summary sheet's part name in a copy, found through the workbook's relationships. */
 function summaryPart(bytes: Uint8Array): string {
   const wb = partString(bytes, "xl/workbook.xml");
-  const rid = /<sheet [^>]*name="考核结果"[^>]*r:id="([^"]+)"|<sheet [^>]*r:id="([^"]+)"[^>]*name="考核结果"/.exec(wb);
+  const rid =
+    /<sheet [^>]*name="考核结果"[^>]*r:id="([^"]+)"|<sheet [^>]*r:id="([^"]+)"[^>]*name="考核结果"/.exec(
+      wb
+    );
   const id = rid![1] ?? rid![2];
   const rels = partString(bytes, "xl/_rels/workbook.xml.rels");
   const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)![1];
@@ -49,7 +60,8 @@ describe.each([
     const after = parts(copy);
     for (const name of Object.keys(before)) {
       expect(after[name]).toBeDefined();
-      if (!ALLOWED.includes(name)) expect([name, same(before[name], after[name])]).toEqual([name, true]);
+      if (!ALLOWED.includes(name))
+        expect([name, same(before[name], after[name])]).toEqual([name, true]);
     }
     if (macro) {
       expect(after["xl/pivotCache/pivotCacheDefinition1.xml"]).toBeDefined();
@@ -61,7 +73,13 @@ describe.each([
   it("adds only the summary sheet, its drawing and its chart", () => {
     const added = Object.keys(parts(copy)).filter((n) => !(n in parts(original)));
     expect(added.sort()).toEqual(
-      ["xl/charts/chart1.xml", "xl/drawings/_rels/drawing2.xml.rels", "xl/drawings/drawing2.xml", "xl/worksheets/_rels/sheet5.xml.rels", "xl/worksheets/sheet5.xml"].sort(),
+      [
+        "xl/charts/chart1.xml",
+        "xl/drawings/_rels/drawing2.xml.rels",
+        "xl/drawings/drawing2.xml",
+        "xl/worksheets/_rels/sheet5.xml.rels",
+        "xl/worksheets/sheet5.xml",
+      ].sort()
     );
     expect(summaryPart(copy)).toBe("xl/worksheets/sheet5.xml");
   });
@@ -146,7 +164,9 @@ describe.each([
   it("writes strings inline, never as formulas, and marks formula-like text quotePrefix", () => {
     const sheet = partString(copy, summaryPart(copy));
     expect(sheet).not.toMatch(/<f[\s>]/);
-    expect(sheet).toMatch(/<c r="E7" s="(\d+)" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK\("x","y"\)<\/t><\/is><\/c>/);
+    expect(sheet).toMatch(
+      /<c r="E7" s="(\d+)" t="inlineStr"><is><t xml:space="preserve">=HYPERLINK\("x","y"\)<\/t><\/is><\/c>/
+    );
     const xfs = styleList(partString(copy, "xl/styles.xml"), "cellXfs", "xf");
     for (const ref of ["E7", "E8", "E9", "E10"]) {
       const s = +new RegExp(`<c r="${ref}" s="(\\d+)"`).exec(sheet)![1];
@@ -198,9 +218,17 @@ describe("writeScoredCopy replacing a user-made 考核结果 sheet", () => {
   it("keeps its position, sheetId and relationship, and writes over its part", () => {
     const wb0 = partString(original, "xl/workbook.xml");
     expect(partString(copy, "xl/workbook.xml")).toBe(wb0);
-    expect(partString(copy, "xl/_rels/workbook.xml.rels")).toBe(partString(original, "xl/_rels/workbook.xml.rels"));
+    expect(partString(copy, "xl/_rels/workbook.xml.rels")).toBe(
+      partString(original, "xl/_rels/workbook.xml.rels")
+    );
     expect(summaryPart(copy)).toBe("xl/worksheets/sheet4.xml");
-    expect(readLedgerXlsx(copy).sheetNames).toEqual(["考勤", "工单", "考核结果（上月）", "考核结果", "说明"]);
+    expect(readLedgerXlsx(copy).sheetNames).toEqual([
+      "考勤",
+      "工单",
+      "考核结果（上月）",
+      "考核结果",
+      "说明",
+    ]);
   });
 
   it("removes the old sheet's own comments, VML, drawing and image, and keeps everything shared", () => {
@@ -211,16 +239,26 @@ describe("writeScoredCopy replacing a user-made 考核结果 sheet", () => {
     }
     const ct = partString(copy, "[Content_Types].xml");
     expect(ct).not.toContain("comments4.xml");
-    for (const kept of ["xl/media/image1.png", "xl/drawings/drawing1.xml", "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml"]) {
+    for (const kept of [
+      "xl/media/image1.png",
+      "xl/drawings/drawing1.xml",
+      "xl/comments1.xml",
+      "xl/drawings/vmlDrawing1.vml",
+    ]) {
       expect(same(before[kept], after[kept])).toBe(true);
     }
     // drawing2 is reused for the new chart's drawing
     expect(strFromU8(after["xl/drawings/drawing2.xml"])).toContain("c:chart");
-    expect(strFromU8(after["xl/drawings/_rels/drawing2.xml.rels"])).toMatch(/Target="..\/charts\/chart1.xml"/);
+    expect(strFromU8(after["xl/drawings/_rels/drawing2.xml.rels"])).toMatch(
+      /Target="..\/charts\/chart1.xml"/
+    );
     expect(strFromU8(after["xl/drawings/_rels/drawing2.xml.rels"])).not.toContain("image2");
-    expect(strFromU8(after["xl/worksheets/_rels/sheet4.xml.rels"])).not.toMatch(/comments|vmlDrawing/);
+    expect(strFromU8(after["xl/worksheets/_rels/sheet4.xml.rels"])).not.toMatch(
+      /comments|vmlDrawing/
+    );
     for (const name of Object.keys(before)) {
-      if (ALLOWED.includes(name) || /sheet4\.xml|comments4|vmlDrawing4|drawing2|image2/.test(name)) continue;
+      if (ALLOWED.includes(name) || /sheet4\.xml|comments4|vmlDrawing4|drawing2|image2/.test(name))
+        continue;
       expect([name, same(before[name], after[name])]).toEqual([name, true]);
     }
   });
@@ -233,11 +271,15 @@ describe("writeScoredCopy replacing a user-made 考核结果 sheet", () => {
 
 describe("writeScoredCopy on unusual packages", () => {
   it("creates styles.xml when a package has none, and keeps a workbook without sharedStrings intact", () => {
-    const b = rawWorkbook([{ name: "考勤", xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>日期</t></is></c></row>' }]);
+    const b = rawWorkbook([
+      { name: "考勤", xml: '<row r="1"><c r="A1" t="inlineStr"><is><t>日期</t></is></c></row>' },
+    ]);
     const copy = writeScoredCopy(b, summaryFixture());
     const p = parts(copy);
     expect(p["xl/styles.xml"]).toBeDefined();
-    expect(partString(copy, "xl/_rels/workbook.xml.rels")).toMatch(/relationships\/styles" Target="styles.xml"/);
+    expect(partString(copy, "xl/_rels/workbook.xml.rels")).toMatch(
+      /relationships\/styles" Target="styles.xml"/
+    );
     expect(partString(copy, "[Content_Types].xml")).toContain('PartName="/xl/styles.xml"');
     expect(p["xl/sharedStrings.xml"]).toBeUndefined();
     expect(same(writeScoredCopy(copy, summaryFixture()), copy)).toBe(true);
@@ -246,7 +288,7 @@ describe("writeScoredCopy on unusual packages", () => {
 
   it("escapes text the XML cannot hold and reads it back unchanged", () => {
     const s = summaryFixture();
-    const tricky = "a<b>&\"c\" _x0041_ \u0001 tab\tnew\nline 𠀀";
+    const tricky = 'a<b>&"c" _x0041_ \u0001 tab\tnew\nline 𠀀';
     s.rows[12][1] = { value: tricky, format: "text" };
     const b = rawWorkbook([{ name: "S", xml: "" }]);
     const copy = writeScoredCopy(b, s);
@@ -254,7 +296,9 @@ describe("writeScoredCopy on unusual packages", () => {
   });
 
   it("rejects a summary name Excel would refuse", () => {
-    expect(() => writeScoredCopy(rawWorkbook([{ name: "S", xml: "" }]), { ...summaryFixture(), name: "a/b" })).toThrow(/invalid worksheet name/);
+    expect(() =>
+      writeScoredCopy(rawWorkbook([{ name: "S", xml: "" }]), { ...summaryFixture(), name: "a/b" })
+    ).toThrow(/invalid worksheet name/);
   });
 });
 
@@ -268,7 +312,9 @@ describe("writeScoredCopy on packages from other writers", () => {
       '<x:sheets><x:sheet name="考勤" sheetId="7" rel:id="rId1"/></x:sheets></x:workbook>';
     const b = patchPart(base, "xl/workbook.xml", wb);
     const copy = writeScoredCopy(b, summaryFixture());
-    expect(partString(copy, "xl/workbook.xml")).toContain('<x:sheet name="考核结果" sheetId="8" rel:id="rId2"/></x:sheets>');
+    expect(partString(copy, "xl/workbook.xml")).toContain(
+      '<x:sheet name="考核结果" sheetId="8" rel:id="rId2"/></x:sheets>'
+    );
     const r = readLedgerXlsx(copy);
     expect(r.sheetNames).toEqual(["考勤", "考核结果"]);
     expect(same(writeScoredCopy(copy, summaryFixture()), copy)).toBe(true);
@@ -281,12 +327,22 @@ describe("writeScoredCopy on packages from other writers", () => {
     ]);
     const withChain = patchPart(
       patchPart(
-        patchPart(b, "xl/calcChain.xml", '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="2"/></calcChain>'),
+        patchPart(
+          b,
+          "xl/calcChain.xml",
+          '<?xml version="1.0"?><calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="A1" i="2"/></calcChain>'
+        ),
         "xl/_rels/workbook.xml.rels",
-        partString(b, "xl/_rels/workbook.xml.rels").replace("</Relationships>", `<Relationship Id="rId9" Type="${RELNS}/calcChain" Target="calcChain.xml"/></Relationships>`),
+        partString(b, "xl/_rels/workbook.xml.rels").replace(
+          "</Relationships>",
+          `<Relationship Id="rId9" Type="${RELNS}/calcChain" Target="calcChain.xml"/></Relationships>`
+        )
       ),
       "[Content_Types].xml",
-      partString(b, "[Content_Types].xml").replace("</Types>", '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'),
+      partString(b, "[Content_Types].xml").replace(
+        "</Types>",
+        '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>'
+      )
     );
     const copy = writeScoredCopy(withChain, summaryFixture());
     expect(parts(copy)["xl/calcChain.xml"]).toBeUndefined();
@@ -303,13 +359,14 @@ function patchPart(bytes: Uint8Array, name: string, text: string): Uint8Array {
 
 describe("what writeScoredCopy writes is well-formed and faithful", () => {
   it("every part it writes parses as XML (saxes, with namespaces)", async () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { SaxesParser } = require("saxes") as typeof import("saxes");
     const original = await richLedger({ existingSummary: true });
     const copy = writeScoredCopy(original, summaryFixture());
     const before = parts(original);
     const after = parts(copy);
-    const written = Object.keys(after).filter((n) => /\.(xml|rels)$/.test(n) && !same(before[n], after[n]));
+    const written = Object.keys(after).filter(
+      (n) => /\.(xml|rels)$/.test(n) && !same(before[n], after[n])
+    );
     expect(written.length).toBeGreaterThanOrEqual(6);
     for (const name of written) {
       const p = new SaxesParser({ xmlns: true });
@@ -321,17 +378,24 @@ describe("what writeScoredCopy writes is well-formed and faithful", () => {
   });
 
   it("any string reads back exactly as written", () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const fc = require("fast-check") as typeof import("fast-check");
     const base = rawWorkbook([{ name: "S", xml: "" }]);
     fc.assert(
-      fc.property(fc.array(fc.string({ unit: "binary", maxLength: 30 }), { minLength: 1, maxLength: 5 }), (texts) => {
-        const s = summaryFixture();
-        s.rows = [texts.map((value) => ({ value, format: "text" as const }))];
-        const got = scanWorksheet(partString(writeScoredCopy(base, s), "xl/worksheets/sheet2.xml"), [], false).rows[1] ?? [];
-        expect(texts.map((_, i) => got[i] ?? "")).toEqual(texts);
-      }),
-      { numRuns: 200, seed: 7 },
+      fc.property(
+        fc.array(fc.string({ unit: "binary", maxLength: 30 }), { minLength: 1, maxLength: 5 }),
+        (texts) => {
+          const s = summaryFixture();
+          s.rows = [texts.map((value) => ({ value, format: "text" as const }))];
+          const got =
+            scanWorksheet(
+              partString(writeScoredCopy(base, s), "xl/worksheets/sheet2.xml"),
+              [],
+              false
+            ).rows[1] ?? [];
+          expect(texts.map((_, i) => got[i] ?? "")).toEqual(texts);
+        }
+      ),
+      { numRuns: 200, seed: 7 }
     );
   });
 });
@@ -341,9 +405,16 @@ describe("Excel's cell limits", () => {
     const s = summaryFixture();
     const long = "很长".repeat(20_000);
     const emoji = "a".repeat(32_767 - "…（已截断 truncated）".length - 1) + "😀".repeat(10);
-    s.rows = [[{ value: long, format: "text" }, { value: emoji, format: "text" }, { value: "短", format: "text" }]];
+    s.rows = [
+      [
+        { value: long, format: "text" },
+        { value: emoji, format: "text" },
+        { value: "短", format: "text" },
+      ],
+    ];
     const copy = writeScoredCopy(rawWorkbook([{ name: "S", xml: "" }]), s);
-    const [a, b, c] = scanWorksheet(partString(copy, "xl/worksheets/sheet2.xml"), [], false).rows[1] as string[];
+    const [a, b, c] = scanWorksheet(partString(copy, "xl/worksheets/sheet2.xml"), [], false)
+      .rows[1] as string[];
     expect(a.length).toBe(32_767);
     expect(a.endsWith("…（已截断 truncated）")).toBe(true);
     expect(a.startsWith(long.slice(0, 1000))).toBe(true);
@@ -357,10 +428,21 @@ describe("dates in a 1904 workbook", () => {
   it("shifts the summary's 1900-system date serials so the same date shows", () => {
     const b1900 = rawWorkbook([{ name: "S", xml: "" }]);
     const b1904 = rawWorkbook([{ name: "S", xml: "" }], { date1904: true });
-    const b2 = (bytes: Uint8Array) => scanWorksheet(partString(writeScoredCopy(bytes, summaryFixture()), "xl/worksheets/sheet2.xml"), [], false).rows[2]![1];
+    const b2 = (bytes: Uint8Array) =>
+      scanWorksheet(
+        partString(writeScoredCopy(bytes, summaryFixture()), "xl/worksheets/sheet2.xml"),
+        [],
+        false
+      ).rows[2]![1];
     expect(b2(b1900)).toBe(45657); // 2024-12-31
     expect(b2(b1904)).toBe(45657 - 1462); // 2024-12-31 in the 1904 system
     // Other numbers are not dates and stay as they are.
-    expect(scanWorksheet(partString(writeScoredCopy(b1904, summaryFixture()), "xl/worksheets/sheet2.xml"), [], false).rows[3]![1]).toBe(848600);
+    expect(
+      scanWorksheet(
+        partString(writeScoredCopy(b1904, summaryFixture()), "xl/worksheets/sheet2.xml"),
+        [],
+        false
+      ).rows[3]![1]
+    ).toBe(848600);
   });
 });

@@ -4,10 +4,18 @@ import { rawWorkbook } from "./helpers";
 
 describe("zip container", () => {
   it("copies entries without re-encoding them and writes new ones deterministically", () => {
-    const src = readZip(rawWorkbook([{ name: "S", xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }]));
-    const out = writeZip(src, [...src.entries.map((entry) => ({ kind: "copy" as const, entry })), { kind: "new", name: "x/新.xml", data: strToU8("<a/>") }]);
+    const src = readZip(
+      rawWorkbook([{ name: "S", xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }])
+    );
+    const out = writeZip(src, [
+      ...src.entries.map((entry) => ({ kind: "copy" as const, entry })),
+      { kind: "new", name: "x/新.xml", data: strToU8("<a/>") },
+    ]);
     const back = readZip(out);
-    expect(back.entries.map((e) => e.name)).toEqual([...src.entries.map((e) => e.name), "x/新.xml"]);
+    expect(back.entries.map((e) => e.name)).toEqual([
+      ...src.entries.map((e) => e.name),
+      "x/新.xml",
+    ]);
     for (const e of src.entries) {
       const f = back.byName.get(e.name.toLowerCase())!;
       expect([f.crc, f.compressedSize, f.method]).toEqual([e.crc, e.compressedSize, e.method]);
@@ -15,7 +23,10 @@ describe("zip container", () => {
     }
     expect(new TextDecoder().decode(extract(back, back.byName.get("x/新.xml")!))).toBe("<a/>");
     expect(back.byName.get("x/新.xml")!.flags & 0x800).toBe(0x800); // UTF-8 name flag
-    const again = writeZip(src, [...src.entries.map((entry) => ({ kind: "copy" as const, entry })), { kind: "new", name: "x/新.xml", data: strToU8("<a/>") }]);
+    const again = writeZip(src, [
+      ...src.entries.map((entry) => ({ kind: "copy" as const, entry })),
+      { kind: "new", name: "x/新.xml", data: strToU8("<a/>") },
+    ]);
     expect(Buffer.compare(Buffer.from(out), Buffer.from(again))).toBe(0);
   });
 });

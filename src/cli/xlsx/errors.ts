@@ -13,7 +13,7 @@ export class WorkbookError extends Error {
 
   constructor(
     public readonly code: WorkbookErrorCode,
-    public readonly detail?: string,
+    public readonly detail?: string
   ) {
     const d = diag(code, {}, detail ? { detail } : {});
     super(`${diagnosticText(d)} (${code})`);
@@ -41,7 +41,9 @@ function containsUtf16le(b: Uint8Array, text: string): boolean {
 
 /** An OLE compound file: an encrypted OOXML package (Office's "Encrypt with Password") or a legacy .xls. */
 export function classifyCfb(b: Uint8Array): "file-encrypted" | "file-xls" {
-  return containsUtf16le(b, "EncryptionInfo") || containsUtf16le(b, "EncryptedPackage") ? "file-encrypted" : "file-xls";
+  return containsUtf16le(b, "EncryptionInfo") || containsUtf16le(b, "EncryptedPackage")
+    ? "file-encrypted"
+    : "file-xls";
 }
 
 /**
@@ -54,7 +56,8 @@ export function looksLikeCsv(b: Uint8Array): boolean {
   if (s.length >= 2 && ((s[0] === 0xff && s[1] === 0xfe) || (s[0] === 0xfe && s[1] === 0xff))) {
     const le = s[0] === 0xff;
     const chars: number[] = [];
-    for (let i = 2; i + 1 < s.length; i += 2) chars.push(le ? s[i] | (s[i + 1] << 8) : (s[i] << 8) | s[i + 1]);
+    for (let i = 2; i + 1 < s.length; i += 2)
+      chars.push(le ? s[i] | (s[i + 1] << 8) : (s[i] << 8) | s[i + 1]);
     s = Uint8Array.from(chars.map((c) => (c < 0x80 ? c : 0x80)));
   } else if (s.length >= 3 && s[0] === 0xef && s[1] === 0xbb && s[2] === 0xbf) s = s.subarray(3);
   let firstLineEnd = s.length;

@@ -80,7 +80,8 @@ export function parseContentTypes(xml: string): ContentTypes {
     if (t.closing) continue;
     const a = attrs(xml, t);
     if (t.local === "Default") defaults.set((a.Extension ?? "").toLowerCase(), a.ContentType ?? "");
-    else if (t.local === "Override") overrides.set((a.PartName ?? "").replace(/^\//, "").toLowerCase(), a.ContentType ?? "");
+    else if (t.local === "Override")
+      overrides.set((a.PartName ?? "").replace(/^\//, "").toLowerCase(), a.ContentType ?? "");
   }
   return { defaults, overrides };
 }

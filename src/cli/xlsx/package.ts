@@ -82,13 +82,24 @@ export function openPackage(bytes: Uint8Array): OpenPackage {
   const workbookPart = workbookPartName(zip);
   const workbookXml = partText(zip, workbookPart);
   if (workbookXml === null) {
-    if (zip.byName.has("xl/workbook.bin")) throw workbookError("file-not-xlsx", "Excel 二进制工作簿 .xlsb / Excel binary workbook .xlsb");
-    if (zip.byName.has("mimetype") || zip.byName.has("content.xml")) throw workbookError("file-not-xlsx", "OpenDocument .ods");
+    if (zip.byName.has("xl/workbook.bin"))
+      throw workbookError(
+        "file-not-xlsx",
+        "Excel 二进制工作簿 .xlsb / Excel binary workbook .xlsb"
+      );
+    if (zip.byName.has("mimetype") || zip.byName.has("content.xml"))
+      throw workbookError("file-not-xlsx", "OpenDocument .ods");
     if (zip.byName.has("word/document.xml")) throw workbookError("file-not-xlsx", "Word .docx");
     throw workbookError("file-not-xlsx");
   }
   const workbookRelsPart = relsPathOf(workbookPart);
-  return { zip, workbookPart, workbookXml, workbookRelsPart, workbookRelsXml: partText(zip, workbookRelsPart) };
+  return {
+    zip,
+    workbookPart,
+    workbookXml,
+    workbookRelsPart,
+    workbookRelsXml: partText(zip, workbookRelsPart),
+  };
 }
 
 /**
@@ -101,7 +112,8 @@ export function asWorkbookErrors<T>(work: () => T): T {
     return work();
   } catch (e) {
     if (e instanceof WorkbookError) throw e;
-    if (e instanceof ZipFormatError && e.encrypted) throw workbookError("file-encrypted", e.message);
+    if (e instanceof ZipFormatError && e.encrypted)
+      throw workbookError("file-encrypted", e.message);
     throw workbookError("file-corrupt", e instanceof Error ? e.message : String(e));
   }
 }

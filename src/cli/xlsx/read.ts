@@ -48,7 +48,12 @@ function rowSlice(cells: SheetCells, row: number, firstCol0: number, width: numb
   return out;
 }
 
-function tableFromPart(xml: string, sheet: string, cells: SheetCells, date1904: boolean): RawTable | null {
+function tableFromPart(
+  xml: string,
+  sheet: string,
+  cells: SheetCells,
+  date1904: boolean
+): RawTable | null {
   let head: Record<string, string> | null = null;
   const columnNames: string[] = [];
   for (const t of tags(xml)) {
@@ -70,7 +75,8 @@ function tableFromPart(xml: string, sheet: string, cells: SheetCells, date1904: 
     if (!nonEmpty(headers[c]) && columnNames[c]) headers[c] = columnNames[c];
   }
   const rows: RawCell[][] = [];
-  for (let r = top + Math.max(headerRows, 0); r <= bottom - Math.max(totalsRows, 0); r++) rows.push(rowSlice(cells, r, left - 1, width));
+  for (let r = top + Math.max(headerRows, 0); r <= bottom - Math.max(totalsRows, 0); r++)
+    rows.push(rowSlice(cells, r, left - 1, width));
   const table: RawTable = {
     name: head.displayName || head.name || "",
     sheet,
@@ -84,7 +90,6 @@ function tableFromPart(xml: string, sheet: string, cells: SheetCells, date1904: 
   return table;
 }
 
-
 function tableFromSheet(name: string, cells: SheetCells, date1904: boolean): RawTable {
   let headerRow = 0;
   for (let r = 1; r <= cells.maxRow; r++) {
@@ -94,11 +99,20 @@ function tableFromSheet(name: string, cells: SheetCells, date1904: boolean): Raw
       break;
     }
   }
-  const t: RawTable = { name, sheet: name, kind: "sheet", headerRow: 1, firstColumn: 1, headers: [], rows: [] };
+  const t: RawTable = {
+    name,
+    sheet: name,
+    kind: "sheet",
+    headerRow: 1,
+    firstColumn: 1,
+    headers: [],
+    rows: [],
+  };
   if (date1904) t.date1904 = true;
   if (!headerRow) return t;
   const top: RawCell[][] = [];
-  for (let r = headerRow; r <= Math.min(cells.maxRow, headerRow + TITLE_ROWS_LIMIT); r++) top.push(cells.rows[r] ?? []);
+  for (let r = headerRow; r <= Math.min(cells.maxRow, headerRow + TITLE_ROWS_LIMIT); r++)
+    top.push(cells.rows[r] ?? []);
   const { first, last } = plainSheetColumns(top)!;
   const width = last - first + 1;
   let lastRow = headerRow;

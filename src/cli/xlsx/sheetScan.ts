@@ -6,7 +6,14 @@
  */
 import { NO_CACHE_ERROR } from "../../engine";
 import type { RawCell } from "../../engine/types";
-import { XmlFormatError, decodeEntities, decodeOoxmlEscapes, readTag, textContent, type Tag } from "./xml";
+import {
+  XmlFormatError,
+  decodeEntities,
+  decodeOoxmlEscapes,
+  readTag,
+  textContent,
+  type Tag,
+} from "./xml";
 
 /** Cells of one worksheet: `rows[r]` (1-based row) is a sparse array indexed by 0-based column. */
 export interface SheetCells {
@@ -37,7 +44,8 @@ function readText(s: string, from: number): [string, number] {
     let i = lt;
     for (;;) {
       const t = nextTag(s, i);
-      if (t.closing) return [textContent(s.slice(from, t.start).replace(/<!--[\s\S]*?-->/g, "")), t.start];
+      if (t.closing)
+        return [textContent(s.slice(from, t.start).replace(/<!--[\s\S]*?-->/g, "")), t.start];
       i = t.end;
     }
   }
@@ -110,9 +118,19 @@ const D1904 = Date.UTC(1904, 0, 1);
 
 /** An ISO 8601 `t="d"` value as a serial number in the workbook's date system. */
 function isoToSerial(text: string, date1904: boolean): RawCell {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?/.exec(text.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?/.exec(
+    text.trim()
+  );
   if (m) {
-    const ms = Date.UTC(+m[1], +m[2] - 1, +m[3], +(m[4] ?? 0), +(m[5] ?? 0), +(m[6] ?? 0), m[7] ? Math.round(+("0." + m[7]) * 1000) : 0);
+    const ms = Date.UTC(
+      +m[1],
+      +m[2] - 1,
+      +m[3],
+      +(m[4] ?? 0),
+      +(m[5] ?? 0),
+      +(m[6] ?? 0),
+      m[7] ? Math.round(+("0." + m[7]) * 1000) : 0
+    );
     return (ms - (date1904 ? D1904 : D1900)) / 86400000;
   }
   const t = /^T?(\d{2}):(\d{2})(?::(\d{2}))?/.exec(text.trim());
@@ -136,7 +154,8 @@ function parseRef(s: string, from: number, to: number, ref: CellRef): void {
     const c = s.charCodeAt(i);
     if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
     else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-    else if (c === 36) continue; // $
+    else if (c === 36)
+      continue; // $
     else break;
   }
   let row = 0;
@@ -209,7 +228,8 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
   let maxRow = 0;
   const m = /<([A-Za-z_][\w.-]*:)?sheetData[\s/>]/.exec(s);
   if (!m) throw new XmlFormatError("worksheet has no sheetData");
-  if (!/<\/([A-Za-z_][\w.-]*:)?worksheet\s*>\s*$/.test(s.slice(-200))) throw new XmlFormatError("worksheet part is truncated");
+  if (!/<\/([A-Za-z_][\w.-]*:)?worksheet\s*>\s*$/.test(s.slice(-200)))
+    throw new XmlFormatError("worksheet part is truncated");
   const open = readTag(s, m.index) as Tag;
   if (open.selfClosing) return { rows, maxRow };
   let i = open.end;
@@ -241,7 +261,12 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
     if (c1 === 99 && isDelim(s.charCodeAt(lt + 2))) {
       local = "c";
       attrStart = lt + 2;
-    } else if (c1 === 114 && s.charCodeAt(lt + 2) === 111 && s.charCodeAt(lt + 3) === 119 && isDelim(s.charCodeAt(lt + 4))) {
+    } else if (
+      c1 === 114 &&
+      s.charCodeAt(lt + 2) === 111 &&
+      s.charCodeAt(lt + 3) === 119 &&
+      isDelim(s.charCodeAt(lt + 4))
+    ) {
       local = "row";
       attrStart = lt + 4;
     } else {
@@ -288,7 +313,7 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
       if (vEnd < 0) throw new XmlFormatError("bad attribute");
       if (nameLen === 1) {
         const k = s.charCodeAt(nameStart);
-        if (k === 114) (rFrom = p + 1), (rTo = vEnd);
+        if (k === 114) ((rFrom = p + 1), (rTo = vEnd));
         else if (k === 116) tVal = s.slice(p + 1, vEnd);
       }
       p = vEnd + 1;
@@ -376,7 +401,8 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
       case T_S: {
         if (v !== null && v !== "") {
           const idx = +v;
-          if (!(idx >= 0 && idx < shared.length) || !Number.isInteger(idx)) throw new XmlFormatError(`shared string ${v} out of range`);
+          if (!(idx >= 0 && idx < shared.length) || !Number.isInteger(idx))
+            throw new XmlFormatError(`shared string ${v} out of range`);
           value = shared[idx];
         }
         break;

@@ -6,7 +6,16 @@
  */
 import { HEADER_FILL_RGB, NUMBER_FORMATS } from "../../report/cells";
 import type { CellFormat } from "../../report/types";
-import { XmlFormatError, attrs, children, escapeAttr, findClose, findTag, readTag, type Tag } from "./xml";
+import {
+  XmlFormatError,
+  attrs,
+  children,
+  escapeAttr,
+  findClose,
+  findTag,
+  readTag,
+  type Tag,
+} from "./xml";
 
 export interface StyleSpec {
   format: CellFormat;
@@ -45,7 +54,19 @@ export const MINIMAL_STYLES =
   "</styleSheet>";
 
 /** Order of the stylesheet's children (CT_Stylesheet sequence). */
-const ORDER = ["numFmts", "fonts", "fills", "borders", "cellStyleXfs", "cellXfs", "cellStyles", "dxfs", "tableStyles", "colors", "extLst"];
+const ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
 
 class Sheet {
   constructor(public xml: string) {}
@@ -90,7 +111,12 @@ class Sheet {
     const newOpen = /\scount\s*=\s*"[^"]*"/.test(openText)
       ? openText.replace(/(\scount\s*=\s*")[^"]*"/, `$1${count}"`)
       : openText.replace(/^<([^\s>/]+)/, `<$1 count="${count}"`);
-    this.xml = this.xml.slice(0, open.start) + newOpen + this.xml.slice(open.end, close.start) + item + this.xml.slice(close.start);
+    this.xml =
+      this.xml.slice(0, open.start) +
+      newOpen +
+      this.xml.slice(open.end, close.start) +
+      item +
+      this.xml.slice(close.start);
     return list.length;
   }
 }
@@ -98,7 +124,10 @@ class Sheet {
 const DEFAULTS: Record<string, string[]> = {
   numFmts: [],
   fonts: ['<font><sz val="11"/><name val="Calibri"/></font>'],
-  fills: ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'],
+  fills: [
+    '<fill><patternFill patternType="none"/></fill>',
+    '<fill><patternFill patternType="gray125"/></fill>',
+  ],
   borders: ["<border><left/><right/><top/><bottom/><diagonal/></border>"],
   cellStyleXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0"/>'],
   cellXfs: ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'],
@@ -108,7 +137,10 @@ const DEFAULTS: Record<string, string[]> = {
  * Returns the stylesheet with the specs' formats present and each spec's cellXfs index.
  * Specs are added in the order given, so the result is deterministic.
  */
-export function addStyles(stylesXml: string, specs: StyleSpec[]): { xml: string; index: Map<string, number> } {
+export function addStyles(
+  stylesXml: string,
+  specs: StyleSpec[]
+): { xml: string; index: Map<string, number> } {
   const s = new Sheet(stylesXml);
   const p = s.root().prefix;
   const el = (x: string) => x.replace(/<(\/?)/g, `<$1${p}`);
@@ -128,7 +160,11 @@ export function addStyles(stylesXml: string, specs: StyleSpec[]): { xml: string;
     }
     if (id < 0) {
       id = max + 1;
-      s.ensure("numFmts", DEFAULTS.numFmts, el(`<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`));
+      s.ensure(
+        "numFmts",
+        DEFAULTS.numFmts,
+        el(`<numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`)
+      );
     }
     customFmt.set(code, id);
     return id;
@@ -147,7 +183,9 @@ export function addStyles(stylesXml: string, specs: StyleSpec[]): { xml: string;
         const t = readTag(base, 0) as Tag;
         if (/<([\w.-]+:)?b(\s+val="(1|true)")?\s*\/>/.test(base)) boldFont = 0;
         else {
-          const bold = t.selfClosing ? `<${t.name}${base.slice(t.attrStart, t.attrEnd)}>${el("<b/>")}</${t.name}>` : base.slice(0, t.end) + el("<b/>") + base.slice(t.end);
+          const bold = t.selfClosing
+            ? `<${t.name}${base.slice(t.attrStart, t.attrEnd)}>${el("<b/>")}</${t.name}>`
+            : base.slice(0, t.end) + el("<b/>") + base.slice(t.end);
           boldFont = s.ensure("fonts", DEFAULTS.fonts, bold);
         }
       }
@@ -157,7 +195,13 @@ export function addStyles(stylesXml: string, specs: StyleSpec[]): { xml: string;
     if (spec.header) {
       if (fill < 0) {
         s.items("fills", DEFAULTS.fills);
-        fill = s.ensure("fills", DEFAULTS.fills, el(`<fill><patternFill patternType="solid"><fgColor rgb="FF${HEADER_FILL_RGB}"/><bgColor indexed="64"/></patternFill></fill>`));
+        fill = s.ensure(
+          "fills",
+          DEFAULTS.fills,
+          el(
+            `<fill><patternFill patternType="solid"><fgColor rgb="FF${HEADER_FILL_RGB}"/><bgColor indexed="64"/></patternFill></fill>`
+          )
+        );
       }
       fillId = fill;
     }

@@ -18,17 +18,29 @@ function needsQuote(s: string): boolean {
 }
 
 /** How a cell is written: its text (or null for a number), and its style. */
-function plan(cell: SummaryCell): { text: string | null; number: number | null; spec: StyleSpec } | null {
+function plan(
+  cell: SummaryCell
+): { text: string | null; number: number | null; spec: StyleSpec } | null {
   const bold = !!cell.bold;
   const header = !!cell.header;
   if (cell.value === null || cell.value === undefined) {
-    return bold || header ? { text: null, number: null, spec: { format: cell.format, bold, header, quote: false } } : null;
+    return bold || header
+      ? { text: null, number: null, spec: { format: cell.format, bold, header, quote: false } }
+      : null;
   }
   if (typeof cell.value === "string" || cell.format === "text") {
     const text = fitCell(String(cell.value));
-    return { text, number: null, spec: { format: cell.format, bold, header, quote: needsQuote(text) } };
+    return {
+      text,
+      number: null,
+      spec: { format: cell.format, bold, header, quote: needsQuote(text) },
+    };
   }
-  return { text: null, number: cell.value, spec: { format: cell.format, bold, header, quote: false } };
+  return {
+    text: null,
+    number: cell.value,
+    spec: { format: cell.format, bold, header, quote: false },
+  };
 }
 
 /** Every style the sheet needs, in first-use order. */
@@ -63,7 +75,11 @@ function numberText(n: number): string {
  * and no string can ever become a formula. `drawingRid` adds the chart's drawing. Date cells
  * must already be in the workbook's date system (`inDateSystem`).
  */
-export function worksheetXml(summary: SummarySheet, styleIndex: Map<string, number>, drawingRid: string | null): string {
+export function worksheetXml(
+  summary: SummarySheet,
+  styleIndex: Map<string, number>,
+  drawingRid: string | null
+): string {
   const rowsXml: string[] = [];
   let maxCol = 0;
   summary.rows.forEach((row, r) => {
@@ -74,7 +90,10 @@ export function worksheetXml(summary: SummarySheet, styleIndex: Map<string, numb
       const ref = colName(c) + (r + 1);
       const s = styleIndex.get(styleKey(p.spec));
       const sAttr = s ? ` s="${s}"` : "";
-      if (p.text !== null) cells.push(`<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${encodeCellText(p.text)}</t></is></c>`);
+      if (p.text !== null)
+        cells.push(
+          `<c r="${ref}"${sAttr} t="inlineStr"><is><t xml:space="preserve">${encodeCellText(p.text)}</t></is></c>`
+        );
       else if (p.number !== null) {
         const n = p.number;
         if (Number.isFinite(n)) cells.push(`<c r="${ref}"${sAttr}><v>${numberText(n)}</v></c>`);
@@ -87,7 +106,9 @@ export function worksheetXml(summary: SummarySheet, styleIndex: Map<string, numb
   const lastRow = summary.rows.length;
   const dim = lastRow && maxCol ? `A1:${colName(maxCol - 1)}${lastRow}` : "A1";
   const cols = summary.columnWidths
-    .map((w, i) => (w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${excelWidth(w)}" customWidth="1"/>` : ""))
+    .map((w, i) =>
+      w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${excelWidth(w)}" customWidth="1"/>` : ""
+    )
     .join("");
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
@@ -128,7 +149,10 @@ export function chartXml(summary: SummarySheet): string {
   const r2 = ch.firstRow + ch.rowCount;
   const range = (c: number) => `${sheet}!$${colName(c)}$${r1}:$${colName(c)}$${r2}`;
   const catPts: string[] = [];
-  for (let i = 0; i < ch.rowCount; i++) catPts.push(`<c:pt idx="${i}"><c:v>${escapeText(cellText(summary, ch.firstRow + i, ch.categoryColumn))}</c:v></c:pt>`);
+  for (let i = 0; i < ch.rowCount; i++)
+    catPts.push(
+      `<c:pt idx="${i}"><c:v>${escapeText(cellText(summary, ch.firstRow + i, ch.categoryColumn))}</c:v></c:pt>`
+    );
   const series = ch.seriesColumns.map((col, k) => {
     const headerRow = ch.firstRow - 1;
     const name = headerRow >= 0 ? cellText(summary, headerRow, col) : "";
@@ -138,7 +162,8 @@ export function chartXml(summary: SummarySheet): string {
     const pts: string[] = [];
     for (let i = 0; i < ch.rowCount; i++) {
       const v = summary.rows[ch.firstRow + i]?.[col]?.value;
-      if (typeof v === "number" && Number.isFinite(v)) pts.push(`<c:pt idx="${i}"><c:v>${numberText(v)}</c:v></c:pt>`);
+      if (typeof v === "number" && Number.isFinite(v))
+        pts.push(`<c:pt idx="${i}"><c:v>${numberText(v)}</c:v></c:pt>`);
     }
     return (
       `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${tx}<c:invertIfNegative val="0"/>` +
@@ -198,7 +223,12 @@ export function relsXml(rels: { id: string; type: string; target: string }[]): s
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    rels.map((r) => `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`).join("") +
+    rels
+      .map(
+        (r) =>
+          `<Relationship Id="${escapeAttr(r.id)}" Type="${escapeAttr(r.type)}" Target="${escapeAttr(r.target)}"/>`
+      )
+      .join("") +
     "</Relationships>"
   );
 }

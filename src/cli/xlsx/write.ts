@@ -5,10 +5,27 @@
  */
 import type { SummarySheet } from "../../report/types";
 import { inDateSystem } from "../../report/summary";
-import { REL, contentTypeOf, parseContentTypes, parseRels, relIs, relsPathOf, resolveTarget, sourceOfRels, type Relationship } from "./opc";
+import {
+  REL,
+  contentTypeOf,
+  parseContentTypes,
+  parseRels,
+  relIs,
+  relsPathOf,
+  resolveTarget,
+  sourceOfRels,
+  type Relationship,
+} from "./opc";
 import { asWorkbookErrors, openPackage, parseWorkbook, partText } from "./package";
 import { MINIMAL_STYLES, addStyles } from "./styles";
-import { chartUsable, chartXml, drawingXml, relsXml, stylesNeeded, worksheetXml } from "./summarySheet";
+import {
+  chartUsable,
+  chartXml,
+  drawingXml,
+  relsXml,
+  stylesNeeded,
+  worksheetXml,
+} from "./summarySheet";
 import { XmlFormatError, attrs, escapeAttr, findClose, findTag, tags } from "./xml";
 import { writeZip, type OutEntry, type ZipArchive } from "./zip";
 
@@ -25,7 +42,13 @@ const enc = new TextEncoder();
 
 /** Throws for a name Excel would refuse as a sheet name. */
 export function checkSheetName(name: string): void {
-  if (!name || name.length > 31 || /[:\\/?*[\]]/.test(name) || name.startsWith("'") || name.endsWith("'")) {
+  if (
+    !name ||
+    name.length > 31 ||
+    /[:\\/?*[\]]/.test(name) ||
+    name.startsWith("'") ||
+    name.endsWith("'")
+  ) {
     throw new Error(`invalid worksheet name: ${JSON.stringify(name)}`);
   }
 }
@@ -84,7 +107,8 @@ class Edits {
         emitted.add(k);
       } else if (!this.removed.has(k)) entries.push({ kind: "copy", entry: e });
     }
-    for (const [k, o] of this.out) if (!emitted.has(k)) entries.push({ kind: "new", name: o.name, data: enc.encode(o.text) });
+    for (const [k, o] of this.out)
+      if (!emitted.has(k)) entries.push({ kind: "new", name: o.name, data: enc.encode(o.text) });
     return writeZip(this.zip, entries, this.zip.comment);
   }
 }
@@ -94,7 +118,11 @@ function insertBeforeEnd(doc: string, local: string, xml: string): string {
   const open = findTag(doc, local);
   if (!open) throw new XmlFormatError(`no <${local}> element`);
   if (open.selfClosing) {
-    return doc.slice(0, open.start) + `<${open.name}${doc.slice(open.attrStart, open.attrEnd)}>${xml}</${open.name}>` + doc.slice(open.end);
+    return (
+      doc.slice(0, open.start) +
+      `<${open.name}${doc.slice(open.attrStart, open.attrEnd)}>${xml}</${open.name}>` +
+      doc.slice(open.end)
+    );
   }
   const close = findClose(doc, open);
   return doc.slice(0, close.start) + xml + doc.slice(close.start);
@@ -136,7 +164,12 @@ function closure(edits: Edits, start: string): Set<string> {
 }
 
 /** Parts referenced by any relationship outside `excludedSources`, ignoring one workbook relationship. */
-function referencedElsewhere(edits: Edits, excludedSources: Set<string>, workbookRels: string, skipRid: string): Set<string> {
+function referencedElsewhere(
+  edits: Edits,
+  excludedSources: Set<string>,
+  workbookRels: string,
+  skipRid: string
+): Set<string> {
   const out = new Set<string>();
   for (const e of edits.zip.entries) {
     const src = sourceOfRels(e.name);
@@ -162,7 +195,13 @@ function nextRid(rels: Relationship[]): string {
 }
 
 function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array {
-  const { zip, workbookPart, workbookXml, workbookRelsPart: wbRelsPath, workbookRelsXml } = openPackage(original);
+  const {
+    zip,
+    workbookPart,
+    workbookXml,
+    workbookRelsPart: wbRelsPath,
+    workbookRelsXml,
+  } = openPackage(original);
   const edits = new Edits(zip);
   const wbDir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   let wbXml = workbookXml;
@@ -195,7 +234,8 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
         const rp = relsPathOf(zip.byName.get(p)?.name ?? p);
         if (zip.byName.has(rp.toLowerCase())) edits.remove(rp);
       }
-      if (relIs(rel, REL.worksheet)) sheetPart = zip.byName.get(oldPart.toLowerCase())?.name ?? oldPart;
+      if (relIs(rel, REL.worksheet))
+        sheetPart = zip.byName.get(oldPart.toLowerCase())?.name ?? oldPart;
       // A calculation chain listing the old sheet's formulas would point at cells that no longer hold any.
       if (oldXml !== null && /<([\w.-]+:)?f[\s/>]/.test(oldXml)) {
         const cc = wbRels.find((r) => r.type.endsWith("/calcChain"));
@@ -212,7 +252,11 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
     if (!rel || rel.external || !relIs(rel, REL.worksheet)) {
       if (rel) wbRelsXml = removeElement(wbRelsXml, "Relationship", "Id", rid);
       const p = prefixOf(wbRelsXml, "Relationships");
-      wbRelsXml = insertBeforeEnd(wbRelsXml, "Relationships", `<${p}Relationship Id="${escapeAttr(rid)}" Type="${wsRelType}" Target="${escapeAttr(target)}"/>`);
+      wbRelsXml = insertBeforeEnd(
+        wbRelsXml,
+        "Relationships",
+        `<${p}Relationship Id="${escapeAttr(rid)}" Type="${wsRelType}" Target="${escapeAttr(target)}"/>`
+      );
     }
   } else {
     sheetPart = edits.allocate(`${wbDir}worksheets/sheet`);
@@ -221,13 +265,28 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
     for (const s of sheets) maxId = Math.max(maxId, +s.sheetId || 0);
     const root = findTag(wbXml, "workbook")!;
     const rootAttrs = attrs(wbXml, root);
-    const rPrefix = Object.keys(rootAttrs).find((k) => k.startsWith("xmlns:") && /relationships$/.test(rootAttrs[k]) && /officeDocument/.test(rootAttrs[k]));
+    const rPrefix = Object.keys(rootAttrs).find(
+      (k) =>
+        k.startsWith("xmlns:") &&
+        /relationships$/.test(rootAttrs[k]) &&
+        /officeDocument/.test(rootAttrs[k])
+    );
     const p = prefixOf(wbXml, "sheets");
-    const ridAttr = rPrefix ? `${rPrefix.slice(6)}:id="${rid}"` : `xmlns:r="${REL_NS}" r:id="${rid}"`;
-    wbXml = insertBeforeEnd(wbXml, "sheets", `<${p}sheet name="${escapeAttr(summary.name)}" sheetId="${maxId + 1}" ${ridAttr}/>`);
+    const ridAttr = rPrefix
+      ? `${rPrefix.slice(6)}:id="${rid}"`
+      : `xmlns:r="${REL_NS}" r:id="${rid}"`;
+    wbXml = insertBeforeEnd(
+      wbXml,
+      "sheets",
+      `<${p}sheet name="${escapeAttr(summary.name)}" sheetId="${maxId + 1}" ${ridAttr}/>`
+    );
     edits.set(workbookPart, wbXml);
     const rp = prefixOf(wbRelsXml, "Relationships");
-    wbRelsXml = insertBeforeEnd(wbRelsXml, "Relationships", `<${rp}Relationship Id="${rid}" Type="${wsRelType}" Target="${escapeAttr(relativeTarget(workbookPart, sheetPart))}"/>`);
+    wbRelsXml = insertBeforeEnd(
+      wbRelsXml,
+      "Relationships",
+      `<${rp}Relationship Id="${rid}" Type="${wsRelType}" Target="${escapeAttr(relativeTarget(workbookPart, sheetPart))}"/>`
+    );
   }
 
   // Styles: append what the summary needs.
@@ -235,13 +294,20 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
   let stylesPart: string;
   if (stylesRel) stylesPart = resolveTarget(workbookPart, stylesRel.target);
   else {
-    stylesPart = edits.has(`${wbDir}styles.xml`) ? edits.allocate(`${wbDir}styles`) : `${wbDir}styles.xml`;
+    stylesPart = edits.has(`${wbDir}styles.xml`)
+      ? edits.allocate(`${wbDir}styles`)
+      : `${wbDir}styles.xml`;
     const rp = prefixOf(wbRelsXml, "Relationships");
-    wbRelsXml = insertBeforeEnd(wbRelsXml, "Relationships", `<${rp}Relationship Id="${nextRid(parseRels(wbRelsXml))}" Type="${relBase}/styles" Target="${escapeAttr(relativeTarget(workbookPart, stylesPart))}"/>`);
+    wbRelsXml = insertBeforeEnd(
+      wbRelsXml,
+      "Relationships",
+      `<${rp}Relationship Id="${nextRid(parseRels(wbRelsXml))}" Type="${relBase}/styles" Target="${escapeAttr(relativeTarget(workbookPart, stylesPart))}"/>`
+    );
   }
   const stylesBefore = edits.text(stylesPart) ?? MINIMAL_STYLES;
   const { xml: stylesAfter, index } = addStyles(stylesBefore, stylesNeeded(summary));
-  if (stylesAfter !== stylesBefore || !zip.byName.has(stylesPart.toLowerCase())) edits.set(stylesPart, stylesAfter);
+  if (stylesAfter !== stylesBefore || !zip.byName.has(stylesPart.toLowerCase()))
+    edits.set(stylesPart, stylesAfter);
 
   // The summary sheet, and its chart.
   const withChart = chartUsable(summary);
@@ -249,15 +315,33 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
     { part: sheetPart, type: CT.worksheet },
     { part: stylesPart, type: CT.styles },
   ];
-  edits.set(sheetPart, worksheetXml(inDateSystem(summary, date1904), index, withChart ? "rId1" : null));
+  edits.set(
+    sheetPart,
+    worksheetXml(inDateSystem(summary, date1904), index, withChart ? "rId1" : null)
+  );
   if (withChart) {
     const drawingPart = edits.allocate(`${wbDir}drawings/drawing`);
     const chartPart = edits.allocate(`${wbDir}charts/chart`);
-    edits.set(relsPathOf(sheetPart), relsXml([{ id: "rId1", type: `${relBase}/drawing`, target: relativeTarget(sheetPart, drawingPart) }]));
+    edits.set(
+      relsPathOf(sheetPart),
+      relsXml([
+        { id: "rId1", type: `${relBase}/drawing`, target: relativeTarget(sheetPart, drawingPart) },
+      ])
+    );
     edits.set(drawingPart, drawingXml(summary, "rId1"));
-    edits.set(relsPathOf(drawingPart), relsXml([{ id: "rId1", type: `${relBase}/chart`, target: relativeTarget(drawingPart, chartPart) }]));
+    edits.set(
+      relsPathOf(drawingPart),
+      relsXml([
+        { id: "rId1", type: `${relBase}/chart`, target: relativeTarget(drawingPart, chartPart) },
+      ])
+    );
     edits.set(chartPart, chartXml(summary));
-    written.push({ part: relsPathOf(sheetPart), type: CT.rels }, { part: drawingPart, type: CT.drawing }, { part: relsPathOf(drawingPart), type: CT.rels }, { part: chartPart, type: CT.chart });
+    written.push(
+      { part: relsPathOf(sheetPart), type: CT.rels },
+      { part: drawingPart, type: CT.drawing },
+      { part: relsPathOf(drawingPart), type: CT.rels },
+      { part: chartPart, type: CT.chart }
+    );
   }
   if (edits.text(wbRelsPath) !== wbRelsXml) edits.set(wbRelsPath, wbRelsXml);
 
@@ -271,9 +355,14 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
     const ct = parseContentTypes(ctXml);
     const current = contentTypeOf(ct, part);
     if (current === type) continue;
-    if (ct.overrides.has(part.toLowerCase())) ctXml = removeElement(ctXml, "Override", "PartName", "/" + part);
+    if (ct.overrides.has(part.toLowerCase()))
+      ctXml = removeElement(ctXml, "Override", "PartName", "/" + part);
     if (contentTypeOf(parseContentTypes(ctXml), part) === type) continue;
-    ctXml = insertBeforeEnd(ctXml, "Types", `<${ctPrefix}Override PartName="/${escapeAttr(part)}" ContentType="${type}"/>`);
+    ctXml = insertBeforeEnd(
+      ctXml,
+      "Types",
+      `<${ctPrefix}Override PartName="/${escapeAttr(part)}" ContentType="${type}"/>`
+    );
   }
   if (edits.text("[Content_Types].xml") !== ctXml) edits.set("[Content_Types].xml", ctXml);
   return edits.build();

@@ -142,7 +142,11 @@ export function findTag(s: string, local: string, from = 0, to = s.length): Tag 
 }
 
 /** Direct child elements of `open` (whose end tag is `close`): their start and end indexes and local names. */
-export function children(s: string, open: Tag, close: Tag): { tag: Tag; start: number; end: number }[] {
+export function children(
+  s: string,
+  open: Tag,
+  close: Tag
+): { tag: Tag; start: number; end: number }[] {
   const out: { tag: Tag; start: number; end: number }[] = [];
   let i = open.end;
   while (i < close.start) {
@@ -218,7 +222,15 @@ export function escapeText(s: string): string {
 /** Escapes text for a double-quoted attribute value. */
 export function escapeAttr(s: string): string {
   return s.replace(/[&<>"\t\n\r]/g, (c) =>
-    c === "&" ? "&amp;" : c === "<" ? "&lt;" : c === ">" ? "&gt;" : c === '"' ? "&quot;" : `&#${c.charCodeAt(0)};`,
+    c === "&"
+      ? "&amp;"
+      : c === "<"
+        ? "&lt;"
+        : c === ">"
+          ? "&gt;"
+          : c === '"'
+            ? "&quot;"
+            : `&#${c.charCodeAt(0)};`
   );
 }
 
@@ -230,8 +242,9 @@ export function escapeAttr(s: string): string {
 export function encodeCellText(s: string): string {
   const t = s
     .replace(/_(x[0-9A-Fa-f]{4}_)/g, "_x005F_$1")
-    .replace(/[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, (c) =>
-      "_x" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0") + "_",
+    .replace(
+      /[^\t\n\u0020-\ufffd]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g,
+      (c) => "_x" + c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0") + "_"
     );
   return escapeText(t);
 }

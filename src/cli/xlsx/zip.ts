@@ -14,7 +14,10 @@ import { crc32, inflateRawSync } from "zlib";
 
 /** Thrown for a container that is not a readable ZIP; the caller maps it to a WorkbookError. */
 export class ZipFormatError extends Error {
-  constructor(message: string, public readonly encrypted = false) {
+  constructor(
+    message: string,
+    public readonly encrypted = false
+  ) {
     super(message);
   }
 }
@@ -73,7 +76,12 @@ function need(b: Uint8Array, end: number, what: string): void {
 
 /** True when the bytes start like a ZIP file (a local header or an empty archive). */
 export function looksLikeZip(b: Uint8Array): boolean {
-  return b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6));
+  return (
+    b.length >= 4 &&
+    b[0] === 0x50 &&
+    b[1] === 0x4b &&
+    ((b[2] === 3 && b[3] === 4) || (b[2] === 5 && b[3] === 6))
+  );
 }
 
 /** Parses the central directory. Throws ZipFormatError for anything malformed. */
@@ -92,7 +100,11 @@ export function readZip(bytes: Uint8Array): ZipArchive {
   let cdOffset = u32(bytes, eocd + 16);
   const commentLength = u16(bytes, eocd + 20);
   const comment = bytes.subarray(eocd + 22, Math.min(bytes.length, eocd + 22 + commentLength));
-  if ((total === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) && eocd >= 20 && u32(bytes, eocd - 20) === SIG_ZIP64_LOCATOR) {
+  if (
+    (total === 0xffff || cdOffset === 0xffffffff || cdSize === 0xffffffff) &&
+    eocd >= 20 &&
+    u32(bytes, eocd - 20) === SIG_ZIP64_LOCATOR
+  ) {
     const z = u64(bytes, eocd - 20 + 8);
     need(bytes, z + 56, "zip64 directory");
     if (u32(bytes, z) !== SIG_ZIP64_EOCD) throw new ZipFormatError("bad zip64 directory");
@@ -118,14 +130,14 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     let localOffset = u32(bytes, p + 42);
     // Strip a zip64 record from the extra field, taking the real sizes from it.
     const kept: Uint8Array[] = [];
-    for (let q = 0; q + 4 <= rawExtra.length; ) {
+    for (let q = 0; q + 4 <= rawExtra.length;) {
       const id = u16(rawExtra, q);
       const len = u16(rawExtra, q + 2);
       if (id === 0x0001) {
         let r = q + 4;
-        if (size === 0xffffffff) (size = u64(rawExtra, r)), (r += 8);
-        if (compressedSize === 0xffffffff) (compressedSize = u64(rawExtra, r)), (r += 8);
-        if (localOffset === 0xffffffff) (localOffset = u64(rawExtra, r)), (r += 8);
+        if (size === 0xffffffff) ((size = u64(rawExtra, r)), (r += 8));
+        if (compressedSize === 0xffffffff) ((compressedSize = u64(rawExtra, r)), (r += 8));
+        if (localOffset === 0xffffffff) ((localOffset = u64(rawExtra, r)), (r += 8));
       } else {
         kept.push(rawExtra.subarray(q, q + 4 + len));
       }
@@ -147,7 +159,10 @@ export function readZip(bytes: Uint8Array): ZipArchive {
       internalAttrs: u16(bytes, p + 36),
       externalAttrs: u32(bytes, p + 38),
       extra,
-      comment: bytes.subarray(p + 46 + nameLength + extraLength, p + 46 + nameLength + extraLength + commentLen),
+      comment: bytes.subarray(
+        p + 46 + nameLength + extraLength,
+        p + 46 + nameLength + extraLength + commentLen
+      ),
       localOffset,
     };
     entries.push(entry);
@@ -187,7 +202,8 @@ export function extract(zip: ZipArchive, e: ZipEntry): Uint8Array {
 }
 
 /** An entry for `writeZip`: copied as stored, or new content to deflate. */
-export type OutEntry = { kind: "copy"; entry: ZipEntry } | { kind: "new"; name: string; data: Uint8Array };
+export type OutEntry =
+  { kind: "copy"; entry: ZipEntry } | { kind: "new"; name: string; data: Uint8Array };
 
 /** Fixed modification time for new parts: 1980-01-01 00:00, so output is deterministic. */
 const FIXED_DOS_DATE = (0 << 9) | (1 << 5) | 1;
@@ -199,7 +215,11 @@ const utf8Encoder = new TextEncoder();
  * Writes a ZIP from `entries`, in order. Copied entries keep their compressed bytes, method,
  * flags (less the data-descriptor bit, as sizes go in the headers), time and attributes.
  */
-export function writeZip(source: ZipArchive | null, entries: OutEntry[], comment: Uint8Array = new Uint8Array(0)): Uint8Array {
+export function writeZip(
+  source: ZipArchive | null,
+  entries: OutEntry[],
+  comment: Uint8Array = new Uint8Array(0)
+): Uint8Array {
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
@@ -278,7 +298,8 @@ export function writeZip(source: ZipArchive | null, entries: OutEntry[], comment
   const cdOffset = offset;
   let cdSize = 0;
   for (const c of central) cdSize += c.length;
-  if (entries.length > 0xfffe || cdOffset + cdSize > 0xfffffffe) throw new Error("workbook too large for this writer");
+  if (entries.length > 0xfffe || cdOffset + cdSize > 0xfffffffe)
+    throw new Error("workbook too large for this writer");
   const end = new Uint8Array(22 + comment.length);
   const ev = new DataView(end.buffer);
   ev.setUint32(0, SIG_EOCD, true);

@@ -2,7 +2,15 @@ import { diag } from "../diagnostics";
 import { normalizePerson } from "../ledger";
 import { bandShare, pointsForShare } from "../pay";
 import type { WorkCalendar } from "../calendar";
-import type { AttendanceResult, Day, Diagnostic, Ledger, MemberAttendance, Profile, Punch } from "../types";
+import type {
+  AttendanceResult,
+  Day,
+  Diagnostic,
+  Ledger,
+  MemberAttendance,
+  Profile,
+  Punch,
+} from "../types";
 
 /**
  * 出勤率 (第一条·四·2(1)): present checks over expected checks, two a working day per resident
@@ -16,7 +24,7 @@ export function scoreAttendance(
   cal: WorkCalendar,
   periodStart: Day,
   periodEnd: Day,
-  out: Diagnostic[],
+  out: Diagnostic[]
 ): AttendanceResult {
   const T = "punches";
   // prefix[i] = working days in [periodStart, periodStart + i)
@@ -57,12 +65,20 @@ export function scoreAttendance(
   for (const p of ledger.punches) {
     const mi = index.get(normalizePerson(p.name));
     if (mi === undefined) {
-      out.push(diag("punch-unknown-name", { table: T, row: p.row, column: "name" }, { name: p.name }));
+      out.push(
+        diag("punch-unknown-name", { table: T, row: p.row, column: "name" }, { name: p.name })
+      );
       continue;
     }
     const m = members[mi];
     if (m.from === null || p.date < m.from || p.date > m.to!) {
-      out.push(diag("punch-outside-period", { table: T, row: p.row, column: "date" }, { date: p.date, name: m.name, from: m.from, to: m.to }));
+      out.push(
+        diag(
+          "punch-outside-period",
+          { table: T, row: p.row, column: "date" },
+          { date: p.date, name: m.name, from: m.from, to: m.to }
+        )
+      );
       continue;
     }
     if (!workday[p.date - periodStart]) {
@@ -78,7 +94,13 @@ export function scoreAttendance(
   }
   for (const { k, p, mi } of repeats) {
     const args = { name: members[mi].name, date: p.date, slot: p.slot, firstRow: firstRow[k] };
-    out.push(diag(slots[k] === 3 ? "punch-conflict" : "punch-duplicate", { table: T, row: p.row, column: "name" }, args));
+    out.push(
+      diag(
+        slots[k] === 3 ? "punch-conflict" : "punch-duplicate",
+        { table: T, row: p.row, column: "name" },
+        args
+      )
+    );
   }
 
   let present = 0;
@@ -96,7 +118,8 @@ export function scoreAttendance(
     expected += members[mi].expected;
   }
   const max = profile.maxPoints.attendance;
-  const sharePercent = expected === 0 ? 0 : bandShare(present, expected, profile.rateBands, profile.rateRounding);
+  const sharePercent =
+    expected === 0 ? 0 : bandShare(present, expected, profile.rateBands, profile.rateRounding);
   return {
     key: "attendance",
     max,

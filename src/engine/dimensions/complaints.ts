@@ -1,5 +1,13 @@
 import { diag } from "../diagnostics";
-import type { Category, ComplaintOutcome, Day, Diagnostic, EventDimensionResult, Ledger, Profile } from "../types";
+import type {
+  Category,
+  ComplaintOutcome,
+  Day,
+  Diagnostic,
+  EventDimensionResult,
+  Ledger,
+  Profile,
+} from "../types";
 
 /**
  * 日常维护 (第一条·四·2(2)) and 响应度 (2(3)): each verified complaint of the category that is an
@@ -15,7 +23,7 @@ export function scoreComplaints(
   ledger: Ledger,
   profile: Profile,
   asOf: Day,
-  out: Diagnostic[],
+  out: Diagnostic[]
 ): EventDimensionResult {
   const outcomes: ComplaintOutcome[] = [];
   for (const c of ledger.complaints) {
@@ -25,14 +33,35 @@ export function scoreComplaints(
     else if (category === "maintenance") outcome = "event";
     else if (c.deadline === null) {
       outcome = "no-deadline";
-      out.push(diag("complaint-no-deadline", { table: "complaints", row: c.row, column: "deadline" }, { id: c.id }));
-    } else if (c.rectifiedOn !== null) outcome = c.rectifiedOn > c.deadline ? "event" : "rectified-in-time";
+      out.push(
+        diag(
+          "complaint-no-deadline",
+          { table: "complaints", row: c.row, column: "deadline" },
+          { id: c.id }
+        )
+      );
+    } else if (c.rectifiedOn !== null)
+      outcome = c.rectifiedOn > c.deadline ? "event" : "rectified-in-time";
     else if (asOf > c.deadline) outcome = "event";
     else {
       outcome = "pending";
-      out.push(diag("complaint-pending", { table: "complaints", row: c.row, column: "rectifiedOn" }, { id: c.id, deadline: c.deadline, asOf }));
+      out.push(
+        diag(
+          "complaint-pending",
+          { table: "complaints", row: c.row, column: "rectifiedOn" },
+          { id: c.id, deadline: c.deadline, asOf }
+        )
+      );
     }
-    outcomes.push({ id: c.id, row: c.row, category, outcome, deadline: c.deadline, rectifiedOn: c.rectifiedOn, note: c.note });
+    outcomes.push({
+      id: c.id,
+      row: c.row,
+      category,
+      outcome,
+      deadline: c.deadline,
+      rectifiedOn: c.rectifiedOn,
+      note: c.note,
+    });
   }
   const events = outcomes.filter((o) => o.outcome === "event").length;
   const max = profile.maxPoints[category];

@@ -7,7 +7,12 @@ import type { Diagnostic, Ledger, Profile, Ratio, SatisfactionResult } from "../
  * 日常维护 or 响应度 event, down to 0. Rounded to hundredths once, at the end. No survey
  * response: survey part 0, a warning (the result is provisional).
  */
-export function scoreSatisfaction(ledger: Ledger, profile: Profile, linkedEvents: number, out: Diagnostic[]): SatisfactionResult {
+export function scoreSatisfaction(
+  ledger: Ledger,
+  profile: Profile,
+  linkedEvents: number,
+  out: Diagnostic[]
+): SatisfactionResult {
   const n = ledger.surveys.length;
   let meanScore: Ratio | null = null;
   let survey = ratio(0n);
@@ -19,7 +24,10 @@ export function scoreSatisfaction(ledger: Ledger, profile: Profile, linkedEvents
     meanScore = ratio(sum.n, sum.d * BigInt(n));
     survey = ratio(BigInt(profile.surveyPoints) * sum.n, sum.d * BigInt(n) * 100n);
   }
-  const linkedHundredths = Math.max(0, profile.linkedPoints * 100 - profile.linkedDeductionHundredths * linkedEvents);
+  const linkedHundredths = Math.max(
+    0,
+    profile.linkedPoints * 100 - profile.linkedDeductionHundredths * linkedEvents
+  );
   const total = add(survey, ratio(BigInt(linkedHundredths), 100n));
   return {
     key: "satisfaction",

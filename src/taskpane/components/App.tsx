@@ -13,7 +13,13 @@ import {
   mergeClasses,
   tokens,
 } from "@fluentui/react-components";
-import { DEFAULT_PROFILE, dayToIso, isoDay, type Diagnostic, type RateRounding } from "../../engine";
+import {
+  DEFAULT_PROFILE,
+  dayToIso,
+  isoDay,
+  type Diagnostic,
+  type RateRounding,
+} from "../../engine";
 import type { AssessmentRun, ExcelHost, LedgerOverview } from "../../excel/types";
 import { STRINGS, type Lang } from "../i18n";
 import { AssessForm } from "./AssessForm";
@@ -47,7 +53,12 @@ const useStyles = makeStyles({
     minHeight: "100vh",
     boxSizing: "border-box",
   },
-  header: { display: "flex", justifyContent: "space-between", alignItems: "flex-start", columnGap: tokens.spacingHorizontalM },
+  header: {
+    display: "flex",
+    justifyContent: "space-between",
+    alignItems: "flex-start",
+    columnGap: tokens.spacingHorizontalM,
+  },
   titles: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
   heading: { margin: 0 },
   section: {
@@ -67,13 +78,19 @@ const useStyles = makeStyles({
 function errorText(e: unknown): string {
   if (e instanceof Error) {
     const code = (e as { code?: unknown }).code;
-    return typeof code === "string" && !e.message.includes(code) ? `${e.message} (${code})` : e.message;
+    return typeof code === "string" && !e.message.includes(code)
+      ? `${e.message} (${code})`
+      : e.message;
   }
   return String(e);
 }
 
 /** The task pane: ledger tables, options, the 评分 button, the result and the diagnostics. */
-export function App({ host, defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd), defaultLang = "zh" }: AppProps): React.ReactElement {
+export function App({
+  host,
+  defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd),
+  defaultLang = "zh",
+}: AppProps): React.ReactElement {
   const styles = useStyles();
   const [lang, setLang] = React.useState<Lang>(defaultLang);
   const s = STRINGS[lang];
@@ -143,7 +160,12 @@ export function App({ host, defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd), 
             {s.subtitle}
           </Caption1>
         </div>
-        <Switch label={s.english} checked={lang === "en"} onChange={(_, d) => setLang(d.checked ? "en" : "zh")} data-testid="lang" />
+        <Switch
+          label={s.english}
+          checked={lang === "en"}
+          onChange={(_, d) => setLang(d.checked ? "en" : "zh")}
+          data-testid="lang"
+        />
       </header>
 
       {error && (
@@ -162,8 +184,14 @@ export function App({ host, defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd), 
 
       <section className={styles.section}>
         <div className={styles.sectionHead}>
-          <Subtitle1 as="h2" className={styles.heading}>{s.tablesHeading}</Subtitle1>
-          <Button size="small" onClick={() => void refresh()} disabled={running || overview === null}>
+          <Subtitle1 as="h2" className={styles.heading}>
+            {s.tablesHeading}
+          </Subtitle1>
+          <Button
+            size="small"
+            onClick={() => void refresh()}
+            disabled={running || overview === null}
+          >
             {s.refresh}
           </Button>
         </div>
@@ -171,7 +199,9 @@ export function App({ host, defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd), 
       </section>
 
       <section className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>{s.optionsHeading}</Subtitle1>
+        <Subtitle1 as="h2" className={styles.heading}>
+          {s.optionsHeading}
+        </Subtitle1>
         <AssessForm
           asOf={asOf}
           onAsOfChange={(iso) => {
@@ -188,15 +218,23 @@ export function App({ host, defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd), 
 
       {result && (
         <section className={styles.section}>
-          <Subtitle1 as="h2" className={styles.heading}>{s.resultHeading}</Subtitle1>
+          <Subtitle1 as="h2" className={styles.heading}>
+            {s.resultHeading}
+          </Subtitle1>
           <ResultView assessment={result} strings={s} />
         </section>
       )}
 
       {(result || shownDiagnostics.length > 0) && (
         <section className={styles.section}>
-          <Subtitle1 as="h2" className={styles.heading}>{s.diagnosticsHeading(shownDiagnostics.length)}</Subtitle1>
-          <DiagnosticsList diagnostics={shownDiagnostics} onSelect={(d) => void onSelect(d)} strings={s} />
+          <Subtitle1 as="h2" className={styles.heading}>
+            {s.diagnosticsHeading(shownDiagnostics.length)}
+          </Subtitle1>
+          <DiagnosticsList
+            diagnostics={shownDiagnostics}
+            onSelect={(d) => void onSelect(d)}
+            strings={s}
+          />
         </section>
       )}
 

@@ -1,5 +1,14 @@
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Spinner,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { RateRounding } from "../../engine";
 import type { Strings } from "../i18n";
 
@@ -46,7 +55,12 @@ export function AssessForm(props: AssessFormProps): React.ReactElement {
         </RadioGroup>
       </Field>
       <div className={styles.actions}>
-        <Button appearance="primary" onClick={props.onAssess} disabled={props.running || props.asOf === ""} data-testid="assess">
+        <Button
+          appearance="primary"
+          onClick={props.onAssess}
+          disabled={props.running || props.asOf === ""}
+          data-testid="assess"
+        >
           {s.assess}
         </Button>
         {props.running && <Spinner size="tiny" label={s.assessing} data-testid="assessing" />}

@@ -1,6 +1,21 @@
 import * as React from "react";
-import { Badge, Body1, Button, Caption1, Subtitle2, makeStyles, tokens } from "@fluentui/react-components";
-import { SEVERITY_TEXT, shown, sortDiagnostics, type Diagnostic, type Severity, type TableKey } from "../../engine";
+import {
+  Badge,
+  Body1,
+  Button,
+  Caption1,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  SEVERITY_TEXT,
+  shown,
+  sortDiagnostics,
+  type Diagnostic,
+  type Severity,
+  type TableKey,
+} from "../../engine";
 import type { Strings } from "../i18n";
 
 export interface DiagnosticsListProps {
@@ -11,7 +26,12 @@ export interface DiagnosticsListProps {
 }
 
 const useStyles = makeStyles({
-  group: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalM },
+  group: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+    marginBottom: tokens.spacingVerticalM,
+  },
   item: {
     display: "flex",
     flexDirection: "column",
@@ -21,7 +41,12 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  where: { display: "flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalS },
+  where: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalS,
+  },
   muted: { color: tokens.colorNeutralForeground3 },
   en: { color: tokens.colorNeutralForeground3, display: "block" },
 });
@@ -37,10 +62,15 @@ const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
  * message and the English below. A diagnostic that names a table has a Fluent button that selects
  * its cell; the button's name is short and the message is its description.
  */
-export function DiagnosticsList({ diagnostics, onSelect, strings: s }: DiagnosticsListProps): React.ReactElement {
+export function DiagnosticsList({
+  diagnostics,
+  onSelect,
+  strings: s,
+}: DiagnosticsListProps): React.ReactElement {
   const styles = useStyles();
   const baseId = React.useId();
-  if (diagnostics.length === 0) return <Body1 data-testid="no-diagnostics">{s.noDiagnostics}</Body1>;
+  if (diagnostics.length === 0)
+    return <Body1 data-testid="no-diagnostics">{s.noDiagnostics}</Body1>;
   const groups = new Map<TableKey | null, Diagnostic[]>();
   for (const d of sortDiagnostics(diagnostics)) {
     const list = groups.get(d.table) ?? [];
@@ -56,7 +86,13 @@ export function DiagnosticsList({ diagnostics, onSelect, strings: s }: Diagnosti
             const v = shown(d);
             const messageId = `${baseId}-${table ?? "all"}-${i}`;
             return (
-              <div key={i} className={styles.item} data-testid="diagnostic" data-code={d.code} data-row={d.row ?? ""}>
+              <div
+                key={i}
+                className={styles.item}
+                data-testid="diagnostic"
+                data-code={d.code}
+                data-row={d.row ?? ""}
+              >
                 <span className={styles.where}>
                   <Badge appearance="tint" color={SEVERITY_COLOR[d.severity]} size="small">
                     {SEVERITY_TEXT[d.severity][s.lang]}

@@ -10,8 +10,20 @@ export interface LedgerTablesProps {
 }
 
 const useStyles = makeStyles({
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  item: { display: "flex", flexWrap: "wrap", alignItems: "baseline", columnGap: tokens.spacingHorizontalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+  item: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalS,
+  },
   name: { fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
   missing: { color: tokens.colorPaletteRedForeground1 },
@@ -48,7 +60,9 @@ export function LedgerTables({ overview, strings: s }: LedgerTablesProps): React
           ))}
         </ul>
       )}
-      {overview.missing.some((m) => m.required) ? null : <Caption1 className={styles.muted}>{s.nothingMissing}</Caption1>}
+      {overview.missing.some((m) => m.required) ? null : (
+        <Caption1 className={styles.muted}>{s.nothingMissing}</Caption1>
+      )}
       {overview.missing.length > 0 && (
         <div data-testid="missing-tables">
           <Caption1 className={styles.muted}>{s.missingHeading}：</Caption1>

@@ -66,7 +66,9 @@ export function ResultView({ assessment: a, strings: s }: ResultViewProps): Reac
           </Badge>
         </span>
         <span className={styles.label}>{s.period}</span>
-        <span data-testid="period">{s.periodText(dayToIso(a.periodStart), dayToIso(a.periodEnd), dayToIso(a.asOf))}</span>
+        <span data-testid="period">
+          {s.periodText(dayToIso(a.periodStart), dayToIso(a.periodEnd), dayToIso(a.asOf))}
+        </span>
         {scored && (
           <>
             <span className={styles.label}>{s.total}</span>
@@ -116,7 +118,9 @@ export function ResultView({ assessment: a, strings: s }: ResultViewProps): Reac
                 <TableRow key={r.key} data-testid={`dimension-${r.key}`}>
                   <TableCell>{r.label[lang]}</TableCell>
                   <TableCell>
-                    {r.metricHasFigures ? r.metric[lang] : `${r.metric[lang]}${lang === "zh" ? "：" : ": "}${figures(r)}`}
+                    {r.metricHasFigures
+                      ? r.metric[lang]
+                      : `${r.metric[lang]}${lang === "zh" ? "：" : ": "}${figures(r)}`}
                   </TableCell>
                   <TableCell>{r.rule[lang]}</TableCell>
                   <TableCell className={styles.number}>
