@@ -387,10 +387,28 @@ function addLedgerTable(wb: ExcelJS.Workbook, table: TableDef): void {
   ws.getRow(1).eachCell((c) => (c.numFmt = "@"));
 }
 
+/** Roughly how many character widths a text takes: CJK and full-width characters count two. */
+function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u2E80-\uFFEF]/.test(ch) ? 2 : 1.1;
+  return w;
+}
+
 /** The 说明 sheet: one grid of topic, Chinese and English, with bold section rows. */
 function addGuideSheet(wb: ExcelJS.Workbook): void {
-  const ws = wb.addWorksheet(GUIDE_SHEET, { views: [{ state: "frozen", ySplit: 2 }] });
-  ws.columns = [{ width: 26 }, { width: 16 }, { width: 10 }, { width: 56 }, { width: 64 }];
+  const ws = wb.addWorksheet(GUIDE_SHEET, {
+    views: [{ state: "frozen", ySplit: 2 }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: "2:2",
+    },
+  });
+  const widths = [24, 26, 15, 50, 60];
+  ws.columns = widths.map((width) => ({ width }));
   const title = ws.addRow([
     "运维考核评分台账模板 说明",
     "",
@@ -418,6 +436,11 @@ function addGuideSheet(wb: ExcelJS.Workbook): void {
   const line = (cells: (string | null)[]): void => {
     const r = ws.addRow(cells);
     r.alignment = { wrapText: true, vertical: "top" };
+    // Neither exceljs nor LibreOffice sizes a wrapped row when it opens the file: set its height.
+    const lines = Math.max(
+      ...cells.map((c, i) => (c ? Math.ceil(displayWidth(c) / (widths[i] - 2)) : 1))
+    );
+    if (lines > 1) r.height = lines * 15;
   };
 
   section("概述", "Overview");
