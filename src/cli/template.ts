@@ -537,7 +537,6 @@ class FileExists extends Error {}
  */
 async function writeNewFile(file: string, bytes: Uint8Array): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  await fs.mkdir(dir, { recursive: true });
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   await fs.writeFile(tmp, bytes);
   try {
@@ -597,10 +596,19 @@ export async function runTemplate(flags: TemplateFlags, io: Io): Promise<number>
     if (e instanceof FileExists) return exists();
     const reason = (e as NodeJS.ErrnoException).code;
     if (reason === undefined) throw e; // not the file system: a bug, reported as one
+    const why: Record<string, [string, string]> = {
+      ENOENT: ["文件夹不存在", "the folder does not exist"],
+      ENOTDIR: ["路径中有一项不是文件夹", "a part of the path is not a folder"],
+      EACCES: ["没有写入权限", "permission denied"],
+      EPERM: ["没有写入权限", "permission denied"],
+      EROFS: ["只读文件系统", "read-only file system"],
+      ENOSPC: ["磁盘已满", "the disk is full"],
+    };
+    const [zh, en] = why[reason] ?? [reason, reason];
     return fail(
       "write-failed",
-      `无法写入文件「${file}」：${reason}。`,
-      `Cannot write the file "${file}": ${reason}.`
+      `无法写入文件「${file}」：${zh}（${reason}）。`,
+      `Cannot write the file "${file}": ${en} (${reason}).`
     );
   }
   if (flags.json) await io.stdout(`${JSON.stringify({ status: "written", path: file })}\n`);

@@ -224,6 +224,21 @@ describe("om-scorecard template", () => {
     expect(readdirSync(sub).sort()).toEqual(["folder.xlsx", "ledger.xlsx"]);
   });
 
+  test("a folder that does not exist is reported, not created", async () => {
+    const file = path.join(dir, "no-such-folder", "ledger.xlsx");
+    const r = await run(["template", "--out", file, "--json"]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({
+      status: "error",
+      code: "write-failed",
+      message: {
+        zh: `无法写入文件「${file}」：文件夹不存在（ENOENT）。`,
+        en: `Cannot write the file "${file}": the folder does not exist (ENOENT).`,
+      },
+    });
+    expect(readdirSync(dir)).not.toContain("no-such-folder");
+  });
+
   test("default name ledger-template.xlsx in the current folder; --json prints one object", async () => {
     const sub = mkdtempSync(path.join(dir, "cwd-"));
     const cwd = process.cwd();
