@@ -13,10 +13,11 @@ import { WorkbookError, readLedgerXlsx, writeScoredCopy } from "./xlsx";
  *
  *   om-scorecard assess LEDGER.xlsx [--out FILE] [--as-of DATE] [--round-rate] [--json]
  *   om-scorecard sample [--out FILE]
+ *   om-scorecard template [--out FILE] [--json]
  *
  * Nothing is sent anywhere; the input file is only read. Exit status: 0 for a final or
  * provisional result, 2 for an invalid ledger or an unreadable file (then nothing is written),
- * 1 for wrong usage.
+ * 1 for wrong usage, and for a template that was not written (the file exists, or cannot be written).
  */
 
 export interface Io {
@@ -180,6 +181,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       const { writeSampleLedger } = await import("./sample");
       await writeSampleLedger(flags.out);
       await io.stdout(`已生成示例台账 Sample ledger written: ${flags.out}\n`);
+    });
+
+  program
+    .command("template")
+    .description(
+      "生成空白台账模板（不覆盖已有文件）Write an empty ledger template (never overwrites a file)"
+    )
+    .option("-o, --out <file>", "输出文件 output file", "ledger-template.xlsx")
+    .addOption(new Option("--json", "只输出一个 JSON 对象 print exactly one JSON object on stdout"))
+    .action(async (flags: { out: string; json?: boolean }) => {
+      // Loaded only here, like `sample`: exceljs is large and `assess` never needs it.
+      const { runTemplate } = await import("./template");
+      exitCode = await runTemplate(flags, io);
     });
 
   try {
