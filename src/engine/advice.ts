@@ -202,10 +202,7 @@ function satisfactionChange(profile: Profile, dims: Dimensions, needed: number):
   );
   const meanNeeded = Math.ceil(Number((mean.n * 100n + mean.d - 1n) / mean.d)) / 100;
   if (meanNeeded > 100) return { dimension: "satisfaction", kind: "none", reason: "not-enough" };
-  const meanNow =
-    s.meanScore === null
-      ? null
-      : roundToUnits(s.meanScore, 100n) / 100;
+  const meanNow = s.meanScore === null ? null : roundToUnits(s.meanScore, 100n) / 100;
   return {
     dimension: "satisfaction",
     kind: "survey-mean",

@@ -5,14 +5,24 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { readLedgerXlsx } from "../../src/cli/xlsx";
-import { assess, isoDay, type AdviceChange, type RawCell, type RawTable, type TierLetter } from "../../src/engine";
+import {
+  assess,
+  isoDay,
+  type AdviceChange,
+  type RawCell,
+  type RawTable,
+  type TierLetter,
+} from "../../src/engine";
 import { toJson } from "../../src/report/json";
 import { scored } from "./ledgerBuilder";
 
-const SAMPLE = readLedgerXlsx(readFileSync(path.resolve(__dirname, "../../sample/ledger.xlsx"))).tables;
+const SAMPLE = readLedgerXlsx(
+  readFileSync(path.resolve(__dirname, "../../sample/ledger.xlsx"))
+).tables;
 const RANK: Record<TierLetter, number> = { A: 5, B: 4, C: 3, D: 2, E: 1, F: 0 };
 
-const clone = (tables: readonly RawTable[]): RawTable[] => tables.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
+const clone = (tables: readonly RawTable[]): RawTable[] =>
+  tables.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) }));
 const table = (tables: RawTable[], name: string) => tables.find((t) => t.name === name)!;
 const col = (t: RawTable, header: string) => t.headers.indexOf(header);
 
@@ -46,13 +56,15 @@ function apply(tables0: readonly RawTable[], c: AdviceChange): RawTable[] {
     }
     case "more-completed": {
       const t = table(tables, "工单");
-      for (const r of t.rows) if (c.ticketIds.includes(String(r[col(t, "工单号")]))) r[col(t, "状态")] = "已关闭";
+      for (const r of t.rows)
+        if (c.ticketIds.includes(String(r[col(t, "工单号")]))) r[col(t, "状态")] = "已关闭";
       return tables;
     }
     case "rectified-in-time": {
       const t = table(tables, "投诉");
       for (const r of t.rows) {
-        if (c.complaintIds.includes(String(r[col(t, "编号")]))) r[col(t, "整改完成日期")] = r[col(t, "整改期限")];
+        if (c.complaintIds.includes(String(r[col(t, "编号")])))
+          r[col(t, "整改完成日期")] = r[col(t, "整改期限")];
       }
       return tables;
     }
@@ -78,7 +90,8 @@ function maximal(tables: RawTable[], dimension: string): RawTable[] {
     for (const r of t.rows) r[col(t, "状态")] = "已关闭";
   } else if (dimension === "responsiveness") {
     const t = table(tables, "投诉");
-    for (const r of t.rows) if (r[col(t, "类别")] === "响应度") r[col(t, "整改完成日期")] = r[col(t, "整改期限")];
+    for (const r of t.rows)
+      if (r[col(t, "类别")] === "响应度") r[col(t, "整改完成日期")] = r[col(t, "整改期限")];
   } else if (dimension === "satisfaction") {
     const t = table(tables, "问卷");
     for (const r of t.rows) r[col(t, "得分")] = 100;
@@ -100,7 +113,13 @@ describe("what lifts the tier", () => {
       expect(a.totalHundredths + advice.neededHundredths!).toBe(
         a.profile.payTiers.find((t) => t.tier === advice.nextTier)!.aboveHundredths! + 1
       );
-      expect(advice.changes.map((c) => c.dimension)).toEqual(["attendance", "maintenance", "responsiveness", "completion", "satisfaction"]);
+      expect(advice.changes.map((c) => c.dimension)).toEqual([
+        "attendance",
+        "maintenance",
+        "responsiveness",
+        "completion",
+        "satisfaction",
+      ]);
       for (const c of advice.changes) {
         const after = scored(assess(apply(tables, c)));
         if (c.kind === "none") {
@@ -118,8 +137,13 @@ describe("what lifts the tier", () => {
     const a = scored(assess(tables));
     for (const c of a.advice.changes) {
       if (c.kind === "more-present" || c.kind === "more-completed") {
-        const less = c.kind === "more-present" ? { ...c, count: c.count - 1 } : { ...c, ticketIds: c.ticketIds.slice(1) };
-        expect(RANK[scored(assess(apply(tables, less))).tier]).toBeLessThan(RANK[a.advice.nextTier!]);
+        const less =
+          c.kind === "more-present"
+            ? { ...c, count: c.count - 1 }
+            : { ...c, ticketIds: c.ticketIds.slice(1) };
+        expect(RANK[scored(assess(apply(tables, less))).tier]).toBeLessThan(
+          RANK[a.advice.nextTier!]
+        );
       }
     }
   });
@@ -137,7 +161,12 @@ describe("what lifts the tier", () => {
     const t = maximal(maximal(clone(SAMPLE), "completion"), "responsiveness");
     const a = scored(assess(t));
     expect(a.tier).toBe("A");
-    expect(a.advice).toMatchObject({ tier: "A", nextTier: null, neededHundredths: null, changes: [] });
+    expect(a.advice).toMatchObject({
+      tier: "A",
+      nextTier: null,
+      neededHundredths: null,
+      changes: [],
+    });
     expect(toJson(a).advice!.changes).toEqual([]);
     const invalid = toJson(assess(clone(SAMPLE).filter((x) => x.name !== "工单")));
     expect(invalid.status).toBe("invalid");

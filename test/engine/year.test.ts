@@ -20,7 +20,14 @@ describe("the monthly trend", () => {
       )
     );
     expect(a.months).toHaveLength(12);
-    expect(a.months[0]).toEqual({ month: "2024-07", present: 46, expected: 46, routed: 1, completed: 1, events: 0 });
+    expect(a.months[0]).toEqual({
+      month: "2024-07",
+      present: 46,
+      expected: 46,
+      routed: 1,
+      completed: 1,
+      events: 0,
+    });
     expect(a.months[1]).toMatchObject({ month: "2024-08", present: 0, routed: 1, completed: 0 });
     expect(a.months[2]).toMatchObject({ month: "2024-09", events: 1 });
     expect(a.months.reduce((n, m) => n + m.expected, 0)).toBe(a.dimensions.attendance.expected);
@@ -29,7 +36,10 @@ describe("the monthly trend", () => {
   test("a month with no expected checks has no rate (null in JSON, never 0/0)", () => {
     // The only member starts in August: July expects nothing.
     const j = toJson(assess(ledger({ roster: [["张三", "负责人", serial("2024-08-01"), null]] })));
-    expect(j.months![0]).toMatchObject({ month: "2024-07", attendance: { present: 0, expected: 0, rate: null } });
+    expect(j.months![0]).toMatchObject({
+      month: "2024-07",
+      attendance: { present: 0, expected: 0, rate: null },
+    });
     expect(j.months![0].tickets.rate).toBeNull();
   });
 });
@@ -38,7 +48,9 @@ describe("staffing (第一条·五)", () => {
   test("the contract's 3 resident staff: a roster of one is short on every working day, named once as a run", () => {
     const a = scored(assess(ledger()));
     expect(a.staffing.required).toBe(3);
-    expect(a.staffing.short).toEqual([{ from: isoDay("2024-07-01"), to: isoDay("2025-06-30"), days: 248, active: 1 }]);
+    expect(a.staffing.short).toEqual([
+      { from: isoDay("2024-07-01"), to: isoDay("2025-06-30"), days: 248, active: 1 },
+    ]);
     expect(a.staffing.noLead).toEqual([]);
     const w = shownOf(a).filter((d) => d.code === "staffing-short");
     expect(w).toHaveLength(1);
@@ -55,7 +67,9 @@ describe("staffing (第一条·五)", () => {
     expect(a.staffing.short).toEqual([
       { from: isoDay("2025-01-02"), to: isoDay("2025-06-30"), days: 120, active: 1 },
     ]);
-    expect(a.staffing.noLead).toEqual([{ from: isoDay("2025-01-02"), to: isoDay("2025-06-30"), days: 120, active: 1 }]);
+    expect(a.staffing.noLead).toEqual([
+      { from: isoDay("2025-01-02"), to: isoDay("2025-06-30"), days: 120, active: 1 },
+    ]);
     expect(shownOf(a).filter((d) => d.code === "staffing-no-lead")).toHaveLength(1);
     expect(a.status).toBe("final"); // staffing warnings do not change the status
   });
