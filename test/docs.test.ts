@@ -66,6 +66,9 @@ test("every code's message is bilingual and names no placeholder", () => {
     headerRow: 2,
     path: "a.xlsx",
     reason: null,
+    days: 5,
+    active: 2,
+    required: 3,
   };
   for (const { code } of DIAGNOSTIC_CODES) {
     const m = messageOf(

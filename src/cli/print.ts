@@ -5,9 +5,11 @@ import {
   shown,
   sortDiagnostics,
   type Assessment,
+  type ScoredAssessment,
   type Diagnostic,
 } from "../engine";
 import { dimensionRows, maxTotal, type DimensionRow } from "../report/dimensions";
+import { adviceHeadline, adviceText, monthRows } from "../report/year";
 import { STATUS_TEXT, both, fmtYuan } from "../report/summary";
 
 /**
@@ -73,6 +75,37 @@ function figures(r: DimensionRow): string {
     : `${r.numerator} ${both(r.unit)}`;
 }
 
+/** What lifts the tier, the monthly trend and the staffing duty (SPEC §8), for the terminal. */
+export function formatYear(a: ScoredAssessment): string[] {
+  const lines: string[] = [];
+  const head = adviceHeadline(a);
+  lines.push("如何提升等级 What lifts the tier:", `  ${head.zh}`, `  ${head.en}`);
+  for (const c of a.advice.changes) {
+    const t = adviceText(c, a.advice.nextTier ?? a.tier);
+    lines.push(`  · ${t.zh}`, `    ${t.en}`);
+  }
+  lines.push("", "月度趋势 Monthly trend:");
+  const rate = (r: number | null) => (r === null ? "—" : `${(r * 100).toFixed(2)}%`);
+  const rows = [
+    ["月份 Month", "出勤 Attendance", "工单完成 Tickets", "扣分事件 Events"],
+    ...monthRows(a).map((m) => [
+      m.month,
+      `${m.present}/${m.expected} ${rate(m.attendanceRate)}`,
+      `${m.completed}/${m.routed} ${rate(m.completionRate)}`,
+      String(m.events),
+    ]),
+  ];
+  const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => displayWidth(r[i]))));
+  for (const r of rows)
+    lines.push(`  ${r.map((c, i) => (i === 0 ? pad(c, w[i]) : padStart(c, w[i]))).join("  ")}`);
+  const s = a.staffing;
+  lines.push(
+    "",
+    `驻场人员 Staffing: 要求 ${s.required} 名 required; ${s.short.length === 0 && s.noLead.length === 0 ? "全期满足 met throughout" : `${s.short.length} 段人数不足 runs short, ${s.noLead.length} 段无负责人 runs without a lead (见问题 see diagnostics)`}`
+  );
+  return lines;
+}
+
 /** The whole printed report of an assessment. */
 export function formatAssessment(a: Assessment): string {
   const lines: string[] = [];
@@ -108,6 +141,7 @@ export function formatAssessment(a: Assessment): string {
     lines.push(
       `付款等级 Tier: ${a.tier} (${share}%)    尾款 Tail: ${fmtYuan(a.tailBaseFen)}    应付尾款 Payable: ${fmtYuan(a.tailAmountFen)}`
     );
+    lines.push("", ...formatYear(a));
   }
   if (a.diagnostics.length > 0) {
     lines.push("");

@@ -1,4 +1,7 @@
-import { statutoryCalendar, uncoveredYears, workdaysBetween } from "./calendar";
+import { advise } from "./advice";
+import { statutoryCalendar, uncoveredYears, workdaysBetween, type WorkCalendar } from "./calendar";
+import { monthlyTrend } from "./months";
+import { checkStaffing } from "./staffing";
 import { readContract } from "./contract";
 import { diag } from "./diagnostics";
 import { scoreAttendance } from "./dimensions/attendance";
@@ -16,6 +19,7 @@ import type {
   Assessment,
   Diagnostic,
   InvalidAssessment,
+  Ledger,
   Profile,
   RawTable,
 } from "./types";
@@ -102,6 +106,8 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     maintenance.events + responsiveness.events,
     out
   );
+  const staffing = checkStaffing(ledger.roster, profile, cal, periodStart, periodEnd, out);
+  const dimensions = { attendance, maintenance, responsiveness, completion, satisfaction };
 
   const totalHundredths =
     attendance.pointsHundredths +
@@ -129,10 +135,35 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     ...base,
     status: provisionalReasons.length > 0 ? "provisional" : "final",
     provisionalReasons,
-    dimensions: { attendance, maintenance, responsiveness, completion, satisfaction },
+    dimensions,
     totalHundredths,
     tier: tier.tier,
     tailRatio,
     tailAmountFen: shareOfFen(base.tailBaseFen, tailRatio),
+    months: monthlyTrend(ledger, dimensions, periodStart, periodEnd),
+    staffing,
+    advice: advise(
+      profile,
+      dimensions,
+      totalHundredths,
+      tier.tier,
+      checksStillToCome(ledger.roster, profile, cal, asOf)
+    ),
   };
+}
+
+/** Checks expected after the as-of date up to the service end: still to come on a provisional run. */
+function checksStillToCome(
+  roster: Ledger["roster"],
+  profile: Profile,
+  cal: WorkCalendar,
+  asOf: number
+): number {
+  let n = 0;
+  for (const m of roster) {
+    const from = Math.max(asOf + 1, m.start ?? -Infinity, profile.serviceStart);
+    const to = Math.min(profile.serviceEnd, m.end ?? Infinity);
+    if (to >= from) n += workdaysBetween(cal, from, to).length * profile.checksPerDay;
+  }
+  return n;
 }

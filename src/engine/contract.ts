@@ -1,7 +1,15 @@
 import { normalizeName, type Located } from "./schema";
 import { rowsOf } from "./ledger";
 import { CONTRACT_ITEMS, type ContractItemKey } from "./tables";
-import { BAD, isCellError, parseAmountFen, parseDate, parseShare, type Parsed } from "./values";
+import {
+  BAD,
+  isCellError,
+  parseAmountFen,
+  parseDate,
+  parseCount,
+  parseShare,
+  type Parsed,
+} from "./values";
 import type { Day, Diagnostic, Profile, RawCell } from "./types";
 
 /**
@@ -13,6 +21,7 @@ import type { Day, Diagnostic, Profile, RawCell } from "./types";
 /** How each item's value is read. */
 const PARSERS: Record<ContractItemKey, (c: RawCell, date1904: boolean) => Parsed<unknown>> = {
   amount: (c) => parseAmountFen(c),
+  residentStaff: (c) => parseCount(c),
   tailShare: (c) => parseShare(c),
   serviceStart: parseDate,
   serviceEnd: parseDate,
@@ -70,6 +79,9 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
         break;
       case "asOf":
         result.asOf = v as Day;
+        break;
+      case "residentStaff":
+        result.profile.residentStaff = v as number;
         break;
     }
   }

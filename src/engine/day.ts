@@ -118,3 +118,13 @@ export function isoDay(iso: string): Day {
   if (d === null) throw new Error(`not a date: ${iso}`);
   return d;
 }
+
+/**
+ * @summary The calendar month of a day, as `YYYY-MM`.
+ * @example
+ * monthKey(isoDay("2024-07-31")) //=> "2024-07"
+ */
+export function monthKey(day: Day): string {
+  const { year, month } = ymdOf(day);
+  return `${year}-${String(month).padStart(2, "0")}`;
+}

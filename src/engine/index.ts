@@ -53,6 +53,10 @@ export {
 } from "./schema";
 export { NO_CACHE_ERROR } from "./values";
 export { assess } from "./assess";
+export type { Advice, AdviceChange } from "./advice";
+export type { MonthTrend } from "./months";
+export type { Staffing, StaffingGap } from "./staffing";
+export { monthKey } from "./day";
 export {
   DIAGNOSTIC_CODES,
   show,

@@ -291,6 +291,18 @@ const CATALOGUE = {
     en: `${show(a.name)}'s ${checkEn(a)} has conflicting records (present and absent, see row ${a.firstRow}); counted as present. Please check.`,
   })),
 
+  // Staffing (staffing.ts, 第一条·五).
+  "staffing-short": warning<{ from: Day; to: Day; days: number; active: number; required: number }>(
+    (a) => ({
+      zh: `${dayToIso(a.from)} 至 ${dayToIso(a.to)} 共 ${a.days} 个工作日，在岗驻场人员只有 ${a.active} 名，少于合同要求的 ${a.required} 名（第一条·五）。如有人员漏登，请补入「驻场人员」表。`,
+      en: `From ${dayToIso(a.from)} to ${dayToIso(a.to)} (${a.days} working days) only ${a.active} resident staff were on post, fewer than the ${a.required} the contract requires (第一条·五). If someone is missing from the Roster, add them.`,
+    })
+  ),
+  "staffing-no-lead": warning<{ from: Day; to: Day; days: number; active: number }>((a) => ({
+    zh: `${dayToIso(a.from)} 至 ${dayToIso(a.to)} 共 ${a.days} 个工作日，在岗驻场人员中没有「负责人」（合同要求驻场人员中有 1 名项目负责人）。请在「角色」列注明负责人。`,
+    en: `From ${dayToIso(a.from)} to ${dayToIso(a.to)} (${a.days} working days) no one on post had the 负责人 (project lead) role, which the contract requires among the resident staff. Mark the lead in the Role column.`,
+  })),
+
   // Complaints, tickets, surveys (dimensions/).
   "complaint-no-deadline": warning<{ id: string }>((a) => ({
     zh: `响应度投诉「${show(a.id)}」已核实属实，但没有整改期限，无法判断是否按期整改，暂不扣分，结果为暂定。请填写整改期限。`,

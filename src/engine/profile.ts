@@ -25,6 +25,7 @@ const defaults: Profile = {
   eventDeductionHundredths: 300,
   linkedDeductionHundredths: 50,
   checksPerDay: 2,
+  residentStaff: 3,
   // 第一条·四·2(1)(4): 85%-100% full, 70%-84% 80%, 60%-69% 60%, 0%-59% 50%; read as lower bounds.
   rateBands: [
     { minPercent: 85, sharePercent: 100 },

@@ -136,6 +136,12 @@ export const CONTRACT_ITEMS = {
   serviceStart: { zh: "服务开始", en: "ServiceStart", expectZh: "日期", expectEn: "a date" },
   serviceEnd: { zh: "服务结束", en: "ServiceEnd", expectZh: "日期", expectEn: "a date" },
   asOf: { zh: "考核日期", en: "AsOf", expectZh: "日期", expectEn: "a date" },
+  residentStaff: {
+    zh: "驻场人数",
+    en: "ResidentStaff",
+    expectZh: "1 到 99 之间的整数（如 3）",
+    expectEn: "a whole number from 1 to 99 (e.g. 3)",
+  },
 } as const satisfies Record<string, ContractItemDef>;
 
 export type ContractItemKey = keyof typeof CONTRACT_ITEMS;

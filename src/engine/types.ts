@@ -1,4 +1,7 @@
+import type { Advice } from "./advice";
 import type { Bilingual, DiagnosticArgs, DiagnosticCode } from "./messages";
+import type { MonthTrend } from "./months";
+import type { Staffing } from "./staffing";
 
 /**
  * The engine's vocabulary. Nothing here knows about Excel, files or the DOM: a reader (the
@@ -120,6 +123,8 @@ export interface Profile {
   /** Linked-part deduction per event, in hundredths (50 = 0.5 points). */
   linkedDeductionHundredths: number;
   checksPerDay: number;
+  /** Resident staff the contract requires on site each working day (第一条·五: 3, one of them the 负责人). */
+  residentStaff: number;
   rateBands: RateBand[];
   rateRounding: RateRounding;
   payTiers: PayTier[];
@@ -231,6 +236,8 @@ export interface AttendanceResult {
   workingDays: number;
   /** Rows of absent checks (evidence of lost attendance). */
   absentRows: number[];
+  /** Present and expected checks per calendar month of the period (`2024-07`), in order. */
+  months: { month: string; present: number; expected: number }[];
 }
 
 export interface EventDimensionResult {
@@ -308,6 +315,12 @@ export interface ScoredAssessment extends AssessmentBase {
   tailRatio: Ratio;
   /** Tail amount paid, in fen. */
   tailAmountFen: number;
+  /** The period month by month (SPEC §8). */
+  months: MonthTrend[];
+  /** The staffing duty checked on the roster (SPEC §8). */
+  staffing: Staffing;
+  /** What lifts the tier (SPEC §8). */
+  advice: Advice;
 }
 
 /** The result of `assess`: a union on `status` — an invalid one has no scores, the others always do. */

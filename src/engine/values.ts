@@ -289,3 +289,21 @@ export function parseDayType(c: RawCell): Parsed<boolean> {
     return false;
   return BAD;
 }
+
+/**
+ * @summary A head count from 1 to 99: a whole number, or text of one ("3", "3人").
+ * @example
+ * parseCount(3) //=> 3
+ * parseCount("3人") //=> 3
+ * parseCount(2.5) //=> BAD
+ */
+export function parseCount(c: RawCell): Parsed<number> {
+  if (isEmpty(c)) return null;
+  const n =
+    typeof c === "number"
+      ? c
+      : typeof c === "string"
+        ? Number(norm(c).replace(/[人名]$/, ""))
+        : NaN;
+  return Number.isInteger(n) && n >= 1 && n <= 99 ? n : BAD;
+}

@@ -8,6 +8,7 @@ import {
   type Status,
 } from "../engine";
 import { dimensionRows } from "./dimensions";
+import { yearJson } from "./year";
 
 /** The machine-readable result of SPEC §4, printed by `om-scorecard assess --json`. */
 export interface AssessmentJson {
@@ -42,7 +43,13 @@ export interface AssessmentJson {
     };
   } | null;
   diagnostics: DiagnosticJson[];
+  /** SPEC §8, present only when the ledger was scored. */
+  months?: YearJson["months"];
+  advice?: YearJson["advice"];
+  staffing?: YearJson["staffing"];
 }
+
+type YearJson = ReturnType<typeof yearJson>;
 
 export interface DiagnosticJson {
   severity: Severity;
@@ -87,6 +94,7 @@ export function toJson(a: Assessment): AssessmentJson {
         ])
       ) as AssessmentJson["dimensions"]),
     diagnostics: sortDiagnostics(a.diagnostics).map(diagnosticJson),
+    ...(scored ? yearJson(scored) : {}),
   };
 }
 

@@ -10,9 +10,11 @@ import {
   toNumber,
   type Assessment,
   type Bilingual,
+  type ScoredAssessment,
   type ComplaintOutcome,
 } from "../engine";
 import { dimensionRows, maxTotal, rateRule } from "./dimensions";
+import { adviceHeadline, adviceText, monthRows, staffingText } from "./year";
 import type { SummaryCell, SummarySheet } from "./types";
 
 /**
@@ -172,6 +174,8 @@ export function buildSummary(a: Assessment): SummarySheet {
   blank();
 
   if (scored) {
+    yearSections(rows, scored);
+    blank();
     const d = scored.dimensions;
     const rate = (num: number, den: number): SummaryCell =>
       n(den === 0 ? null : num / den, "percent");
@@ -283,6 +287,46 @@ export function buildSummary(a: Assessment): SummarySheet {
       seriesColumns: [7, 1],
     },
   };
+}
+
+/** What lifts the tier, the monthly trend and the staffing duty (SPEC §8). */
+function yearSections(rows: SummaryCell[][], a: ScoredAssessment): void {
+  rows.push([h("如何提升等级 What lifts the tier"), h("")]);
+  rows.push([t(both(adviceHeadline(a)))]);
+  for (const c of a.advice.changes)
+    rows.push([t(null), t(both(adviceText(c, a.advice.nextTier ?? a.tier)))]);
+  rows.push([]);
+  rows.push([
+    h("月度趋势 Monthly trend"),
+    h("到岗 Present"),
+    h("应打卡 Expected"),
+    h("出勤率 Attendance"),
+    h("流转乙方 Routed"),
+    h("已完成 Completed"),
+    h("完成率 Completion"),
+    h("扣分事件 Events"),
+  ]);
+  for (const m of monthRows(a)) {
+    rows.push([
+      t(m.month),
+      n(m.present, "integer"),
+      n(m.expected, "integer"),
+      m.attendanceRate === null ? t("—") : n(m.present / m.expected, "percent"),
+      n(m.routed, "integer"),
+      n(m.completed, "integer"),
+      m.completionRate === null ? t("—") : n(m.completed / m.routed, "percent"),
+      n(m.events, "integer"),
+    ]);
+  }
+  rows.push([]);
+  const s = a.staffing;
+  rows.push([h(`驻场人员配备 Staffing（要求 ${s.required} 名 required）`), h("")]);
+  const gaps = [
+    ...s.short.map((g) => staffingText(g, "short", s.required)),
+    ...s.noLead.map((g) => staffingText(g, "noLead", s.required)),
+  ];
+  if (gaps.length === 0) rows.push([t("全期满足 met throughout the period")]);
+  for (const g of gaps) rows.push([t(null), t(both(g))]);
 }
 
 /**

@@ -162,3 +162,18 @@ describe("LedgerTables", () => {
     expect(out).not.toContain("所需的台账表都已找到");
   });
 });
+
+describe("YearView (through the year)", () => {
+  it("shows what lifts the tier, a trend chart of the months and the staffing duty, in the pane's language", () => {
+    const a = assess(sampleTables());
+    const zh = text(<ResultView assessment={a} strings={STRINGS.zh} />);
+    expect(zh).toContain("如何提升等级");
+    expect(zh).toContain("月度趋势");
+    expect(zh).toContain("驻场人员配备");
+    const en = html(<ResultView assessment={a} strings={STRINGS.en} />);
+    expect(en).toContain("What lifts the tier");
+    expect(en).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Monthly trend"/);
+    expect((en.match(/<polyline/g) ?? []).length).toBeGreaterThanOrEqual(1);
+    expect((en.match(/<circle/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -1,5 +1,6 @@
 import { diag } from "../diagnostics";
 import { normalizePerson } from "../ledger";
+import { monthKey } from "../day";
 import { bandShare, pointsForShare } from "../pay";
 import type { WorkCalendar } from "../calendar";
 import type {
@@ -37,6 +38,17 @@ export function scoreAttendance(
   }
   const workdaysIn = (from: Day, to: Day): number =>
     to < from ? 0 : prefix[to - periodStart + 1] - prefix[from - periodStart];
+
+  // The calendar month of each day of the period (for the monthly trend).
+  const monthOf = new Int32Array(span);
+  const months: { month: string; present: number; expected: number }[] = [];
+  for (let i = 0; i < span; i++) {
+    const month = monthKey(periodStart + i);
+    if (months.length === 0 || months[months.length - 1].month !== month) {
+      months.push({ month, present: 0, expected: 0 });
+    }
+    monthOf[i] = months.length - 1;
+  }
 
   const members: MemberAttendance[] = [];
   const index = new Map<string, number>();
@@ -110,8 +122,17 @@ export function scoreAttendance(
     let n = 0;
     const base = mi * span * 2;
     for (let j = base; j < base + span * 2; j++) {
-      if (slots[j] & 2) n++;
-      else if (slots[j] === 1) absentRows.push(firstRow[j]);
+      if (slots[j] & 2) {
+        n++;
+        months[monthOf[(j - base) >> 1]].present++;
+      } else if (slots[j] === 1) absentRows.push(firstRow[j]);
+    }
+    const m = members[mi];
+    if (m.from !== null) {
+      for (let d = m.from; d <= m.to!; d++) {
+        if (workday[d - periodStart])
+          months[monthOf[d - periodStart]].expected += profile.checksPerDay;
+      }
     }
     members[mi].present = n;
     present += n;
@@ -130,5 +151,6 @@ export function scoreAttendance(
     members,
     workingDays: workdaysIn(periodStart, periodEnd),
     absentRows: absentRows.sort((a, b) => a - b),
+    months,
   };
 }

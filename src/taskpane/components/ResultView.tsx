@@ -17,6 +17,7 @@ import { STATUS_TEXT } from "../../report/summary";
 import { dimensionRows, type DimensionRow } from "../../report/dimensions";
 import { percent, points, yuan } from "../format";
 import type { Strings } from "../i18n";
+import { YearView } from "./YearView";
 
 export interface ResultViewProps {
   assessment: Assessment;
@@ -130,6 +131,7 @@ export function ResultView({ assessment: a, strings: s }: ResultViewProps): Reac
               ))}
             </TableBody>
           </Table>
+          {scored && <YearView assessment={scored} lang={lang} />}
         </>
       )}
     </div>

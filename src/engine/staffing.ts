@@ -1,0 +1,77 @@
+import { diag } from "./diagnostics";
+import type { WorkCalendar } from "./calendar";
+import type { Day, Diagnostic, Profile, RosterMember } from "./types";
+
+/** A run of working days with the same shortfall. */
+export interface StaffingGap {
+  from: Day;
+  to: Day;
+  /** Working days in the run. */
+  days: number;
+  /** Roster members on post on each of those days. */
+  active: number;
+}
+
+/** The staffing duty of 第一条·五, checked on the roster: resident staff on post, and a 负责人 among them. */
+export interface Staffing {
+  required: number;
+  /** Runs of working days with fewer members on post than required. */
+  short: StaffingGap[];
+  /** Runs of working days on which no member on post has the 负责人 role. */
+  noLead: StaffingGap[];
+}
+
+/** The role that marks the project lead, as the contract names it. */
+const LEAD = "负责人";
+
+/**
+ * @summary Check the roster against the staffing duty over the assessed period's working days:
+ * each run of days with fewer members on post than `profile.residentStaff`, and each run with no
+ * 负责人, is listed and warned about once. The score does not change (the contract's remedy for
+ * staffing is a penalty clause, not a deduction).
+ * @example
+ * checkStaffing(roster, profile, cal, isoDay("2024-07-01"), isoDay("2025-06-30"), out).short //=> []
+ */
+export function checkStaffing(
+  roster: readonly RosterMember[],
+  profile: Profile,
+  cal: WorkCalendar,
+  periodStart: Day,
+  periodEnd: Day,
+  out: Diagnostic[]
+): Staffing {
+  const required = profile.residentStaff;
+  const short: StaffingGap[] = [];
+  const noLead: StaffingGap[] = [];
+  const onPost = (m: RosterMember, d: Day) =>
+    (m.start ?? -Infinity) <= d && d <= (m.end ?? Infinity);
+  const isLead = (m: RosterMember) => (m.role ?? "").normalize("NFKC").includes(LEAD);
+  // Extend the last run when it reached the previous working day (and, for head-count runs,
+  // had the same count); else start a new one. A lead gap keeps the fewest on post.
+  const extend = (
+    runs: StaffingGap[],
+    d: Day,
+    active: number,
+    lastWorkday: Day | null,
+    sameCount: boolean
+  ) => {
+    const last = runs[runs.length - 1];
+    if (last && last.to === lastWorkday && (!sameCount || last.active === active)) {
+      last.to = d;
+      last.days++;
+      last.active = Math.min(last.active, active);
+    } else runs.push({ from: d, to: d, days: 1, active });
+  };
+  let lastWorkday: Day | null = null;
+  for (let d = periodStart; d <= periodEnd; d++) {
+    if (!cal.isWorkday(d)) continue;
+    const present = roster.filter((m) => onPost(m, d));
+    if (present.length < required) extend(short, d, present.length, lastWorkday, true);
+    if (!present.some(isLead)) extend(noLead, d, present.length, lastWorkday, false);
+    lastWorkday = d;
+  }
+  for (const g of short) out.push(diag("staffing-short", { table: "roster" }, { ...g, required }));
+  for (const g of noLead)
+    out.push(diag("staffing-no-lead", { table: "roster", column: "role" }, g));
+  return { required, short, noLead };
+}
