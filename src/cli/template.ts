@@ -257,6 +257,8 @@ function contractDefault(key: string): string | null {
       return dayToIso(p.serviceEnd);
     case "asOf":
       return "服务结束 / ServiceEnd";
+    case "residentStaff":
+      return String(p.residentStaff);
     default:
       return null;
   }
