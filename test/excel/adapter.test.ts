@@ -18,6 +18,8 @@ import {
   selectCell,
   writeSummary,
   listTables,
+  HostError,
+  installFunctionNames,
   type ReadStats,
   type WriteStats,
 } from "../../src/excel";
@@ -262,16 +264,19 @@ describe("writeSummary", () => {
     return buildSummary(assess(await readLedger()));
   }
 
-  it("builds the sheet in one batch, then swaps it in: 2 round trips, each under 5 MB", async () => {
+  it("checks, builds the sheet in one batch, then names it: 3 round trips, each under 5 MB", async () => {
     const sheet = await sampleSummary();
     const host = install(SampleLedger.sampleSpec());
     const stats: WriteStats = { syncs: 0 };
     await writeSummary(sheet, stats);
-    expect(host.syncs).toHaveLength(2);
-    expect(stats.syncs).toBe(2);
-    // Every cell write is in the first round trip; the second only deletes, renames and activates.
-    expect(host.syncs[0].actions.filter((a: string) => a === "set").length).toBeGreaterThan(0);
-    expect(host.syncs[1].actions).not.toContain("load");
+    expect(host.syncs).toHaveLength(3);
+    expect(stats.syncs).toBe(3);
+    // The first round trip only reads; every cell write is in the second; the third renames and activates.
+    expect(host.syncs[0].actions.filter((a: string) => a !== "load" && a !== "nullCheck")).toEqual(
+      []
+    );
+    expect(host.syncs[1].actions.filter((a: string) => a === "set").length).toBeGreaterThan(0);
+    expect(host.syncs[2].actions).not.toContain("load");
     for (const s of host.syncs) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(host.sheetNames()).toEqual([...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
     const cells = host.cells(SUMMARY_SHEET_NAME);
@@ -394,11 +399,6 @@ describe("writeSummary", () => {
         op.action === "set" && JSON.stringify(op.args).includes("values"),
     ],
     ["while adding the chart", (op: { action: string }) => op.action === "addChart"],
-    [
-      "while deleting the old summary",
-      (op: { action: string; path: string }) =>
-        op.action === "delete" && op.path === 'worksheets.getItemOrNullObject("考核结果")',
-    ],
   ])(
     "leaves the old summary intact and no temporary sheet after a failure %s",
     async (_label, when) => {
@@ -418,9 +418,8 @@ describe("writeSummary", () => {
     }
   );
 
-  it("completes the swap rather than leave no summary when renaming fails after the old one is deleted", async () => {
+  it("names the new summary on a second try when renaming the complete temporary sheet fails", async () => {
     const spec = SampleLedger.sampleSpec();
-    spec.sheets.push({ name: SUMMARY_SHEET_NAME, cells: [["旧的结果 old result"]] });
     const sheet = await sampleSummary();
     const host = install(spec);
     let failed = false;
@@ -440,6 +439,82 @@ describe("writeSummary", () => {
       SUMMARY_SHEET_NAME,
     ]);
     expect(host.cells(SUMMARY_SHEET_NAME)[0][0]).toBe(sheet.rows[0][0].value);
+  });
+});
+
+describe("writeSummary keeps an existing summary in place", () => {
+  const withRefs = () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets.splice(2, 0, {
+      name: SUMMARY_SHEET_NAME,
+      cells: [["旧的结果 old result"], ["总分", 80]],
+    });
+    spec.sheets.push({
+      name: "付款审批",
+      cells: [["应付尾款"], [{ formula: "=考核结果!B2*1000" }]],
+    });
+    spec.names = [{ name: "总分", formula: "=考核结果!$B$2" }];
+    return spec;
+  };
+
+  it("rewrites it where it stands: never deleted, so formulas and names pointing at it survive", async () => {
+    install(SampleLedger.sampleSpec());
+    const sheet = buildSummary(assess(await readLedger()));
+    const host = install(withRefs());
+    const names = host.sheetNames();
+    await writeSummary(sheet);
+    await writeSummary(sheet);
+    expect(host.workbook.deleted.filter((n: string) => n === SUMMARY_SHEET_NAME)).toEqual([]);
+    expect(host.sheetNames()).toEqual(names);
+    expect(host.cells("付款审批")[1][0]).toEqual({ formula: "=考核结果!B2*1000" });
+    expect(host.workbook.names[0].formula).toBe("=考核结果!$B$2");
+    const cells = host.cells(SUMMARY_SHEET_NAME);
+    expect(cells[0][0]).toBe(sheet.rows[0][0].value);
+    expect(cells.flat()).not.toContain("旧的结果 old result");
+    // cleared first: nothing of the old sheet is left beyond the new one, one chart only
+    expect(host.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(1);
+    expect(host.sheetNames().filter((n: string) => n.startsWith("考核结果~"))).toEqual([]);
+  });
+
+  it("after a failure half-way through the rewrite, keeps the complete new summary on the temporary sheet and says so", async () => {
+    install(SampleLedger.sampleSpec());
+    const sheet = buildSummary(assess(await readLedger()));
+    const host = install(withRefs());
+    host.failWhen = (op: { action: string; path: string }) =>
+      op.action === "clear" && op.path.startsWith('worksheets.getItemOrNullObject("考核结果")');
+    await expect(writeSummary(sheet)).rejects.toThrow(/考核结果~\w+/);
+    const temp = host.sheetNames().find((n: string) => n.startsWith("考核结果~"))!;
+    expect(host.cells(temp)[0][0]).toBe(sheet.rows[0][0].value);
+    expect(host.cells("付款审批")[1][0]).toEqual({ formula: "=考核结果!B2*1000" });
+  });
+
+  it("refuses a protected workbook or summary sheet with a catalogue message before writing anything", async () => {
+    install(SampleLedger.sampleSpec());
+    const sheet = buildSummary(assess(await readLedger()));
+    for (const [spec, code] of [
+      [{ ...withRefs(), protectedStructure: true }, "workbook-protected"],
+      [
+        (() => {
+          const s = withRefs();
+          s.sheets[2].protected = true;
+          return s;
+        })(),
+        "sheet-protected",
+      ],
+    ] as const) {
+      const host = install(spec);
+      const before = snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
+      const error = await writeSummary(sheet).then(
+        () => null,
+        (e: unknown) => e as HostError
+      );
+      expect(error).toBeInstanceOf(HostError);
+      expect(error!.code).toBe(code);
+      expect(error!.message).toMatch(/保护.*\/.*protect/i);
+      expect(snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME])).toEqual(before);
+      const writes = host.syncs.flatMap((s: { actions: string[] }) => s.actions);
+      expect(writes.filter((a: string) => a !== "load" && a !== "nullCheck")).toEqual([]);
+    }
   });
 });
 
@@ -540,5 +615,36 @@ describe("the fake host behaves like Office.js", () => {
       await context.sync();
       expect(r.values).toEqual([["日期"]]);
     });
+  });
+});
+
+describe("installFunctionNames (SPEC §7)", () => {
+  const NAMES = ["TAILPAY", "PAYTIER", "TAILRATIO", "RATEPOINTS"];
+
+  it("adds the four LAMBDA names with comments in 2 round trips, and keeps them on a second call", async () => {
+    const host = install(SampleLedger.sampleSpec());
+    const r = await installFunctionNames();
+    expect(r).toEqual({ added: NAMES, kept: [], diagnostics: [] });
+    expect(host.syncs).toHaveLength(2);
+    const names = host.workbook.names;
+    expect(names.map((n: { name: string }) => n.name)).toEqual(NAMES);
+    expect(names[0].formula).toMatch(/^=LAMBDA\(score,amount,IF\(/);
+    const again = await installFunctionNames();
+    expect(again).toEqual({ added: [], kept: NAMES, diagnostics: [] });
+    expect(host.workbook.names).toHaveLength(4);
+  });
+
+  it("never overwrites a name the user defined, and warns about it", async () => {
+    const host = install({
+      ...SampleLedger.sampleSpec(),
+      names: [{ name: "TailPay", formula: "=考勤!$A$1" }],
+    });
+    const r = await installFunctionNames();
+    expect(r.added).toEqual(NAMES.slice(1));
+    expect(r.kept).toEqual(["TAILPAY"]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.args])).toEqual([
+      ["function-name-kept", "warning", { name: "TAILPAY" }],
+    ]);
+    expect(host.workbook.names[0]).toEqual({ name: "TailPay", formula: "=考勤!$A$1" });
   });
 });
