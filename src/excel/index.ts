@@ -40,13 +40,13 @@ const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /**
  * @summary Read every candidate ledger table of the open workbook into `RawTable`s.
- * Round trips: 2 + one per 4 MB batch of rows (see `read.ts`).
+ * Round trips: 4 + one per 4 MB batch of rows (see `read.ts`).
  */
 export async function readLedger(stats?: ReadStats): Promise<RawTable[]> {
   return Excel.run(RUN_OPTIONS, (context) => readLedgerIn(context, stats));
 }
 
-/** @summary Candidate tables with row counts, what each matches, and what is missing: 2 round trips. */
+/** @summary Candidate tables with row counts, what each matches, and what is missing: 3 round trips (see `read.ts`). */
 export async function listTables(): Promise<LedgerOverview> {
   const { tables, rowCounts, columnCounts } = await Excel.run(RUN_OPTIONS, (context) =>
     readHeadersIn(context)

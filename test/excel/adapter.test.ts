@@ -84,12 +84,12 @@ function bigLedger(punchRows: number) {
 }
 
 describe("readLedger", () => {
-  it("reads Excel tables and plain sheets with their place, headers and rows unchanged, in 3 round trips", async () => {
+  it("reads Excel tables and plain sheets with their place, headers and rows unchanged, in 4 round trips", async () => {
     const host = install(SampleLedger.sampleSpec());
     const stats: ReadStats = { syncs: 0, batches: 0 };
     const tables = await readLedger(stats);
-    expect(host.syncs).toHaveLength(3);
-    expect(stats.syncs).toBe(3);
+    expect(host.syncs).toHaveLength(4);
+    expect(stats.syncs).toBe(4);
     expect(tables.map((t) => [t.name, t.sheet, t.kind])).toEqual([
       ["驻场人员", "驻场人员", "table"],
       ["工单", "工单", "table"],
@@ -150,7 +150,58 @@ describe("readLedger", () => {
     expect(t.rows).toHaveLength(3006);
     expect(t.rows.every((r) => r.length === 4)).toBe(true);
     for (const s of host.syncs) expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-    expect(host.syncs.length).toBeLessThanOrEqual(4);
+    expect(host.syncs.length).toBeLessThanOrEqual(6);
+  });
+
+  /** Every round trip that went through under the limit; a refused one read nothing. */
+  const passed = (host: Host) => host.syncs.filter((s: { failed?: string }) => !s.failed);
+
+  it("stays under 5 MB a round trip with a stray XFD1 on three sheets (the old header read took 5.95 MB)", async () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets.push(
+      ...["备注一", "备注二", "备注三"].map((name) => ({
+        name,
+        cells: [Object.assign(["说明"], { 16383: "stray" })],
+      }))
+    );
+    spec.sheets[1].cells[0][16_383] = "stray";
+    const host = install(spec);
+    const tables = await readLedger();
+    expect(tables.find((t) => t.name === "考勤")!.headers).toEqual([
+      "日期",
+      "姓名",
+      "时段",
+      "结果",
+    ]);
+    for (const s of host.syncs) expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(host.syncs.filter((s: { failed?: string }) => s.failed)).toEqual([]);
+    const overview = await listTables();
+    expect(overview.tables.map((t) => t.name)).toContain("考勤");
+  });
+
+  it("reads sheets of long text (7.2 MB in the old single header and sample reads) by cutting a refused round trip in two", async () => {
+    const spec = SampleLedger.sampleSpec();
+    const long = (i: number) => `${i} ${"很长的说明文字".repeat(4_000)}`; // 28,000 characters, ~84 KB
+    for (let k = 0; k < 3; k++) {
+      spec.sheets.push({
+        name: `长文本${k}`,
+        cells: [
+          ["编号", "说明", "备注"],
+          ...Array.from({ length: 30 }, (_, i) => [i, long(i), long(i + 1)]),
+        ],
+      });
+    }
+    const host = install(spec);
+    const tables = await readLedger();
+    const t = tables.find((x) => x.name === "长文本2")!;
+    expect(t.headers).toEqual(["编号", "说明", "备注"]);
+    expect(t.rows).toHaveLength(30);
+    expect(t.rows[29]).toEqual([29, long(29), long(30)]);
+    for (const s of passed(host)) expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    // Refused round trips are the payload limit's and nothing else (there were some).
+    expect(host.syncs.some((x: { failed?: string }) => x.failed)).toBe(true);
+    for (const s of host.syncs.filter((x: { failed?: string }) => x.failed))
+      expect(s.failed).toBe("ResponsePayloadSizeLimitExceeded");
   });
 
   it("reads a plain sheet whose header row starts right of column A, below a title", async () => {
@@ -190,10 +241,10 @@ describe("readLedger", () => {
     expect((await readLedger()).map((t) => t.sheet)).not.toContain(SUMMARY_SHEET_NAME);
   });
 
-  it("reads a ledger of 1,000 punch rows in 4 round trips", async () => {
+  it("reads a ledger of 1,000 punch rows in 5 round trips", async () => {
     const host = install(bigLedger(1000));
     const tables = await readLedger();
-    expect(host.syncs).toHaveLength(4);
+    expect(host.syncs).toHaveLength(5);
     expect(tables.find((t) => t.name === "考勤表")!.rows).toHaveLength(1000);
   });
 
@@ -202,8 +253,8 @@ describe("readLedger", () => {
     const host = install(spec);
     const stats: ReadStats = { syncs: 0, batches: 0 };
     const tables = await readLedger(stats);
-    // Bound: 3 metadata/sample round trips + 1 per 4 MB batch of estimated response (see src/excel/read.ts).
-    expect(host.syncs.length).toBe(3 + stats.batches);
+    // Bound: 4 metadata/sample round trips + 1 per 4 MB batch of estimated response (see src/excel/read.ts).
+    expect(host.syncs.length).toBe(4 + stats.batches);
     expect(host.syncs.length).toBeLessThanOrEqual(10);
     for (const s of host.syncs) {
       expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
@@ -232,12 +283,12 @@ describe("readLedger", () => {
 });
 
 describe("listTables", () => {
-  it("lists tables with row counts and matches, and the missing ones, in 2 round trips", async () => {
+  it("lists tables with row counts and matches, and the missing ones, in 3 round trips", async () => {
     const spec = SampleLedger.sampleSpec();
     spec.sheets.splice(4, 1); // no surveys
     const host = install(spec);
     const o = await listTables();
-    expect(host.syncs).toHaveLength(2);
+    expect(host.syncs).toHaveLength(3);
     expect(o.tables.find((t) => t.name === "考勤")).toMatchObject({
       kind: "sheet",
       rows: 6,
