@@ -56,8 +56,12 @@ interface Candidate {
 /** Rows of a worksheet. */
 const MAX_ROWS = 1_048_576;
 
-/** Bytes a cell is planned at before its text is known: an empty one costs about 11. */
-const CELL_BYTES = 24;
+/**
+ * Bytes a cell is planned at before its text is known: an empty one costs 11 (`""` and
+ * `"Empty"`), a date or short name about 20. 11 rows × 16,384 columns (a stray XFD1) then fit
+ * one 4 MB round trip; longer text is caught by the refusal-and-split path.
+ */
+const CELL_BYTES = 20;
 
 const isSummary = (sheet: string): boolean =>
   normalizeName(sheet) === normalizeName(SUMMARY_SHEET_NAME);
