@@ -12,7 +12,7 @@
  *    first {@link SAMPLE_ROWS} data rows (a ledger that small is then read completely);
  * 5+. the remaining rows, cut into batches estimated under 4 MB each from the sample.
  * Excel on the web rejects a request or response over 5 MB. Reads 3 and 4 are planned at
- * {@link CELL_BYTES} a cell under the 4 MB budget (three sheets with a stray XFD1 take one
+ * {@link CELL_BYTES} a cell under the 4 MB budget (a sheet with a stray XFD1 takes one
  * round trip more each); text is unknown before it is read, so a round trip that still comes
  * back over the limit is refused whole, cut in two and read again (`readBlocks`).
  * So `readLedger` takes 4 + ceil(estimated bytes of the rows beyond the samples / 4 MB) syncs
