@@ -9,8 +9,15 @@
  *   ADDIN_URL=https://host/path npx webpack --mode production
  *                                        -> dist/manifest.xml points at https://host/path
  *
- * No telemetry and no network access beyond office.js, which taskpane.html loads from Microsoft's
- * CDN.
+ *   OFFICE_JS_URL=china npx webpack --mode production
+ *                                        -> office.js from the 21Vianet CDN (Office 365 in China)
+ *   OFFICE_JS_URL=self npx webpack --mode production
+ *                                        -> office.js served from dist/office-js/ (intranets),
+ *                                           copied from the @microsoft/office-js package
+ *   OFFICE_JS_URL=https://host/office.js -> any other https copy
+ *
+ * No telemetry and no network access beyond office.js, which taskpane.html loads from the URL
+ * above (Microsoft's global CDN by default). docs/add-in-deployment.md gives Microsoft's caveats.
  */
 const fs = require("fs");
 const os = require("os");
@@ -23,6 +30,59 @@ const DEV_URL = "https://localhost:3000";
 const DEV_PORT = 3000;
 const FUNCTIONS_FILE = "./src/functions/functions.ts";
 const FUNCTIONS_JSON = "functions.json";
+
+/** Where office.js comes from: the script tag src/taskpane/taskpane.html carries. */
+const OFFICE_JS_GLOBAL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+/** Office 365 operated by 21Vianet (China) serves office.js from its own CDN. */
+const OFFICE_JS_CHINA =
+  "https://appsforoffice.cdn.partner.office365.cn/appsforoffice/lib/1/hosted/office.js";
+/** OFFICE_JS_URL=self: the @microsoft/office-js package's dist/ is copied here in the build. */
+const OFFICE_JS_SELF_DIR = "office-js";
+
+/**
+ * The office.js URL for `OFFICE_JS_URL`: empty for the global CDN, `china` (or `21vianet`) for
+ * the 21Vianet CDN, `self` for the copy in the build (a URL relative to taskpane.html), or an
+ * https URL.
+ * @param {string | undefined} value
+ * @returns {{ url: string, self: boolean }}
+ */
+function officeJsUrl(value) {
+  const v = (value ?? "").trim();
+  if (v === "" || v.toLowerCase() === "global") return { url: OFFICE_JS_GLOBAL, self: false };
+  if (/^(china|21vianet)$/i.test(v)) return { url: OFFICE_JS_CHINA, self: false };
+  if (v.toLowerCase() === "self") return { url: `${OFFICE_JS_SELF_DIR}/office.js`, self: true };
+  let parsed;
+  try {
+    parsed = new URL(v);
+  } catch {
+    parsed = null;
+  }
+  if (!parsed || parsed.protocol !== "https:") {
+    throw new Error(
+      `OFFICE_JS_URL 应为空、china、self 或 https:// 网址 / OFFICE_JS_URL must be empty, china, self or an https:// URL (got ${value})`
+    );
+  }
+  return { url: v, self: false };
+}
+
+/** Points taskpane.html's office.js script at `url` as HtmlWebpackPlugin emits it. */
+class OfficeJsUrlPlugin {
+  /** @param {string} url */
+  constructor(url) {
+    this.url = url;
+  }
+  /** @param {import("webpack").Compiler} compiler */
+  apply(compiler) {
+    compiler.hooks.compilation.tap("OfficeJsUrlPlugin", (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).beforeEmit.tap("OfficeJsUrlPlugin", (data) => {
+        if (!data.html.includes(OFFICE_JS_GLOBAL))
+          throw new Error(`taskpane.html no longer loads ${OFFICE_JS_GLOBAL}`);
+        data.html = data.html.split(OFFICE_JS_GLOBAL).join(this.url);
+        return data;
+      });
+    });
+  }
+}
 
 /**
  * The base URL the add-in is served from: `ADDIN_URL` without a trailing slash, or the dev
@@ -118,6 +178,7 @@ function devServerHttps() {
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   const baseUrl = addinUrl(process.env.ADDIN_URL);
+  const officeJs = officeJsUrl(process.env.OFFICE_JS_URL);
   return {
     mode: dev ? "development" : "production",
     devtool: dev ? "source-map" : false,
@@ -162,6 +223,7 @@ module.exports = (env, argv) => {
         // also the manifest's FunctionFile for the ribbon.
         chunks: ["taskpane", "functions"],
       }),
+      new OfficeJsUrlPlugin(officeJs.url),
       new CopyWebpackPlugin({
         // Files are named one by one: a glob such as manifest*.xml made `webpack serve` rebuild
         // in a loop (SETUP-NOTES).
@@ -175,6 +237,16 @@ module.exports = (env, argv) => {
             from: `assets/icon-${size}.png`,
             to: `assets/icon-${size}.png`,
           })),
+          // OFFICE_JS_URL=self: the whole dist/ of @microsoft/office-js (office.js loads its
+          // host- and locale-specific files from beside itself).
+          ...(officeJs.self
+            ? [
+                {
+                  from: path.dirname(require.resolve("@microsoft/office-js/dist/office.js")),
+                  to: OFFICE_JS_SELF_DIR,
+                },
+              ]
+            : []),
         ],
       }),
     ],
@@ -199,3 +271,6 @@ module.exports.addinUrl = addinUrl;
 module.exports.rewriteManifest = rewriteManifest;
 module.exports.DEV_URL = DEV_URL;
 module.exports.stripDataTypeFlag = stripDataTypeFlag;
+module.exports.officeJsUrl = officeJsUrl;
+module.exports.OFFICE_JS_GLOBAL = OFFICE_JS_GLOBAL;
+module.exports.OFFICE_JS_CHINA = OFFICE_JS_CHINA;

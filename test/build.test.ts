@@ -213,3 +213,56 @@ describe("building for a production host (ADDIN_URL)", () => {
     expect(() => webpackConfig.addinUrl("addins.example.gov.cn")).toThrow(/ADDIN_URL/);
   });
 });
+
+describe("OFFICE_JS_URL: where taskpane.html loads office.js from", () => {
+  const config = require("../webpack.config.js") as ((
+    env: unknown,
+    argv: { mode: string }
+  ) => { plugins: unknown[] }) & {
+    officeJsUrl(value: string | undefined): { url: string; self: boolean };
+    OFFICE_JS_GLOBAL: string;
+    OFFICE_JS_CHINA: string;
+  };
+
+  it("defaults to Microsoft's global CDN, which the production build uses", () => {
+    expect(config.officeJsUrl(undefined)).toEqual({ url: OFFICE_JS, self: false });
+    expect(config.officeJsUrl("")).toEqual({ url: OFFICE_JS, self: false });
+    expect(distFile("taskpane.html")).toMatch(
+      new RegExp(`src="?${OFFICE_JS.replace(/[./]/g, "\\$&")}"?>`)
+    );
+  });
+
+  it("takes china (21Vianet), self (a copy in the build) or an https URL, and refuses anything else", () => {
+    expect(config.officeJsUrl("china").url).toBe(config.OFFICE_JS_CHINA);
+    expect(config.officeJsUrl("21Vianet").url).toMatch(/^https:\/\/[^/]+\.cn\//);
+    expect(config.officeJsUrl("self")).toEqual({ url: "office-js/office.js", self: true });
+    expect(config.officeJsUrl("https://intranet.example/office/office.js").url).toBe(
+      "https://intranet.example/office/office.js"
+    );
+    expect(() => config.officeJsUrl("http://intranet.example/office.js")).toThrow(/https/);
+    expect(() => config.officeJsUrl("office.js")).toThrow(/OFFICE_JS_URL/);
+  });
+
+  it("with self, copies the @microsoft/office-js package's dist/ (office.js and the host files it loads) into the build", () => {
+    const saved = process.env.OFFICE_JS_URL;
+    process.env.OFFICE_JS_URL = "self";
+    try {
+      const built = config({}, { mode: "production" });
+      const copy = built.plugins.find(
+        (p) => (p as { constructor: { name: string } }).constructor.name === "CopyPlugin"
+      ) as { patterns: { from: string; to: string }[] };
+      const pattern = copy.patterns.find((p) => p.to === "office-js")!;
+      expect(pattern).toBeDefined();
+      for (const f of ["office.js", "excel-win32-16.00.js", "excel-web-16.00.js"])
+        expect(fs.existsSync(path.join(pattern.from, f))).toBe(true);
+    } finally {
+      if (saved === undefined) delete process.env.OFFICE_JS_URL;
+      else process.env.OFFICE_JS_URL = saved;
+    }
+    const plain = config({}, { mode: "production" });
+    const copy = plain.plugins.find(
+      (p) => (p as { constructor: { name: string } }).constructor.name === "CopyPlugin"
+    ) as { patterns: { to: string }[] };
+    expect(copy.patterns.some((p) => p.to === "office-js")).toBe(false);
+  });
+});

@@ -6,7 +6,7 @@ import { invalidJson, toJson } from "../report/json";
 import { buildSummary } from "../report/summary";
 import { getExitCode } from "./exitCode";
 import { formatAssessment, formatDiagnostics } from "./print";
-import { WorkbookError, readLedgerXlsx, writeScoredCopy } from "./xlsx";
+import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "./xlsx";
 
 /**
  * The command line: the same engine as the add-in, on .xlsx files.
@@ -106,7 +106,7 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     return failFile(e);
   }
 
-  const assessment = assess(tables, {
+  let assessment = assess(tables, {
     asOf,
     profile: flags.roundRate ? { rateRounding: "whole-percent" } : undefined,
   });
@@ -116,11 +116,16 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     // Some damaged parts are read only by the writer (styles, content types, relationships):
     // such a file scores but cannot be copied, and says so like any unreadable file.
     let copy: Uint8Array;
+    const report: WriteReport = {};
     try {
-      copy = writeScoredCopy(bytes, buildSummary(assessment));
+      copy = writeScoredCopy(bytes, buildSummary(assessment), report);
     } catch (e) {
       return failFile(e);
     }
+    // A name the user already defined is kept (SPEC §7): a warning each, shown with the rest.
+    const kept = (report.names?.kept ?? []).map((name) => diag("function-name-kept", {}, { name }));
+    if (kept.length > 0)
+      assessment = { ...assessment, diagnostics: [...assessment.diagnostics, ...kept] };
     await writeAtomically(outPath, copy);
     written = outPath;
   }

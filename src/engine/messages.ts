@@ -321,6 +321,22 @@ const CATALOGUE = {
     en: "The Surveys table has no scores; the survey part (8 points) counts as 0 for now and the result is provisional. Enter the survey results after the service period.",
   })),
 
+  // Writing the workbook functions (SPEC §7: the command line and the add-in).
+  "function-name-kept": warning<{ name: string }>((a) => ({
+    zh: `工作簿中已有名称「${a.name}」，其定义与本工具的 ${a.name} 函数不同，未覆盖：公式中的 ${a.name}(…) 仍按原定义计算。如需本工具的版本，请先在“名称管理器”中删除或重命名原名称。`,
+    en: `The workbook already defines the name ${a.name} with another meaning; it was not overwritten, so ${a.name}(…) in formulas keeps the old definition. To use this tool's version, delete or rename that name in the Name Manager first.`,
+  })),
+
+  // The add-in's own refusals before writing (src/excel).
+  "workbook-protected": error<None>(() => ({
+    zh: "工作簿结构受保护，无法添加或更新「考核结果」工作表。请在“审阅 > 保护工作簿”中取消保护后重试；台账未作任何改动。",
+    en: "The workbook's structure is protected, so the 考核结果 sheet cannot be added or updated. Unprotect it (Review > Protect Workbook) and try again; nothing was changed.",
+  })),
+  "sheet-protected": error<{ sheet: string }>((a) => ({
+    zh: `工作表「${a.sheet}」受保护，无法写入考核结果。请在“审阅 > 撤消工作表保护”中取消保护后重试；台账未作任何改动。`,
+    en: `The sheet ${a.sheet} is protected, so the results cannot be written. Unprotect it (Review > Unprotect Sheet) and try again; nothing was changed.`,
+  })),
+
   // The command line's own refusals (src/cli).
   "bad-as-of": error<{ value: string }>((a) => ({
     zh: `--as-of 的值「${a.value}」不是日期，应如 2025-06-30。`,

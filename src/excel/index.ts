@@ -7,11 +7,19 @@ import { buildSummary, inDateSystem } from "../report/summary";
 import type { SummarySheet } from "../report/types";
 import { ledgerLayout, placeOf, type LedgerLayout } from "./locate";
 import { readHeadersIn, readLedgerIn, type ReadStats } from "./read";
-import type { AssessmentRun, CellRef, ExcelHost, LedgerOverview } from "./types";
+import { installFunctionNamesIn } from "./names";
+import type {
+  AssessmentRun,
+  CellRef,
+  ExcelHost,
+  FunctionNamesResult,
+  LedgerOverview,
+} from "./types";
 import { writeSummaryIn, type WriteStats } from "./write";
 
 export type {
   AssessmentRun,
+  FunctionNamesResult,
   CellRef,
   ExcelHost,
   LedgerOverview,
@@ -21,6 +29,7 @@ export type {
 export type { LedgerLayout, TablePlace } from "./locate";
 export type { ReadStats } from "./read";
 export type { WriteStats } from "./write";
+export { HostError } from "./write";
 
 /**
  * Options of every `Excel.run` here. `delayForCellEdit`: while the user is editing a cell, the
@@ -31,13 +40,13 @@ const RUN_OPTIONS: Excel.RunOptions = { delayForCellEdit: true };
 
 /**
  * @summary Read every candidate ledger table of the open workbook into `RawTable`s.
- * Round trips: 2 + one per 4 MB batch of rows (see `read.ts`).
+ * Round trips: 4 + one per 4 MB batch of rows (see `read.ts`).
  */
 export async function readLedger(stats?: ReadStats): Promise<RawTable[]> {
   return Excel.run(RUN_OPTIONS, (context) => readLedgerIn(context, stats));
 }
 
-/** @summary Candidate tables with row counts, what each matches, and what is missing: 2 round trips. */
+/** @summary Candidate tables with row counts, what each matches, and what is missing: 3 round trips (see `read.ts`). */
 export async function listTables(): Promise<LedgerOverview> {
   const { tables, rowCounts, columnCounts } = await Excel.run(RUN_OPTIONS, (context) =>
     readHeadersIn(context)
@@ -99,5 +108,18 @@ export async function runAssessment(options: AssessOptions = {}): Promise<Assess
   return { assessment, layout: ledgerLayout(tables) };
 }
 
+/**
+ * @summary Define the workbook functions TAILPAY, PAYTIER, TAILRATIO and RATEPOINTS as LAMBDA
+ * names, never over an existing name (see `names.ts`). Two round trips.
+ */
+export async function installFunctionNames(): Promise<FunctionNamesResult> {
+  return Excel.run(RUN_OPTIONS, (context) => installFunctionNamesIn(context));
+}
+
 /** The adapter as the task pane's `ExcelHost`. */
-export const excelHost: ExcelHost = { listTables, runAssessment, selectCell };
+export const excelHost: ExcelHost = {
+  listTables,
+  runAssessment,
+  selectCell,
+  installFunctionNames,
+};

@@ -3,16 +3,21 @@
  *
  * Round trips (`context.sync()`), whatever the number of rows:
  * 1. worksheet and table names, and the workbook's date system;
- * 2. where every candidate stands, its header row, and a plain sheet's first rows (its columns
- *    are judged on them together by the engine's `plainSheetColumns`, so a one-cell title does
- *    not narrow the table and a stray value in XFD1 does not make every row 16,384 cells wide);
- * 3. each plain sheet's last row with data within its header's columns, and every candidate's
+ * 2. where every candidate stands (used ranges, table header and body extents), no values;
+ * 3. table header rows, and each plain sheet's first row with the {@link TITLE_ROWS_LIMIT} rows
+ *    under it across its used width (judged together by the engine's `plainSheetColumns`, so a
+ *    one-cell title does not narrow the table and a stray value in XFD1 does not make every row
+ *    16,384 cells wide);
+ * 4. each plain sheet's last row with data within its header's columns, and every candidate's
  *    first {@link SAMPLE_ROWS} data rows (a ledger that small is then read completely);
- * 4+. the remaining rows, cut into batches estimated under 4 MB each (Excel on the web rejects
- *    responses over 5 MB): one round trip per batch.
- * So `readLedger` takes 3 + ceil(estimated bytes of the rows beyond the samples / 4 MB) syncs —
- * 3 for a ledger of up to 50 rows a table, 4 for one under 4 MB, 8 for 100,000 punch rows.
- * `listTables` takes exactly 2.
+ * 5+. the remaining rows, cut into batches estimated under 4 MB each from the sample.
+ * Excel on the web rejects a request or response over 5 MB. Reads 3 and 4 are planned at
+ * {@link CELL_BYTES} a cell under the 4 MB budget (a sheet with a stray XFD1 takes one
+ * round trip more each); text is unknown before it is read, so a round trip that still comes
+ * back over the limit is refused whole, cut in two and read again (`readBlocks`).
+ * So `readLedger` takes 4 + ceil(estimated bytes of the rows beyond the samples / 4 MB) syncs
+ * for a usual ledger — 4 for up to 50 rows a table, 5 for one under 4 MB, 9 for 100,000 punch
+ * rows. `listTables` takes 3.
  */
 import {
   SUMMARY_SHEET_NAME,
@@ -48,6 +53,16 @@ interface Candidate {
   sampleTypes: unknown[][];
 }
 
+/** Rows of a worksheet. */
+const MAX_ROWS = 1_048_576;
+
+/**
+ * Bytes a cell is planned at before its text is known: an empty one costs 11 (`""` and
+ * `"Empty"`), a date or short name about 20. 11 rows × 16,384 columns (a stray XFD1) then fit
+ * one 4 MB round trip; longer text is caught by the refusal-and-split path.
+ */
+const CELL_BYTES = 20;
+
 const isSummary = (sheet: string): boolean =>
   normalizeName(sheet) === normalizeName(SUMMARY_SHEET_NAME);
 
@@ -57,6 +72,131 @@ function rowsOf(values: unknown[][], types: unknown[][] | undefined): RawCell[][
   );
 }
 
+/** A block of cells to read (`values` and `valueTypes`), 0-based worksheet coordinates. */
+interface Block {
+  sheet: string;
+  row: number;
+  column: number;
+  rows: number;
+  columns: number;
+}
+
+/** A block's cells as read. */
+interface BlockCells {
+  values: unknown[][];
+  types: unknown[][];
+}
+
+const isPayloadError = (e: unknown): boolean =>
+  /PayloadSizeLimitExceeded/i.test(String((e as { code?: unknown })?.code ?? ""));
+
+/**
+ * @summary Read `blocks`, planned into round trips estimated under the 4 MB budget at
+ * {@link CELL_BYTES} a cell (a block too big for one is cut into row runs, a row too wide into
+ * column runs). A cell's text is unknown before it is read, so long text can still push a
+ * response over Excel on the web's 5 MB: such a round trip is refused whole (nothing is read),
+ * and it is cut in two and read again, down to a single cell. `first` queues extra small loads
+ * with the first round trip (again if that one is cut). Returns the cells of each block.
+ */
+async function readBlocks(
+  context: Excel.RequestContext,
+  blocks: Block[],
+  counter: { syncs: number },
+  first?: () => void
+): Promise<BlockCells[]> {
+  type Piece = Block & { of: number };
+  const out: BlockCells[] = blocks.map((b) => ({
+    values: Array.from({ length: b.rows }, () => new Array<unknown>(b.columns)),
+    types: Array.from({ length: b.rows }, () => new Array<unknown>(b.columns)),
+  }));
+  const pieces: Piece[] = [];
+  const cellsPerTrip = Math.max(1, Math.floor(BATCH_BUDGET_BYTES / CELL_BYTES));
+  blocks.forEach((b, of) => {
+    if (b.rows < 1 || b.columns < 1) return;
+    const columnsPer = Math.min(b.columns, cellsPerTrip);
+    const rowsPer = Math.max(1, Math.floor(cellsPerTrip / columnsPer));
+    for (let r = 0; r < b.rows; r += rowsPer)
+      for (let c = 0; c < b.columns; c += columnsPer)
+        pieces.push({
+          ...b,
+          row: b.row + r,
+          column: b.column + c,
+          rows: Math.min(rowsPer, b.rows - r),
+          columns: Math.min(columnsPer, b.columns - c),
+          of,
+        });
+  });
+  // Greedy packing, in order.
+  const trips: Piece[][] = [];
+  let current: Piece[] = [];
+  let cells = 0;
+  for (const p of pieces) {
+    const n = p.rows * p.columns;
+    if (current.length > 0 && cells + n > cellsPerTrip) {
+      trips.push(current);
+      current = [];
+      cells = 0;
+    }
+    current.push(p);
+    cells += n;
+  }
+  if (current.length > 0 || first) trips.push(current);
+
+  let pendingFirst = first;
+  while (trips.length > 0) {
+    const trip = trips.shift()!;
+    const reads = trip.map((p) => {
+      const range = context.workbook.worksheets
+        .getItem(p.sheet)
+        .getRangeByIndexes(p.row, p.column, p.rows, p.columns);
+      range.load("values,valueTypes");
+      return { p, range };
+    });
+    pendingFirst?.();
+    counter.syncs++;
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+      trips.unshift(...split(trip, e));
+      continue;
+    }
+    pendingFirst = undefined;
+    for (const { p, range } of reads) {
+      const b = blocks[p.of];
+      const target = out[p.of];
+      range.values.forEach((row, r) =>
+        row.forEach((v, c) => {
+          target.values[p.row - b.row + r][p.column - b.column + c] = v;
+          target.types[p.row - b.row + r][p.column - b.column + c] = range.valueTypes[r][c];
+        })
+      );
+    }
+  }
+  return out;
+
+  function split(trip: Piece[], e: unknown): Piece[][] {
+    if (trip.length > 1) {
+      const half = Math.ceil(trip.length / 2);
+      return [trip.slice(0, half), trip.slice(half)];
+    }
+    const [p] = trip;
+    if (p === undefined) throw e; // only the extra loads, and still too big
+    if (p.rows > 1) {
+      const half = Math.ceil(p.rows / 2);
+      return [[{ ...p, rows: half }], [{ ...p, row: p.row + half, rows: p.rows - half }]];
+    }
+    if (p.columns > 1) {
+      const half = Math.ceil(p.columns / 2);
+      return [
+        [{ ...p, columns: half }],
+        [{ ...p, column: p.column + half, columns: p.columns - half }],
+      ];
+    }
+    throw e; // one cell over the limit: nothing smaller to read
+  }
+}
+
 /**
  * The metadata round trips shared by `readLedger` and `listTables`: every Excel table, and every
  * worksheet holding no table, except the summary sheet. Round trips 1 and 2 always; round trip 3
@@ -64,7 +204,8 @@ function rowsOf(values: unknown[][], types: unknown[][] | undefined): RawCell[][
  */
 async function readCandidates(
   context: Excel.RequestContext,
-  withSamples: boolean
+  withSamples: boolean,
+  counter: { syncs: number }
 ): Promise<{ candidates: Candidate[]; date1904: boolean }> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load("items/name");
@@ -73,12 +214,14 @@ async function readCandidates(
   // by the workbook without touching any cell.
   const probe = workbook.functions.date(1904, 1, 1);
   probe.load("value");
+  counter.syncs++;
   await context.sync(); // round trip 1
 
+  // Round trip 2: where everything stands; no cell values yet (their size is unknown).
   const tableReads = tables.items.map((table) => {
     const worksheet = table.worksheet.load("name");
     const header = table.getHeaderRowRange();
-    header.load("values,valueTypes,rowIndex,columnIndex,columnCount");
+    header.load("rowIndex,columnIndex,columnCount");
     const body = table.getDataBodyRange().load("rowCount");
     return { table, worksheet, header, body };
   });
@@ -87,18 +230,40 @@ async function readCandidates(
     .map((sheet) => {
       const used = sheet.getUsedRange(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
-      // The first row and the TITLE_ROWS_LIMIT rows under it (empty past the used range).
-      const header = used.getRow(0).getResizedRange(TITLE_ROWS_LIMIT, 0);
-      header.load("values,valueTypes");
-      return { sheet, used, header };
+      return { sheet, used };
     });
+  counter.syncs++;
   await context.sync(); // round trip 2
 
+  // Round trip 3 (more when wide or long): table header rows, and each plain sheet's first row
+  // with the TITLE_ROWS_LIMIT rows under it across its used width (a stray XFD1 makes that
+  // 16,384 columns), planned under the budget.
+  const sheetsWithTables = new Set(tableReads.map((t) => t.worksheet.name));
+  const tablesKept = tableReads.filter((t) => !isSummary(t.worksheet.name));
+  const plain = sheetReads.filter((s) => !sheetsWithTables.has(s.sheet.name));
+  const heads = await readBlocks(
+    context,
+    [
+      ...tablesKept.map((t) => ({
+        sheet: t.worksheet.name,
+        row: t.header.rowIndex,
+        column: t.header.columnIndex,
+        rows: 1,
+        columns: t.header.columnCount,
+      })),
+      ...plain.map(({ sheet, used }) => ({
+        sheet: sheet.name,
+        row: used.rowIndex,
+        column: used.columnIndex,
+        rows: Math.min(TITLE_ROWS_LIMIT + 1, MAX_ROWS - used.rowIndex),
+        columns: used.columnCount,
+      })),
+    ],
+    counter
+  );
+
   const candidates: Candidate[] = [];
-  const sheetsWithTables = new Set<string>();
-  for (const { table, worksheet, header, body } of tableReads) {
-    sheetsWithTables.add(worksheet.name);
-    if (isSummary(worksheet.name)) continue;
+  tablesKept.forEach(({ table, worksheet, header, body }, i) => {
     candidates.push({
       kind: "table",
       name: table.name,
@@ -107,18 +272,17 @@ async function readCandidates(
       columnIndex: header.columnIndex,
       columnCount: header.columnCount,
       rowCount: body.rowCount,
-      headers: rowsOf(header.values, header.valueTypes)[0],
+      headers: rowsOf(heads[i].values, heads[i].types)[0],
       rows: [],
       sampleValues: [],
       sampleTypes: [],
     });
-  }
-  for (const { sheet, used, header } of sheetReads) {
-    if (sheetsWithTables.has(sheet.name)) continue;
-    const top = rowsOf(header.values, header.valueTypes);
+  });
+  plain.forEach(({ sheet, used }, i) => {
+    const cells = heads[tablesKept.length + i];
+    const top = rowsOf(cells.values, cells.types);
     const span = plainSheetColumns(top);
-    if (!span) continue; // a blank sheet
-    const cells = top[0];
+    if (!span) return; // a blank sheet
     candidates.push({
       kind: "sheet",
       name: sheet.name,
@@ -128,46 +292,53 @@ async function readCandidates(
       columnCount: span.last - span.first + 1,
       // Provisional: the used range may reach further down in columns outside the header's.
       rowCount: used.rowCount - 1,
-      headers: cells.slice(span.first, span.last + 1),
+      headers: top[0].slice(span.first, span.last + 1),
       rows: [],
       sampleValues: [],
       sampleTypes: [],
     });
-  }
+  });
   if (!withSamples) return { candidates, date1904: probe.value === 0 };
 
-  const sampleReads = candidates
-    .filter((c) => c.rowCount > 0)
-    .map((c) => {
-      const ws = context.workbook.worksheets.getItem(c.sheet);
-      const dataRow = c.headerRowIndex + 1;
-      let extent: Excel.Range | null = null;
-      if (c.kind === "sheet") {
-        extent = ws
-          .getRangeByIndexes(dataRow, c.columnIndex, c.rowCount, c.columnCount)
-          .getUsedRangeOrNullObject(true);
-        extent.load("rowIndex,rowCount");
-      }
-      const sample = ws.getRangeByIndexes(
-        dataRow,
-        c.columnIndex,
-        Math.min(SAMPLE_ROWS, c.rowCount),
-        c.columnCount
-      );
-      sample.load("values,valueTypes");
-      return { c, extent, sample };
+  // Round trip 4 (more when wide or long): every candidate's first SAMPLE_ROWS data rows, planned
+  // under the budget, with each plain sheet's last row within its header's columns.
+  const sampled = candidates.filter((c) => c.rowCount > 0);
+  // Made anew for each attempt of the first round trip: a refused one tells them nothing.
+  let extents: (Excel.Range | null)[] = [];
+  const queueExtents = () => {
+    extents = sampled.map((c) => {
+      if (c.kind !== "sheet") return null;
+      const extent = context.workbook.worksheets
+        .getItem(c.sheet)
+        .getRangeByIndexes(c.headerRowIndex + 1, c.columnIndex, c.rowCount, c.columnCount)
+        .getUsedRangeOrNullObject(true);
+      extent.load("rowIndex,rowCount");
+      return extent;
     });
-  await context.sync(); // round trip 3
+  };
+  const samples = await readBlocks(
+    context,
+    sampled.map((c) => ({
+      sheet: c.sheet,
+      row: c.headerRowIndex + 1,
+      column: c.columnIndex,
+      rows: Math.min(SAMPLE_ROWS, c.rowCount),
+      columns: c.columnCount,
+    })),
+    counter,
+    queueExtents
+  );
 
-  for (const { c, extent, sample } of sampleReads) {
+  sampled.forEach((c, i) => {
+    const extent = extents[i];
     if (extent)
       c.rowCount = extent.isNullObject
         ? 0
         : extent.rowIndex + extent.rowCount - (c.headerRowIndex + 1);
-    c.sampleValues = sample.values.slice(0, Math.min(SAMPLE_ROWS, c.rowCount));
-    c.sampleTypes = (sample.valueTypes as unknown[][]).slice(0, c.sampleValues.length);
+    c.sampleValues = samples[i].values.slice(0, Math.min(SAMPLE_ROWS, c.rowCount));
+    c.sampleTypes = samples[i].types.slice(0, c.sampleValues.length);
     c.rows = rowsOf(c.sampleValues, c.sampleTypes);
-  }
+  });
   return { candidates, date1904: probe.value === 0 };
 }
 
@@ -195,15 +366,16 @@ export interface ReadStats {
  * @summary Read every candidate ledger table of the open workbook — Excel tables and plain
  * worksheets without tables (first non-empty row = headers), never the `考核结果` sheet — into
  * `RawTable`s with rows exactly as Office.js reports them (dates as serials, errors as
- * `{ error }`, empty cells as null). Round trips: 3 + one per 4 MB batch of rows beyond the
- * first {@link SAMPLE_ROWS} of each table (see the module comment). Errors propagate.
+ * `{ error }`, empty cells as null). Round trips: 4 + one per 4 MB batch of rows beyond the
+ * first {@link SAMPLE_ROWS} of each table, usually (see the module comment). Errors propagate.
  */
 export async function readLedgerIn(
   context: Excel.RequestContext,
   stats?: ReadStats
 ): Promise<RawTable[]> {
-  const { candidates, date1904 } = await readCandidates(context, true);
-  let syncs = candidates.some((c) => c.rowCount > 0) ? 3 : 2;
+  const counter = { syncs: 0 };
+  const { candidates, date1904 } = await readCandidates(context, true, counter);
+  let syncs = counter.syncs;
   const parts = candidates
     .filter((c) => c.rowCount > c.rows.length)
     .map((c) => ({
@@ -238,14 +410,15 @@ export async function readLedgerIn(
 }
 
 /**
- * @summary Headers and sizes of every candidate table, no data rows: exactly 2 round trips.
+ * @summary Headers and sizes of every candidate table, no data rows: 3 round trips, more for
+ * very wide or long-text header rows.
  * Each table's `rows` is empty; `rowCounts[i]` is its data row count (for a plain sheet, the
  * used range's, which may count trailing rows with values outside the header's columns).
  */
 export async function readHeadersIn(
   context: Excel.RequestContext
 ): Promise<{ tables: RawTable[]; rowCounts: number[]; columnCounts: number[] }> {
-  const { candidates, date1904 } = await readCandidates(context, false);
+  const { candidates, date1904 } = await readCandidates(context, false, { syncs: 0 });
   return {
     tables: candidates.map((c) => toRawTable(c, date1904)),
     rowCounts: candidates.map((c) => c.rowCount),

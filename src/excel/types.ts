@@ -50,6 +50,19 @@ export interface CellRef {
   column: string | null;
 }
 
+/** What `installFunctionNames` did with each workbook function's name (SPEC §7). */
+export interface FunctionNamesResult {
+  /** Names it defined now: TAILPAY, PAYTIER, TAILRATIO, RATEPOINTS, in that order. */
+  added: string[];
+  /** Names already defined in the workbook, left exactly as they were. */
+  kept: string[];
+  /**
+   * One `function-name-kept` warning for each kept name whose formula is not this tool's
+   * (the user's own name); none for a name that already holds this tool's LAMBDA.
+   */
+  diagnostics: Diagnostic[];
+}
+
 export interface ExcelHost {
   /** List the candidate ledger tables and what each matches (constant, small round trips). */
   listTables(): Promise<LedgerOverview>;
@@ -60,4 +73,9 @@ export interface ExcelHost {
    * Resolves false when that layout has no such place.
    */
   selectCell(layout: LedgerLayout, at: CellRef): Promise<boolean>;
+  /**
+   * Define TAILPAY, PAYTIER, TAILRATIO and RATEPOINTS as workbook LAMBDA names (SPEC §7), never
+   * over an existing name. Two round trips; Excel's own errors propagate.
+   */
+  installFunctionNames(): Promise<FunctionNamesResult>;
 }

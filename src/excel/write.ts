@@ -1,14 +1,24 @@
 /**
- * Writing the summary sheet `考核结果` with Office.js, all or nothing.
+ * Writing the summary sheet `考核结果` with Office.js, as near all-or-nothing as Office.js allows.
  *
- * The new summary is built on a temporary sheet in one batch (one `context.sync()`; a summary
- * over 4 MB of cell data is cut into several batches on the same temporary sheet). Only when
- * it is complete does a second round trip delete the old summary and give the new sheet its
- * name and place. If anything fails, the temporary sheet is deleted and the error rethrown:
- * the workbook is left as it was. Ledger tables are never touched.
+ * 1. Check, before anything is written: a protected workbook structure or a protected summary
+ *    sheet is refused with a catalogue message (`workbook-protected`, `sheet-protected`), not
+ *    the raw Excel error.
+ * 2. Build the new summary on a temporary sheet (one batch; a summary over 4 MB of cell data is
+ *    cut into several). A failure here deletes the temporary sheet: the workbook is as it was.
+ * 3. Put it in place. With no summary yet, the temporary sheet is renamed. An existing summary
+ *    is never deleted — deleting it would turn every formula pointing at `考核结果!…` into
+ *    #REF! — but cleared and rewritten where it stands (same sheet, position and name, so
+ *    references survive), and the temporary sheet deleted. The rewrite repeats the batch that
+ *    has just succeeded on the temporary sheet; if it still fails half-way, Office.js cannot
+ *    roll back: the error says so and names the temporary sheet, which keeps the complete new
+ *    summary.
+ * Ledger tables are never touched. Like any Office.js change, a run cannot be undone with
+ * Ctrl+Z (see docs/add-in-deployment.md).
  */
 import { HEADER_FILL_RGB, cellAddress, columnLetter } from "../report/cells";
 import type { SummarySheet } from "../report/types";
+import { diag, messageOf, type Diagnostic, type DiagnosticCode } from "../engine";
 import { BATCH_BUDGET_BYTES, cellToExcel, jsonBytes, runs, widthPoints } from "./layout";
 
 /** Fill of header and section-title cells: the shared light grey, as Office.js spells it. */
@@ -111,10 +121,40 @@ function queueChart(ws: Excel.Worksheet, sheet: SummarySheet): void {
   c.setPosition(cellAddress(1, width + 2), cellAddress(18, width + 9));
 }
 
+/** An error the task pane can show as it is: a catalogue message, with the code. */
+export class HostError extends Error {
+  readonly code: DiagnosticCode;
+  readonly diagnostic: Diagnostic;
+  constructor(diagnostic: Diagnostic) {
+    super(messageOf(diagnostic));
+    this.name = "HostError";
+    this.code = diagnostic.code;
+    this.diagnostic = diagnostic;
+  }
+}
+
+/** Write the grid, formatting and chart of `sheet` onto `ws`; `sync` between cell blocks. */
+async function queueSummary(
+  ws: Excel.Worksheet,
+  sheet: SummarySheet,
+  grid: Grid,
+  sync: () => Promise<void>
+): Promise<void> {
+  const parts = blocks(grid);
+  for (let i = 0; i < parts.length; i++) {
+    queueCells(ws, grid, parts[i][0], parts[i][1]);
+    if (i < parts.length - 1) await sync();
+  }
+  queueFormatting(ws, sheet);
+  queueChart(ws, sheet);
+}
+
 /**
- * @summary Replace the `考核结果` sheet by `sheet`, all or nothing (see the module comment).
- * Round trips: 2 (build, swap), plus one per extra 4 MB of cell data; plus 1–2 to clean up
- * after a failure, which is then rethrown.
+ * @summary Write the `考核结果` sheet `sheet`, keeping an existing one in place so formulas
+ * referring to it (`=考核结果!B5`) survive; see the module comment.
+ * Round trips: 1 check (2 when the sheet exists), 1 build on a temporary sheet, 1 to put it in
+ * place; one more per extra 4 MB block of cells in each of the last two. Protection is checked
+ * before anything is written and refused with a catalogue message (`HostError`).
  */
 export async function writeSummaryIn(
   context: Excel.RequestContext,
@@ -129,33 +169,49 @@ export async function writeSummaryIn(
     syncs++;
     await context.sync();
   };
-  let phase: "build" | "swap" | "done" = "build";
+  let phase: "check" | "build" | "swap" | "done" = "check";
+  let old: Excel.Worksheet | null = null;
   try {
-    // Build on the temporary sheet.
-    const temp = worksheets.add(tempName);
-    const parts = blocks(grid);
-    for (let i = 0; i < parts.length; i++) {
-      queueCells(temp, grid, parts[i][0], parts[i][1]);
-      if (i < parts.length - 1) await sync();
-    }
-    queueFormatting(temp, sheet);
-    queueChart(temp, sheet);
-    const old = worksheets.getItemOrNullObject(sheet.name);
-    old.load("position");
+    // Check: nothing is written to a protected workbook or a protected summary sheet.
+    const workbookProtection = context.workbook.protection.load("protected"); // ExcelApi 1.7
+    const existing = worksheets.getItemOrNullObject(sheet.name);
     syncs++;
     await context.sync();
+    if (workbookProtection.protected) throw new HostError(diag("workbook-protected", {}, {}));
+    let oldCharts: Excel.ChartCollection | null = null;
+    if (!existing.isNullObject) {
+      old = existing;
+      const protection = old.protection.load("protected"); // ExcelApi 1.2
+      oldCharts = old.charts.load("items/name");
+      syncs++;
+      await context.sync();
+      if (protection.protected)
+        throw new HostError(diag("sheet-protected", {}, { sheet: sheet.name }));
+    }
 
-    // Swap: only now is the old summary removed.
+    // Build the whole new summary on a temporary sheet: if anything fails, only it goes.
+    phase = "build";
+    const temp = worksheets.add(tempName);
+    await queueSummary(temp, sheet, grid, sync);
+    await sync();
+
+    // Put it in place. A new summary: the temporary sheet takes the name. An existing one is
+    // cleared and rewritten where it stands (never deleted), so references to it survive.
     phase = "swap";
-    const position = old.isNullObject ? null : old.position;
-    if (!old.isNullObject) old.delete();
-    temp.name = sheet.name;
-    if (position !== null) temp.position = position;
-    temp.activate();
+    if (old === null) {
+      temp.name = sheet.name;
+      temp.activate();
+    } else {
+      old.getRange().clear();
+      for (const chart of oldCharts!.items) chart.delete();
+      await queueSummary(old, sheet, grid, sync);
+      temp.delete();
+      old.activate();
+    }
     await sync();
     phase = "done";
   } catch (error) {
-    if (phase !== "done") {
+    if (phase === "build" || phase === "swap") {
       try {
         await cleanUp(context, tempName, sheet.name, phase === "swap");
       } catch (cleanupError) {
@@ -165,6 +221,12 @@ export async function writeSummaryIn(
         );
       }
     }
+    if (phase === "swap" && old !== null) {
+      throw new AggregateError(
+        [error],
+        `「${sheet.name}」可能只更新了一部分；完整的新结果在工作表「${tempName}」。The sheet ${sheet.name} may be partly rewritten; the complete new summary is on the sheet ${tempName}. (${String(error)})`
+      );
+    }
     throw error;
   } finally {
     if (stats) stats.syncs = syncs;
@@ -172,15 +234,16 @@ export async function writeSummaryIn(
 }
 
 /**
- * After a failure: delete the temporary sheet. If the failure came during the swap and the old
- * summary is already gone, the temporary sheet is complete: finish the swap instead, so the
- * workbook holds either the old summary or the whole new one, never a part.
+ * After a failure. While building: delete the temporary sheet (the old summary was not touched).
+ * While putting it in place: a new summary whose rename failed is renamed again; an existing
+ * summary that failed half-way through its rewrite cannot be put back (Office.js has no
+ * transactions), so the complete temporary sheet is kept for the user and named in the error.
  */
 async function cleanUp(
   context: Excel.RequestContext,
   tempName: string,
   name: string,
-  complete: boolean
+  swapping: boolean
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const temp = worksheets.getItemOrNullObject(tempName);
@@ -188,11 +251,8 @@ async function cleanUp(
   // isNullObject is known after a sync without a load.
   await context.sync();
   if (temp.isNullObject) return;
-  if (complete && old.isNullObject) {
-    // The old summary is gone and the new one is whole: keep it rather than none.
-    temp.name = name;
-  } else {
-    temp.delete();
-  }
+  if (swapping && old.isNullObject) temp.name = name;
+  else if (!swapping) temp.delete();
+  else return;
   await context.sync();
 }

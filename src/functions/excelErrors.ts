@@ -14,15 +14,20 @@ import { argError, isArgError, type ArgError } from "./args";
  * install a fake global and other code can import the logic without the Office runtime.
  */
 
+/**
+ * The error values as the strings `CustomFunctions.ErrorCode` stands for. The `Error` class is
+ * CustomFunctionsRuntime 1.2, the manifest's minimum, but @types/custom-functions-runtime
+ * annotates every `ErrorCode` member 1.3; the strings need no enum object at run time
+ * (test/apiSets.test.ts).
+ */
+const CODE = {
+  num: "#NUM!",
+  na: "#N/A",
+  value: "#VALUE!",
+} as const satisfies Record<ArgError["kind"], `${CustomFunctions.ErrorCode}`>;
+
 export function errorCodeFor(kind: ArgError["kind"]): CustomFunctions.ErrorCode {
-  switch (kind) {
-    case "num":
-      return CustomFunctions.ErrorCode.invalidNumber;
-    case "na":
-      return CustomFunctions.ErrorCode.notAvailable;
-    case "value":
-      return CustomFunctions.ErrorCode.invalidValue;
-  }
+  return CODE[kind] as CustomFunctions.ErrorCode;
 }
 
 export function errorMessage(e: ArgError): string {
@@ -44,7 +49,7 @@ export function excelResult<T extends number | string>(compute: () => T | ArgErr
   } catch (err) {
     const detail = err instanceof Error ? err.message : String(err);
     throw new CustomFunctions.Error(
-      CustomFunctions.ErrorCode.invalidValue,
+      errorCodeFor("value"),
       errorMessage(argError("value", `内部错误：${detail}`, `Internal error: ${detail}`))
     );
   }

@@ -18,6 +18,8 @@ import {
   selectCell,
   writeSummary,
   listTables,
+  HostError,
+  installFunctionNames,
   type ReadStats,
   type WriteStats,
 } from "../../src/excel";
@@ -82,12 +84,12 @@ function bigLedger(punchRows: number) {
 }
 
 describe("readLedger", () => {
-  it("reads Excel tables and plain sheets with their place, headers and rows unchanged, in 3 round trips", async () => {
+  it("reads Excel tables and plain sheets with their place, headers and rows unchanged, in 4 round trips", async () => {
     const host = install(SampleLedger.sampleSpec());
     const stats: ReadStats = { syncs: 0, batches: 0 };
     const tables = await readLedger(stats);
-    expect(host.syncs).toHaveLength(3);
-    expect(stats.syncs).toBe(3);
+    expect(host.syncs).toHaveLength(4);
+    expect(stats.syncs).toBe(4);
     expect(tables.map((t) => [t.name, t.sheet, t.kind])).toEqual([
       ["驻场人员", "驻场人员", "table"],
       ["工单", "工单", "table"],
@@ -148,7 +150,58 @@ describe("readLedger", () => {
     expect(t.rows).toHaveLength(3006);
     expect(t.rows.every((r) => r.length === 4)).toBe(true);
     for (const s of host.syncs) expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
-    expect(host.syncs.length).toBeLessThanOrEqual(4);
+    expect(host.syncs.length).toBeLessThanOrEqual(6);
+  });
+
+  /** Every round trip that went through under the limit; a refused one read nothing. */
+  const passed = (host: Host) => host.syncs.filter((s: { failed?: string }) => !s.failed);
+
+  it("stays under 5 MB a round trip with a stray XFD1 on three sheets (the old header read took 5.95 MB)", async () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets.push(
+      ...["备注一", "备注二", "备注三"].map((name) => ({
+        name,
+        cells: [Object.assign(["说明"], { 16383: "stray" })],
+      }))
+    );
+    spec.sheets[1].cells[0][16_383] = "stray";
+    const host = install(spec);
+    const tables = await readLedger();
+    expect(tables.find((t) => t.name === "考勤")!.headers).toEqual([
+      "日期",
+      "姓名",
+      "时段",
+      "结果",
+    ]);
+    for (const s of host.syncs) expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    expect(host.syncs.filter((s: { failed?: string }) => s.failed)).toEqual([]);
+    const overview = await listTables();
+    expect(overview.tables.map((t) => t.name)).toContain("考勤");
+  });
+
+  it("reads sheets of long text (7.2 MB in the old single header and sample reads) by cutting a refused round trip in two", async () => {
+    const spec = SampleLedger.sampleSpec();
+    const long = (i: number) => `${i} ${"很长的说明文字".repeat(4_000)}`; // 28,000 characters, ~84 KB
+    for (let k = 0; k < 3; k++) {
+      spec.sheets.push({
+        name: `长文本${k}`,
+        cells: [
+          ["编号", "说明", "备注"],
+          ...Array.from({ length: 30 }, (_, i) => [i, long(i), long(i + 1)]),
+        ],
+      });
+    }
+    const host = install(spec);
+    const tables = await readLedger();
+    const t = tables.find((x) => x.name === "长文本2")!;
+    expect(t.headers).toEqual(["编号", "说明", "备注"]);
+    expect(t.rows).toHaveLength(30);
+    expect(t.rows[29]).toEqual([29, long(29), long(30)]);
+    for (const s of passed(host)) expect(s.responseBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+    // Refused round trips are the payload limit's and nothing else (there were some).
+    expect(host.syncs.some((x: { failed?: string }) => x.failed)).toBe(true);
+    for (const s of host.syncs.filter((x: { failed?: string }) => x.failed))
+      expect(s.failed).toBe("ResponsePayloadSizeLimitExceeded");
   });
 
   it("reads a plain sheet whose header row starts right of column A, below a title", async () => {
@@ -188,10 +241,10 @@ describe("readLedger", () => {
     expect((await readLedger()).map((t) => t.sheet)).not.toContain(SUMMARY_SHEET_NAME);
   });
 
-  it("reads a ledger of 1,000 punch rows in 4 round trips", async () => {
+  it("reads a ledger of 1,000 punch rows in 5 round trips", async () => {
     const host = install(bigLedger(1000));
     const tables = await readLedger();
-    expect(host.syncs).toHaveLength(4);
+    expect(host.syncs).toHaveLength(5);
     expect(tables.find((t) => t.name === "考勤表")!.rows).toHaveLength(1000);
   });
 
@@ -200,8 +253,8 @@ describe("readLedger", () => {
     const host = install(spec);
     const stats: ReadStats = { syncs: 0, batches: 0 };
     const tables = await readLedger(stats);
-    // Bound: 3 metadata/sample round trips + 1 per 4 MB batch of estimated response (see src/excel/read.ts).
-    expect(host.syncs.length).toBe(3 + stats.batches);
+    // Bound: 4 metadata/sample round trips + 1 per 4 MB batch of estimated response (see src/excel/read.ts).
+    expect(host.syncs.length).toBe(4 + stats.batches);
     expect(host.syncs.length).toBeLessThanOrEqual(10);
     for (const s of host.syncs) {
       expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
@@ -230,12 +283,12 @@ describe("readLedger", () => {
 });
 
 describe("listTables", () => {
-  it("lists tables with row counts and matches, and the missing ones, in 2 round trips", async () => {
+  it("lists tables with row counts and matches, and the missing ones, in 3 round trips", async () => {
     const spec = SampleLedger.sampleSpec();
     spec.sheets.splice(4, 1); // no surveys
     const host = install(spec);
     const o = await listTables();
-    expect(host.syncs).toHaveLength(2);
+    expect(host.syncs).toHaveLength(3);
     expect(o.tables.find((t) => t.name === "考勤")).toMatchObject({
       kind: "sheet",
       rows: 6,
@@ -262,16 +315,19 @@ describe("writeSummary", () => {
     return buildSummary(assess(await readLedger()));
   }
 
-  it("builds the sheet in one batch, then swaps it in: 2 round trips, each under 5 MB", async () => {
+  it("checks, builds the sheet in one batch, then names it: 3 round trips, each under 5 MB", async () => {
     const sheet = await sampleSummary();
     const host = install(SampleLedger.sampleSpec());
     const stats: WriteStats = { syncs: 0 };
     await writeSummary(sheet, stats);
-    expect(host.syncs).toHaveLength(2);
-    expect(stats.syncs).toBe(2);
-    // Every cell write is in the first round trip; the second only deletes, renames and activates.
-    expect(host.syncs[0].actions.filter((a: string) => a === "set").length).toBeGreaterThan(0);
-    expect(host.syncs[1].actions).not.toContain("load");
+    expect(host.syncs).toHaveLength(3);
+    expect(stats.syncs).toBe(3);
+    // The first round trip only reads; every cell write is in the second; the third renames and activates.
+    expect(host.syncs[0].actions.filter((a: string) => a !== "load" && a !== "nullCheck")).toEqual(
+      []
+    );
+    expect(host.syncs[1].actions.filter((a: string) => a === "set").length).toBeGreaterThan(0);
+    expect(host.syncs[2].actions).not.toContain("load");
     for (const s of host.syncs) expect(s.requestBytes).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     expect(host.sheetNames()).toEqual([...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
     const cells = host.cells(SUMMARY_SHEET_NAME);
@@ -394,11 +450,6 @@ describe("writeSummary", () => {
         op.action === "set" && JSON.stringify(op.args).includes("values"),
     ],
     ["while adding the chart", (op: { action: string }) => op.action === "addChart"],
-    [
-      "while deleting the old summary",
-      (op: { action: string; path: string }) =>
-        op.action === "delete" && op.path === 'worksheets.getItemOrNullObject("考核结果")',
-    ],
   ])(
     "leaves the old summary intact and no temporary sheet after a failure %s",
     async (_label, when) => {
@@ -418,9 +469,8 @@ describe("writeSummary", () => {
     }
   );
 
-  it("completes the swap rather than leave no summary when renaming fails after the old one is deleted", async () => {
+  it("names the new summary on a second try when renaming the complete temporary sheet fails", async () => {
     const spec = SampleLedger.sampleSpec();
-    spec.sheets.push({ name: SUMMARY_SHEET_NAME, cells: [["旧的结果 old result"]] });
     const sheet = await sampleSummary();
     const host = install(spec);
     let failed = false;
@@ -440,6 +490,82 @@ describe("writeSummary", () => {
       SUMMARY_SHEET_NAME,
     ]);
     expect(host.cells(SUMMARY_SHEET_NAME)[0][0]).toBe(sheet.rows[0][0].value);
+  });
+});
+
+describe("writeSummary keeps an existing summary in place", () => {
+  const withRefs = () => {
+    const spec = SampleLedger.sampleSpec();
+    spec.sheets.splice(2, 0, {
+      name: SUMMARY_SHEET_NAME,
+      cells: [["旧的结果 old result"], ["总分", 80]],
+    });
+    spec.sheets.push({
+      name: "付款审批",
+      cells: [["应付尾款"], [{ formula: "=考核结果!B2*1000" }]],
+    });
+    spec.names = [{ name: "总分", formula: "=考核结果!$B$2" }];
+    return spec;
+  };
+
+  it("rewrites it where it stands: never deleted, so formulas and names pointing at it survive", async () => {
+    install(SampleLedger.sampleSpec());
+    const sheet = buildSummary(assess(await readLedger()));
+    const host = install(withRefs());
+    const names = host.sheetNames();
+    await writeSummary(sheet);
+    await writeSummary(sheet);
+    expect(host.workbook.deleted.filter((n: string) => n === SUMMARY_SHEET_NAME)).toEqual([]);
+    expect(host.sheetNames()).toEqual(names);
+    expect(host.cells("付款审批")[1][0]).toEqual({ formula: "=考核结果!B2*1000" });
+    expect(host.workbook.names[0].formula).toBe("=考核结果!$B$2");
+    const cells = host.cells(SUMMARY_SHEET_NAME);
+    expect(cells[0][0]).toBe(sheet.rows[0][0].value);
+    expect(cells.flat()).not.toContain("旧的结果 old result");
+    // cleared first: nothing of the old sheet is left beyond the new one, one chart only
+    expect(host.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(1);
+    expect(host.sheetNames().filter((n: string) => n.startsWith("考核结果~"))).toEqual([]);
+  });
+
+  it("after a failure half-way through the rewrite, keeps the complete new summary on the temporary sheet and says so", async () => {
+    install(SampleLedger.sampleSpec());
+    const sheet = buildSummary(assess(await readLedger()));
+    const host = install(withRefs());
+    host.failWhen = (op: { action: string; path: string }) =>
+      op.action === "clear" && op.path.startsWith('worksheets.getItemOrNullObject("考核结果")');
+    await expect(writeSummary(sheet)).rejects.toThrow(/考核结果~\w+/);
+    const temp = host.sheetNames().find((n: string) => n.startsWith("考核结果~"))!;
+    expect(host.cells(temp)[0][0]).toBe(sheet.rows[0][0].value);
+    expect(host.cells("付款审批")[1][0]).toEqual({ formula: "=考核结果!B2*1000" });
+  });
+
+  it("refuses a protected workbook or summary sheet with a catalogue message before writing anything", async () => {
+    install(SampleLedger.sampleSpec());
+    const sheet = buildSummary(assess(await readLedger()));
+    for (const [spec, code] of [
+      [{ ...withRefs(), protectedStructure: true }, "workbook-protected"],
+      [
+        (() => {
+          const s = withRefs();
+          s.sheets[2].protected = true;
+          return s;
+        })(),
+        "sheet-protected",
+      ],
+    ] as const) {
+      const host = install(spec);
+      const before = snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
+      const error = await writeSummary(sheet).then(
+        () => null,
+        (e: unknown) => e as HostError
+      );
+      expect(error).toBeInstanceOf(HostError);
+      expect(error!.code).toBe(code);
+      expect(error!.message).toMatch(/保护.*\/.*protect/i);
+      expect(snapshot(host, [...LEDGER_SHEETS, SUMMARY_SHEET_NAME])).toEqual(before);
+      const writes = host.syncs.flatMap((s: { actions: string[] }) => s.actions);
+      expect(writes.filter((a: string) => a !== "load" && a !== "nullCheck")).toEqual([]);
+    }
   });
 });
 
@@ -540,5 +666,36 @@ describe("the fake host behaves like Office.js", () => {
       await context.sync();
       expect(r.values).toEqual([["日期"]]);
     });
+  });
+});
+
+describe("installFunctionNames (SPEC §7)", () => {
+  const NAMES = ["TAILPAY", "PAYTIER", "TAILRATIO", "RATEPOINTS"];
+
+  it("adds the four LAMBDA names with comments in 2 round trips, and keeps them on a second call", async () => {
+    const host = install(SampleLedger.sampleSpec());
+    const r = await installFunctionNames();
+    expect(r).toEqual({ added: NAMES, kept: [], diagnostics: [] });
+    expect(host.syncs).toHaveLength(2);
+    const names = host.workbook.names;
+    expect(names.map((n: { name: string }) => n.name)).toEqual(NAMES);
+    expect(names[0].formula).toMatch(/^=LAMBDA\(score,amount,IF\(/);
+    const again = await installFunctionNames();
+    expect(again).toEqual({ added: [], kept: NAMES, diagnostics: [] });
+    expect(host.workbook.names).toHaveLength(4);
+  });
+
+  it("never overwrites a name the user defined, and warns about it", async () => {
+    const host = install({
+      ...SampleLedger.sampleSpec(),
+      names: [{ name: "TailPay", formula: "=考勤!$A$1" }],
+    });
+    const r = await installFunctionNames();
+    expect(r.added).toEqual(NAMES.slice(1));
+    expect(r.kept).toEqual(["TAILPAY"]);
+    expect(r.diagnostics.map((d) => [d.code, d.severity, d.args])).toEqual([
+      ["function-name-kept", "warning", { name: "TAILPAY" }],
+    ]);
+    expect(host.workbook.names[0]).toEqual({ name: "TailPay", formula: "=考勤!$A$1" });
   });
 });

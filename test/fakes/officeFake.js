@@ -12,7 +12,13 @@
  * - when an operation fails, the ones before it in the batch stay applied (no transaction),
  *   the ones after it do not run, and `sync()` rejects;
  * - each sync records the JSON size of its request and response, and a request or response
- *   over `payloadLimit` (5 MB, as Excel on the web) is rejected;
+ *   over `payloadLimit` (5 MB, as Excel on the web) is rejected (the record says `failed`);
+ * - deleting a sheet turns every formula and name referring to it into #REF! (`deleted` lists
+ *   the deleted sheets), as Excel does even when a sheet of that name comes back;
+ * - a protected workbook structure refuses adding, deleting, renaming and moving sheets, a
+ *   protected sheet refuses cell writes and clears; `protection.protected` reports both;
+ * - workbook names (`names.getItemOrNullObject`, `names.add`) refuse a duplicate name and a
+ *   comment over 255 characters;
  * - writing a string follows Excel's input rules: a leading apostrophe makes literal text and
  *   is not stored; a cell formatted "@" keeps text; otherwise "=..." becomes a formula and a
  *   numeric-looking string a number.
@@ -63,10 +69,17 @@
       date1904: !!(spec && spec.date1904),
       active: null,
       selection: null,
+      /** Workbook-scope names: { name, formula, comment }. */
+      names: ((spec && spec.names) || []).map((n) => ({ ...n })),
+      /** Workbook structure protection (Review > Protect Workbook). */
+      protectedStructure: !!(spec && spec.protectedStructure),
+      /** Names of sheets deleted so far, in order (references to them became #REF!). */
+      deleted: [],
     };
     for (const s of (spec && spec.sheets) || []) {
       const sheet = newSheet(s.name);
       sheet.rows = (s.cells || []).map((r) => r.slice());
+      sheet.protected = !!s.protected;
       wb.sheets.push(sheet);
       for (const t of s.tables || []) {
         wb.tables.push({
@@ -180,6 +193,32 @@
     const a = `${colLetters(box.c + 1)}${box.r + 1}`;
     const b = `${colLetters(box.c + box.cols)}${box.r + box.rows}`;
     return `${box.sheet.name}!${a === b ? a : `${a}:${b}`}`;
+  }
+
+  /**
+   * As Excel does when a sheet is deleted: every formula referring to it (`考核结果!B2`,
+   * `'考核结果'!B2`) now says #REF! there and evaluates to #REF!, even after a sheet of the
+   * same name comes back. Workbook names referring to it break the same way.
+   */
+  function breakReferences(wb, name) {
+    const esc = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    const re = new RegExp(
+      `(?:'${esc.replace(/'/g, "''")}'|${esc})!\\$?[A-Z]+\\$?\\d+(?::\\$?[A-Z]+\\$?\\d+)?`,
+      "gi"
+    );
+    const fix = (f) => f.replace(re, "#REF!");
+    for (const sheet of wb.sheets)
+      sheet.rows.forEach((row) => {
+        if (!row) return;
+        row.forEach((v, c) => {
+          if (v && typeof v === "object" && "formula" in v && re.test(v.formula)) {
+            re.lastIndex = 0;
+            row[c] = { formula: fix(v.formula), error: "#REF!" };
+          }
+          re.lastIndex = 0;
+        });
+      });
+    for (const n of wb.names) if (re.test(n.formula)) n.formula = fix(n.formula);
   }
 
   function checkAlive(wb, sheet) {
@@ -362,6 +401,31 @@
           : { sheet: b.sheet, r: r0, c: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
       });
     }
+    /** Clears values and formats (ExcelApi 1.1 Range.clear()). */
+    clear() {
+      this._queue("clear", [], () => {
+        const b = this._target();
+        checkAlive(this._ctx._wb, b.sheet);
+        if (b.sheet.protected) throw officeError("AccessDenied", "the sheet is protected");
+        const rows = b.wholeSheet
+          ? b.sheet.rows.length
+          : Math.min(b.r + b.rows, b.sheet.rows.length);
+        for (let r = b.r; r < rows; r++) {
+          const row = b.sheet.rows[r];
+          if (!row) continue;
+          for (let c = b.c; c < Math.min(b.c + b.cols, row.length); c++) row[c] = undefined;
+        }
+        for (const key of [...b.sheet.formats.keys(), ...b.sheet.bold, ...b.sheet.fill.keys()]) {
+          const [r, c] = key.split(",").map(Number);
+          if (r >= b.r && r < b.r + b.rows && c >= b.c && c < b.c + b.cols) {
+            b.sheet.formats.delete(key);
+            b.sheet.bold.delete(key);
+            b.sheet.fill.delete(key);
+          }
+        }
+        b.sheet.columnWidths = {};
+      });
+    }
     select() {
       this._queue("select", [], () => {
         const b = this._target();
@@ -408,6 +472,7 @@
       const b = this._target();
       const wb = this._ctx._wb;
       checkAlive(wb, b.sheet);
+      if (b.sheet.protected) throw officeError("AccessDenied", "the sheet is protected");
       if (wb.tables.some((t) => t.sheet === b.sheet))
         this._ctx._host.ledgerWrites.push({ sheet: b.sheet.name, prop: p });
       if (
@@ -481,6 +546,10 @@
   settable(ChartPart, ["text", "position", "name"]);
 
   class Chart extends Proxy {
+    _read(p) {
+      if (p === "name") return this._target().name || "Chart 1";
+      return super._read(p);
+    }
     get title() {
       const p = new ChartPart(this._ctx, `${this._path}.title`, () => this._target());
       p._kind = "title";
@@ -530,9 +599,39 @@
   }
 
   class Worksheet extends Proxy {
+    get protection() {
+      return new Protection(this._ctx, `${this._path}.protection`, () => {
+        const sheet = this._target();
+        checkAlive(this._ctx._wb, sheet);
+        return { kind: "sheet", sheet };
+      });
+    }
     get charts() {
       const ws = this;
       return {
+        /** charts.load("items"): items whose delete() removes the chart. */
+        load(props) {
+          const coll = new Collection(
+            ws._ctx,
+            `${ws._path}.charts`,
+            () => ws._target().charts.slice(),
+            (i, o) => {
+              const c = new Chart(ws._ctx, `${ws._path}.charts[${i}]`, () => o);
+              c.delete = () =>
+                ws._queue("deleteChart", [i], () => {
+                  const list = ws._target().charts;
+                  if (list.includes(o)) list.splice(list.indexOf(o), 1);
+                });
+              return c;
+            }
+          );
+          this._coll = coll.load(props || "items");
+          return this._coll;
+        },
+        get items() {
+          if (!this._coll) throw officeError("PropertyNotLoaded", "charts not loaded");
+          return this._coll.items;
+        },
         add(type, range, seriesBy) {
           const chart = new Chart(ws._ctx, `${ws._path}.charts.add(${type})`, () => chart._created);
           ws._queue("addChart", [type, range._path, seriesBy], () => {
@@ -564,7 +663,9 @@
     }
     getRange(address) {
       return new Range(this._ctx, `${this._path}.getRange(${JSON.stringify(address)})`, () =>
-        parseAddress(this._target(), address)
+        address === undefined
+          ? { sheet: this._target(), r: 0, c: 0, rows: 1048576, cols: 16384, wholeSheet: true }
+          : parseAddress(this._target(), address)
       );
     }
     getRangeByIndexes(r, c, rows, cols) {
@@ -584,9 +685,13 @@
         checkAlive(wb, s);
         if (wb.sheets.length === 1)
           throw officeError("InvalidOperation", "cannot delete the only sheet");
+        if (wb.protectedStructure)
+          throw officeError("InvalidOperation", "the workbook structure is protected");
         wb.sheets.splice(wb.sheets.indexOf(s), 1);
         wb.tables = wb.tables.filter((t) => t.sheet !== s);
         if (wb.active === s) wb.active = wb.sheets[0];
+        wb.deleted.push(s.name);
+        breakReferences(wb, s.name);
       });
     }
     activate() {
@@ -608,6 +713,8 @@
       const wb = this._ctx._wb;
       const s = this._target();
       checkAlive(wb, s);
+      if (wb.protectedStructure && (p === "name" || p === "position"))
+        throw officeError("InvalidOperation", "the workbook structure is protected");
       if (p === "name") {
         if (wb.sheets.some((o) => o !== s && o.name.toLowerCase() === String(v).toLowerCase()))
           throw officeError("InvalidArgument", `a sheet named ${v} exists`);
@@ -679,7 +786,65 @@
     }
   }
 
+  /** workbook.protection or worksheet.protection: `protected` (ExcelApi 1.7 / 1.2). */
+  class Protection extends Proxy {
+    _read(p) {
+      const o = this._target();
+      if (p === "protected")
+        return o.kind === "workbook" ? o.wb.protectedStructure : !!o.sheet.protected;
+      return super._read(p);
+    }
+  }
+  readonly(Protection, ["protected"]);
+
+  class NamedItem extends Proxy {
+    _read(p) {
+      const n = this._target();
+      if (p === "isNullObject") return n === null;
+      if (n === null) return null;
+      if (p === "name") return n.name;
+      if (p === "formula") return n.formula;
+      if (p === "comment") return n.comment || "";
+      return super._read(p);
+    }
+  }
+  readonly(NamedItem, ["name", "formula", "comment", "isNullObject"]);
+
   class Workbook extends Proxy {
+    get protection() {
+      const ctx = this._ctx;
+      return new Protection(ctx, "workbook.protection", () => ({ kind: "workbook", wb: ctx._wb }));
+    }
+    get names() {
+      const ctx = this._ctx;
+      const wb = ctx._wb;
+      const find = (name) => wb.names.find((n) => n.name.toUpperCase() === name.toUpperCase());
+      const coll = new Collection(
+        ctx,
+        "names",
+        () => wb.names.slice(),
+        (i, o) => new NamedItem(ctx, `names[${i}]`, () => o)
+      );
+      coll.getItemOrNullObject = (name) =>
+        new NamedItem(
+          ctx,
+          `names.getItemOrNullObject(${JSON.stringify(name)})`,
+          () => find(name) || null
+        )._nullable();
+      coll.add = (name, reference, comment) => {
+        const item = new NamedItem(ctx, `names.add(${JSON.stringify(name)})`, () => find(name));
+        coll._queue("add", [name, reference, comment], () => {
+          if (find(name)) throw officeError("ItemAlreadyExists", `the name ${name} exists`);
+          if (typeof reference !== "string" || !reference.startsWith("="))
+            throw officeError("InvalidArgument", "the fake takes a formula starting with =");
+          if (comment !== undefined && String(comment).length > 255)
+            throw officeError("InvalidArgument", "a name's comment is at most 255 characters");
+          wb.names.push({ name, formula: reference, comment });
+        });
+        return item;
+      };
+      return coll;
+    }
     get worksheets() {
       const ctx = this._ctx;
       const wb = ctx._wb;
@@ -704,6 +869,8 @@
       coll.add = (name) => {
         const ws = new Worksheet(ctx, `worksheets.add(${JSON.stringify(name)})`, () => ws._created);
         coll._queue("add", [name], () => {
+          if (wb.protectedStructure)
+            throw officeError("InvalidOperation", "the workbook structure is protected");
           if (wb.sheets.some((x) => x.name.toLowerCase() === String(name).toLowerCase()))
             throw officeError("ItemAlreadyExists", `sheet ${name} exists`);
           const s = newSheet(name);
@@ -760,11 +927,13 @@
       };
       host.syncs.push(record);
       await Promise.resolve();
-      if (record.requestBytes > host.payloadLimit)
+      if (record.requestBytes > host.payloadLimit) {
+        record.failed = "RequestPayloadSizeLimitExceeded";
         throw officeError(
           "RequestPayloadSizeLimitExceeded",
           `request of ${record.requestBytes} bytes`
         );
+      }
       const results = [];
       for (const op of ops) {
         if (
@@ -778,11 +947,13 @@
       }
       const response = JSON.stringify(results.map((r) => r.json || r.data));
       record.responseBytes = utf8Bytes(response);
-      if (record.responseBytes > host.payloadLimit)
+      if (record.responseBytes > host.payloadLimit) {
+        record.failed = "ResponsePayloadSizeLimitExceeded";
         throw officeError(
           "ResponsePayloadSizeLimitExceeded",
           `response of ${record.responseBytes} bytes`
         );
+      }
       for (const r of results) Object.assign(r.proxy._data, r.data);
     }
   }

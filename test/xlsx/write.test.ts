@@ -1,5 +1,5 @@
 import { strFromU8 } from "fflate";
-import { readLedgerXlsx, writeScoredCopy } from "../../src/cli/xlsx";
+import { readLedgerXlsx, writeScoredCopy, type WriteReport } from "../../src/cli/xlsx";
 import { FAKE_PRINTER, FAKE_VBA, MACRO_MAIN_CT, richLedger, toXlsm } from "./fixtures";
 import { scanWorksheet } from "../../src/cli/xlsx/sheetScan";
 import { partString, parts, patch as patchParts, rawWorkbook, summaryFixture } from "./helpers";
@@ -17,6 +17,16 @@ const ALLOWED = [
   "xl/_rels/workbook.xml.rels",
   "xl/styles.xml",
 ];
+
+/** workbook.xml without the workbook functions' defined names (SPEC §7), tested on their own below. */
+function withoutFunctionNames(xml: string): string {
+  return xml
+    .replace(
+      /<(\w+:)?definedName name="(TAILPAY|PAYTIER|TAILRATIO|RATEPOINTS)"[^>]*>[^<]*<\/(\w+:)?definedName>/g,
+      ""
+    )
+    .replace(/<(\w+:)?definedNames><\/(\w+:)?definedNames>/g, "");
+}
 
 const same = (a: Uint8Array | undefined, b: Uint8Array | undefined): boolean =>
   !!a && !!b && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
@@ -86,7 +96,7 @@ describe.each([
 
   it("only inserts into workbook.xml, its relationships and [Content_Types].xml", () => {
     const wb0 = partString(original, "xl/workbook.xml");
-    const wb1 = partString(copy, "xl/workbook.xml");
+    const wb1 = withoutFunctionNames(partString(copy, "xl/workbook.xml"));
     const sheetEl = /<sheet name="考核结果" sheetId="5" r:id="(rId\d+)"\/>/.exec(wb1)!;
     expect(sheetEl).not.toBeNull();
     expect(wb1.replace(sheetEl[0], "")).toBe(wb0);
@@ -217,7 +227,7 @@ describe("writeScoredCopy replacing a user-made 考核结果 sheet", () => {
 
   it("keeps its position, sheetId and relationship, and writes over its part", () => {
     const wb0 = partString(original, "xl/workbook.xml");
-    expect(partString(copy, "xl/workbook.xml")).toBe(wb0);
+    expect(withoutFunctionNames(partString(copy, "xl/workbook.xml"))).toBe(wb0);
     expect(partString(copy, "xl/_rels/workbook.xml.rels")).toBe(
       partString(original, "xl/_rels/workbook.xml.rels")
     );
@@ -444,5 +454,59 @@ describe("dates in a 1904 workbook", () => {
         false
       ).rows[3]![1]
     ).toBe(848600);
+  });
+});
+
+describe("writeScoredCopy defines the workbook functions (SPEC §7)", () => {
+  const NAMES = ["TAILPAY", "PAYTIER", "TAILRATIO", "RATEPOINTS"];
+  const definedNames = (bytes: Uint8Array) =>
+    [
+      ...partString(bytes, "xl/workbook.xml").matchAll(
+        /<definedName name="([^"]+)"([^>]*)>([^<]*)</g
+      ),
+    ].map((m) => ({ name: m[1], attrs: m[2], text: m[3] }));
+
+  it("adds each as a workbook-scope LAMBDA stored with _xlfn./_xlpm., in schema order, next to the user's names", async () => {
+    const original = await richLedger();
+    const report: WriteReport = {};
+    const copy = writeScoredCopy(original, summaryFixture(), report);
+    expect(report.names).toEqual({ added: NAMES, current: [], kept: [] });
+    const names = definedNames(copy);
+    expect(names.map((n) => n.name)).toEqual(["PunchArea", ...NAMES]);
+    for (const n of names.slice(1)) {
+      expect(n.text).toMatch(/^_xlfn\.LAMBDA\(_xlpm\./);
+      expect(n.attrs).not.toMatch(/localSheetId/);
+    }
+    const wb = partString(copy, "xl/workbook.xml");
+    expect(wb.indexOf("</sheets>")).toBeLessThan(wb.indexOf("<definedNames>"));
+    expect(wb.indexOf("</definedNames>")).toBeLessThan(wb.indexOf("<calcPr"));
+  });
+
+  it("creates <definedNames> before calcPr in a workbook that has none", () => {
+    const original = rawWorkbook([{ name: "考勤", xml: "" }]);
+    const copy = writeScoredCopy(original, summaryFixture());
+    const wb = partString(copy, "xl/workbook.xml");
+    expect(wb).toMatch(/<\/sheets><definedNames><definedName name="TAILPAY"/);
+  });
+
+  it("never overwrites a name the user defined, reports it, and leaves its own names as they are on the next run", async () => {
+    const original = await richLedger();
+    const wb0 = partString(original, "xl/workbook.xml");
+    const mine = wb0.replace(
+      "</definedNames>",
+      '<definedName name="tailpay">Sheet1!$A$1*2</definedName><definedName name="PAYTIER" localSheetId="0">1</definedName></definedNames>'
+    );
+    const patched = patchParts(original, { "xl/workbook.xml": mine });
+    const report: WriteReport = {};
+    const copy = writeScoredCopy(patched, summaryFixture(), report);
+    expect(report.names).toEqual({ added: NAMES.slice(1), current: [], kept: ["TAILPAY"] });
+    const names = definedNames(copy);
+    expect(names.find((n) => n.name === "tailpay")!.text).toBe("Sheet1!$A$1*2");
+    expect(names.filter((n) => n.name.toUpperCase() === "TAILPAY")).toHaveLength(1);
+
+    const again: WriteReport = {};
+    const copy2 = writeScoredCopy(copy, summaryFixture(), again);
+    expect(again.names).toEqual({ added: [], current: NAMES.slice(1), kept: ["TAILPAY"] });
+    expect(partString(copy2, "xl/workbook.xml")).toBe(partString(copy, "xl/workbook.xml"));
   });
 });

@@ -6,4 +6,5 @@
  */
 export { WorkbookError, type WorkbookErrorCode } from "./errors";
 export { readLedgerXlsx, type WorkbookRead } from "./read";
-export { writeScoredCopy } from "./write";
+export { writeScoredCopy, type WriteReport } from "./write";
+export type { NamesReport } from "./definedNames";

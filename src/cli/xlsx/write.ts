@@ -17,6 +17,7 @@ import {
   type Relationship,
 } from "./opc";
 import { asWorkbookErrors, openPackage, parseWorkbook, partText } from "./package";
+import { addWorkbookFunctions, type NamesReport } from "./definedNames";
 import { MINIMAL_STYLES, addStyles } from "./styles";
 import {
   chartUsable,
@@ -66,9 +67,19 @@ export function relativeTarget(fromPart: string, toPart: string): string {
  * The original package with the summary worksheet added (at the end) or replaced (same position,
  * sheetId and relationship id). Throws WorkbookError when `original` is not a readable workbook.
  */
-export function writeScoredCopy(original: Uint8Array, summary: SummarySheet): Uint8Array {
+export function writeScoredCopy(
+  original: Uint8Array,
+  summary: SummarySheet,
+  report?: WriteReport
+): Uint8Array {
   checkSheetName(summary.name);
-  return asWorkbookErrors(() => writeUnchecked(original, summary));
+  return asWorkbookErrors(() => writeUnchecked(original, summary, report));
+}
+
+/** What a write did besides the summary sheet, for the caller's messages. */
+export interface WriteReport {
+  /** The workbook functions' names (SPEC §7): added, already current, or the user's and kept. */
+  names?: NamesReport;
 }
 
 class Edits {
@@ -194,7 +205,11 @@ function nextRid(rels: Relationship[]): string {
   return `rId${n}`;
 }
 
-function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array {
+function writeUnchecked(
+  original: Uint8Array,
+  summary: SummarySheet,
+  report?: WriteReport
+): Uint8Array {
   const {
     zip,
     workbookPart,
@@ -344,6 +359,11 @@ function writeUnchecked(original: Uint8Array, summary: SummarySheet): Uint8Array
     );
   }
   if (edits.text(wbRelsPath) !== wbRelsXml) edits.set(wbRelsPath, wbRelsXml);
+
+  // The workbook functions (SPEC §7) as defined names, never over a name the user defined.
+  const named = addWorkbookFunctions(wbXml);
+  if (report) report.names = named.report;
+  if (named.xml !== workbookXml) edits.set(workbookPart, named.xml);
 
   // Content types: drop overrides of removed parts, add or fix those of written parts.
   const ctPrefix = prefixOf(ctXml, "Types");
