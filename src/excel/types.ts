@@ -60,4 +60,9 @@ export interface ExcelHost {
    * Resolves false when that layout has no such place.
    */
   selectCell(layout: LedgerLayout, at: CellRef): Promise<boolean>;
+  /**
+   * Add the workbook's own LAMBDA names (TAILPAY and the rest, SPEC §7), never overwriting a name
+   * the user already has. Optional: a host without it gets no "install" button in the pane.
+   */
+  installFunctionNames?(): Promise<{ added: string[]; kept: string[] }>;
 }
