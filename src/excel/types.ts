@@ -75,7 +75,8 @@ export interface ExcelHost {
   selectCell(layout: LedgerLayout, at: CellRef): Promise<boolean>;
   /**
    * Define TAILPAY, PAYTIER, TAILRATIO and RATEPOINTS as workbook LAMBDA names (SPEC §7), never
-   * over an existing name. Two round trips; Excel's own errors propagate.
+   * over an existing name. Two round trips; Excel's own errors propagate. Optional: a host
+   * without it gets no "install" button in the pane.
    */
-  installFunctionNames(): Promise<FunctionNamesResult>;
+  installFunctionNames?(): Promise<FunctionNamesResult>;
 }

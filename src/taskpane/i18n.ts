@@ -3,6 +3,7 @@
  * Diagnostics carry their own zh/en messages from the engine and are not repeated here.
  */
 import type { TableKey } from "../engine";
+import type { HostProblem } from "./connect";
 
 export type Lang = "zh" | "en";
 
@@ -12,7 +13,27 @@ export interface Strings {
   title: string;
   subtitle: string;
   english: string;
+  /** What the add-in sends and does not send. */
   privacy: string;
+  /** What office.js is and what it loads. */
+  officeJs: string;
+  /** Heading of the message shown when there is no workbook to work on, by reason. */
+  hostProblemTitle: Record<HostProblem, string>;
+  hostProblemBody: Record<HostProblem, string>;
+  /** The tables section when there is no host. */
+  noHostTables: string;
+  install: string;
+  installing: string;
+  installed: (added: string[], kept: string[]) => string;
+  /** Spoken when a result appears. */
+  announceResult: (total: string, tier: string, tail: string, status: string) => string;
+  announceInvalid: (problems: number) => string;
+  /** ": " or "：". */
+  colon: string;
+  /** " (x)" or "（x）". */
+  paren: (x: string) => string;
+  /** ", " or "、". */
+  listSep: string;
   tablesHeading: string;
   refresh: string;
   loadingTables: string;
@@ -67,7 +88,37 @@ const zh: Strings = {
   title: "运维考核评分",
   subtitle: "按合同考核条款，从监理台账计算得分与尾款",
   english: "English",
-  privacy: "台账只在本工作簿内处理，不会发送到任何地方。",
+  privacy:
+    "台账只在本工作簿内读取、计算，结果写回「考核结果」表；加载项自身不发出任何网络请求，台账不会离开工作簿。",
+  officeJs:
+    "office.js 是微软的 Office 脚本库，加载项通过它读写工作簿；它从微软的 CDN（或贵单位自行部署的副本）加载。在 Office 之外打开本页时，office.js 会加载微软的一个遥测页面。",
+  hostProblemTitle: {
+    "not-in-excel": "请在 Excel 中打开此加载项",
+    "no-answer": "请在 Excel 中打开此加载项",
+    "office-js-missing": "无法加载 office.js",
+  },
+  hostProblemBody: {
+    "not-in-excel":
+      "这是 Excel 加载项的任务窗格，只有在 Excel 中才能读取工作簿。请在 Excel 的「开始」→「加载项」中打开「运维考核评分」。",
+    "no-answer":
+      "Office 没有应答，所以这里无法读取工作簿。在浏览器中直接打开本页时就是这样；请在 Excel 的「开始」→「加载项」中打开「运维考核评分」。如果已在 Excel 中，请关闭任务窗格后重新打开。",
+    "office-js-missing":
+      "加载项需要微软的 Office 脚本库 office.js，但它没有加载成功。在内网或受限网络中，请管理员放行 appsforoffice.microsoft.com，或改用随加载项部署的 office.js 副本，然后重新打开任务窗格。",
+  },
+  noHostTables: "在 Excel 中打开后，这里会列出工作簿中的台账表。",
+  install: "安装工作簿函数",
+  installing: "正在安装…",
+  installed: (added, kept) =>
+    [
+      added.length > 0 ? `已添加：${added.join("、")}。` : "没有需要添加的名称。",
+      kept.length > 0 ? `已有同名名称，保留不动：${kept.join("、")}。` : "",
+    ].join(""),
+  announceResult: (total, tier, tail, status) =>
+    `评分完成：总分 ${total}，付款档次 ${tier}，应付尾款 ${tail}，${status}。`,
+  announceInvalid: (n) => `台账有错误，未评分。共 ${n} 个问题。`,
+  colon: "：",
+  paren: (x) => `（${x}）`,
+  listSep: "、",
   tablesHeading: "台账表",
   refresh: "刷新",
   loadingTables: "正在查找台账表…",
@@ -129,7 +180,37 @@ const en: Strings = {
   title: "OM Scorecard",
   subtitle: "Scores the O&M contract's assessment clause from the supervisor's ledgers",
   english: "English",
-  privacy: "The ledger is processed inside this workbook only; nothing is sent anywhere.",
+  privacy:
+    "The ledger is read and scored inside this workbook, and the result written back to the 考核结果 sheet. The add-in makes no network requests of its own: the ledger never leaves the workbook.",
+  officeJs:
+    "office.js is Microsoft's Office library, through which the add-in reads and writes the workbook. It is loaded from Microsoft's CDN (or a copy your organisation hosts). Opened outside Office, office.js loads a telemetry page from Microsoft.",
+  hostProblemTitle: {
+    "not-in-excel": "Open this add-in in Excel",
+    "no-answer": "Open this add-in in Excel",
+    "office-js-missing": "office.js could not be loaded",
+  },
+  hostProblemBody: {
+    "not-in-excel":
+      "This is the task pane of an Excel add-in: it can read a workbook only inside Excel. In Excel, open 运维考核评分 from Home → Add-ins.",
+    "no-answer":
+      "Office did not answer, so there is no workbook to read. That is what happens when this page is opened in a browser; in Excel, open 运维考核评分 from Home → Add-ins. If you are in Excel already, close the task pane and open it again.",
+    "office-js-missing":
+      "The add-in needs office.js, Microsoft's Office library, and it did not load. On an intranet or a restricted network, ask the administrator to allow appsforoffice.microsoft.com or to deploy the add-in with its own copy of office.js, then open the task pane again.",
+  },
+  noHostTables: "Opened in Excel, this lists the workbook's ledger tables.",
+  install: "Install workbook functions",
+  installing: "Installing…",
+  installed: (added, kept) =>
+    [
+      added.length > 0 ? `Added: ${added.join(", ")}.` : "No names needed adding.",
+      kept.length > 0 ? ` Kept the workbook's own names: ${kept.join(", ")}.` : "",
+    ].join(""),
+  announceResult: (total, tier, tail, status) =>
+    `Assessed: total ${total}, payment tier ${tier}, tail payment ${tail}, ${status}.`,
+  announceInvalid: (n) => `The ledger has errors and was not scored: ${n} problems.`,
+  colon: ": ",
+  paren: (x) => ` (${x})`,
+  listSep: ", ",
   tablesHeading: "Ledger tables",
   refresh: "Refresh",
   loadingTables: "Looking for ledger tables…",

@@ -1,11 +1,16 @@
 /**
- * The task pane in real headless Chromium, from the production build in dist/.
- *
- * A static server on 127.0.0.1 serves dist/; Playwright's page.route serves a stub in place of
- * the office.js CDN file: `Office.onReady` resolving with host Excel, and a fake `Excel.run`
- * (test/fakes/officeFake.js) over a small ledger workbook (test/fakes/sampleLedger.js). Every
- * other request is aborted and recorded, so the test also proves the pane sends nothing
- * elsewhere.
+ * The task pane in real headless Chromium, from the production build in dist/, in each state a
+ * user can meet it:
+ * - host present: Playwright's page.route serves a stub in place of the office.js CDN file,
+ *   `Office.onReady` resolving with host Excel and a fake `Excel.run` (test/fakes/officeFake.js)
+ *   over a small ledger workbook (test/fakes/sampleLedger.js);
+ * - no host: the real office.js from @microsoft/office-js, as opened in a browser outside Office;
+ * - office.js blocked: the CDN request aborted, as on an intranet;
+ * - before any script: the static message of taskpane.html.
+ * Every other request is aborted and recorded, so the test also proves the pane sends nothing
+ * elsewhere. Each state is screenshot at 320 px (Excel's default pane width) and 420 px, in
+ * Chinese and English, into test-output/, and checked with axe-core (WCAG 2 A/AA). One browser
+ * serves every test.
  *
  * Needs `npx webpack --mode production` first, and Chromium at /usr/bin/chromium.
  */
@@ -13,13 +18,17 @@ import * as fs from "fs";
 import * as http from "http";
 import type { AddressInfo } from "net";
 import * as path from "path";
-import { chromium, type Browser, type Page } from "playwright-core";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const ROOT = path.resolve(__dirname, "../..");
 const DIST = path.join(ROOT, "dist");
 const OUTPUT = path.join(ROOT, "test-output");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const REAL_OFFICE_JS = path.join(ROOT, "node_modules/@microsoft/office-js/dist/office.js");
+const WIDTHS = [320, 420] as const;
+const LANGS = ["zh", "en"] as const;
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -29,7 +38,6 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml",
   ".txt": "text/plain; charset=utf-8",
 };
-
 /** The office.js stand-in: the fake host and globals Office, Excel and CustomFunctions. */
 function officeStub(): string {
   const fake = fs.readFileSync(path.join(ROOT, "test/fakes/officeFake.js"), "utf8");
@@ -75,12 +83,114 @@ function serveDist(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
+type Mode = "fake" | "real-office" | "blocked" | "no-script";
+
+interface Pane {
+  context: BrowserContext;
+  page: Page;
+  /** Requests to anywhere but the local server and the office.js route, aborted. */
+  blocked: string[];
+  pageErrors: string[];
+}
+
+/**
+ * Records what the pane announces: Fluent's AriaLiveAnnouncer calls `document.ariaNotify` where
+ * the browser has it (Chromium does), and fills a live region otherwise.
+ */
+const RECORD_ANNOUNCEMENTS = `
+  window.__announced = [];
+  (function () {
+    var notify = Document.prototype.ariaNotify;
+    if (typeof notify === "function") {
+      Document.prototype.ariaNotify = function (message, options) {
+        window.__announced.push(String(message));
+        return notify.call(this, message, options);
+      };
+    }
+    new MutationObserver(function (records) {
+      records.forEach(function (r) {
+        var el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        var live = el && el.closest && el.closest("[aria-live]");
+        if (live && live.textContent.trim()) window.__announced.push(live.textContent.trim());
+      });
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  })();
+`;
+
 let server: http.Server;
 let browser: Browser;
-let page: Page;
 let base: string;
-const blocked: string[] = [];
-const pageErrors: string[] = [];
+let stub: string;
+
+/** A fresh page in one of the states, on the shared browser. */
+async function openPane(mode: Mode, width = 420): Promise<Pane> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
+  const page = await context.newPage();
+  const pane: Pane = { context, page, blocked: [], pageErrors: [] };
+  page.on("pageerror", (e) => pane.pageErrors.push(String(e)));
+  await page.addInitScript(RECORD_ANNOUNCEMENTS);
+  await page.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url === OFFICE_JS && mode === "fake") {
+      await route.fulfill({ status: 200, contentType: TYPES[".js"], body: stub });
+    } else if (url === OFFICE_JS && mode === "real-office") {
+      await route.fulfill({ status: 200, contentType: TYPES[".js"], path: REAL_OFFICE_JS });
+    } else if (url === OFFICE_JS && mode === "no-script") {
+      await route.fulfill({ status: 200, contentType: TYPES[".js"], body: stub });
+    } else if (mode === "no-script" && url === `${base}/taskpane.js`) {
+      await route.abort("blockedbyclient");
+    } else if (url.startsWith(`${base}/`)) {
+      await route.continue();
+    } else {
+      pane.blocked.push(url);
+      await route.abort("blockedbyclient");
+    }
+  });
+  return pane;
+}
+
+/** The pane's language, through its switch. */
+async function setLang(page: Page, lang: "zh" | "en"): Promise<void> {
+  const on = await page.getByTestId("lang").isChecked();
+  if (on !== (lang === "en")) await page.getByTestId("lang").click();
+}
+
+/**
+ * Screenshots at 320 and 420 px in both languages (test-output/pane-<state>-<lang>-<width>.png),
+ * each checked for horizontal overflow, and axe in both languages. Leaves the page in Chinese at
+ * 420 px.
+ */
+async function shootAndCheck(page: Page, state: string, switchable = true): Promise<void> {
+  fs.mkdirSync(OUTPUT, { recursive: true });
+  for (const lang of switchable ? LANGS : (["zh"] as const)) {
+    if (switchable) await setLang(page, lang);
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      // Nothing wider than the pane: no sideways scrolling, no text spilling out.
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth
+      );
+      expect({ state, lang, width, overflow }).toEqual({ state, lang, width, overflow: 0 });
+      await page.screenshot({
+        path: path.join(OUTPUT, `pane-${state}-${lang}-${width}.png`),
+        fullPage: true,
+        animations: "disabled",
+      });
+    }
+    const axe = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    const serious = axe.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    expect({ state, lang, serious }).toEqual({ state, lang, serious: [] });
+  }
+  if (switchable) await setLang(page, "zh");
+  await page.setViewportSize({ width: 420, height: 900 });
+}
+
+const announced = (page: Page): Promise<string[]> =>
+  page.evaluate(() => (window as unknown as { __announced: string[] }).__announced);
 
 beforeAll(async () => {
   if (
@@ -95,6 +205,7 @@ beforeAll(async () => {
     throw new Error(
       `Chromium not found at ${CHROMIUM} (apt-get install chromium fonts-wqy-zenhei)`
     );
+  stub = officeStub();
   server = await serveDist();
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
@@ -110,29 +221,6 @@ beforeAll(async () => {
       "--disable-sync",
     ],
   });
-  const context = await browser.newContext({
-    viewport: { width: 420, height: 900 },
-    locale: "zh-CN",
-  });
-  page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(String(e)));
-  const stub = officeStub();
-  await page.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url === OFFICE_JS) {
-      await route.fulfill({
-        status: 200,
-        contentType: "text/javascript; charset=utf-8",
-        body: stub,
-      });
-    } else if (url.startsWith(`${base}/`)) {
-      await route.continue();
-    } else {
-      blocked.push(url);
-      await route.abort("blockedbyclient");
-    }
-  });
-  await page.goto(`${base}/taskpane.html`);
 });
 
 afterAll(async () => {
@@ -141,6 +229,15 @@ afterAll(async () => {
 });
 
 describe("the task pane in Chromium (production build, fake Excel host)", () => {
+  let pane: Pane;
+  let page: Page;
+  beforeAll(async () => {
+    pane = await openPane("fake");
+    page = pane.page;
+    await page.goto(`${base}/taskpane.html`);
+  });
+  afterAll(() => pane.context.close());
+
   it("lists the ledger tables with row counts and what is missing", async () => {
     await page.getByTestId("ledger-table").first().waitFor();
     await expect(page.getByTestId("ledger-table").count()).resolves.toBe(5);
@@ -160,7 +257,7 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     await expect(page.getByTestId("tail-amount").textContent()).resolves.toMatch(
       /^¥\d{1,3}(,\d{3})*\.\d\d$/
     );
-    await expect(page.getByTestId("dimensions").locator("tbody tr").count()).resolves.toBe(5);
+    await expect(page.getByTestId("dimensions").locator("li").count()).resolves.toBe(5);
     await expect(page.getByTestId("dimension-attendance").textContent()).resolves.toMatch(
       /出勤率.*应打卡次数：\d+ \/ \d+（/
     );
@@ -172,6 +269,23 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
       (window as unknown as { __host: { sheetNames(): string[] } }).__host.sheetNames()
     );
     expect(sheets).toContain("考核结果");
+  });
+
+  it("moves focus to the result heading and announces the result", async () => {
+    await expect(
+      page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.testid)
+    ).resolves.toBe("result-heading");
+    const total = await page.getByTestId("total").textContent();
+    const tier = await page.getByTestId("tier").textContent();
+    await page.waitForFunction(() =>
+      (window as unknown as { __announced: string[] }).__announced.some((m) =>
+        m.startsWith("评分完成")
+      )
+    );
+    const said = (await announced(page)).filter((m) => m.startsWith("评分完成"));
+    expect(said.at(-1)).toMatch(
+      new RegExp(`^评分完成：总分 ${total}，付款档次 ${tier}，应付尾款 ¥[\\d,.]+，(最终|暂定)。$`)
+    );
   });
 
   it("asks the host to select the cell when a diagnostic is clicked", async () => {
@@ -201,10 +315,9 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     expect(second).toMatchObject({ sheet: "考勤" });
   });
 
-  it("renders Chinese text and saves a screenshot of the result", async () => {
-    fs.mkdirSync(OUTPUT, { recursive: true });
-    const file = path.join(OUTPUT, "taskpane-result.png");
-    await page.screenshot({ path: file, fullPage: true });
+  it("renders Chinese text; the result reads at 320 and 420 px in both languages and passes axe", async () => {
+    await shootAndCheck(page, "excel");
+    const file = path.join(OUTPUT, "pane-excel-zh-320.png");
     expect(fs.statSync(file).size).toBeGreaterThan(10_000);
     // The CJK font is present: a Chinese string is as wide as its glyphs, not zero-width boxes.
     const width = await page.evaluate(() => {
@@ -238,6 +351,12 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     await page.getByTestId("assess").click();
     await page.getByTestId("error").waitFor();
     await expect(page.getByTestId("error").textContent()).resolves.toMatch(/出错了.*fake failure/);
+    // The message bar is announced (assertive) as it appears.
+    await page.waitForFunction(() =>
+      (window as unknown as { __announced: string[] }).__announced.some((m) =>
+        m.includes("fake failure")
+      )
+    );
     await expect(page.getByTestId("assess").isEnabled()).resolves.toBe(true);
     const after = await page.evaluate(() => {
       const host = (window as unknown as FakeWindow).__host;
@@ -261,7 +380,99 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
   });
 
   it("sent no request anywhere but the local server and the office.js stub, and threw no page errors", () => {
-    expect(blocked).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(pane.blocked).toEqual([]);
+    expect(pane.pageErrors).toEqual([]);
+  });
+});
+
+describe("outside Excel: the real office.js (from @microsoft/office-js), Office never answering", () => {
+  let pane: Pane;
+  let page: Page;
+  beforeAll(async () => {
+    pane = await openPane("real-office", 320);
+    page = pane.page;
+    // The pane waits a few seconds for Office before it says so; a fake clock skips the wait.
+    await page.clock.install();
+    await page.goto(`${base}/taskpane.html`, { waitUntil: "domcontentloaded" });
+  });
+  afterAll(() => pane.context.close());
+
+  it("shows the static message first, then says to open the add-in in Excel, with 评分 disabled", async () => {
+    await expect(page.locator("#boot").textContent()).resolves.toMatch(
+      /正在连接 Excel…\s*Connecting to Excel…/
+    );
+    await page.clock.fastForward(10_000);
+    await page.getByTestId("no-host").waitFor();
+    await expect(page.locator("#boot").count()).resolves.toBe(0);
+    await expect(page.getByTestId("no-host").textContent()).resolves.toMatch(
+      /^请在 Excel 中打开此加载项.*Office 没有应答/
+    );
+    await expect(page.getByTestId("assess").isDisabled()).resolves.toBe(true);
+    await expect(page.getByText("Excel is not defined").count()).resolves.toBe(0);
+    await expect(page.getByText("所需的台账表都已找到").count()).resolves.toBe(0);
+    await setLang(page, "en");
+    await expect(page.getByTestId("no-host").textContent()).resolves.toMatch(
+      /^Open this add-in in Excel/
+    );
+    await setLang(page, "zh");
+  });
+
+  it("announces the message, reads at 320 and 420 px in both languages and passes axe", async () => {
+    await expect(announced(page)).resolves.toContainEqual(
+      expect.stringMatching(/^请在 Excel 中打开此加载项/)
+    );
+    await shootAndCheck(page, "no-host");
+  });
+
+  it("let office.js ask only Microsoft's CDN for more, and threw no page errors", () => {
+    expect(pane.blocked.length).toBeGreaterThan(0);
+    for (const url of pane.blocked)
+      expect(url).toMatch(/^https:\/\/appsforoffice\.microsoft\.com\//);
+    expect(pane.pageErrors).toEqual([]);
+  });
+});
+
+describe("office.js blocked (an intranet without Microsoft's CDN)", () => {
+  let pane: Pane;
+  let page: Page;
+  beforeAll(async () => {
+    pane = await openPane("blocked", 320);
+    page = pane.page;
+    await page.goto(`${base}/taskpane.html`);
+  });
+  afterAll(() => pane.context.close());
+
+  it("explains that office.js did not load and what an administrator can do, with 评分 disabled", async () => {
+    await page.getByTestId("no-host").waitFor();
+    await expect(page.getByTestId("no-host").textContent()).resolves.toMatch(
+      /^无法加载 office\.js.*appsforoffice\.microsoft\.com/
+    );
+    await expect(page.getByTestId("assess").isDisabled()).resolves.toBe(true);
+    await expect(pane.blocked).toEqual([OFFICE_JS]);
+  });
+
+  it("reads at 320 and 420 px in both languages and passes axe", async () => {
+    await shootAndCheck(page, "blocked");
+  });
+
+  it("throws no page error of the task pane's own", () => {
+    // The custom-functions chunk, loaded in the same page (shared runtime), registers its functions
+    // with CustomFunctions.associate, which office.js defines: without office.js it throws.
+    expect(pane.pageErrors.filter((e) => !/CustomFunctions is not defined/.test(e))).toEqual([]);
+  });
+});
+
+describe("before any script (the bundle not loaded)", () => {
+  it("shows the static message from the HTML itself, which passes axe", async () => {
+    const pane = await openPane("no-script", 320);
+    try {
+      await pane.page.goto(`${base}/taskpane.html`);
+      await expect(pane.page.locator("#boot").textContent()).resolves.toMatch(
+        /运维考核评分 OM Scorecard\s*正在连接 Excel…\s*Connecting to Excel…/
+      );
+      await shootAndCheck(pane.page, "static", false);
+    } finally {
+      await pane.context.close();
+    }
   });
 });

@@ -9,6 +9,9 @@ import { assess, diag, isoDay, type Diagnostic, type RawTable } from "../../src/
 import { DiagnosticsList } from "../../src/taskpane/components/DiagnosticsList";
 import { LedgerTables } from "../../src/taskpane/components/LedgerTables";
 import { ResultView } from "../../src/taskpane/components/ResultView";
+import { App } from "../../src/taskpane/components/App";
+import { Mixed } from "../../src/taskpane/components/Mixed";
+import type { ExcelHost } from "../../src/excel/types";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { percent, points, yuan } from "../../src/taskpane/format";
 
@@ -175,5 +178,61 @@ describe("YearView (through the year)", () => {
     expect(en).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Monthly trend"/);
     expect((en.match(/<polyline/g) ?? []).length).toBeGreaterThanOrEqual(1);
     expect((en.match(/<circle/g) ?? []).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("Mixed", () => {
+  it("marks Chinese runs inside English text with lang=zh-CN, and leaves Chinese text alone", () => {
+    expect(html(<Mixed lang="en" text="Written to the 考核结果 sheet." />)).toContain(
+      'Written to the <span lang="zh-CN">考核结果</span> sheet.'
+    );
+    expect(html(<Mixed lang="zh" text="结果已写入「考核结果」工作表。" />)).not.toContain("<span");
+  });
+});
+
+describe("ResultView in English", () => {
+  it("uses half-width punctuation and lists the five dimensions as rows, not a table", () => {
+    const out = html(<ResultView assessment={assess(sampleTables())} strings={STRINGS.en} />);
+    expect(out).not.toMatch(/[：（）]/);
+    expect(out).not.toContain("<table");
+    expect(out.match(/data-testid="dimension-/g)).toHaveLength(5);
+  });
+});
+
+describe("App", () => {
+  const host: ExcelHost = {
+    listTables: () => new Promise(() => undefined),
+    runAssessment: () => new Promise(() => undefined),
+    selectCell: async () => true,
+  };
+
+  it("outside Excel says to open the add-in in Excel, and 评分 is disabled", () => {
+    const out = html(<App host={null} hostProblem="no-answer" />);
+    expect(out).toContain("请在 Excel 中打开此加载项");
+    expect(out).toMatch(
+      /<button[^>]*disabled[^>]*data-testid="assess"|<button[^>]*data-testid="assess"[^>]*disabled/
+    );
+    expect(out).not.toContain("所需的台账表都已找到");
+  });
+
+  it("explains the intranet case when office.js did not load", () => {
+    expect(text(<App host={null} hostProblem="office-js-missing" />)).toContain(
+      "无法加载 office.js"
+    );
+  });
+
+  it("offers to install the workbook functions only when the host can", () => {
+    expect(html(<App host={host} />)).not.toContain("安装工作簿函数");
+    const withNames: ExcelHost = {
+      ...host,
+      installFunctionNames: async () => ({ added: ["TAILPAY"], kept: [], diagnostics: [] }),
+    };
+    expect(html(<App host={withNames} />)).toContain("安装工作簿函数");
+  });
+
+  it("says in its footer what the add-in sends and what office.js is", () => {
+    const out = text(<App host={host} />);
+    expect(out).toContain("加载项自身不发出任何网络请求");
+    expect(out).toContain("office.js 是微软的 Office 脚本库");
   });
 });

@@ -12,6 +12,8 @@ import {
   makeStyles,
   mergeClasses,
   tokens,
+  typographyStyles,
+  useAnnounce,
 } from "@fluentui/react-components";
 import {
   DEFAULT_PROFILE,
@@ -21,15 +23,27 @@ import {
   type RateRounding,
 } from "../../engine";
 import type { AssessmentRun, ExcelHost, LedgerOverview } from "../../excel/types";
+import type { HostProblem } from "../connect";
+import { points, yuan } from "../format";
 import { STRINGS, type Lang } from "../i18n";
+import { STATUS_TEXT } from "../../report/summary";
 import { AssessForm } from "./AssessForm";
 import { DiagnosticsList } from "./DiagnosticsList";
 import { LedgerTables } from "./LedgerTables";
+import { Mixed, langTag } from "./Mixed";
 import { ResultView } from "./ResultView";
 
 export interface AppProps {
-  /** The workbook: the Office.js adapter in Excel, a fake in tests. */
-  host: ExcelHost;
+  /**
+   * The workbook: the Office.js adapter in Excel, a fake in tests; null outside Excel, where the
+   * pane says why (`hostProblem`) and 评分 stays disabled.
+   */
+  host: ExcelHost | null;
+  /**
+   * Why there is no host; shown when `host` is null.
+   * @default "not-in-excel"
+   */
+  hostProblem?: HostProblem;
   /**
    * As-of date shown at first, ISO.
    * @default the default profile's service end (2025-06-30)
@@ -55,12 +69,33 @@ const useStyles = makeStyles({
   },
   header: {
     display: "flex",
+    // At 320 px the switch goes below the title rather than squeezing it onto two lines.
+    flexWrap: "wrap",
+    rowGap: tokens.spacingVerticalS,
     justifyContent: "space-between",
     alignItems: "flex-start",
     columnGap: tokens.spacingHorizontalM,
   },
-  titles: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXXS },
+  titles: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    flexGrow: 1,
+    flexBasis: "180px",
+    minWidth: 0,
+  },
+  langSwitch: { flexShrink: 0 },
   heading: { margin: 0 },
+  resultHeading: {
+    ...typographyStyles.subtitle1,
+    margin: 0,
+    // Focus lands here after 评分; a visible ring, not the browser default.
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      borderRadius: tokens.borderRadiusMedium,
+    },
+  },
+  footer: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
   section: {
     display: "flex",
     flexDirection: "column",
@@ -88,6 +123,7 @@ function errorText(e: unknown): string {
 /** The task pane: ledger tables, options, the 评分 button, the result and the diagnostics. */
 export function App({
   host,
+  hostProblem = "not-in-excel",
   defaultAsOf = dayToIso(DEFAULT_PROFILE.serviceEnd),
   defaultLang = "zh",
 }: AppProps): React.ReactElement {
@@ -104,8 +140,33 @@ export function App({
   const result = run?.assessment ?? null;
   const [error, setError] = React.useState<string | null>(null);
   const [notice, setNotice] = React.useState<string | null>(null);
+  const [installing, setInstalling] = React.useState(false);
+  const { announce } = useAnnounce();
+  const resultHeading = React.useRef<HTMLHeadingElement>(null);
+  const resultHeadingId = React.useId();
+
+  // A new result: move focus to its heading (it appears below the fold) and say what it is.
+  React.useEffect(() => {
+    if (!run) return;
+    resultHeading.current?.focus();
+    const a = run.assessment;
+    const t = STRINGS[lang];
+    announce(
+      a.status === "invalid"
+        ? t.announceInvalid(a.diagnostics.length)
+        : t.announceResult(
+            points(a.totalHundredths),
+            a.tier,
+            yuan(a.tailAmountFen),
+            STATUS_TEXT[a.status][lang]
+          ),
+      { polite: true }
+    );
+    // Only a new run is announced, not a language switch.
+  }, [run]);
 
   const refresh = React.useCallback(async () => {
+    if (!host) return;
     setOverview(null);
     try {
       setOverview(await host.listTables());
@@ -120,6 +181,7 @@ export function App({
   }, [refresh]);
 
   const onAssess = async () => {
+    if (!host) return;
     setRunning(true);
     setError(null);
     setNotice(null);
@@ -136,7 +198,23 @@ export function App({
     }
   };
 
+  const onInstall = async () => {
+    if (!host?.installFunctionNames) return;
+    setInstalling(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const r = await host.installFunctionNames();
+      setNotice(s.installed(r.added, r.kept));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setInstalling(false);
+    }
+  };
+
   const onSelect = async (d: Diagnostic) => {
+    if (!host) return;
     setNotice(null);
     try {
       const layout = run?.layout ?? overview?.layout ?? {};
@@ -150,7 +228,7 @@ export function App({
   const shownDiagnostics = result ? result.diagnostics : (overview?.diagnostics ?? []);
 
   return (
-    <main className={styles.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+    <main className={styles.root} lang={langTag(lang)}>
       <header className={styles.header}>
         <div className={styles.titles}>
           <Title3 as="h1" className={styles.heading}>
@@ -161,23 +239,34 @@ export function App({
           </Caption1>
         </div>
         <Switch
-          label={s.english}
+          label={{ children: s.english, lang: "en" }}
           checked={lang === "en"}
           onChange={(_, d) => setLang(d.checked ? "en" : "zh")}
           data-testid="lang"
+          className={styles.langSwitch}
         />
       </header>
 
+      {!host && (
+        <MessageBar intent="warning" layout="multiline" data-testid="no-host">
+          <MessageBarBody>
+            <MessageBarTitle>{s.hostProblemTitle[hostProblem]}</MessageBarTitle>
+            <div>
+              <Mixed text={s.hostProblemBody[hostProblem]} lang={lang} />
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {error && (
-        <MessageBar intent="error" data-testid="error">
+        <MessageBar key={error} intent="error" layout="multiline" data-testid="error">
           <MessageBarBody>
             <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
-            {error}
+            <div>{error}</div>
           </MessageBarBody>
         </MessageBar>
       )}
       {notice && (
-        <MessageBar intent="info" data-testid="notice">
+        <MessageBar key={notice} intent="info" layout="multiline" data-testid="notice">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
@@ -187,15 +276,21 @@ export function App({
           <Subtitle1 as="h2" className={styles.heading}>
             {s.tablesHeading}
           </Subtitle1>
-          <Button
-            size="small"
-            onClick={() => void refresh()}
-            disabled={running || overview === null}
-          >
-            {s.refresh}
-          </Button>
+          {host && (
+            <Button
+              size="small"
+              onClick={() => void refresh()}
+              disabled={running || overview === null}
+            >
+              {s.refresh}
+            </Button>
+          )}
         </div>
-        <LedgerTables overview={overview} strings={s} />
+        {host ? (
+          <LedgerTables overview={overview} strings={s} />
+        ) : (
+          <Caption1 className={styles.muted}>{s.noHostTables}</Caption1>
+        )}
       </section>
 
       <section className={styles.section}>
@@ -211,16 +306,23 @@ export function App({
           rounding={rounding}
           onRoundingChange={setRounding}
           running={running}
+          disabled={!host}
           onAssess={() => void onAssess()}
           strings={s}
         />
       </section>
 
       {result && (
-        <section className={styles.section}>
-          <Subtitle1 as="h2" className={styles.heading}>
+        <section className={styles.section} aria-labelledby={resultHeadingId}>
+          <h2
+            id={resultHeadingId}
+            className={styles.resultHeading}
+            ref={resultHeading}
+            tabIndex={-1}
+            data-testid="result-heading"
+          >
             {s.resultHeading}
-          </Subtitle1>
+          </h2>
           <ResultView assessment={result} strings={s} />
         </section>
       )}
@@ -238,8 +340,25 @@ export function App({
         </section>
       )}
 
+      {host?.installFunctionNames && (
+        <div>
+          <Button
+            onClick={() => void onInstall()}
+            disabled={installing || running}
+            data-testid="install-names"
+          >
+            {installing ? s.installing : s.install}
+          </Button>
+        </div>
+      )}
+
       <Divider />
-      <Caption1 className={styles.muted}>{s.privacy}</Caption1>
+      <footer className={styles.footer} data-testid="footer">
+        <Caption1 className={styles.muted}>
+          <Mixed text={s.privacy} lang={lang} />
+        </Caption1>
+        <Caption1 className={styles.muted}>{s.officeJs}</Caption1>
+      </footer>
     </main>
   );
 }

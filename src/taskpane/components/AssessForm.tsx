@@ -20,6 +20,11 @@ export interface AssessFormProps {
   onRoundingChange: (r: RateRounding) => void;
   /** True while an assessment runs: the button is disabled and a spinner shows. */
   running: boolean;
+  /**
+   * True when there is no workbook to assess (outside Excel): the button is disabled.
+   * @default false
+   */
+  disabled?: boolean;
   onAssess: () => void;
   strings: Strings;
 }
@@ -58,7 +63,7 @@ export function AssessForm(props: AssessFormProps): React.ReactElement {
         <Button
           appearance="primary"
           onClick={props.onAssess}
-          disabled={props.running || props.asOf === ""}
+          disabled={props.disabled || props.running || props.asOf === ""}
           data-testid="assess"
         >
           {s.assess}

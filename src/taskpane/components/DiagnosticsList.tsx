@@ -17,6 +17,7 @@ import {
   type TableKey,
 } from "../../engine";
 import type { Strings } from "../i18n";
+import { Mixed, langTag } from "./Mixed";
 
 export interface DiagnosticsListProps {
   diagnostics: Diagnostic[];
@@ -41,12 +42,21 @@ const useStyles = makeStyles({
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  top: {
+    display: "flex",
+    alignItems: "flex-start",
+    justifyContent: "space-between",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  go: { flexShrink: 0 },
   where: {
+    minWidth: 0,
     display: "flex",
     flexWrap: "wrap",
     alignItems: "center",
     columnGap: tokens.spacingHorizontalS,
   },
+  groupHeading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
   en: { color: tokens.colorNeutralForeground3, display: "block" },
 });
@@ -69,6 +79,8 @@ export function DiagnosticsList({
 }: DiagnosticsListProps): React.ReactElement {
   const styles = useStyles();
   const baseId = React.useId();
+  // The pane's language first, the other below it.
+  const second = s.lang === "zh" ? "en" : "zh";
   if (diagnostics.length === 0)
     return <Body1 data-testid="no-diagnostics">{s.noDiagnostics}</Body1>;
   const groups = new Map<TableKey | null, Diagnostic[]>();
@@ -81,7 +93,9 @@ export function DiagnosticsList({
     <div data-testid="diagnostics">
       {[...groups.entries()].map(([table, list]) => (
         <section key={table ?? ""} className={styles.group} data-testid="diagnostic-group">
-          <Subtitle2>{table ? s.tableName[table] : s.wholeWorkbook}</Subtitle2>
+          <Subtitle2 as="h3" className={styles.groupHeading}>
+            {table ? s.tableName[table] : s.wholeWorkbook}
+          </Subtitle2>
           {list.map((d, i) => {
             const v = shown(d);
             const messageId = `${baseId}-${table ?? "all"}-${i}`;
@@ -93,13 +107,21 @@ export function DiagnosticsList({
                 data-code={d.code}
                 data-row={d.row ?? ""}
               >
-                <span className={styles.where}>
-                  <Badge appearance="tint" color={SEVERITY_COLOR[d.severity]} size="small">
-                    {SEVERITY_TEXT[d.severity][s.lang]}
-                  </Badge>
-                  {d.row !== null && <Caption1>{s.row(d.row)}</Caption1>}
-                  {v.column && <Caption1>{s.column(v.column)}</Caption1>}
-                  <Caption1 className={styles.muted}>{d.code}</Caption1>
+                <div className={styles.top}>
+                  <span className={styles.where}>
+                    <Badge appearance="tint" color={SEVERITY_COLOR[d.severity]} size="small">
+                      {SEVERITY_TEXT[d.severity][s.lang]}
+                    </Badge>
+                    {d.row !== null && <Caption1>{s.row(d.row)}</Caption1>}
+                    {v.column && (
+                      <Caption1>
+                        <Mixed text={s.column(v.column)} lang={s.lang} />
+                      </Caption1>
+                    )}
+                    <Caption1 className={styles.muted} lang="en">
+                      {d.code}
+                    </Caption1>
+                  </span>
                   {d.table !== null && (
                     <Button
                       size="small"
@@ -107,16 +129,19 @@ export function DiagnosticsList({
                       aria-describedby={messageId}
                       title={s.goTo}
                       onClick={() => onSelect(d)}
+                      className={styles.go}
                       data-testid="diagnostic-go"
                     >
                       {s.goToShort}
                     </Button>
                   )}
-                </span>
+                </div>
                 <span id={messageId}>
-                  <Body1 lang="zh-CN">{v.zh}</Body1>
-                  <Caption1 className={styles.en} lang="en">
-                    {v.en}
+                  <Body1 lang={langTag(s.lang)}>
+                    <Mixed text={v[s.lang]} lang={s.lang} />
+                  </Body1>
+                  <Caption1 className={styles.en} lang={langTag(second)}>
+                    <Mixed text={v[second]} lang={second} />
                   </Caption1>
                 </span>
               </div>

@@ -2,6 +2,7 @@ import * as React from "react";
 import { Badge, Body1, Caption1, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import type { LedgerOverview } from "../../excel/types";
 import type { Strings } from "../i18n";
+import { Mixed } from "./Mixed";
 
 export interface LedgerTablesProps {
   /** The overview from the host, or null while it is being read. */
@@ -41,10 +42,17 @@ export function LedgerTables({ overview, strings: s }: LedgerTablesProps): React
         <ul className={styles.list}>
           {overview.tables.map((t) => (
             <li key={`${t.sheet}/${t.name}`} className={styles.item} data-testid="ledger-table">
-              <span className={styles.name}>{t.name}</span>
+              <span className={styles.name}>
+                <Mixed text={t.name} lang={s.lang} />
+              </span>
               <Caption1 className={styles.muted}>
                 {t.kind === "table" ? s.kindTable : s.kindSheet}
-                {t.kind === "table" && t.sheet !== t.name ? ` · ${t.sheet}` : ""}
+                {t.kind === "table" && t.sheet !== t.name ? (
+                  <>
+                    {" · "}
+                    <Mixed text={t.sheet} lang={s.lang} />
+                  </>
+                ) : null}
               </Caption1>
               <Body1>{s.rows(t.rows)}</Body1>
               {t.matches ? (
@@ -60,16 +68,20 @@ export function LedgerTables({ overview, strings: s }: LedgerTablesProps): React
           ))}
         </ul>
       )}
-      {overview.missing.some((m) => m.required) ? null : (
+      {overview.tables.length === 0 || overview.missing.some((m) => m.required) ? null : (
         <Caption1 className={styles.muted}>{s.nothingMissing}</Caption1>
       )}
       {overview.missing.length > 0 && (
         <div data-testid="missing-tables">
-          <Caption1 className={styles.muted}>{s.missingHeading}：</Caption1>
-          {overview.missing.map((m) => (
+          <Caption1 className={styles.muted}>
+            {s.missingHeading}
+            {s.colon}
+          </Caption1>
+          {overview.missing.map((m, i) => (
             <Caption1 key={m.key} className={m.required ? styles.missing : styles.muted}>
-              {" "}
-              {s.tableName[m.key]}（{m.required ? s.missingRequired : s.missingOptional}）
+              {i > 0 ? s.listSep : ""}
+              {s.tableName[m.key]}
+              {s.paren(m.required ? s.missingRequired : s.missingOptional)}
             </Caption1>
           ))}
         </div>

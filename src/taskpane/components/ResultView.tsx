@@ -2,21 +2,19 @@ import * as React from "react";
 import {
   Badge,
   Body1,
+  Body1Strong,
   Caption1,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  Subtitle2,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { dayToIso, type Assessment, type Status } from "../../engine";
 import { STATUS_TEXT } from "../../report/summary";
 import { dimensionRows, type DimensionRow } from "../../report/dimensions";
 import { percent, points, yuan } from "../format";
-import type { Strings } from "../i18n";
+import type { Lang, Strings } from "../i18n";
+import { Mixed, langTag } from "./Mixed";
 import { YearView } from "./YearView";
 
 export interface ResultViewProps {
@@ -25,18 +23,49 @@ export interface ResultViewProps {
 }
 
 const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalM },
   figures: {
     display: "grid",
-    gridTemplateColumns: "auto 1fr",
+    gridTemplateColumns: "auto minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalXS,
     alignItems: "baseline",
+    margin: 0,
   },
-  label: { color: tokens.colorNeutralForeground3 },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: "anywhere" },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
-  en: { color: tokens.colorNeutralForeground3, display: "block" },
-  number: { textAlign: "end", whiteSpace: "nowrap" },
+  second: { color: tokens.colorNeutralForeground3, display: "block" },
+  heading: { margin: 0 },
+  // One block per dimension: name and points on a line (wrapping under each other when the pane
+  // is too narrow for both), then the metric, then the rule. Reads the same from 320 px up.
+  dims: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+  },
+  dim: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    paddingTop: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    minWidth: 0,
+  },
+  dimHead: {
+    display: "flex",
+    flexWrap: "wrap",
+    justifyContent: "space-between",
+    alignItems: "baseline",
+    columnGap: tokens.spacingHorizontalM,
+  },
+  points: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
+  text: { overflowWrap: "anywhere" },
+  rule: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
 });
 
 const STATUS_COLOR: Record<Status, "success" | "warning" | "danger"> = {
@@ -44,6 +73,8 @@ const STATUS_COLOR: Record<Status, "success" | "warning" | "danger"> = {
   provisional: "warning",
   invalid: "danger",
 };
+
+const other = (lang: Lang): Lang => (lang === "zh" ? "en" : "zh");
 
 /** Total, tier, tail amount, status and why, and the five dimensions with metric, rule and points. */
 export function ResultView({ assessment: a, strings: s }: ResultViewProps): React.ReactElement {
@@ -55,82 +86,83 @@ export function ResultView({ assessment: a, strings: s }: ResultViewProps): Reac
     r.numerator === null
       ? "—"
       : r.isRate
-        ? `${r.numerator} / ${r.denominator ?? 0}${lang === "zh" ? "（" : " ("}${percent(r.numerator, r.denominator ?? 0)}${lang === "zh" ? "）" : ")"}`
+        ? `${r.numerator} / ${r.denominator ?? 0}${s.paren(percent(r.numerator, r.denominator ?? 0))}`
         : `${r.numerator} ${r.unit[lang]}`;
   return (
-    <div data-testid="result">
-      <div className={styles.figures}>
-        <span className={styles.label}>{s.status}</span>
-        <span>
+    <div className={styles.root} data-testid="result">
+      <dl className={styles.figures}>
+        <dt className={styles.term}>{s.status}</dt>
+        <dd className={styles.value}>
           <Badge appearance="filled" color={STATUS_COLOR[a.status]} data-testid="status">
             {STATUS_TEXT[a.status][lang]}
           </Badge>
-        </span>
-        <span className={styles.label}>{s.period}</span>
-        <span data-testid="period">
+        </dd>
+        <dt className={styles.term}>{s.period}</dt>
+        <dd className={styles.value} data-testid="period">
           {s.periodText(dayToIso(a.periodStart), dayToIso(a.periodEnd), dayToIso(a.asOf))}
-        </span>
+        </dd>
         {scored && (
           <>
-            <span className={styles.label}>{s.total}</span>
-            <span className={styles.big} data-testid="total">
+            <dt className={styles.term}>{s.total}</dt>
+            <dd className={mergeClasses(styles.value, styles.big)} data-testid="total">
               {points(scored.totalHundredths)}
-            </span>
-            <span className={styles.label}>{s.tier}</span>
-            <span className={styles.big} data-testid="tier">
+            </dd>
+            <dt className={styles.term}>{s.tier}</dt>
+            <dd className={mergeClasses(styles.value, styles.big)} data-testid="tier">
               {scored.tier}
-            </span>
-            <span className={styles.label}>{s.tailAmount}</span>
-            <span className={styles.big} data-testid="tail-amount">
+            </dd>
+            <dt className={styles.term}>{s.tailAmount}</dt>
+            <dd className={mergeClasses(styles.value, styles.big)} data-testid="tail-amount">
               {yuan(scored.tailAmountFen)}
-            </span>
+            </dd>
           </>
         )}
-      </div>
+      </dl>
       {a.status === "provisional" && a.provisionalReasons.length > 0 && (
         <div data-testid="provisional-reasons">
-          <Caption1 className={styles.label}>{s.whyProvisional}</Caption1>
+          <Caption1 className={styles.term}>{s.whyProvisional}</Caption1>
           <ul className={styles.reasons}>
             {a.provisionalReasons.map((r, i) => (
               <li key={i}>
-                <Body1>{r.zh}</Body1>
-                <Caption1 className={styles.en}>{r.en}</Caption1>
+                <Body1 lang={langTag(lang)}>
+                  <Mixed text={r[lang]} lang={lang} />
+                </Body1>
+                <Caption1 className={styles.second} lang={langTag(other(lang))}>
+                  <Mixed text={r[other(lang)]} lang={other(lang)} />
+                </Caption1>
               </li>
             ))}
           </ul>
         </div>
       )}
       {a.status === "invalid" ? (
-        <Body1>{s.invalidNote}</Body1>
+        <Body1>
+          <Mixed text={s.invalidNote} lang={lang} />
+        </Body1>
       ) : (
         <>
-          <Caption1>{s.written}</Caption1>
-          <Table size="small" aria-label={s.dimensionsHeading} data-testid="dimensions">
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{s.colItem}</TableHeaderCell>
-                <TableHeaderCell>{s.colMetric}</TableHeaderCell>
-                <TableHeaderCell>{s.colRule}</TableHeaderCell>
-                <TableHeaderCell className={styles.number}>{s.colPoints}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((r) => (
-                <TableRow key={r.key} data-testid={`dimension-${r.key}`}>
-                  <TableCell>{r.label[lang]}</TableCell>
-                  <TableCell>
-                    {r.metricHasFigures
-                      ? r.metric[lang]
-                      : `${r.metric[lang]}${lang === "zh" ? "：" : ": "}${figures(r)}`}
-                  </TableCell>
-                  <TableCell>{r.rule[lang]}</TableCell>
-                  <TableCell className={styles.number}>
+          <Caption1>
+            <Mixed text={s.written} lang={lang} />
+          </Caption1>
+          <Subtitle2 as="h3" className={styles.heading}>
+            {s.dimensionsHeading}
+          </Subtitle2>
+          <ul className={styles.dims} data-testid="dimensions">
+            {rows.map((r) => (
+              <li key={r.key} className={styles.dim} data-testid={`dimension-${r.key}`}>
+                <div className={styles.dimHead}>
+                  <Body1Strong>{r.label[lang]}</Body1Strong>
+                  <Body1Strong className={styles.points} data-testid="points">
                     {points(r.pointsHundredths ?? 0)} / {r.max}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                  </Body1Strong>
+                </div>
+                <Body1 className={styles.text}>
+                  {r.metricHasFigures ? r.metric[lang] : `${r.metric[lang]}${s.colon}${figures(r)}`}
+                </Body1>
+                <Caption1 className={styles.rule}>{r.rule[lang]}</Caption1>
+              </li>
+            ))}
+          </ul>
           {scored && <YearView assessment={scored} lang={lang} />}
         </>
       )}
