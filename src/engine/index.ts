@@ -37,7 +37,9 @@ export {
 export { DEFAULT_PROFILE } from "./profile";
 export {
   CONTRACT_ITEMS,
+  RUN_LOG_SHEET_NAME,
   SUMMARY_SHEET_NAME,
+  TOOL_SHEET_NAMES,
   TABLES,
   tableDef,
   type ColumnDef,
@@ -53,7 +55,10 @@ export {
 } from "./schema";
 export { NO_CACHE_ERROR } from "./values";
 export { assess } from "./assess";
+export { PAYMENT_WORKING_DAYS, dueAfter } from "./payments";
+export { readingsOf } from "./readings";
 export {
+  REASONS,
   DIAGNOSTIC_CODES,
   show,
   type Bilingual,
