@@ -89,7 +89,9 @@ test("a one-month ledger scores exactly as the hand calculation", () => {
       ],
     })
   );
-  expect(toJson(a)).toEqual({
+  // The SPEC §4 keys, whole; §6's added keys are tested in readings.test.ts and the CLI tests.
+  const { status, total, tier, tailRatio, tailAmount, dimensions, diagnostics } = toJson(a);
+  expect({ status, total, tier, tailRatio, tailAmount, dimensions, diagnostics }).toEqual({
     status: "final",
     total: 81.8,
     tier: "B",
