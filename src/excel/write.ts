@@ -8,7 +8,7 @@
  * the workbook is left as it was. Ledger tables are never touched.
  */
 import { HEADER_FILL_RGB, cellAddress, columnLetter } from "../report/cells";
-import type { SummarySheet } from "../report/types";
+import type { PageSetup, SummarySheet } from "../report/types";
 import { BATCH_BUDGET_BYTES, cellToExcel, jsonBytes, runs, widthPoints } from "./layout";
 
 /** Fill of header and section-title cells: the shared light grey, as Office.js spells it. */
@@ -83,6 +83,38 @@ function queueFormatting(ws: Excel.Worksheet, sheet: SummarySheet): void {
     const letter = columnLetter(c + 1);
     ws.getRange(`${letter}:${letter}`).format.columnWidth = widthPoints(w);
   });
+  for (const [r, height] of Object.entries(sheet.rowHeights ?? {})) {
+    ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = height;
+  }
+}
+
+/**
+ * The page setup through `worksheet.pageLayout` and `horizontalPageBreaks` (ExcelApi 1.9; the
+ * caller checks the host supports it): the same settings the command line writes as
+ * SpreadsheetML. Margins are in points here (inches × 72), in inches there.
+ */
+export function queuePageLayout(ws: Excel.Worksheet, ps: PageSetup): void {
+  const pl = ws.pageLayout;
+  pl.orientation = Excel.PageOrientation.portrait;
+  pl.paperSize = Excel.PaperType.a4;
+  pl.zoom = { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight };
+  pl.leftMargin = ps.margins.left * 72;
+  pl.rightMargin = ps.margins.right * 72;
+  pl.topMargin = ps.margins.top * 72;
+  pl.bottomMargin = ps.margins.bottom * 72;
+  pl.headerMargin = ps.margins.header * 72;
+  pl.footerMargin = ps.margins.footer * 72;
+  pl.centerHorizontally = true;
+  pl.setPrintTitleRows(`$${ps.titleRows.first}:$${ps.titleRows.last}`);
+  pl.setPrintArea(`A1:${columnLetter(ps.printArea.lastColumn)}${ps.printArea.lastRow}`);
+  const hf = pl.headersFooters.defaultForAllPages;
+  hf.leftHeader = ps.header.left;
+  hf.centerHeader = ps.header.center;
+  hf.rightHeader = ps.header.right;
+  hf.leftFooter = ps.footer.left;
+  hf.centerFooter = ps.footer.center;
+  hf.rightFooter = ps.footer.right;
+  for (const r of ps.breaksAfterRows) ws.horizontalPageBreaks.add(`A${r + 1}`);
 }
 
 function queueChart(ws: Excel.Worksheet, sheet: SummarySheet): void {
@@ -119,7 +151,8 @@ function queueChart(ws: Excel.Worksheet, sheet: SummarySheet): void {
 export async function writeSummaryIn(
   context: Excel.RequestContext,
   sheet: SummarySheet,
-  stats?: WriteStats
+  stats?: WriteStats,
+  pageLayout = false
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const tempName = temporaryName();
@@ -140,6 +173,7 @@ export async function writeSummaryIn(
     }
     queueFormatting(temp, sheet);
     queueChart(temp, sheet);
+    if (pageLayout && sheet.pageSetup) queuePageLayout(temp, sheet.pageSetup);
     const old = worksheets.getItemOrNullObject(sheet.name);
     old.load("position");
     syncs++;
