@@ -98,6 +98,16 @@ export const READING_TEXT: Record<ReadingKey, Bilingual> = {
   "unrounded-points": { zh: "各项得分不取整再合计", en: "total of unrounded points" },
 };
 
+/** The readings' English, short enough for the sheet's last two columns. */
+const READING_SHORT_EN: Record<ReadingKey, string> = {
+  chosen: "chosen",
+  "round-rate": "rate rounded (whole %)",
+  "exact-rate": "rate not rounded",
+  "upper-edge": "85 is A (upper edge)",
+  "lower-edge": "85 is B (lower edge)",
+  "unrounded-points": "unrounded points",
+};
+
 /** The reading choices of a profile, in words. */
 export function choicesText(p: Profile): Bilingual {
   return {
@@ -191,7 +201,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
   blank();
 
   // The result.
-  rows.push([h("结果 Result"), h(""), h(""), h("")]);
+  rows.push([h("结果 Result"), h(""), h(""), h(""), h(""), h(""), h(""), h("")]);
   rows.push([label(SUMMARY_LABELS.status), t(both(STATUS_TEXT[a.status]), { bold: true })]);
   if (a.status === "provisional") {
     a.provisionalReasons.forEach((r, i) => {
@@ -259,7 +269,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
     h("应付尾款 Payable"),
     h("差额 Difference"),
     h("付款 Payment"),
-    h(""),
+    h("Reading"),
     h(""),
   ]);
   if (!scored) rows.push([t("未评分 not scored")]);
@@ -267,7 +277,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
     const chosen = scored.readings[0];
     for (const r of scored.readings) {
       rows.push([
-        t(both(READING_TEXT[r.reading]), { bold: r.reading === "chosen" }),
+        t(READING_TEXT[r.reading].zh, { bold: r.reading === "chosen" }),
         r.reading === "unrounded-points"
           ? n(toNumber(r.total), "decimal4")
           : pts(r.totalHundredths),
@@ -277,6 +287,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
         t(r.reading === "chosen" ? "采用 chosen" : r.differs ? "付款不同 differs" : "相同 same", {
           bold: r.differs,
         }),
+        t(READING_SHORT_EN[r.reading]),
       ]);
     }
   }
@@ -307,10 +318,10 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
 
   // Penalties: reference only.
   rows.push([
-    h("违约金参考（第六条）Penalties, reference"),
+    h("违约金参考（第六条）"),
     h("比例 Rate"),
     h("金额 Amount"),
-    h(""),
+    h("Penalties (art. 6), for reference"),
     h(""),
     h(""),
     h(""),

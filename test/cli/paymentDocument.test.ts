@@ -175,7 +175,7 @@ describe("a ledger that totals exactly 85", () => {
       "",
       "日期 Date",
     ]);
-    expect(rowLabelled(g, "违约金参考")[0]).toContain("参考");
+    expect(rowLabelled(g, "违约金参考")[3]).toContain("reference");
   });
 });
 
