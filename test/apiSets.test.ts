@@ -78,6 +78,41 @@ const UNANNOTATED: Record<string, string> = {
   "RunOptions.delayForCellEdit": "ExcelApi 1.5",
 };
 
+/**
+ * Members used only where the host says it has a newer set: the print setup of the summary
+ * (`worksheet.pageLayout`, page breaks: ExcelApi 1.9) runs only after
+ * `Office.context.requirements.isSetSupported("ExcelApi", "1.9")`, and says so where it is not.
+ */
+const GUARDED_SET = "ExcelApi 1.9";
+const GUARDED: Record<string, string[]> = {
+  Worksheet: ["pageLayout", "horizontalPageBreaks"],
+  PageLayout: [
+    "orientation",
+    "paperSize",
+    "zoom",
+    "leftMargin",
+    "rightMargin",
+    "topMargin",
+    "bottomMargin",
+    "headerMargin",
+    "footerMargin",
+    "centerHorizontally",
+    "setPrintTitleRows",
+    "setPrintArea",
+    "headersFooters",
+  ],
+  HeaderFooterGroup: ["defaultForAllPages"],
+  HeaderFooter: [
+    "leftHeader",
+    "centerHeader",
+    "rightHeader",
+    "leftFooter",
+    "centerFooter",
+    "rightFooter",
+  ],
+  PageBreakCollection: ["add", "removePageBreaks"],
+};
+
 /** Sources that call Office.js. */
 const SOURCES = ["src/excel", "src/functions"];
 
@@ -167,6 +202,15 @@ describe("API sets", () => {
           );
       }
     }
+    const [gName, gVersion] = GUARDED_SET.split(" ");
+    for (const [cls, members] of Object.entries(GUARDED)) {
+      for (const member of members) {
+        const set = apiSet(cls, member);
+        const [name, version] = (set ?? "none 0").split(" ");
+        if (name !== gName || newer(version, gVersion))
+          tooNew.push(`Excel.${cls}.${member} is ${set}, beyond the ${GUARDED_SET} guard`);
+      }
+    }
     for (const [member, set] of Object.entries(UNANNOTATED)) {
       const [name, version] = set.split(" ");
       if (newer(version, sets.get(name) ?? "0")) tooNew.push(`${member} is ${set}`);
@@ -203,7 +247,10 @@ describe("API sets", () => {
     );
     expect(missing).toEqual([]);
     // Members of Excel classes called in the source (`.getXxx(`, `.load(` aside) that the list lacks.
-    const listed = new Set(Object.values(USED).flat());
+    const listed = new Set([...Object.values(USED).flat(), ...Object.values(GUARDED).flat()]);
+    // The guarded members run only behind the host's own answer for their set.
+    const [gName, gVersion] = GUARDED_SET.split(" ");
+    expect(code).toContain(`isSetSupported("${gName}", "${gVersion}")`);
     const excelMembers = new Set(
       [
         ...OFFICE_DTS.slice(OFFICE_DTS.indexOf("declare namespace Excel {")).matchAll(

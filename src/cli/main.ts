@@ -1,29 +1,54 @@
 import { Command, Option } from "commander";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { assess, diag, parseDateText, type Diagnostic } from "../engine";
-import { invalidJson, toJson } from "../report/json";
+import {
+  RUN_LOG_SHEET_NAME,
+  SUMMARY_SHEET_NAME,
+  assess,
+  diag,
+  parseDateText,
+  type Diagnostic,
+} from "../engine";
+import { ledgerFingerprint } from "../report/fingerprint";
+import { diagnosticJson, invalidJson, toJson } from "../report/json";
+import {
+  RUN_LOG_WIDTHS,
+  logHeaderCells,
+  logRowCells,
+  newRecord,
+  readLog,
+  type RunRecord,
+} from "../report/runLog";
 import { buildSummary } from "../report/summary";
+import { verify, verifyExitCode } from "../report/verify";
 import { getExitCode } from "./exitCode";
-import { formatAssessment, formatDiagnostics } from "./print";
+import { formatAssessment, formatDiagnostics, formatVerify } from "./print";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "./xlsx";
 
 /**
  * The command line: the same engine as the add-in, on .xlsx files.
  *
- *   om-scorecard assess LEDGER.xlsx [--out FILE] [--as-of DATE] [--round-rate] [--json]
+ *   om-scorecard assess LEDGER.xlsx [--out FILE] [--as-of DATE] [--round-rate]
+ *                                   [--tier-edge lower|upper] [--json]
+ *   om-scorecard verify SCORED.xlsx [--json]
  *   om-scorecard sample [--out FILE]
  *   om-scorecard template [--out FILE] [--json]
  *
  * Nothing is sent anywhere; the input file is only read. Exit status: 0 for a final or
  * provisional result, 2 for an invalid ledger or an unreadable file (then nothing is written),
  * 1 for wrong usage, and for a template that was not written (the file exists, or cannot be written).
+ * verify: 0 match, 3 differs, 2 unreadable or no summary.
  */
 
 export interface Io {
   stdout: (text: string) => Promise<void>;
   stderr: (text: string) => Promise<void>;
+  /** The clock of the run log's 时间 column (tests fix it). Default: now. */
+  now?: () => Date;
 }
+
+/** The tier-edge option's values. */
+export const TIER_EDGES = ["lower", "upper"] as const;
 
 /** Write to a stream and wait until it has taken the data (JSON output can be long). */
 function writer(stream: NodeJS.WriteStream): (text: string) => Promise<void> {
@@ -46,6 +71,7 @@ interface AssessFlags {
   asOf?: string;
   json?: boolean;
   roundRate?: boolean;
+  tierEdge?: (typeof TIER_EDGES)[number];
 }
 
 /** Write bytes to a file through a temporary file in the same folder, so a failure leaves no half file. */
@@ -99,26 +125,52 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     );
   }
 
-  let tables;
+  let read;
   try {
-    tables = (await readLedgerXlsx(bytes)).tables;
+    read = await readLedgerXlsx(bytes);
   } catch (e) {
     return failFile(e);
   }
+  // Refused before anything is written: sheets cannot be added to a structure-protected workbook.
+  if (read.structureLocked) return fail(diag("workbook-structure-protected", {}, {}));
+  const tables = read.tables;
 
   let assessment = assess(tables, {
     asOf,
-    profile: flags.roundRate ? { rateRounding: "whole-percent" } : undefined,
+    profile: {
+      ...(flags.roundRate ? { rateRounding: "whole-percent" as const } : {}),
+      ...(flags.tierEdge ? { tierEdge: flags.tierEdge } : {}),
+    },
   });
   const code = getExitCode(assessment.status);
+  const fingerprint = ledgerFingerprint(tables);
+  let record: RunRecord | null = null;
   let written: string | null = null;
   if (assessment.status !== "invalid") {
+    const logGrid = read.toolSheets[RUN_LOG_SHEET_NAME];
+    const previous = logGrid ? readLog(logGrid).records : [];
+    record = newRecord(
+      assessment,
+      fingerprint,
+      (io.now ?? (() => new Date()))(),
+      previous.length ? previous[previous.length - 1] : null
+    );
     // Some damaged parts are read only by the writer (styles, content types, relationships):
     // such a file scores but cannot be copied, and says so like any unreadable file.
     let copy: Uint8Array;
     const report: WriteReport = {};
     try {
-      copy = writeScoredCopy(bytes, buildSummary(assessment), report);
+      copy = writeScoredCopy(
+        bytes,
+        buildSummary(assessment, { fingerprint, record }),
+        {
+          name: RUN_LOG_SHEET_NAME,
+          header: logHeaderCells(),
+          row: logRowCells(record),
+          columnWidths: RUN_LOG_WIDTHS,
+        },
+        report
+      );
     } catch (e) {
       return failFile(e);
     }
@@ -130,9 +182,9 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     written = outPath;
   }
   if (flags.json) {
-    await io.stdout(`${JSON.stringify(toJson(assessment))}\n`);
+    await io.stdout(`${JSON.stringify(toJson(assessment, { fingerprint, record }))}\n`);
   } else {
-    await io.stdout(`${formatAssessment(assessment)}\n`);
+    await io.stdout(`${formatAssessment(assessment, { fingerprint, record })}\n`);
     await io.stdout(
       written
         ? `\n已写入汇总表「考核结果」：${written}\nSummary sheet written to ${written}\n`
@@ -140,6 +192,59 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     );
   }
   return code;
+}
+
+async function runVerify(file: string, flags: { json?: boolean }, io: Io): Promise<number> {
+  const fail = async (d: Diagnostic): Promise<number> => {
+    if (flags.json)
+      await io.stdout(
+        `${JSON.stringify({ outcome: "unreadable", findings: invalidJson([d]).diagnostics })}\n`
+      );
+    else await io.stderr(`${formatDiagnostics([d]).join("\n")}\n`);
+    return 2;
+  };
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return fail(
+      diag(
+        "file-unreadable",
+        {},
+        { path: file, reason: code === "ENOENT" || code === "EISDIR" ? code : null }
+      )
+    );
+  }
+  let read;
+  try {
+    read = readLedgerXlsx(bytes);
+  } catch (e) {
+    if (e instanceof WorkbookError) return fail(e.diagnostic);
+    throw e;
+  }
+  const result = verify({
+    tables: read.tables,
+    summary: read.toolSheets[SUMMARY_SHEET_NAME] ?? null,
+    log: read.toolSheets[RUN_LOG_SHEET_NAME] ?? null,
+  });
+  if (flags.json) {
+    await io.stdout(
+      `${JSON.stringify({
+        outcome: result.outcome,
+        ledgerChanged: result.ledgerChanged,
+        fingerprint: result.fingerprint,
+        scoredFingerprint: result.latest?.fingerprint ?? null,
+        run: result.latest && {
+          seq: result.latest.seq,
+          time: result.latest.time,
+          options: result.latest.options,
+        },
+        findings: result.findings.map((d) => diagnosticJson(d)),
+      })}\n`
+    );
+  } else await io.stdout(`${formatVerify(result)}\n`);
+  return verifyExitCode(result.outcome);
 }
 
 /**
@@ -172,9 +277,26 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       "--round-rate",
       "比率先四舍五入到整百分数 round rates half up to a whole percent before the bands"
     )
+    .addOption(
+      new Option(
+        "--tier-edge <edge>",
+        "边界分数归属 a total on a tier edge (85) is in the lower tier (B, default) or the upper one (A)"
+      ).choices(TIER_EDGES)
+    )
     .addOption(new Option("--json", "只输出一个 JSON 对象 print exactly one JSON object on stdout"))
     .action(async (ledger: string, flags: AssessFlags) => {
       exitCode = await runAssess(ledger, flags, io);
+    });
+
+  program
+    .command("verify")
+    .description(
+      "核对已评分的工作簿 Check a scored workbook: recompute from its ledger with the logged options and compare (exit 0 match, 3 differs, 2 unreadable)"
+    )
+    .argument("<scored>", "已评分的工作簿 scored workbook (.xlsx / .xlsm)")
+    .addOption(new Option("--json", "只输出一个 JSON 对象 print exactly one JSON object on stdout"))
+    .action(async (file: string, flags: { json?: boolean }) => {
+      exitCode = await runVerify(file, flags, io);
     });
 
   program

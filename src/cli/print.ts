@@ -10,7 +10,18 @@ import {
 } from "../engine";
 import { dimensionRows, maxTotal, type DimensionRow } from "../report/dimensions";
 import { adviceHeadline, adviceText, monthRows } from "../report/year";
-import { STATUS_TEXT, both, fmtYuan } from "../report/summary";
+import type { RunRecord } from "../report/runLog";
+import {
+  PAYMENT_TEXT,
+  PENALTY_NOTE,
+  READING_TEXT,
+  STATUS_TEXT,
+  both,
+  choicesText,
+  fmtYuan,
+  penaltyLines,
+} from "../report/summary";
+import type { VerifyResult } from "../report/verify";
 
 /**
  * The readable summary the command line prints: Chinese first, English alongside, aligned for a
@@ -106,8 +117,11 @@ export function formatYear(a: ScoredAssessment): string[] {
   return lines;
 }
 
-/** The whole printed report of an assessment. */
-export function formatAssessment(a: Assessment): string {
+/** The whole printed report of an assessment (with the run it was logged as, when it was). */
+export function formatAssessment(
+  a: Assessment,
+  run: { fingerprint: string; record: RunRecord | null } | null = null
+): string {
   const lines: string[] = [];
   const p = a.profile;
   lines.push("运维考核评分 OM Scorecard");
@@ -141,12 +155,87 @@ export function formatAssessment(a: Assessment): string {
     lines.push(
       `付款等级 Tier: ${a.tier} (${share}%)    尾款 Tail: ${fmtYuan(a.tailBaseFen)}    应付尾款 Payable: ${fmtYuan(a.tailAmountFen)}`
     );
+    lines.push(`评分口径 Readings chosen: ${choicesText(p).zh}`);
+    lines.push(`  (${choicesText(p).en})`);
+    lines.push("");
+    lines.push("争议口径 Readings in dispute:");
+    const chosen = a.readings[0];
+    const rr = a.readings.map((r) => [
+      both(READING_TEXT[r.reading]),
+      r.reading === "unrounded-points"
+        ? (Math.round((Number(r.total.n) / Number(r.total.d)) * 10_000) / 10_000).toFixed(4)
+        : points(r.totalHundredths),
+      r.tier,
+      fmtYuan(r.tailAmountFen),
+      r.reading === "chosen"
+        ? "采用 chosen"
+        : r.differs
+          ? `付款不同 differs by ${fmtYuan(r.tailAmountFen - chosen.tailAmountFen)}`
+          : "相同 same",
+    ]);
+    const rw = [0, 1, 2, 3].map((i) => Math.max(...rr.map((r) => displayWidth(r[i]))));
+    for (const r of rr)
+      lines.push(
+        `  ${pad(r[0], rw[0])}  ${padStart(r[1], rw[1])}  ${pad(r[2], rw[2])}  ${padStart(r[3], rw[3])}  ${r[4]}`
+      );
     lines.push("", ...formatYear(a));
+  }
+  lines.push("");
+  lines.push("付款计划 Payment schedule:");
+  for (const pay of a.payments) {
+    const tx = PAYMENT_TEXT[pay.key];
+    const due =
+      pay.due !== null
+        ? dayToIso(pay.due)
+        : pay.uncoveredYear !== null
+          ? `待定 to be fixed (${pay.uncoveredYear} 不在日历中 not in the calendar)`
+          : "待定 to be fixed";
+    lines.push(
+      `  ${both(tx.label)}: ${pay.amountFen === null ? "—" : fmtYuan(pay.amountFen)}, ${pay.from === null ? "起算日待定 from: to be fixed" : `自 from ${dayToIso(pay.from)}`}, 付款期限 due by ${due}`
+    );
+    lines.push(`    ${tx.rule.zh} (${tx.rule.en})`);
+  }
+  lines.push("");
+  lines.push("违约金参考（第六条）Penalties (art. 6), reference only:");
+  for (const l of penaltyLines(p))
+    lines.push(`  ${l.label.zh} (${l.label.en}): ${l.percent}% = ${fmtYuan(l.fen)}`);
+  lines.push(`  ${PENALTY_NOTE.zh}`);
+  lines.push(`  ${PENALTY_NOTE.en}`);
+  if (run) {
+    lines.push("");
+    lines.push(`台账指纹 Ledger fingerprint (SHA-256): ${run.fingerprint}`);
+    if (run.record)
+      lines.push(
+        `考核记录 Run log: No. ${run.record.seq}, ${run.record.time}, ${run.record.options}, version ${run.record.version}`
+      );
   }
   if (a.diagnostics.length > 0) {
     lines.push("");
     lines.push(`问题 Diagnostics (${a.diagnostics.length}):`);
     lines.push(...formatDiagnostics(a.diagnostics));
   }
+  return lines.join("\n");
+}
+
+/** The printed result of `verify`. */
+export function formatVerify(r: VerifyResult): string {
+  const lines: string[] = [];
+  if (r.outcome === "match") {
+    lines.push(
+      "一致：汇总表与台账、考核记录相符。Match: the summary agrees with the ledger and the run log."
+    );
+  } else if (r.outcome === "differs") {
+    lines.push(
+      r.ledgerChanged
+        ? "不一致：台账自上次评分后已修改。Differs: the ledger changed since it was scored."
+        : "不一致：见下列各项。Differs: see below."
+    );
+  } else lines.push("无法核对 Cannot verify.");
+  if (r.latest)
+    lines.push(
+      `最近一次评分 Latest run: No. ${r.latest.seq}, ${r.latest.time}, ${r.latest.options}, 考核日期 as of ${r.latest.asOf}`
+    );
+  lines.push(`台账指纹 Ledger fingerprint now: ${r.fingerprint}`);
+  if (r.findings.length) lines.push(...formatDiagnostics(r.findings));
   return lines.join("\n");
 }

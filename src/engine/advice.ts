@@ -79,7 +79,8 @@ export function advise(
   if (!next || next.aboveHundredths === null)
     return { tier, nextTier: null, neededHundredths: null, changes: [] };
   // The tier applies above its bound (85 分以上, 85 itself is B): one hundredth more is enough.
-  const needed = next.aboveHundredths + 1 - totalHundredths;
+  // Under the upper-edge reading the bound itself is enough (85 is A).
+  const needed = next.aboveHundredths + (profile.tierEdge === "upper" ? 0 : 1) - totalHundredths;
   return {
     tier,
     nextTier: next.tier,

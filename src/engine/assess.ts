@@ -11,6 +11,8 @@ import { scoreSatisfaction } from "./dimensions/satisfaction";
 import { readLedger } from "./ledger";
 import { REASONS, type Bilingual } from "./messages";
 import { shareOfFen, tierForHundredths } from "./pay";
+import { paymentSchedule } from "./payments";
+import { readingsOf } from "./readings";
 import { DEFAULT_PROFILE } from "./profile";
 import { ratio } from "./ratio";
 import { locateTables } from "./schema";
@@ -79,15 +81,33 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     }
   }
 
+  const tailBaseFen = shareOfFen(profile.contractAmountFen, profile.tailShare);
+  const schedule = (tailAmountFen: number | null) => {
+    const payments = paymentSchedule(
+      profile,
+      cal,
+      profile.contractAmountFen - tailBaseFen,
+      tailAmountFen
+    );
+    for (const p of payments)
+      if (p.uncoveredYear !== null)
+        out.push(diag("payment-due-not-covered", {}, { payment: p.key, year: p.uncoveredYear }));
+    return payments;
+  };
   const base = {
     profile,
     asOf,
     periodStart,
     periodEnd,
-    tailBaseFen: shareOfFen(profile.contractAmountFen, profile.tailShare),
+    tailBaseFen,
+    payments: [] as ReturnType<typeof schedule>,
     diagnostics: out,
   };
-  const invalid = (): InvalidAssessment => ({ ...base, status: "invalid" });
+  const invalid = (): InvalidAssessment => ({
+    ...base,
+    payments: schedule(null),
+    status: "invalid",
+  });
   if (out.some((d) => d.severity === "error")) {
     return invalid();
   }
@@ -115,7 +135,7 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     responsiveness.pointsHundredths +
     completion.pointsHundredths +
     satisfaction.pointsHundredths;
-  const tier = tierForHundredths(totalHundredths, profile.payTiers);
+  const tier = tierForHundredths(totalHundredths, profile.payTiers, profile.tierEdge);
   const tailRatio = ratio(BigInt(tier.sharePercent), 100n);
 
   if (asOf < profile.serviceEnd) {
@@ -131,15 +151,17 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     provisionalReasons.push(REASONS.undecidedComplaints(pending.map((o) => o.id)));
   }
 
+  const tailAmountFen = shareOfFen(base.tailBaseFen, tailRatio);
   return {
     ...base,
+    payments: schedule(tailAmountFen),
     status: provisionalReasons.length > 0 ? "provisional" : "final",
     provisionalReasons,
     dimensions,
     totalHundredths,
     tier: tier.tier,
     tailRatio,
-    tailAmountFen: shareOfFen(base.tailBaseFen, tailRatio),
+    tailAmountFen,
     months: monthlyTrend(ledger, dimensions, periodStart, periodEnd),
     staffing,
     advice: advise(
@@ -149,6 +171,7 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
       tier.tier,
       checksStillToCome(ledger.roster, profile, cal, asOf)
     ),
+    readings: readingsOf(dimensions, profile, base.tailBaseFen),
   };
 }
 

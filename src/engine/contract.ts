@@ -15,7 +15,8 @@ import type { Day, Diagnostic, Profile, RawCell } from "./types";
 /**
  * The optional Contract (合同) table: item/value pairs that override the default profile.
  * Items: 合同金额 / ContractAmount, 尾款比例 / TailShare, 服务开始 / ServiceStart,
- * 服务结束 / ServiceEnd, 考核日期 / AsOf. Missing items keep the defaults.
+ * 服务结束 / ServiceEnd, 考核日期 / AsOf, 签订日期 / SignedOn, 付款通知日期 / PaymentNoticeDate.
+ * Missing items keep the defaults.
  */
 
 /** How each item's value is read. */
@@ -26,6 +27,8 @@ const PARSERS: Record<ContractItemKey, (c: RawCell, date1904: boolean) => Parsed
   serviceStart: parseDate,
   serviceEnd: parseDate,
   asOf: parseDate,
+  signedOn: parseDate,
+  paymentNotice: parseDate,
 };
 
 export interface ContractValues {
@@ -82,6 +85,12 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
         break;
       case "residentStaff":
         result.profile.residentStaff = v as number;
+        break;
+      case "signedOn":
+        result.profile.signedOn = v as Day;
+        break;
+      case "paymentNotice":
+        result.profile.paymentNoticeOn = v as Day;
         break;
     }
   }

@@ -37,7 +37,9 @@ export {
 export { DEFAULT_PROFILE } from "./profile";
 export {
   CONTRACT_ITEMS,
+  RUN_LOG_SHEET_NAME,
   SUMMARY_SHEET_NAME,
+  TOOL_SHEET_NAMES,
   TABLES,
   tableDef,
   type ColumnDef,
@@ -57,7 +59,10 @@ export type { Advice, AdviceChange } from "./advice";
 export type { MonthTrend } from "./months";
 export type { Staffing, StaffingGap } from "./staffing";
 export { monthKey } from "./day";
+export { PAYMENT_WORKING_DAYS, dueAfter } from "./payments";
+export { readingsOf } from "./readings";
 export {
+  REASONS,
   DIAGNOSTIC_CODES,
   show,
   type Bilingual,

@@ -328,13 +328,51 @@ const CATALOGUE = {
   })),
 
   // The add-in's own refusals before writing (src/excel).
-  "workbook-protected": error<None>(() => ({
-    zh: "工作簿结构受保护，无法添加或更新「考核结果」工作表。请在“审阅 > 保护工作簿”中取消保护后重试；台账未作任何改动。",
-    en: "The workbook's structure is protected, so the 考核结果 sheet cannot be added or updated. Unprotect it (Review > Protect Workbook) and try again; nothing was changed.",
-  })),
   "sheet-protected": error<{ sheet: string }>((a) => ({
     zh: `工作表「${a.sheet}」受保护，无法写入考核结果。请在“审阅 > 撤消工作表保护”中取消保护后重试；台账未作任何改动。`,
     en: `The sheet ${a.sheet} is protected, so the results cannot be written. Unprotect it (Review > Unprotect Sheet) and try again; nothing was changed.`,
+  })),
+
+  // The payment schedule (payments.ts).
+  "payment-due-not-covered": warning<{ payment: "first" | "tail"; year: number }>((a) => ({
+    zh: `${a.payment === "first" ? "首付款" : "尾款"}的付款期限涉及 ${a.year} 年，该年不在内置法定节假日数据中，付款期限待定（不按周一至周五推算）。可在「日历」表中补充该年的节假日。`,
+    en: `The ${a.payment === "first" ? "first payment" : "tail"}'s due date falls in ${a.year}, which the built-in statutory calendar does not cover; the due date is left open (not guessed as Monday to Friday). Add that year's holidays in the Calendar table.`,
+  })),
+
+  // Writing back (src/cli, src/excel).
+  "workbook-structure-protected": error<None>(() => ({
+    zh: "工作簿结构受保护（审阅 → 保护工作簿），无法添加或替换「考核结果」「考核记录」工作表，未写入任何内容。请先撤销工作簿保护后再评分。",
+    en: "The workbook's structure is protected (Review → Protect Workbook), so the 考核结果 and 考核记录 sheets cannot be added or replaced; nothing was written. Unprotect the workbook, then assess again.",
+  })),
+
+  // Verifying a scored workbook (src/report/verify.ts).
+  "verify-no-summary": error<None>(() => ({
+    zh: "工作簿中没有「考核结果」汇总表，无法核对。请先评分。",
+    en: "The workbook has no 考核结果 summary sheet, so there is nothing to verify. Assess it first.",
+  })),
+  "verify-log-missing": error<None>(() => ({
+    zh: "工作簿中没有「考核记录」或其中没有记录行，无法得知评分时的选项和台账指纹。",
+    en: "The workbook has no 考核记录 run log, or the log has no rows: the options and ledger fingerprint of the scoring are unknown.",
+  })),
+  "verify-log-edited": error<{ row: number; what: string }>((a) => ({
+    zh: `「考核记录」第 ${a.row} 行被手工修改过：${a.what}。记录只能追加，不能删改；本工具不做修复。`,
+    en: `Row ${a.row} of the 考核记录 run log was edited by hand: ${a.what}. The log is append-only; this tool does not repair it.`,
+  })),
+  "verify-ledger-changed": error<{ scored: string; now: string }>((a) => ({
+    zh: `台账自上次评分后已修改：评分时的台账指纹 ${a.scored.slice(0, 16)}…，现在是 ${a.now.slice(0, 16)}…。`,
+    en: `The ledger changed since it was scored: fingerprint ${a.scored.slice(0, 16)}… then, ${a.now.slice(0, 16)}… now.`,
+  })),
+  "verify-result-changed": error<{ figure: string; summary: string; now: string }>((a) => ({
+    zh: `按现在的台账重新评分，「${a.figure}」为 ${a.now}，汇总表上是 ${a.summary}。`,
+    en: `Scored again on the ledger as it is now, ${a.figure} is ${a.now}; the summary says ${a.summary}.`,
+  })),
+  "verify-summary-edited": error<{ figure: string; summary: string; expected: string }>((a) => ({
+    zh: `汇总表的「${a.figure}」被修改过：表上是 ${a.summary}，按评分时的台账应为 ${a.expected}。`,
+    en: `The summary's ${a.figure} was edited: it says ${a.summary}, where the ledger as scored gives ${a.expected}.`,
+  })),
+  "verify-summary-log-mismatch": error<{ figure: string; summary: string; log: string }>((a) => ({
+    zh: `汇总表与「考核记录」最后一行不一致（${a.figure}：汇总表 ${a.summary}，记录 ${a.log}）：记录行可能被删除，或汇总表来自另一次评分。`,
+    en: `The summary and the last 考核记录 row disagree (${a.figure}: summary ${a.summary}, log ${a.log}): log rows may have been deleted, or the summary comes from another run.`,
   })),
 
   // The command line's own refusals (src/cli).
@@ -399,6 +437,10 @@ export const REASONS = {
   asOfBeforeEnd: (asOf: Day, end: Day): Bilingual => ({
     zh: `考核日期 ${dayToIso(asOf)} 早于服务结束 ${dayToIso(end)}，服务期尚未结束`,
     en: `the as-of date ${dayToIso(asOf)} is before the service end ${dayToIso(end)}`,
+  }),
+  dueNotCovered: (year: number): Bilingual => ({
+    zh: `待定：${year} 年不在内置法定节假日数据中`,
+    en: `to be fixed: ${year} is not in the built-in statutory calendar`,
   }),
   yearNotCovered: (year: number): Bilingual => ({
     zh: `${year} 年不在内置法定节假日数据中，按周一至周五计算`,

@@ -1,5 +1,5 @@
 import { compare, ratio, roundToUnits, mul } from "./ratio";
-import type { PayTier, Profile, RateBand, Ratio, TierLetter } from "./types";
+import type { PayTier, Profile, RateBand, Ratio, TierEdge, TierLetter } from "./types";
 
 /**
  * Rate bands, payment tiers and money: the pure rules behind both the assessment and the
@@ -43,19 +43,28 @@ export function pointsForShare(max: number, sharePercent: number): number {
  * @example
  * tierForHundredths(8500, tiers).tier //=> "B"
  * tierForHundredths(8501, tiers).tier //=> "A"
+ * tierForHundredths(8500, tiers, "upper").tier //=> "A" (以上 read as including 85)
  */
-export function tierForHundredths(totalHundredths: number, tiers: PayTier[]): PayTier {
-  return tierForScore(ratio(BigInt(totalHundredths), 100n), tiers);
+export function tierForHundredths(
+  totalHundredths: number,
+  tiers: PayTier[],
+  edge: TierEdge = "lower"
+): PayTier {
+  return tierForScore(ratio(BigInt(totalHundredths), 100n), tiers, edge);
 }
 
-/** The payment tier of an exact score: the first tier (highest bound first) whose bound it exceeds. */
-export function tierForScore(score: Ratio, tiers: PayTier[]): PayTier {
+/**
+ * The payment tier of an exact score: the first tier (highest bound first) whose bound it
+ * exceeds, or, with the `upper` edge, reaches.
+ */
+export function tierForScore(score: Ratio, tiers: PayTier[], edge: TierEdge = "lower"): PayTier {
   const sorted = [...tiers].sort(
     (a, b) => (b.aboveHundredths ?? -Infinity) - (a.aboveHundredths ?? -Infinity)
   );
   for (const t of sorted) {
-    if (t.aboveHundredths === null || compare(score, ratio(BigInt(t.aboveHundredths), 100n)) > 0)
-      return t;
+    if (t.aboveHundredths === null) return t;
+    const c = compare(score, ratio(BigInt(t.aboveHundredths), 100n));
+    if (c > 0 || (edge === "upper" && c === 0)) return t;
   }
   return sorted[sorted.length - 1];
 }

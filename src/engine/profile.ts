@@ -43,6 +43,8 @@ const defaults: Profile = {
     { tier: "E", aboveHundredths: 6000, sharePercent: 60 },
     { tier: "F", aboveHundredths: null, sharePercent: 50 },
   ],
+  tierEdge: "lower",
+  paymentNoticeOn: null,
   completedStatuses: ["待验证", "已关闭"],
   penalties: { rectifyFailurePercent: 20, falseCommitmentPercent: 30, ipBreachPercent: 30 },
 };

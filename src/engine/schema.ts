@@ -1,5 +1,5 @@
 import { diag } from "./diagnostics";
-import { SUMMARY_SHEET_NAME, TABLES, type ColumnDef, type TableDef } from "./tables";
+import { TABLES, TOOL_SHEET_NAMES, type ColumnDef, type TableDef } from "./tables";
 import { isEmpty } from "./values";
 import type { Diagnostic, RawCell, RawTable, TableKey } from "./types";
 
@@ -143,7 +143,7 @@ export function locateTables(tables: readonly RawTable[]): {
   // back to the sheet as read, for the message saying which rows were taken as a title.
   const titledFrom = new Map<RawTable, RawTable>();
   const candidates = tables
-    .filter((t) => normalizeName(t.sheet) !== normalizeName(SUMMARY_SHEET_NAME))
+    .filter((t) => !TOOL_SHEET_NAMES.some((n) => normalizeName(n) === normalizeName(t.sheet)))
     .map((t) => {
       const rebased = skipTitleRows(t);
       if (rebased !== t) titledFrom.set(rebased, t);

@@ -10,6 +10,12 @@ import type { TableKey } from "./types";
 /** The summary sheet the tool writes; never read as a ledger table. */
 export const SUMMARY_SHEET_NAME = "考核结果";
 
+/** The run log the tool appends to (one row per assessment); never read as a ledger table. */
+export const RUN_LOG_SHEET_NAME = "考核记录";
+
+/** Sheets the tool writes itself, which are never ledger tables. */
+export const TOOL_SHEET_NAMES: readonly string[] = [SUMMARY_SHEET_NAME, RUN_LOG_SHEET_NAME];
+
 export interface ColumnDef {
   /** Field name in the typed rows. */
   key: string;
@@ -141,6 +147,13 @@ export const CONTRACT_ITEMS = {
     en: "ResidentStaff",
     expectZh: "1 到 99 之间的整数（如 3）",
     expectEn: "a whole number from 1 to 99 (e.g. 3)",
+  },
+  signedOn: { zh: "签订日期", en: "SignedOn", expectZh: "日期", expectEn: "a date" },
+  paymentNotice: {
+    zh: "付款通知日期",
+    en: "PaymentNoticeDate",
+    expectZh: "日期",
+    expectEn: "a date",
   },
 } as const satisfies Record<string, ContractItemDef>;
 

@@ -98,6 +98,13 @@ export interface PayTier {
 
 export type RateRounding = "none" | "whole-percent";
 
+/**
+ * Which tier a total exactly on a tier edge belongs to. `lower` (the default, SPEC §1): 85 is
+ * B, as the contract's table writes B as 75-85; `upper`: 85 is A, reading 以上 as including the
+ * number (Civil Code art. 1259).
+ */
+export type TierEdge = "lower" | "upper";
+
 /** Everything a contract's assessment clause and payment terms fix. Defaults: the source contract. */
 export interface Profile {
   contractName: string;
@@ -128,6 +135,10 @@ export interface Profile {
   rateBands: RateBand[];
   rateRounding: RateRounding;
   payTiers: PayTier[];
+  /** Where a total exactly on a tier edge goes (default `lower`: 85 is B). */
+  tierEdge: TierEdge;
+  /** Date of the payment notice (付款通知日期) the tail's due date counts from; null: not yet. */
+  paymentNoticeOn: Day | null;
   /** Statuses that count a ticket as completed. */
   completedStatuses: string[];
   penalties: {
@@ -287,6 +298,43 @@ export interface Dimensions {
 
 export type DimensionKey = keyof Dimensions;
 
+/** One reading of the contract: the total, tier and tail payable it gives. */
+export interface ReadingResult {
+  /** Which reading: the chosen one, or the chosen one with one choice changed. */
+  reading: ReadingKey;
+  /** Total in hundredths (the unrounded reading: the exact sum, rounded only for display). */
+  totalHundredths: number;
+  /** The exact total (equal to totalHundredths / 100 except under `unrounded-points`). */
+  total: Ratio;
+  tier: TierLetter;
+  tailAmountFen: number;
+  /** True when its tail payable differs from the chosen reading's. */
+  differs: boolean;
+}
+
+/**
+ * The readings in dispute (SPEC §6). `chosen` is what the profile says; each other reading
+ * changes one choice: the rate rounding (`round-rate` or back to `exact-rate`), the tier edge
+ * (`upper-edge` or back to `lower-edge`), or the total summed from unrounded dimension points.
+ */
+export type ReadingKey =
+  "chosen" | "round-rate" | "exact-rate" | "upper-edge" | "lower-edge" | "unrounded-points";
+
+/** One payment of the contract (第四条) and when it falls due. */
+export interface Payment {
+  key: "first" | "tail";
+  /** Amount in fen; null when not known (the tail of an invalid run). */
+  amountFen: number | null;
+  /** The date the period counts from (signing, payment notice); null when not yet fixed. */
+  from: Day | null;
+  /** Statutory working days allowed. */
+  workingDays: number;
+  /** Last day to pay; null when `from` is not fixed or the calendar does not cover the period. */
+  due: Day | null;
+  /** A year the calendar does not cover, when that is why `due` is null. */
+  uncoveredYear: number | null;
+}
+
 /** What every assessment has, scored or not. */
 interface AssessmentBase {
   profile: Profile;
@@ -296,6 +344,8 @@ interface AssessmentBase {
   periodEnd: Day;
   /** Full tail (before the tier share), in fen. */
   tailBaseFen: number;
+  /** The payment schedule (第四条): the first payment and the tail. */
+  payments: Payment[];
   diagnostics: Diagnostic[];
 }
 
@@ -321,6 +371,8 @@ export interface ScoredAssessment extends AssessmentBase {
   staffing: Staffing;
   /** What lifts the tier (SPEC §8). */
   advice: Advice;
+  /** The readings in dispute: the chosen one first, then each alternative. */
+  readings: ReadingResult[];
 }
 
 /** The result of `assess`: a union on `status` — an invalid one has no scores, the others always do. */
@@ -329,6 +381,9 @@ export type Assessment = InvalidAssessment | ScoredAssessment;
 export interface AssessOptions {
   /** As-of date; overrides the Contract table's 考核日期. Default: the service end. */
   asOf?: Day;
-  /** Profile overrides on top of the defaults and the Contract table. */
+  /**
+   * Profile overrides on top of the defaults and the Contract table. The two reading choices
+   * live here: `rateRounding` ("none" | "whole-percent") and `tierEdge` ("lower" | "upper").
+   */
   profile?: Partial<Profile>;
 }

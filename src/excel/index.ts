@@ -2,9 +2,14 @@
  * The Excel adapter: the only module of the add-in that calls `Excel.run`. It takes and returns
  * engine types; errors propagate to the caller (the task pane shows them).
  */
-import { TABLES, assess, locateTables, type AssessOptions, type RawTable } from "../engine";
+import { TABLES, assess, diag, locateTables, type AssessOptions, type RawTable } from "../engine";
+import { ledgerFingerprint } from "../report/fingerprint";
+import { RUN_LOG_WIDTHS, logHeaderCells, logRowCells, newRecord, readLog } from "../report/runLog";
 import { buildSummary, inDateSystem } from "../report/summary";
 import type { SummarySheet } from "../report/types";
+import { verify } from "../report/verify";
+import { widthPoints } from "./layout";
+import { appendLogRowIn, readToolSheetsIn, type ToolSheets } from "./toolSheets";
 import { ledgerLayout, placeOf, type LedgerLayout } from "./locate";
 import { readHeadersIn, readLedgerIn, type ReadStats } from "./read";
 import { installFunctionNamesIn } from "./names";
@@ -13,6 +18,7 @@ import type {
   CellRef,
   ExcelHost,
   FunctionNamesResult,
+  LedgerCheck,
   LedgerOverview,
 } from "./types";
 import { writeSummaryIn, type WriteStats } from "./write";
@@ -22,6 +28,7 @@ export type {
   FunctionNamesResult,
   CellRef,
   ExcelHost,
+  LedgerCheck,
   LedgerOverview,
   FoundTable,
   MissingTable,
@@ -73,9 +80,41 @@ export async function listTables(): Promise<LedgerOverview> {
   };
 }
 
-/** @summary Replace the `考核结果` sheet, all or nothing (see `write.ts`). */
-export async function writeSummary(sheet: SummarySheet, stats?: WriteStats): Promise<void> {
-  await Excel.run(RUN_OPTIONS, (context) => writeSummaryIn(context, sheet, stats));
+/**
+ * Whether the host has the page layout API (worksheet.pageLayout, horizontalPageBreaks:
+ * ExcelApi 1.9, above the manifest's 1.7 minimum), asked of Office.js at run time.
+ */
+export function supportsPageLayout(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  return office?.context?.requirements?.isSetSupported("ExcelApi", "1.9") === true;
+}
+
+/**
+ * @summary Replace the `考核结果` sheet, all or nothing (see `write.ts`), with its page setup
+ * where the host supports ExcelApi 1.9. Resolves whether the page setup was applied.
+ */
+export async function writeSummary(
+  sheet: SummarySheet,
+  stats?: WriteStats
+): Promise<"applied" | "unsupported"> {
+  const layout = supportsPageLayout();
+  await Excel.run(RUN_OPTIONS, (context) => writeSummaryIn(context, sheet, stats, layout));
+  return layout ? "applied" : "unsupported";
+}
+
+/** @summary Structure protection and the 考核结果 / 考核记录 cells: 2 round trips. */
+export async function readToolSheets(): Promise<ToolSheets> {
+  return Excel.run(RUN_OPTIONS, (context) => readToolSheetsIn(context));
+}
+
+/**
+ * @summary The "台账自上次评分后已修改" check: verify the open workbook (SPEC §6). Reads the
+ * ledger and the two tool sheets; writes nothing.
+ */
+export async function checkLedger(): Promise<LedgerCheck> {
+  const tables = await readLedger();
+  const tool = await readToolSheets();
+  return verify({ tables, summary: tool.summary, log: tool.log });
 }
 
 /**
@@ -99,13 +138,41 @@ export async function selectCell(layout: LedgerLayout, at: CellRef): Promise<boo
  * the assessment with the layout of the tables it read (for `selectCell`).
  * An invalid result writes nothing; the old summary, if any, stays.
  */
-export async function runAssessment(options: AssessOptions = {}): Promise<AssessmentRun> {
+export async function runAssessment(
+  options: AssessOptions = {},
+  now: () => Date = () => new Date()
+): Promise<AssessmentRun> {
   const tables = await readLedger();
   const assessment = assess(tables, options);
+  const layout = ledgerLayout(tables);
+  const fingerprint = ledgerFingerprint(tables);
+  if (assessment.status === "invalid") return { assessment, layout, fingerprint, record: null };
+  const tool = await readToolSheets();
+  if (tool.structureProtected)
+    return {
+      assessment,
+      layout,
+      fingerprint,
+      record: null,
+      refused: diag("workbook-structure-protected", {}, {}),
+    };
+  const previous = tool.log ? readLog(tool.log).records : [];
+  const record = newRecord(
+    assessment,
+    fingerprint,
+    now(),
+    previous.length ? previous[previous.length - 1] : null
+  );
   const date1904 = tables.some((t) => t.date1904 === true);
-  if (assessment.status !== "invalid")
-    await writeSummary(inDateSystem(buildSummary(assessment), date1904));
-  return { assessment, layout: ledgerLayout(tables) };
+  const pageLayout = await writeSummary(
+    inDateSystem(buildSummary(assessment, { fingerprint, record }), date1904)
+  );
+  // After the summary: a failure here leaves the summary without its log row, which verify
+  // reports (the summary's run No. is not the log's last).
+  await Excel.run(RUN_OPTIONS, (context) =>
+    appendLogRowIn(context, logHeaderCells(), logRowCells(record), RUN_LOG_WIDTHS.map(widthPoints))
+  );
+  return { assessment, layout, fingerprint, record, pageLayout };
 }
 
 /**
@@ -122,4 +189,5 @@ export const excelHost: ExcelHost = {
   runAssessment,
   selectCell,
   installFunctionNames,
+  checkLedger,
 };

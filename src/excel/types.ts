@@ -4,6 +4,8 @@
  * with Office.js, tests and the browser harness implement it with fakes.
  */
 import type { AssessOptions, Assessment, Diagnostic, TableKey } from "../engine";
+import type { RunRecord } from "../report/runLog";
+import type { VerifyResult } from "../report/verify";
 import type { LedgerLayout } from "./locate";
 
 /** One candidate ledger table found in the workbook. */
@@ -41,7 +43,28 @@ export interface LedgerOverview {
 export interface AssessmentRun {
   assessment: Assessment;
   layout: LedgerLayout;
+  /** The ledger fingerprint (SHA-256 of the canonical ledger data; the CLI gives the same). */
+  fingerprint?: string;
+  /** The 考核记录 row appended, or null when nothing was written. */
+  record?: RunRecord | null;
+  /**
+   * Why nothing was written although the ledger scored: `workbook-structure-protected`
+   * (checked before anything is written). Absent when written or invalid.
+   */
+  refused?: Diagnostic;
+  /**
+   * The print setup: `applied` through worksheet.pageLayout; `unsupported` when the host lacks
+   * ExcelApi 1.9 (the summary is written without it, and the pane should say so).
+   */
+  pageLayout?: "applied" | "unsupported";
 }
+
+/**
+ * The pane's "台账自上次评分后已修改" check: `verify` on the open workbook. `ledgerChanged` is
+ * the flag to show; `outcome` and `findings` say what else differs (summary edited, log
+ * edited); `unreadable` when the workbook has no summary yet.
+ */
+export type LedgerCheck = VerifyResult;
 
 /** The cell a diagnostic points at: table and column by key, worksheet row. */
 export interface CellRef {
@@ -79,4 +102,9 @@ export interface ExcelHost {
    * without it gets no "install" button in the pane.
    */
   installFunctionNames?(): Promise<FunctionNamesResult>;
+  /**
+   * Recompute from the ledger with the options of the latest 考核记录 row and compare with the
+   * summary and the log (SPEC §6 verify). Optional: hosts that predate it omit it.
+   */
+  checkLedger?(): Promise<LedgerCheck>;
 }

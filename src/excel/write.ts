@@ -2,7 +2,7 @@
  * Writing the summary sheet `考核结果` with Office.js, as near all-or-nothing as Office.js allows.
  *
  * 1. Check, before anything is written: a protected workbook structure or a protected summary
- *    sheet is refused with a catalogue message (`workbook-protected`, `sheet-protected`), not
+ *    sheet is refused with a catalogue message (`workbook-structure-protected`, `sheet-protected`), not
  *    the raw Excel error.
  * 2. Build the new summary on a temporary sheet (one batch; a summary over 4 MB of cell data is
  *    cut into several). A failure here deletes the temporary sheet: the workbook is as it was.
@@ -17,7 +17,7 @@
  * Ctrl+Z (see docs/add-in-deployment.md).
  */
 import { HEADER_FILL_RGB, cellAddress, columnLetter } from "../report/cells";
-import type { SummarySheet } from "../report/types";
+import type { PageSetup, SummarySheet } from "../report/types";
 import { diag, messageOf, type Diagnostic, type DiagnosticCode } from "../engine";
 import { BATCH_BUDGET_BYTES, cellToExcel, jsonBytes, runs, widthPoints } from "./layout";
 
@@ -93,6 +93,38 @@ function queueFormatting(ws: Excel.Worksheet, sheet: SummarySheet): void {
     const letter = columnLetter(c + 1);
     ws.getRange(`${letter}:${letter}`).format.columnWidth = widthPoints(w);
   });
+  for (const [r, height] of Object.entries(sheet.rowHeights ?? {})) {
+    ws.getRangeByIndexes(Number(r), 0, 1, 1).format.rowHeight = height;
+  }
+}
+
+/**
+ * The page setup through `worksheet.pageLayout` and `horizontalPageBreaks` (ExcelApi 1.9; the
+ * caller checks the host supports it): the same settings the command line writes as
+ * SpreadsheetML. Margins are in points here (inches × 72), in inches there.
+ */
+export function queuePageLayout(ws: Excel.Worksheet, ps: PageSetup): void {
+  const pl = ws.pageLayout;
+  pl.orientation = Excel.PageOrientation.portrait;
+  pl.paperSize = Excel.PaperType.a4;
+  pl.zoom = { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight };
+  pl.leftMargin = ps.margins.left * 72;
+  pl.rightMargin = ps.margins.right * 72;
+  pl.topMargin = ps.margins.top * 72;
+  pl.bottomMargin = ps.margins.bottom * 72;
+  pl.headerMargin = ps.margins.header * 72;
+  pl.footerMargin = ps.margins.footer * 72;
+  pl.centerHorizontally = true;
+  pl.setPrintTitleRows(`$${ps.titleRows.first}:$${ps.titleRows.last}`);
+  pl.setPrintArea(`A1:${columnLetter(ps.printArea.lastColumn)}${ps.printArea.lastRow}`);
+  const hf = pl.headersFooters.defaultForAllPages;
+  hf.leftHeader = ps.header.left;
+  hf.centerHeader = ps.header.center;
+  hf.rightHeader = ps.header.right;
+  hf.leftFooter = ps.footer.left;
+  hf.centerFooter = ps.footer.center;
+  hf.rightFooter = ps.footer.right;
+  for (const r of ps.breaksAfterRows) ws.horizontalPageBreaks.add(`A${r + 1}`);
 }
 
 function queueChart(ws: Excel.Worksheet, sheet: SummarySheet): void {
@@ -138,7 +170,8 @@ async function queueSummary(
   ws: Excel.Worksheet,
   sheet: SummarySheet,
   grid: Grid,
-  sync: () => Promise<void>
+  sync: () => Promise<void>,
+  pageLayout: boolean
 ): Promise<void> {
   const parts = blocks(grid);
   for (let i = 0; i < parts.length; i++) {
@@ -147,6 +180,11 @@ async function queueSummary(
   }
   queueFormatting(ws, sheet);
   queueChart(ws, sheet);
+  if (pageLayout && sheet.pageSetup) {
+    // A sheet rewritten in place keeps its old manual breaks unless they are reset first.
+    ws.horizontalPageBreaks.removePageBreaks();
+    queuePageLayout(ws, sheet.pageSetup);
+  }
 }
 
 /**
@@ -159,7 +197,8 @@ async function queueSummary(
 export async function writeSummaryIn(
   context: Excel.RequestContext,
   sheet: SummarySheet,
-  stats?: WriteStats
+  stats?: WriteStats,
+  pageLayout = false
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const tempName = temporaryName();
@@ -177,7 +216,8 @@ export async function writeSummaryIn(
     const existing = worksheets.getItemOrNullObject(sheet.name);
     syncs++;
     await context.sync();
-    if (workbookProtection.protected) throw new HostError(diag("workbook-protected", {}, {}));
+    if (workbookProtection.protected)
+      throw new HostError(diag("workbook-structure-protected", {}, {}));
     let oldCharts: Excel.ChartCollection | null = null;
     if (!existing.isNullObject) {
       old = existing;
@@ -192,7 +232,7 @@ export async function writeSummaryIn(
     // Build the whole new summary on a temporary sheet: if anything fails, only it goes.
     phase = "build";
     const temp = worksheets.add(tempName);
-    await queueSummary(temp, sheet, grid, sync);
+    await queueSummary(temp, sheet, grid, sync, pageLayout);
     await sync();
 
     // Put it in place. A new summary: the temporary sheet takes the name. An existing one is
@@ -204,7 +244,7 @@ export async function writeSummaryIn(
     } else {
       old.getRange().clear();
       for (const chart of oldCharts!.items) chart.delete();
-      await queueSummary(old, sheet, grid, sync);
+      await queueSummary(old, sheet, grid, sync, pageLayout);
       temp.delete();
       old.activate();
     }

@@ -59,6 +59,7 @@ export const HEADER_FILL_RGB = "D9D9D9";
 export const NUMBER_FORMATS: Readonly<Record<CellFormat, string>> = {
   text: "@",
   points: "0.00",
+  decimal4: "0.0000",
   money: "#,##0.00",
   percent: "0.00%",
   integer: "0",

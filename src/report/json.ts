@@ -1,4 +1,5 @@
 import {
+  dayToIso,
   shown,
   sortDiagnostics,
   toNumber,
@@ -9,6 +10,8 @@ import {
 } from "../engine";
 import { dimensionRows } from "./dimensions";
 import { yearJson } from "./year";
+import type { RunRecord } from "./runLog";
+import { PENALTY_NOTE, penaltyLines } from "./summary";
 
 /** The machine-readable result of SPEC §4, printed by `om-scorecard assess --json`. */
 export interface AssessmentJson {
@@ -47,6 +50,39 @@ export interface AssessmentJson {
   months?: YearJson["months"];
   advice?: YearJson["advice"];
   staffing?: YearJson["staffing"];
+  /**
+   * SPEC §6, added keys. The readings in dispute: each alternative reading with its total,
+   * tier and tail payable, `differs` when the payment differs from the chosen one's.
+   */
+  sensitivity: SensitivityJson[];
+  /** The chosen reading choices. */
+  readings: { rateRounding: "none" | "whole-percent"; tierEdge: "lower" | "upper" };
+  /** The payment schedule: dates as yyyy-mm-dd, null when not fixed (with the reason). */
+  payments: PaymentJson[];
+  /** 第六条, reference only: never incurred by an assessment. */
+  penaltiesReference: { clause: string; percent: number; amount: number }[];
+  /** The ledger fingerprint (SHA-256 of the canonical ledger), when computed. */
+  fingerprint: string | null;
+  /** The 考核记录 row this run appended, when it wrote one. */
+  run: { seq: number; time: string; options: string; version: string; check: string } | null;
+}
+
+export interface SensitivityJson {
+  reading: string;
+  total: number;
+  tier: string;
+  tailAmount: number;
+  differs: boolean;
+}
+
+export interface PaymentJson {
+  payment: "first" | "tail";
+  amount: number | null;
+  from: string | null;
+  workingDays: number;
+  due: string | null;
+  /** Why `due` is null: "to be fixed" (no date to count from) or the uncovered year. */
+  dueNote: string | null;
 }
 
 type YearJson = ReturnType<typeof yearJson>;
@@ -77,8 +113,12 @@ export function diagnosticJson(d: Diagnostic): DiagnosticJson {
  * @summary The SPEC §4 JSON object of an assessment. Points are the exact figures rounded to
  * hundredths; an invalid result has null scores and its diagnostics.
  */
-export function toJson(a: Assessment): AssessmentJson {
+export function toJson(
+  a: Assessment,
+  run: { fingerprint: string; record: RunRecord | null } | null = null
+): AssessmentJson {
   const scored = a.status === "invalid" ? null : a;
+  const r = run?.record ?? null;
   return {
     status: a.status,
     total: scored && scored.totalHundredths / 100,
@@ -94,9 +134,47 @@ export function toJson(a: Assessment): AssessmentJson {
         ])
       ) as AssessmentJson["dimensions"]),
     diagnostics: sortDiagnostics(a.diagnostics).map(diagnosticJson),
+    sensitivity: scored
+      ? scored.readings
+          .filter((x) => x.reading !== "chosen")
+          .map((x) => ({
+            reading: x.reading,
+            total:
+              x.reading === "unrounded-points"
+                ? Math.round(toNumber(x.total) * 10_000) / 10_000
+                : x.totalHundredths / 100,
+            tier: x.tier,
+            tailAmount: x.tailAmountFen / 100,
+            differs: x.differs,
+          }))
+      : [],
+    readings: { rateRounding: a.profile.rateRounding, tierEdge: a.profile.tierEdge },
+    payments: a.payments.map((p) => ({
+      payment: p.key,
+      amount: p.amountFen === null ? null : p.amountFen / 100,
+      from: p.from === null ? null : dayToIso(p.from),
+      workingDays: p.workingDays,
+      due: p.due === null ? null : dayToIso(p.due),
+      dueNote:
+        p.due !== null
+          ? null
+          : p.uncoveredYear !== null
+            ? `calendar does not cover ${p.uncoveredYear}`
+            : "to be fixed",
+    })),
+    penaltiesReference: penaltyLines(a.profile).map((l) => ({
+      clause: `${l.label.zh} / ${l.label.en}`,
+      percent: l.percent,
+      amount: l.fen / 100,
+    })),
+    fingerprint: run?.fingerprint ?? null,
+    run: r && { seq: r.seq, time: r.time, options: r.options, version: r.version, check: r.check },
     ...(scored ? yearJson(scored) : {}),
   };
 }
+
+/** What the penalty lines are: a reference (for the JSON's readers). */
+export const PENALTIES_NOTE = PENALTY_NOTE;
 
 /** The JSON of a run that could not score anything (an unreadable file, a bad option). */
 export function invalidJson(diagnostics: readonly Diagnostic[]): AssessmentJson {
@@ -108,5 +186,11 @@ export function invalidJson(diagnostics: readonly Diagnostic[]): AssessmentJson 
     tailAmount: null,
     dimensions: null,
     diagnostics: diagnostics.map(diagnosticJson),
+    sensitivity: [],
+    readings: { rateRounding: "none", tierEdge: "lower" },
+    payments: [],
+    penaltiesReference: [],
+    fingerprint: null,
+    run: null,
   };
 }

@@ -8,12 +8,17 @@ import {
   shown,
   sortDiagnostics,
   toNumber,
+  REASONS,
   type Assessment,
   type Bilingual,
   type ScoredAssessment,
   type ComplaintOutcome,
+  type Payment,
+  type Profile,
+  type ReadingKey,
 } from "../engine";
-import { dimensionRows, maxTotal, rateRule } from "./dimensions";
+import { dimensionRows, maxTotal, rateRule, type DimensionRow } from "./dimensions";
+import type { RunRecord } from "./runLog";
 import { adviceHeadline, adviceText, monthRows, staffingText } from "./year";
 import type { SummaryCell, SummarySheet } from "./types";
 
@@ -67,48 +72,304 @@ const OUTCOME_TEXT: Record<ComplaintOutcome["outcome"], string> = {
 
 const periodText = (a: number, b: number): string => `${dayToIso(a)} 至 ${dayToIso(b)}`;
 
+/** Labels of the result block on page one; `verify` reads the figures back by them. */
+export const SUMMARY_LABELS = {
+  status: "状态 Status",
+  asOf: "考核日期 As of",
+  total: "总分 Total",
+  tier: "付款等级 Tier",
+  tail: "应付尾款 Tail payable",
+  fingerprint: "台账指纹 Ledger fingerprint",
+  run: "考核记录 Run No.",
+  itemsHeader: "考核项 Item",
+} as const;
+
+/** The run a summary belongs to: the ledger fingerprint and its 考核记录 row. */
+export interface SummaryRun {
+  fingerprint: string;
+  record: RunRecord | null;
+}
+
+/** Labels of the readings, for every view. */
+export const READING_TEXT: Record<ReadingKey, Bilingual> = {
+  chosen: { zh: "采用的口径", en: "chosen reading" },
+  "round-rate": { zh: "比率四舍五入到整百分数", en: "rate rounded to a whole percent" },
+  "exact-rate": { zh: "比率不取整（按下限）", en: "rate not rounded (lower bounds)" },
+  "upper-edge": { zh: "边界分属上一档（85 分为 A）", en: "edge in the upper tier (85 is A)" },
+  "lower-edge": { zh: "边界分属下一档（85 分为 B）", en: "edge in the lower tier (85 is B)" },
+  "unrounded-points": { zh: "各项得分不取整再合计", en: "total of unrounded points" },
+};
+
+/** The readings' English, short enough for the sheet's last two columns. */
+const READING_SHORT_EN: Record<ReadingKey, string> = {
+  chosen: "chosen",
+  "round-rate": "rate rounded (whole %)",
+  "exact-rate": "rate not rounded",
+  "upper-edge": "85 is A (upper edge)",
+  "lower-edge": "85 is B (lower edge)",
+  "unrounded-points": "unrounded points",
+};
+
+/** The reading choices of a profile, in words. */
+export function choicesText(p: Profile): Bilingual {
+  return {
+    zh: `${p.rateRounding === "whole-percent" ? "比率先四舍五入到整百分数" : "比率按下限判定、不取整"}；${p.tierEdge === "upper" ? "边界分数属上一档（85 分为 A）" : "边界分数属下一档（85 分为 B）"}`,
+    en: `${p.rateRounding === "whole-percent" ? "rates rounded to a whole percent" : "rates on lower bounds, not rounded"}; ${p.tierEdge === "upper" ? "an edge total is in the upper tier (85 is A)" : "an edge total is in the lower tier (85 is B)"}`,
+  };
+}
+
+/** The payment labels, for every view. */
+export const PAYMENT_TEXT: Record<Payment["key"], { label: Bilingual; rule: Bilingual }> = {
+  first: {
+    label: { zh: "首付款", en: "First payment" },
+    rule: {
+      zh: "合同签订生效后 30 个工作日内（第四条第 1 款）",
+      en: "within 30 working days of signing (art. 4.1)",
+    },
+  },
+  tail: {
+    label: { zh: "尾款", en: "Tail" },
+    rule: {
+      zh: "收到付款通知书后 30 个工作日内（第四条第 2 款）",
+      en: "within 30 working days of the payment notice (art. 4.2)",
+    },
+  },
+};
+
+/** 第六条's penalties, as reference lines: never incurred by an assessment. */
+export function penaltyLines(p: Profile): { label: Bilingual; percent: number; fen: number }[] {
+  const line = (zh: string, en: string, percent: number) => ({
+    label: { zh, en },
+    percent,
+    fen: Math.round((p.contractAmountFen * percent) / 100),
+  });
+  return [
+    line(
+      "限期内不能整改或拒绝整改",
+      "not rectified within the time set",
+      p.penalties.rectifyFailurePercent
+    ),
+    line(
+      "虚假承诺或过错致合同无法履行",
+      "false commitment, or fault stopping the contract",
+      p.penalties.falseCommitmentPercent
+    ),
+    line("违反第五条知识产权约定", "breach of the IP clause (art. 5)", p.penalties.ipBreachPercent),
+  ];
+}
+
+/** What the penalty block always says: a reference, not a finding. */
+export const PENALTY_NOTE: Bilingual = {
+  zh: "仅供参考：违约金须经认定违约后方可适用，本考核结果不构成任何违约认定。",
+  en: "Reference only: a penalty applies only once a breach is established; this assessment establishes none.",
+};
+
+/** Where the summary's columns end (A to H) and how wide they are, in characters. */
+const COLUMN_WIDTHS = [30, 14, 14, 14, 14, 14, 14, 12];
+const SIGNATURE_ROW_HEIGHT = 42;
+
+/** Text of a due date: the date, or why there is none. */
+function dueText(pay: Payment): string | null {
+  if (pay.due !== null) return null;
+  if (pay.uncoveredYear !== null) return both(REASONS.dueNotCovered(pay.uncoveredYear));
+  return "待定 to be fixed";
+}
+
 /**
- * @summary Lay out the summary sheet of an assessment.
+ * @summary Lay out the summary sheet of an assessment: page one is the signable result (status,
+ * as-of, total, tier, tail payable, the five items, the readings in dispute, the payment
+ * schedule, the penalties for reference, the fingerprint and a signature block), then a page
+ * break and the evidence.
  * @example
  * buildSummary(assess(tables)).rows[0][0].value //=> "运维考核评分结果 OM Scorecard assessment"
  */
-export function buildSummary(a: Assessment): SummarySheet {
+export function buildSummary(a: Assessment, run: SummaryRun | null = null): SummarySheet {
   const p = a.profile;
   const rows: SummaryCell[][] = [];
+  const rowHeights: Record<number, number> = {};
   const blank = (): void => {
     rows.push([]);
   };
+  const label = (text: string): SummaryCell => t(text, { bold: true });
+  const scored = a.status === "invalid" ? null : a;
 
   rows.push([t("运维考核评分结果 OM Scorecard assessment", { bold: true })]);
-  rows.push([t("合同 Contract", { bold: true }), t(p.contractName)]);
+  rows.push([label("合同 Contract"), t(p.contractName)]);
+  rows.push([label("服务期限 Service period"), t(periodText(p.serviceStart, p.serviceEnd))]);
   rows.push([
-    t("服务期限 Service period", { bold: true }),
-    t(periodText(p.serviceStart, p.serviceEnd)),
-  ]);
-  rows.push([t("考核日期 As of", { bold: true }), date(a.asOf)]);
-  rows.push([
-    t("考核期间 Period assessed", { bold: true }),
+    label("考核期间 Period assessed"),
     t(a.periodEnd >= a.periodStart ? periodText(a.periodStart, a.periodEnd) : "无 none"),
   ]);
-  rows.push([t("状态 Status", { bold: true }), t(both(STATUS_TEXT[a.status]), { bold: true })]);
-  if (a.status === "provisional") {
-    rows.push([
-      t("暂定原因 Why provisional", { bold: true }),
-      t(a.provisionalReasons.map((r) => `${r.zh}（${r.en}）`).join("；")),
-    ]);
-  }
-  if (a.status === "invalid") {
-    rows.push([
-      t("说明 Note", { bold: true }),
-      t(
-        "台账有错误，未评分。请按下方「问题」逐条修正后重新评分。The ledger has errors and was not scored: fix each problem below and assess again."
-      ),
-    ]);
-  }
-  rows.push([t("比率规则 Rate rule", { bold: true }), t(both(rateRule(p)))]);
   blank();
 
-  // Dimensions.
+  // The result.
+  rows.push([h("结果 Result"), h(""), h(""), h(""), h(""), h(""), h(""), h("")]);
+  rows.push([label(SUMMARY_LABELS.status), t(both(STATUS_TEXT[a.status]), { bold: true })]);
+  if (a.status === "provisional") {
+    a.provisionalReasons.forEach((r, i) => {
+      rows.push([i === 0 ? label("暂定原因 Why provisional") : t(null), t(`${r.zh}（${r.en}）`)]);
+    });
+  }
+  if (a.status === "invalid") {
+    rows.push([label("说明 Note"), t("台账有错误，未评分。请按「问题」逐条修正后重新评分。")]);
+    rows.push([
+      t(null),
+      t("The ledger has errors and was not scored: fix each problem and assess again."),
+    ]);
+  }
+  rows.push([label(SUMMARY_LABELS.asOf), date(a.asOf)]);
+  const tier = scored && p.payTiers.find((x) => x.tier === scored.tier)!;
+  rows.push([
+    label(SUMMARY_LABELS.total),
+    pts(scored && scored.totalHundredths, { bold: true }),
+    t(`满分 of ${maxTotal(p)}`),
+  ]);
+  rows.push([
+    label(SUMMARY_LABELS.tier),
+    t(scored ? scored.tier : "—", { bold: true }),
+    t(tier ? `付尾款 ${tier.sharePercent}% of the tail` : null),
+  ]);
+  rows.push([
+    label(SUMMARY_LABELS.tail),
+    money(scored && scored.tailAmountFen, { bold: true }),
+    t(
+      `尾款 Tail ${fmtYuan(a.tailBaseFen)}（合同金额 ${fmtYuan(p.contractAmountFen)} × ${Math.round(toNumber(p.tailShare) * 10000) / 100}%）`
+    ),
+  ]);
+  rows.push([label("评分口径 Readings chosen"), t(choicesText(p).zh)]);
+  rows.push([t(null), t(choicesText(p).en)]);
+  blank();
+
+  // The five items, compact.
+  rows.push([
+    h(SUMMARY_LABELS.itemsHeader),
+    h("满分 Max"),
+    h("得分 Points"),
+    h("指标 Figures"),
+    h(""),
+    h(""),
+    h(""),
+    h(""),
+  ]);
+  const firstDimRow = rows.length;
+  const dims = dimensionRows(p, scored);
+  for (const r of dims) {
+    rows.push([t(both(r.label)), n(r.max, "points"), pts(r.pointsHundredths), t(figuresText(r))]);
+  }
+  rows.push([
+    t("合计 Total", { bold: true }),
+    n(maxTotal(p), "points", { bold: true }),
+    pts(scored && scored.totalHundredths, { bold: true }),
+  ]);
+  blank();
+
+  // The readings in dispute.
+  rows.push([
+    h("争议口径 Readings in dispute"),
+    h("总分 Total"),
+    h("等级 Tier"),
+    h("应付尾款 Payable"),
+    h("差额 Difference"),
+    h("付款 Payment"),
+    h("Reading"),
+    h(""),
+  ]);
+  if (!scored) rows.push([t("未评分 not scored")]);
+  else {
+    const chosen = scored.readings[0];
+    for (const r of scored.readings) {
+      rows.push([
+        t(READING_TEXT[r.reading].zh, { bold: r.reading === "chosen" }),
+        r.reading === "unrounded-points"
+          ? n(toNumber(r.total), "decimal4")
+          : pts(r.totalHundredths),
+        t(r.tier),
+        money(r.tailAmountFen),
+        money(r.tailAmountFen - chosen.tailAmountFen),
+        t(r.reading === "chosen" ? "采用 chosen" : r.differs ? "付款不同 differs" : "相同 same", {
+          bold: r.differs,
+        }),
+        t(READING_SHORT_EN[r.reading]),
+      ]);
+    }
+  }
+  blank();
+
+  // The payment schedule.
+  rows.push([
+    h("付款计划 Payment schedule"),
+    h("金额 Amount"),
+    h("起算日 From"),
+    h("付款期限 Due by"),
+    h("约定 Terms"),
+    h(""),
+    h(""),
+    h(""),
+  ]);
+  for (const pay of a.payments) {
+    const tx = PAYMENT_TEXT[pay.key];
+    rows.push([
+      t(both(tx.label)),
+      money(pay.amountFen),
+      pay.from === null ? t("待定 to be fixed") : date(pay.from),
+      pay.due === null ? t(dueText(pay)) : date(pay.due),
+      t(tx.rule.zh),
+    ]);
+  }
+  blank();
+
+  // Penalties: reference only.
+  rows.push([
+    h("违约金参考（第六条）"),
+    h("比例 Rate"),
+    h("金额 Amount"),
+    h("Penalties (art. 6), for reference"),
+    h(""),
+    h(""),
+    h(""),
+    h(""),
+  ]);
+  for (const l of penaltyLines(p)) {
+    rows.push([t(l.label.zh), n(l.percent / 100, "percent"), money(l.fen), t(l.label.en)]);
+  }
+  rows.push([t(PENALTY_NOTE.zh)]);
+  rows.push([t(PENALTY_NOTE.en)]);
+  blank();
+
+  rows.push([label(SUMMARY_LABELS.fingerprint), t(run ? run.fingerprint : "—")]);
+  rows.push([
+    label(SUMMARY_LABELS.run),
+    run?.record ? n(run.record.seq, "integer") : t("—"),
+    t(run?.record ? `${run.record.time}，程序版本 version ${run.record.version}` : null),
+  ]);
+  blank();
+
+  // The signature block.
+  rows.push([
+    h("签署 Signatures"),
+    h("签字 Signature"),
+    h(""),
+    h("盖章 Seal"),
+    h(""),
+    h("日期 Date"),
+    h(""),
+    h(""),
+  ]);
+  for (const party of ["监理单位 Supervisor", "甲方 Client", "乙方 Vendor"]) {
+    rowHeights[rows.length] = SIGNATURE_ROW_HEIGHT;
+    rows.push([
+      label(party),
+      t("____________"),
+      t(null),
+      t("____________"),
+      t(null),
+      t("____________"),
+    ]);
+  }
+  const pageOneEnd = rows.length;
+
+  // Evidence, after the page break: the dimensions in full.
+  rows.push([h("明细 Evidence")]);
   rows.push([
     h("考核项 Item"),
     h("满分 Max"),
@@ -119,9 +380,6 @@ export function buildSummary(a: Assessment): SummarySheet {
     h("规则 Rule"),
     h("得分 Points"),
   ]);
-  const firstDimRow = rows.length;
-  const scored = a.status === "invalid" ? null : a;
-  const dims = dimensionRows(p, scored);
   for (const r of dims) {
     rows.push([
       t(both(r.label)),
@@ -136,41 +394,7 @@ export function buildSummary(a: Assessment): SummarySheet {
       pts(r.pointsHundredths),
     ]);
   }
-  rows.push([
-    t("合计 Total", { bold: true }),
-    n(maxTotal(p), "points", { bold: true }),
-    t(null),
-    t(null),
-    t(null),
-    t(null),
-    t(null),
-    pts(scored && scored.totalHundredths, { bold: true }),
-  ]);
-  blank();
-
-  // Money.
-  const tier = scored && p.payTiers.find((x) => x.tier === scored.tier)!;
-  rows.push([h("付款 Payment"), h("")]);
-  rows.push([
-    t("付款等级 Tier", { bold: true }),
-    t(scored && tier ? `${scored.tier}（付尾款 ${tier.sharePercent}%）` : "—", { bold: true }),
-  ]);
-  rows.push([t("合同金额 Contract amount"), money(p.contractAmountFen)]);
-  rows.push([
-    t(`尾款 Tail (${Math.round(toNumber(p.tailShare) * 10000) / 100}%)`),
-    money(a.tailBaseFen),
-  ]);
-  rows.push([t("尾款比例 Tail ratio"), n(scored && toNumber(scored.tailRatio), "percent")]);
-  rows.push([
-    t("应付尾款 Tail amount payable", { bold: true }),
-    money(scored && scored.tailAmountFen, { bold: true }),
-  ]);
-  rows.push([
-    t("违约金参考 Penalties (第六条)"),
-    t(
-      `未按期整改 ${p.penalties.rectifyFailurePercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.rectifyFailurePercent) / 100)}；虚假承诺/过错致无法履行 ${p.penalties.falseCommitmentPercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.falseCommitmentPercent) / 100)}；违反知识产权条款 ${p.penalties.ipBreachPercent}% = ${fmtYuan((p.contractAmountFen * p.penalties.ipBreachPercent) / 100)}`
-    ),
-  ]);
+  rows.push([t("比率规则 Rate rule", { bold: true }), t(both(rateRule(p)))]);
   blank();
 
   if (scored) {
@@ -275,16 +499,34 @@ export function buildSummary(a: Assessment): SummarySheet {
     ]);
   }
 
+  const fingerprint = run ? run.fingerprint : "—";
   return {
     name: SUMMARY_SHEET_NAME,
     rows,
-    columnWidths: [30, 14, 40, 14, 14, 14, 48, 12],
+    columnWidths: COLUMN_WIDTHS,
+    rowHeights,
     chart: {
       title: "各考核项得分 Points by item",
       firstRow: firstDimRow,
       rowCount: dims.length,
       categoryColumn: 0,
-      seriesColumns: [7, 1],
+      seriesColumns: [2, 1],
+    },
+    pageSetup: {
+      paper: "A4",
+      orientation: "portrait",
+      fitToWidth: 1,
+      fitToHeight: 0,
+      margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
+      titleRows: { first: 1, last: 2 },
+      printArea: { lastRow: rows.length, lastColumn: COLUMN_WIDTHS.length },
+      header: { left: "", center: headerText(p.contractName), right: "" },
+      footer: {
+        left: "第 &P 页，共 &N 页 Page &P of &N",
+        center: "",
+        right: `&8台账指纹 SHA-256 ${headerText(fingerprint)}`,
+      },
+      breaksAfterRows: [pageOneEnd],
     },
   };
 }
@@ -327,6 +569,21 @@ function yearSections(rows: SummaryCell[][], a: ScoredAssessment): void {
   ];
   if (gaps.length === 0) rows.push([t("全期满足 met throughout the period")]);
   for (const g of gaps) rows.push([t(null), t(both(g))]);
+}
+
+/** Literal text for a header or footer: `&` starts a code there, so it is doubled. */
+export function headerText(s: string): string {
+  return s.replace(/&/g, "&&");
+}
+
+/** A dimension's figures in one short line (`1186/1482 = 80.03%`, `2 起事件 events`). */
+export function figuresText(r: DimensionRow): string {
+  if (r.numerator === null) return "—";
+  if (r.parts.length > 0)
+    return r.parts.map((x) => `${x.label.zh} ${(x.hundredths / 100).toFixed(2)}`).join(" + ");
+  if (r.isRate)
+    return `${r.numerator}/${r.denominator} = ${r.denominator ? ((r.numerator / r.denominator) * 100).toFixed(2) : "—"}%`;
+  return `${r.numerator} ${r.unit.zh} ${r.unit.en}`;
 }
 
 /**

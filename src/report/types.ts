@@ -7,6 +7,7 @@
 export type CellFormat =
   | "text" // written as text, never as a formula or number, whatever it looks like
   | "points" // 0.00
+  | "decimal4" // 0.0000 (an unrounded total)
   | "money" // #,##0.00 (yuan)
   | "percent" // 0.00%
   | "integer" // 0
@@ -31,11 +32,50 @@ export interface SummaryChart {
   seriesColumns: number[];
 }
 
+/**
+ * How the summary prints (SPEC §6), as data both writers render the same way: the command line
+ * as SpreadsheetML (`<pageSetup>`, `<printOptions>`, `<headerFooter>`, `<rowBreaks>`, the
+ * `_xlnm.Print_Titles` and `_xlnm.Print_Area` defined names), the add-in through
+ * `worksheet.pageLayout` (ExcelApi 1.9).
+ */
+export interface PageSetup {
+  paper: "A4";
+  orientation: "portrait";
+  /** Pages wide (1) and tall (0: as many as needed). */
+  fitToWidth: 1;
+  fitToHeight: 0;
+  /** Margins in inches. */
+  margins: {
+    left: number;
+    right: number;
+    top: number;
+    bottom: number;
+    header: number;
+    footer: number;
+  };
+  /** Rows repeated at the top of every printed page, 1-based inclusive. */
+  titleRows: { first: number; last: number };
+  /** The printed range: A1 to this row and column (1-based); a chart beside it does not print. */
+  printArea: { lastRow: number; lastColumn: number };
+  /**
+   * Header and footer sections in Excel's header/footer codes (`&P` page, `&N` pages, `&&` a
+   * literal ampersand), the same codes in SpreadsheetML and Office.js.
+   */
+  header: { left: string; center: string; right: string };
+  footer: { left: string; center: string; right: string };
+  /** Manual page breaks: a new page starts after each of these rows (1-based). */
+  breaksAfterRows: number[];
+}
+
 export interface SummarySheet {
   name: string;
   /** Rows of cells, top-left at A1; rows may be ragged (shorter rows are padded with empty). */
   rows: SummaryCell[][];
   /** Column widths in characters. */
   columnWidths: number[];
+  /** Heights of particular rows in points, by 0-based row index (the signature lines). */
+  rowHeights?: Record<number, number>;
   chart: SummaryChart;
+  /** How it prints; absent: the writer's defaults. */
+  pageSetup?: PageSetup;
 }

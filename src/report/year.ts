@@ -46,9 +46,10 @@ export function adviceHeadline(a: ScoredAssessment): Bilingual {
     return { zh: `已是最高档 ${v.tier}，无需提升。`, en: `Already in the top tier, ${v.tier}.` };
   }
   const bound = a.profile.payTiers.find((t) => t.tier === v.nextTier)!.aboveHundredths!;
+  const upper = a.profile.tierEdge === "upper";
   return {
-    zh: `距 ${v.nextTier} 档还差 ${pts(v.neededHundredths)} 分（总分须高于 ${pts(bound)} 分）。单独一项做到下列任一条即可：`,
-    en: `${pts(v.neededHundredths)} points short of tier ${v.nextTier} (the total must be above ${pts(bound)}). Any one of these alone would do:`,
+    zh: `距 ${v.nextTier} 档还差 ${pts(v.neededHundredths)} 分（总分须${upper ? "达到" : "高于"} ${pts(bound)} 分）。单独一项做到下列任一条即可：`,
+    en: `${pts(v.neededHundredths)} points short of tier ${v.nextTier} (the total must be ${upper ? "at least" : "above"} ${pts(bound)}). Any one of these alone would do:`,
   };
 }
 

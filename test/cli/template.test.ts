@@ -291,7 +291,11 @@ describe("om-scorecard template", () => {
     const mine = await assessJson(filled);
     const theirs = await assessJson(SAMPLE);
     expect(mine).toMatchObject({ status: "final", total: 84.61, tier: "B", tailAmount: 381870 });
-    expect(mine).toEqual(theirs);
+    // The same result; the fingerprint and the run record follow the workbook's own tables and
+    // the time of the run, so they differ between two files by design.
+    const result = (j: Record<string, unknown>) =>
+      Object.fromEntries(Object.entries(j).filter(([k]) => k !== "fingerprint" && k !== "run"));
+    expect(result(mine)).toEqual(result(theirs));
     // The checks are still there after the fill.
     const again = new ExcelJS.Workbook();
     await again.xlsx.readFile(filled);

@@ -95,3 +95,26 @@ export function scored(a: Assessment): ScoredAssessment {
 export function shownOf(a: Assessment): ShownDiagnostic[] {
   return a.diagnostics.map(shown);
 }
+
+/**
+ * A ledger that totals exactly 85: attendance 30 (all present), maintenance 14 (two verified
+ * complaints), responsiveness 20, completion 16 (4 of 5 routed tickets completed: the 80% band),
+ * satisfaction 5 (survey mean 50 → 4.00, linked 2 − 2 × 0.5 = 1).
+ */
+export function ledgerAt85(surveyScore = 50): RawTable[] {
+  return ledger({
+    punches: fullPunches("张三"),
+    complaints: [
+      ["C1", null, "日常维护", "是", null, null, null],
+      ["C2", null, "日常维护", "是", null, null, null],
+    ],
+    tickets: [
+      ["T1", "是", "已关闭", null],
+      ["T2", "是", "已关闭", null],
+      ["T3", "是", "待验证", null],
+      ["T4", "是", "已关闭", null],
+      ["T5", "是", "处理中", null],
+    ],
+    surveys: [["甲", surveyScore]],
+  });
+}

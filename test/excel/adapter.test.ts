@@ -349,6 +349,7 @@ describe("writeSummary", () => {
     const s = host.sheet(SUMMARY_SHEET_NAME);
     const expected: Record<string, string> = {
       points: "0.00",
+      decimal4: "0.0000",
       money: "#,##0.00",
       percent: "0.00%",
       integer: "0",
@@ -543,7 +544,7 @@ describe("writeSummary keeps an existing summary in place", () => {
     install(SampleLedger.sampleSpec());
     const sheet = buildSummary(assess(await readLedger()));
     for (const [spec, code] of [
-      [{ ...withRefs(), protectedStructure: true }, "workbook-protected"],
+      [{ ...withRefs(), protectedStructure: true }, "workbook-structure-protected"],
       [
         (() => {
           const s = withRefs();
@@ -573,14 +574,17 @@ describe("runAssessment", () => {
   it("scores, writes one summary sheet, leaves every ledger value as it was, and gives the same sheet twice", async () => {
     const host = install(SampleLedger.sampleSpec());
     const before = snapshot(host, LEDGER_SHEETS);
-    const { assessment: a } = await runAssessment();
+    const now = () => new Date("2025-07-10T02:00:00Z");
+    const { assessment: a } = await runAssessment({}, now);
     expect(a.status).not.toBe("invalid");
     expect(snapshot(host, LEDGER_SHEETS)).toEqual(before);
     expect(host.ledgerWrites).toEqual([]);
+    // The same sheet but for the run No. on page one (the log has one more row).
+    const withoutRun = (cells: unknown[][]) => cells.filter((r) => r[0] !== "考核记录 Run No.");
     const first = host.cells(SUMMARY_SHEET_NAME);
-    await runAssessment();
-    expect(host.sheetNames()).toEqual([...LEDGER_SHEETS, SUMMARY_SHEET_NAME]);
-    expect(host.cells(SUMMARY_SHEET_NAME)).toEqual(first);
+    await runAssessment({}, now);
+    expect(host.sheetNames()).toEqual([...LEDGER_SHEETS, SUMMARY_SHEET_NAME, "考核记录"]);
+    expect(withoutRun(host.cells(SUMMARY_SHEET_NAME))).toEqual(withoutRun(first));
     expect(snapshot(host, LEDGER_SHEETS)).toEqual(before);
   });
 

@@ -59,6 +59,9 @@
       columnWidths: {},
       charts: [],
       visible: true,
+      rowHeights: {},
+      pageLayout: { headersFooters: {} },
+      pageBreaks: [],
     };
   }
 
@@ -323,10 +326,74 @@
         forEachCell(box, (r, c) => box.sheet.fill.set(`${r},${c}`, v));
       else if (kind === "format" && p === "columnWidth")
         for (let c = box.c; c < box.c + box.cols; c++) box.sheet.columnWidths[c] = v;
+      else if (kind === "format" && p === "rowHeight")
+        for (let r = box.r; r < box.r + box.rows; r++) box.sheet.rowHeights[r] = v;
       else throw officeError("InvalidArgument", `cannot set ${kind}.${p}`);
     }
   }
-  settable(RangeFormatPart, ["bold", "color", "columnWidth"]);
+  settable(RangeFormatPart, ["bold", "color", "columnWidth", "rowHeight"]);
+
+  // Worksheet.pageLayout (ExcelApi 1.9): the properties and methods the adapter uses. Each is
+  // refused unless the host reports ExcelApi 1.9, as Office.js hosts without it do.
+  function needs19(ctx, what) {
+    if (!ctx._host.apiVersions.includes("1.9"))
+      throw officeError("ApiNotFound", `${what} needs ExcelApi 1.9, which this host lacks`);
+  }
+  class HeaderFooter extends Proxy {
+    _set(p, v) {
+      needs19(this._ctx, `headersFooters.defaultForAllPages.${p}`);
+      this._target().pageLayout.headersFooters[p] = v;
+    }
+  }
+  settable(HeaderFooter, [
+    "leftHeader",
+    "centerHeader",
+    "rightHeader",
+    "leftFooter",
+    "centerFooter",
+    "rightFooter",
+  ]);
+  class PageLayout extends Proxy {
+    get headersFooters() {
+      return {
+        defaultForAllPages: new HeaderFooter(
+          this._ctx,
+          `${this._path}.headersFooters.defaultForAllPages`,
+          () => this._target()
+        ),
+      };
+    }
+    _set(p, v) {
+      needs19(this._ctx, `pageLayout.${p}`);
+      const s = this._target();
+      checkAlive(this._ctx._wb, s);
+      s.pageLayout[p] = v;
+    }
+    setPrintTitleRows(rows) {
+      this._queue("setPrintTitleRows", [rows], () => {
+        needs19(this._ctx, "setPrintTitleRows");
+        this._target().pageLayout.printTitleRows = rows;
+      });
+    }
+    setPrintArea(area) {
+      this._queue("setPrintArea", [area], () => {
+        needs19(this._ctx, "setPrintArea");
+        this._target().pageLayout.printArea = area;
+      });
+    }
+  }
+  settable(PageLayout, [
+    "orientation",
+    "paperSize",
+    "zoom",
+    "leftMargin",
+    "rightMargin",
+    "topMargin",
+    "bottomMargin",
+    "headerMargin",
+    "footerMargin",
+    "centerHorizontally",
+  ]);
 
   function forEachCell(box, fn) {
     const rows = box.wholeColumns ? Math.max(box.sheet.rows.length, 1) : box.rows;
@@ -606,6 +673,31 @@
         return { kind: "sheet", sheet };
       });
     }
+    get pageLayout() {
+      return new PageLayout(this._ctx, `${this._path}.pageLayout`, () => this._target());
+    }
+    get horizontalPageBreaks() {
+      const ws = this;
+      return {
+        add(at) {
+          ws._queue("addPageBreak", [at], () => {
+            needs19(ws._ctx, "horizontalPageBreaks.add");
+            const s = ws._target();
+            checkAlive(ws._ctx._wb, s);
+            s.pageBreaks.push(at);
+          });
+        },
+        /** Removes every manual page break of the sheet (ExcelApi 1.9). */
+        removePageBreaks() {
+          ws._queue("removePageBreaks", [], () => {
+            needs19(ws._ctx, "horizontalPageBreaks.removePageBreaks");
+            const s = ws._target();
+            checkAlive(ws._ctx._wb, s);
+            s.pageBreaks = [];
+          });
+        },
+      };
+    }
     get charts() {
       const ws = this;
       return {
@@ -653,6 +745,15 @@
           return chart;
         },
       };
+    }
+    /** The used range (cells with values), or a null object for a sheet without any. */
+    getUsedRangeOrNullObject(valuesOnly) {
+      return new Range(this._ctx, `${this._path}.getUsedRangeOrNullObject(${!!valuesOnly})`, () => {
+        const s = this._target();
+        checkAlive(this._ctx._wb, s);
+        const box = usedBox(s);
+        return cellAt(s, box.r, box.c) === null && box.rows === 1 && box.cols === 1 ? null : box;
+      })._nullable();
     }
     getUsedRange(valuesOnly) {
       return new Range(this._ctx, `${this._path}.getUsedRange(${!!valuesOnly})`, () => {
@@ -970,6 +1071,17 @@
       ledgerWrites: [],
       failWhen: null,
       payloadLimit: (options && options.payloadLimit) || 5 * MB,
+      // Requirement sets the host reports (Office.context.requirements.isSetSupported).
+      apiVersions: (options && options.apiVersions) || ["1.7", "1.9"],
+    };
+    host.Office = {
+      context: {
+        requirements: {
+          isSetSupported: (name, version) =>
+            name === "ExcelApi" &&
+            host.apiVersions.some((v) => Number(v) >= Number(version || "1.1")),
+        },
+      },
     };
     host.Excel = {
       RequestContext: function () {
@@ -981,6 +1093,8 @@
       ChartType: { barClustered: "BarClustered" },
       ChartSeriesBy: { columns: "Columns", rows: "Rows", auto: "Auto" },
       ChartLegendPosition: { bottom: "Bottom", right: "Right" },
+      PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+      PaperType: { a4: "A4", letter: "Letter" },
     };
     host.sheet = (name) => host.workbook.sheets.find((s) => s.name === name);
     /** Cell values of a sheet as the fake stores them, rows × columns (for snapshots). */

@@ -469,7 +469,7 @@ describe("writeScoredCopy defines the workbook functions (SPEC §7)", () => {
   it("adds each as a workbook-scope LAMBDA stored with _xlfn./_xlpm., in schema order, next to the user's names", async () => {
     const original = await richLedger();
     const report: WriteReport = {};
-    const copy = writeScoredCopy(original, summaryFixture(), report);
+    const copy = writeScoredCopy(original, summaryFixture(), undefined, report);
     expect(report.names).toEqual({ added: NAMES, current: [], kept: [] });
     const names = definedNames(copy);
     expect(names.map((n) => n.name)).toEqual(["PunchArea", ...NAMES]);
@@ -498,14 +498,14 @@ describe("writeScoredCopy defines the workbook functions (SPEC §7)", () => {
     );
     const patched = patchParts(original, { "xl/workbook.xml": mine });
     const report: WriteReport = {};
-    const copy = writeScoredCopy(patched, summaryFixture(), report);
+    const copy = writeScoredCopy(patched, summaryFixture(), undefined, report);
     expect(report.names).toEqual({ added: NAMES.slice(1), current: [], kept: ["TAILPAY"] });
     const names = definedNames(copy);
     expect(names.find((n) => n.name === "tailpay")!.text).toBe("Sheet1!$A$1*2");
     expect(names.filter((n) => n.name.toUpperCase() === "TAILPAY")).toHaveLength(1);
 
     const again: WriteReport = {};
-    const copy2 = writeScoredCopy(copy, summaryFixture(), again);
+    const copy2 = writeScoredCopy(copy, summaryFixture(), undefined, again);
     expect(again.names).toEqual({ added: [], current: NAMES.slice(1), kept: ["TAILPAY"] });
     expect(partString(copy2, "xl/workbook.xml")).toBe(partString(copy, "xl/workbook.xml"));
   });

@@ -1,6 +1,7 @@
 /** Reads every table a ledger workbook could hold, straight from the package's XML. */
 import type { RawCell, RawTable } from "../../engine/types";
-import { TITLE_ROWS_LIMIT, plainSheetColumns } from "../../engine/schema";
+import { TITLE_ROWS_LIMIT, normalizeName, plainSheetColumns } from "../../engine/schema";
+import { TOOL_SHEET_NAMES } from "../../engine/tables";
 import { REL, parseRels, relIs, relsPathOf, resolveTarget, type Relationship } from "./opc";
 import { asWorkbookErrors, openPackage, parseWorkbook, partText } from "./package";
 import { scanSharedStrings, scanWorksheet, type SheetCells } from "./sheetScan";
@@ -10,6 +11,13 @@ export interface WorkbookRead {
   tables: RawTable[];
   date1904: boolean;
   sheetNames: string[];
+  /**
+   * The cells of the sheets the tool writes (考核结果, 考核记录), whole, by sheet name:
+   * `grid[0]` is row 1, `grid[r][0]` column A. Absent for a sheet the workbook does not have.
+   */
+  toolSheets: Record<string, RawCell[][]>;
+  /** True when the workbook's structure is protected (`<workbookProtection lockStructure="1">`). */
+  structureLocked: boolean;
 }
 
 function nonEmpty(c: RawCell | undefined): boolean {
@@ -150,6 +158,7 @@ function readUnchecked(bytes: Uint8Array): WorkbookRead {
   const sstText = sstRel ? partText(zip, resolveTarget(workbookPart, sstRel.target)) : null;
   const shared = sstText === null ? [] : scanSharedStrings(sstText);
   const tables: RawTable[] = [];
+  const toolSheets: Record<string, RawCell[][]> = {};
   for (const sh of sheets) {
     const rel = byId.get(sh.rid);
     if (!rel || !relIs(rel, REL.worksheet) || rel.external) continue; // chart sheets, macro sheets
@@ -157,6 +166,8 @@ function readUnchecked(bytes: Uint8Array): WorkbookRead {
     const xml = partText(zip, part);
     if (xml === null) throw new XmlFormatError(`worksheet part ${part} is missing`);
     const cells = scanWorksheet(xml, shared, date1904);
+    const tool = TOOL_SHEET_NAMES.find((n) => normalizeName(n) === normalizeName(sh.name));
+    if (tool) toolSheets[tool] = gridOf(cells);
     const relsText = partText(zip, relsPathOf(part));
     const found: RawTable[] = [];
     if (relsText !== null) {
@@ -171,5 +182,21 @@ function readUnchecked(bytes: Uint8Array): WorkbookRead {
     if (found.length) tables.push(...found);
     else tables.push(tableFromSheet(sh.name, cells, date1904));
   }
-  return { tables, date1904, sheetNames: sheets.map((s) => s.name) };
+  let structureLocked = false;
+  for (const t of tags(workbookXml)) {
+    if (t.closing || t.local !== "workbookProtection") continue;
+    const v = attrs(workbookXml, t).lockStructure;
+    structureLocked = v === "1" || v === "true";
+  }
+  return { tables, date1904, sheetNames: sheets.map((s) => s.name), toolSheets, structureLocked };
+}
+
+/** A whole sheet's cells as a grid from A1 (holes as null). */
+function gridOf(cells: SheetCells): RawCell[][] {
+  const out: RawCell[][] = [];
+  for (let r = 1; r <= cells.maxRow; r++) {
+    const src = cells.rows[r] ?? [];
+    out.push(Array.from(src, (v) => (v === undefined ? null : v)));
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 /** Renders a SummarySheet as SpreadsheetML: the worksheet part, and the drawing and chart parts of its bar chart. */
 import { columnLetter, fitCell } from "../../report/cells";
-import type { SummaryCell, SummarySheet } from "../../report/types";
+import type { PageSetup, SummaryCell, SummarySheet } from "../../report/types";
 import { styleKey, type StyleSpec } from "./styles";
 import { encodeCellText, escapeAttr, escapeText } from "./xml";
 
@@ -101,7 +101,9 @@ export function worksheetXml(
       } else cells.push(`<c r="${ref}"${sAttr}/>`);
       if (c + 1 > maxCol) maxCol = c + 1;
     });
-    if (cells.length) rowsXml.push(`<row r="${r + 1}">${cells.join("")}</row>`);
+    const ht = summary.rowHeights?.[r];
+    const htAttr = ht ? ` ht="${ht}" customHeight="1"` : "";
+    if (cells.length || ht) rowsXml.push(`<row r="${r + 1}"${htAttr}>${cells.join("")}</row>`);
   });
   const lastRow = summary.rows.length;
   const dim = lastRow && maxCol ? `A1:${colName(maxCol - 1)}${lastRow}` : "A1";
@@ -110,20 +112,85 @@ export function worksheetXml(
       w > 0 ? `<col min="${i + 1}" max="${i + 1}" width="${excelWidth(w)}" customWidth="1"/>` : ""
     )
     .join("");
+  const ps = summary.pageSetup;
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
+    (ps ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
     `<dimension ref="${dim}"/>` +
     '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rowsXml.join("")}</sheetData>` +
-    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
-    '<pageSetup paperSize="9" orientation="portrait"/>' +
+    (ps ? pageSetupXml(ps) : DEFAULT_PAGE) +
     (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
     "</worksheet>"
   );
 }
+
+const DEFAULT_PAGE =
+  '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+  '<pageSetup paperSize="9" orientation="portrait"/>';
+
+/** SpreadsheetML paper size codes (ECMA-376 §18.3.1.63): 9 is A4. */
+const PAPER_SIZE: Record<PageSetup["paper"], number> = { A4: 9 };
+
+/**
+ * The print settings of a sheet, in CT_Worksheet order: printOptions, pageMargins, pageSetup,
+ * headerFooter, rowBreaks. Fit to page needs `<sheetPr><pageSetUpPr fitToPage="1"/>` too (written
+ * by `worksheetXml`); the print titles and area are defined names (`printDefinedNames`).
+ */
+export function pageSetupXml(ps: PageSetup): string {
+  const m = ps.margins;
+  const hf = (tag: string, x: { left: string; center: string; right: string }) => {
+    const t =
+      (x.left ? `&L${x.left}` : "") +
+      (x.center ? `&C${x.center}` : "") +
+      (x.right ? `&R${x.right}` : "");
+    return t ? `<${tag}>${escapeText(t)}</${tag}>` : "";
+  };
+  const breaks = ps.breaksAfterRows.map((r) => `<brk id="${r}" max="16383" man="1"/>`).join("");
+  return (
+    '<printOptions horizontalCentered="1"/>' +
+    `<pageMargins left="${m.left}" right="${m.right}" top="${m.top}" bottom="${m.bottom}" header="${m.header}" footer="${m.footer}"/>` +
+    `<pageSetup paperSize="${PAPER_SIZE[ps.paper]}" orientation="${ps.orientation}" fitToWidth="${ps.fitToWidth}" fitToHeight="${ps.fitToHeight}"/>` +
+    `<headerFooter>${hf("oddHeader", ps.header)}${hf("oddFooter", ps.footer)}</headerFooter>` +
+    (ps.breaksAfterRows.length
+      ? `<rowBreaks count="${ps.breaksAfterRows.length}" manualBreakCount="${ps.breaksAfterRows.length}">${breaks}</rowBreaks>`
+      : "")
+  );
+}
+
+/**
+ * The `_xlnm.Print_Titles` and `_xlnm.Print_Area` defined names of a sheet (`localSheetId`: its
+ * 0-based position in the workbook's `<sheets>`), as `<definedName>` elements.
+ */
+export function printDefinedNames(sheetName: string, localSheetId: number, ps: PageSetup): string {
+  const q = quoteSheet(sheetName);
+  const last = colName(ps.printArea.lastColumn - 1);
+  return (
+    `<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${escapeText(`${q}!$${ps.titleRows.first}:$${ps.titleRows.last}`)}</definedName>` +
+    `<definedName name="_xlnm.Print_Area" localSheetId="${localSheetId}">${escapeText(`${q}!$A$1:$${last}$${ps.printArea.lastRow}`)}</definedName>`
+  );
+}
+
+/**
+ * One row of cells as SpreadsheetML (`<row r="n">…</row>`), for the run log's appended row:
+ * inline strings, numbers, styles from `styleIndex`.
+ */
+export function rowXml(
+  cells: SummaryCell[],
+  rowNumber: number,
+  styleIndex: Map<string, number>
+): string {
+  const one: SummarySheet = { name: "x", rows: [cells], columnWidths: [], chart: NO_CHART };
+  const xml = worksheetXml(one, styleIndex, null);
+  const m = /<row r="1"[^>]*>([\s\S]*?)<\/row>/.exec(xml);
+  const body = m ? m[1].replace(/ r="([A-Z]+)1"/g, ` r="$1${rowNumber}"`) : "";
+  return `<row r="${rowNumber}">${body}</row>`;
+}
+
+const NO_CHART = { title: "", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] };
 
 /** True when the chart spec points at rows and columns that exist. */
 export function chartUsable(summary: SummarySheet): boolean {

@@ -3,7 +3,7 @@
  * Only the parts that must change are rewritten (see README.md in this folder); every other
  * entry is copied with its compressed bytes untouched.
  */
-import type { SummarySheet } from "../../report/types";
+import type { SummaryCell, SummarySheet } from "../../report/types";
 import { inDateSystem } from "../../report/summary";
 import {
   REL,
@@ -23,7 +23,9 @@ import {
   chartUsable,
   chartXml,
   drawingXml,
+  printDefinedNames,
   relsXml,
+  rowXml,
   stylesNeeded,
   worksheetXml,
 } from "./summarySheet";
@@ -70,16 +72,30 @@ export function relativeTarget(fromPart: string, toPart: string): string {
 export function writeScoredCopy(
   original: Uint8Array,
   summary: SummarySheet,
+  log?: LogAppend,
   report?: WriteReport
 ): Uint8Array {
   checkSheetName(summary.name);
-  return asWorkbookErrors(() => writeUnchecked(original, summary, report));
+  if (log) checkSheetName(log.name);
+  return asWorkbookErrors(() => writeUnchecked(original, summary, log, report));
 }
 
 /** What a write did besides the summary sheet, for the caller's messages. */
 export interface WriteReport {
   /** The workbook functions' names (SPEC §7): added, already current, or the user's and kept. */
   names?: NamesReport;
+}
+
+/**
+ * A row to append to the run log sheet: the sheet is created (header row, then the row) when
+ * the workbook has none; otherwise the row goes after its last row and nothing else in it
+ * changes.
+ */
+export interface LogAppend {
+  name: string;
+  header: SummaryCell[];
+  row: SummaryCell[];
+  columnWidths: number[];
 }
 
 class Edits {
@@ -208,6 +224,7 @@ function nextRid(rels: Relationship[]): string {
 function writeUnchecked(
   original: Uint8Array,
   summary: SummarySheet,
+  log: LogAppend | undefined,
   report?: WriteReport
 ): Uint8Array {
   const {
@@ -295,7 +312,6 @@ function writeUnchecked(
       "sheets",
       `<${p}sheet name="${escapeAttr(summary.name)}" sheetId="${maxId + 1}" ${ridAttr}/>`
     );
-    edits.set(workbookPart, wbXml);
     const rp = prefixOf(wbRelsXml, "Relationships");
     wbRelsXml = insertBeforeEnd(
       wbRelsXml,
@@ -320,7 +336,17 @@ function writeUnchecked(
     );
   }
   const stylesBefore = edits.text(stylesPart) ?? MINIMAL_STYLES;
-  const { xml: stylesAfter, index } = addStyles(stylesBefore, stylesNeeded(summary));
+  const logSheet: SummarySheet | null = log
+    ? {
+        name: log.name,
+        rows: [log.header, log.row],
+        columnWidths: log.columnWidths,
+        chart: { title: "", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] },
+      }
+    : null;
+  const needed = stylesNeeded(summary);
+  if (logSheet) needed.push(...stylesNeeded(logSheet));
+  const { xml: stylesAfter, index } = addStyles(stylesBefore, needed);
   if (stylesAfter !== stylesBefore || !zip.byName.has(stylesPart.toLowerCase()))
     edits.set(stylesPart, stylesAfter);
 
@@ -358,6 +384,57 @@ function writeUnchecked(
       { part: chartPart, type: CT.chart }
     );
   }
+  // The run log: a row appended to the existing sheet, or a new sheet at the end.
+  if (log && logSheet) {
+    const sheetsNow = parseWorkbook(wbXml).sheets;
+    const found = sheetsNow.find((x) => x.name.toLowerCase() === log.name.toLowerCase());
+    const rel = found && parseRels(wbRelsXml).find((r) => r.id === found.rid);
+    if (found && rel && !rel.external && relIs(rel, REL.worksheet)) {
+      const part = resolveTarget(workbookPart, rel.target);
+      const xml = edits.text(part);
+      if (xml === null) throw new XmlFormatError(`worksheet part ${part} is missing`);
+      edits.set(part, appendRow(xml, log.row, index));
+    } else {
+      const part = edits.allocate(`${wbDir}worksheets/sheet`);
+      const logRid = nextRid(parseRels(wbRelsXml));
+      let maxId = 0;
+      for (const x of sheetsNow) maxId = Math.max(maxId, +x.sheetId || 0);
+      const sp = prefixOf(wbXml, "sheets");
+      const sheetTag = findTag(wbXml, "sheet");
+      const ridName = sheetTag
+        ? (Object.keys(attrs(wbXml, sheetTag)).find((k) => /:id$/.test(k)) ?? "r:id")
+        : "r:id";
+      const nsDecl = ridName === "r:id" && !/xmlns:r=/.test(wbXml) ? ` xmlns:r="${REL_NS}"` : "";
+      wbXml = insertBeforeEnd(
+        wbXml,
+        "sheets",
+        `<${sp}sheet name="${escapeAttr(log.name)}" sheetId="${maxId + 1}"${nsDecl} ${ridName}="${logRid}"/>`
+      );
+      const rp = prefixOf(wbRelsXml, "Relationships");
+      wbRelsXml = insertBeforeEnd(
+        wbRelsXml,
+        "Relationships",
+        `<${rp}Relationship Id="${logRid}" Type="${wsRelType}" Target="${escapeAttr(relativeTarget(workbookPart, part))}"/>`
+      );
+      edits.set(part, worksheetXml(logSheet, index, null));
+      written.push({ part, type: CT.worksheet });
+    }
+  }
+
+  // Print titles and area of the summary, and the summary as the active tab (what opens and
+  // what prints first).
+  if (summary.pageSetup) {
+    const position = parseWorkbook(wbXml).sheets.findIndex(
+      (x) => x.name.toLowerCase() === summary.name.toLowerCase()
+    );
+    wbXml = setPrintNames(
+      wbXml,
+      position,
+      printDefinedNames(summary.name, position, summary.pageSetup)
+    );
+    wbXml = setActiveTab(wbXml, position);
+  }
+  if (wbXml !== workbookXml) edits.set(workbookPart, wbXml);
   if (edits.text(wbRelsPath) !== wbRelsXml) edits.set(wbRelsPath, wbRelsXml);
 
   // The workbook functions (SPEC §7) as defined names, never over a name the user defined.
@@ -386,4 +463,95 @@ function writeUnchecked(
   }
   if (edits.text("[Content_Types].xml") !== ctXml) edits.set("[Content_Types].xml", ctXml);
   return edits.build();
+}
+
+/** The worksheet with one row appended after its last row (the dimension widened to it). */
+function appendRow(xml: string, cells: SummaryCell[], styleIndex: Map<string, number>): string {
+  let last = 0;
+  for (const t of tags(xml)) {
+    if (t.closing || t.local !== "row") continue;
+    const r = +(attrs(xml, t).r ?? 0);
+    last = r > 0 ? r : last + 1;
+  }
+  const n = last + 1;
+  let row = rowXml(cells, n, styleIndex);
+  const p = prefixOf(xml, "sheetData");
+  if (p) row = row.replace(/<(\/?)(row|c|v|is|t)\b/g, `<$1${p}$2`);
+  let out = insertBeforeEnd(xml, "sheetData", row);
+  const dim = findTag(out, "dimension");
+  if (dim) {
+    const ref = attrs(out, dim).ref ?? "A1";
+    const m = /^([A-Z]+\d+):([A-Z]+)\d+$/.exec(ref);
+    if (m) {
+      const widened = `${m[1]}:${m[2]}${n}`;
+      out =
+        out.slice(0, dim.start) +
+        out.slice(dim.start, dim.end).replace(ref, widened) +
+        out.slice(dim.end);
+    }
+  }
+  return out;
+}
+
+/** Children of <workbook> that come after <definedNames> (CT_Workbook order). */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/** Replaces a sheet's `_xlnm.Print_Titles` and `_xlnm.Print_Area` names by `names`. */
+function setPrintNames(wbXml: string, localSheetId: number, names: string): string {
+  let doc = wbXml;
+  for (;;) {
+    const hit = [...tags(doc)].find((t) => {
+      if (t.closing || t.local !== "definedName") return false;
+      const a = attrs(doc, t);
+      return (
+        (a.name === "_xlnm.Print_Titles" || a.name === "_xlnm.Print_Area") &&
+        a.localSheetId === String(localSheetId)
+      );
+    });
+    if (!hit) break;
+    const end = hit.selfClosing ? hit.end : findClose(doc, hit).end;
+    doc = doc.slice(0, hit.start) + doc.slice(end);
+  }
+  const dn = findTag(doc, "definedNames");
+  if (dn) return insertBeforeEnd(doc, "definedNames", names);
+  const p = prefixOf(doc, "workbook");
+  const block = `<${p}definedNames>${p ? names.replace(/<(\/?)definedName\b/g, `<$1${p}definedName`) : names}</${p}definedNames>`;
+  for (const local of AFTER_DEFINED_NAMES) {
+    const t = findTag(doc, local);
+    if (t) return doc.slice(0, t.start) + block + doc.slice(t.start);
+  }
+  return insertBeforeEnd(doc, "workbook", block);
+}
+
+/** Makes the sheet at `position` the active (and first visible) tab. */
+function setActiveTab(wbXml: string, position: number): string {
+  const view = findTag(wbXml, "workbookView");
+  if (view) {
+    const a = attrs(wbXml, view);
+    let tag = wbXml.slice(view.start, view.end);
+    tag =
+      a.activeTab !== undefined
+        ? tag.replace(/\bactiveTab="[^"]*"/, `activeTab="${position}"`)
+        : tag.replace(/^<([\w:.-]+)/, `<$1 activeTab="${position}"`);
+    return wbXml.slice(0, view.start) + tag + wbXml.slice(view.end);
+  }
+  const sheets = findTag(wbXml, "sheets");
+  if (!sheets) return wbXml;
+  const p = sheets.prefix;
+  return (
+    wbXml.slice(0, sheets.start) +
+    `<${p}bookViews><${p}workbookView activeTab="${position}"/></${p}bookViews>` +
+    wbXml.slice(sheets.start)
+  );
 }
