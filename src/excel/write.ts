@@ -17,7 +17,7 @@
  * Ctrl+Z (see docs/add-in-deployment.md).
  */
 import { HEADER_FILL_RGB, cellAddress, columnLetter } from "../report/cells";
-import type { PageSetup, SummarySheet } from "../report/types";
+import type { PageSetup, SummaryChart, SummarySheet } from "../report/types";
 import { diag, messageOf, type Diagnostic, type DiagnosticCode } from "../engine";
 import { BATCH_BUDGET_BYTES, cellToExcel, jsonBytes, runs, widthPoints } from "./layout";
 
@@ -127,8 +127,19 @@ export function queuePageLayout(ws: Excel.Worksheet, ps: PageSetup): void {
   for (const r of ps.breaksAfterRows) ws.horizontalPageBreaks.add(`A${r + 1}`);
 }
 
-function queueChart(ws: Excel.Worksheet, sheet: SummarySheet): void {
-  const { chart } = sheet;
+/** The summary's charts, one under the other: the points by item (bar), then the monthly trend (line). */
+function queueCharts(ws: Excel.Worksheet, sheet: SummarySheet): void {
+  [sheet.chart, sheet.trend].forEach((chart, i) => {
+    if (chart) queueChart(ws, sheet, chart, i);
+  });
+}
+
+function queueChart(
+  ws: Excel.Worksheet,
+  sheet: SummarySheet,
+  chart: SummaryChart,
+  slot: number
+): void {
   if (chart.rowCount <= 0 || chart.seriesColumns.length === 0) return;
   const column = (c: number) => ws.getRangeByIndexes(chart.firstRow, c, chart.rowCount, 1);
   const categories = column(chart.categoryColumn);
@@ -138,7 +149,8 @@ function queueChart(ws: Excel.Worksheet, sheet: SummarySheet): void {
     return typeof v === "string" && v !== "" ? v : `Series ${i + 1}`;
   };
   const [first, ...rest] = chart.seriesColumns;
-  const c = ws.charts.add(Excel.ChartType.barClustered, column(first), Excel.ChartSeriesBy.columns);
+  const type = chart.kind === "line" ? Excel.ChartType.lineMarkers : Excel.ChartType.barClustered;
+  const c = ws.charts.add(type, column(first), Excel.ChartSeriesBy.columns);
   c.title.text = chart.title;
   const s0 = c.series.getItemAt(0);
   s0.name = seriesName(first, 0);
@@ -150,7 +162,7 @@ function queueChart(ws: Excel.Worksheet, sheet: SummarySheet): void {
   });
   c.legend.position = Excel.ChartLegendPosition.bottom;
   const width = Math.max(1, ...sheet.rows.map((r) => r.length));
-  c.setPosition(cellAddress(1, width + 2), cellAddress(18, width + 9));
+  c.setPosition(cellAddress(1 + slot * 20, width + 2), cellAddress(18 + slot * 20, width + 9));
 }
 
 /** An error the task pane can show as it is: a catalogue message, with the code. */
@@ -179,7 +191,7 @@ async function queueSummary(
     if (i < parts.length - 1) await sync();
   }
   queueFormatting(ws, sheet);
-  queueChart(ws, sheet);
+  queueCharts(ws, sheet);
   if (pageLayout && sheet.pageSetup) {
     // A sheet rewritten in place keeps its old manual breaks unless they are reset first.
     ws.horizontalPageBreaks.removePageBreaks();

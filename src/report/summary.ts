@@ -20,7 +20,7 @@ import {
 import { dimensionRows, maxTotal, rateRule, type DimensionRow } from "./dimensions";
 import type { RunRecord } from "./runLog";
 import { adviceHeadline, adviceText, monthRows, staffingText } from "./year";
-import type { SummaryCell, SummarySheet } from "./types";
+import type { SummaryCell, SummaryChart, SummarySheet } from "./types";
 
 /**
  * The summary sheet `考核结果`, laid out once for every writer. Chinese first, English alongside.
@@ -397,8 +397,9 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
   rows.push([t("比率规则 Rate rule", { bold: true }), t(both(rateRule(p)))]);
   blank();
 
+  let trend: SummaryChart | undefined;
   if (scored) {
-    yearSections(rows, scored);
+    trend = yearSections(rows, scored);
     blank();
     const d = scored.dimensions;
     const rate = (num: number, den: number): SummaryCell =>
@@ -512,6 +513,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
       categoryColumn: 0,
       seriesColumns: [2, 1],
     },
+    ...(trend ? { trend } : {}),
     pageSetup: {
       paper: "A4",
       orientation: "portrait",
@@ -532,7 +534,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
 }
 
 /** What lifts the tier, the monthly trend and the staffing duty (SPEC §8). */
-function yearSections(rows: SummaryCell[][], a: ScoredAssessment): void {
+function yearSections(rows: SummaryCell[][], a: ScoredAssessment): SummaryChart {
   rows.push([h("如何提升等级 What lifts the tier"), h("")]);
   rows.push([t(both(adviceHeadline(a)))]);
   for (const c of a.advice.changes)
@@ -548,18 +550,29 @@ function yearSections(rows: SummaryCell[][], a: ScoredAssessment): void {
     h("完成率 Completion"),
     h("扣分事件 Events"),
   ]);
+  const firstMonthRow = rows.length;
+  // A month with nothing expected (or nothing routed) has no rate: an empty cell, never 0/0, and a
+  // gap in the line chart (a "—" text would be drawn as 0%).
   for (const m of monthRows(a)) {
     rows.push([
       t(m.month),
       n(m.present, "integer"),
       n(m.expected, "integer"),
-      m.attendanceRate === null ? t("—") : n(m.present / m.expected, "percent"),
+      n(m.attendanceRate === null ? null : m.present / m.expected, "percent"),
       n(m.routed, "integer"),
       n(m.completed, "integer"),
-      m.completionRate === null ? t("—") : n(m.completed / m.routed, "percent"),
+      n(m.completionRate === null ? null : m.completed / m.routed, "percent"),
       n(m.events, "integer"),
     ]);
   }
+  const trend: SummaryChart = {
+    kind: "line",
+    title: "月度趋势 Monthly trend",
+    firstRow: firstMonthRow,
+    rowCount: a.months.length,
+    categoryColumn: 0,
+    seriesColumns: [3, 6],
+  };
   rows.push([]);
   const s = a.staffing;
   rows.push([h(`驻场人员配备 Staffing（要求 ${s.required} 名 required）`), h("")]);
@@ -569,6 +582,7 @@ function yearSections(rows: SummaryCell[][], a: ScoredAssessment): void {
   ];
   if (gaps.length === 0) rows.push([t("全期满足 met throughout the period")]);
   for (const g of gaps) rows.push([t(null), t(both(g))]);
+  return trend;
 }
 
 /** Literal text for a header or footer: `&` starts a code there, so it is doubled. */

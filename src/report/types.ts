@@ -23,6 +23,8 @@ export interface SummaryCell {
 }
 
 export interface SummaryChart {
+  /** A clustered bar chart (the default) or a line chart. */
+  kind?: "bar" | "line";
   title: string;
   /** 0-based row index (in `rows`) of the first data row and the row count, columns by index. */
   firstRow: number;
@@ -76,6 +78,8 @@ export interface SummarySheet {
   /** Heights of particular rows in points, by 0-based row index (the signature lines). */
   rowHeights?: Record<number, number>;
   chart: SummaryChart;
+  /** The monthly trend as a line chart (SPEC §8), placed under the first chart; absent when not scored. */
+  trend?: SummaryChart;
   /** How it prints; absent: the writer's defaults. */
   pageSetup?: PageSetup;
 }

@@ -333,8 +333,15 @@ describe("writeSummary", () => {
     const cells = host.cells(SUMMARY_SHEET_NAME);
     expect(cells[0][0]).toBe(sheet.rows[0][0].value);
     const s = host.sheet(SUMMARY_SHEET_NAME);
-    expect(s.charts).toHaveLength(1);
+    // The points by item (bar) and, under it, the monthly trend (line, SPEC §8).
+    expect(s.charts).toHaveLength(2);
     expect(s.charts[0]).toMatchObject({ type: "BarClustered", title: sheet.chart.title });
+    expect(s.charts[1]).toMatchObject({ type: "LineMarkers", title: sheet.trend!.title });
+    expect(s.charts[1].series.map((x: { name: string }) => x.name)).toEqual([
+      "出勤率 Attendance",
+      "完成率 Completion",
+    ]);
+    expect(s.charts[1].series[0].values).toMatch(/!D\d+:D\d+$/);
     expect(s.charts[0].series).toHaveLength(sheet.chart.seriesColumns.length);
     expect(s.charts[0].series[0].categories).toMatch(/!A\d+:A\d+$/);
     expect(s.bold.size).toBeGreaterThan(0);
@@ -523,8 +530,8 @@ describe("writeSummary keeps an existing summary in place", () => {
     const cells = host.cells(SUMMARY_SHEET_NAME);
     expect(cells[0][0]).toBe(sheet.rows[0][0].value);
     expect(cells.flat()).not.toContain("旧的结果 old result");
-    // cleared first: nothing of the old sheet is left beyond the new one, one chart only
-    expect(host.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(1);
+    // cleared first: nothing of the old sheet is left beyond the new one, its two charts only
+    expect(host.sheet(SUMMARY_SHEET_NAME).charts).toHaveLength(2);
     expect(host.sheetNames().filter((n: string) => n.startsWith("考核结果~"))).toEqual([]);
   });
 

@@ -1090,7 +1090,7 @@
       // Excel.run(batch) or Excel.run(options, batch), as office.js takes both.
       run: async (optionsOrFn, fn) =>
         (typeof optionsOrFn === "function" ? optionsOrFn : fn)(new RequestContext(host)),
-      ChartType: { barClustered: "BarClustered" },
+      ChartType: { barClustered: "BarClustered", lineMarkers: "LineMarkers" },
       ChartSeriesBy: { columns: "Columns", rows: "Rows", auto: "Auto" },
       ChartLegendPosition: { bottom: "Bottom", right: "Right" },
       PageOrientation: { portrait: "Portrait", landscape: "Landscape" },

@@ -1,6 +1,6 @@
 /** Renders a SummarySheet as SpreadsheetML: the worksheet part, and the drawing and chart parts of its bar chart. */
 import { columnLetter, fitCell } from "../../report/cells";
-import type { PageSetup, SummaryCell, SummarySheet } from "../../report/types";
+import type { PageSetup, SummaryCell, SummaryChart, SummarySheet } from "../../report/types";
 import { styleKey, type StyleSpec } from "./styles";
 import { encodeCellText, escapeAttr, escapeText } from "./xml";
 
@@ -192,9 +192,15 @@ export function rowXml(
 
 const NO_CHART = { title: "", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] };
 
+/** The summary's charts that point at rows and columns that exist: the bar chart, then the trend. */
+export function usableCharts(summary: SummarySheet): SummaryChart[] {
+  return [summary.chart, summary.trend].filter(
+    (ch): ch is SummaryChart => ch !== undefined && chartUsable(summary, ch)
+  );
+}
+
 /** True when the chart spec points at rows and columns that exist. */
-export function chartUsable(summary: SummarySheet): boolean {
-  const ch = summary.chart;
+export function chartUsable(summary: SummarySheet, ch: SummaryChart = summary.chart): boolean {
   if (!ch || ch.rowCount <= 0 || ch.firstRow < 0 || ch.seriesColumns.length === 0) return false;
   return ch.firstRow + ch.rowCount <= summary.rows.length;
 }
@@ -208,9 +214,12 @@ function cellText(summary: SummarySheet, r: number, c: number): string {
   return v === null || v === undefined ? "" : String(v);
 }
 
-/** The chart part: a clustered horizontal bar chart of the series columns against the category column, with cached values. */
-export function chartXml(summary: SummarySheet): string {
-  const ch = summary.chart;
+/**
+ * A chart part, with cached values: a clustered horizontal bar chart, or (`kind: "line"`) a line
+ * chart of rates from 0 to 100% with a gap where a cell is empty.
+ */
+export function chartXml(summary: SummarySheet, ch: SummaryChart = summary.chart): string {
+  const line = ch.kind === "line";
   const sheet = quoteSheet(summary.name);
   const r1 = ch.firstRow + 1;
   const r2 = ch.firstRow + ch.rowCount;
@@ -233,9 +242,10 @@ export function chartXml(summary: SummarySheet): string {
         pts.push(`<c:pt idx="${i}"><c:v>${numberText(v)}</c:v></c:pt>`);
     }
     return (
-      `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${tx}<c:invertIfNegative val="0"/>` +
+      `<c:ser><c:idx val="${k}"/><c:order val="${k}"/>${tx}${line ? '<c:marker><c:symbol val="circle"/><c:size val="5"/></c:marker>' : '<c:invertIfNegative val="0"/>'}` +
       `<c:cat><c:strRef><c:f>${escapeText(range(ch.categoryColumn))}</c:f><c:strCache><c:ptCount val="${ch.rowCount}"/>${catPts.join("")}</c:strCache></c:strRef></c:cat>` +
       `<c:val><c:numRef><c:f>${escapeText(range(col))}</c:f><c:numCache><c:formatCode>General</c:formatCode><c:ptCount val="${ch.rowCount}"/>${pts.join("")}</c:numCache></c:numRef></c:val>` +
+      (line ? '<c:smooth val="0"/>' : "") +
       "</c:ser>"
     );
   });
@@ -247,14 +257,18 @@ export function chartXml(summary: SummarySheet): string {
     `<c:title><c:tx><c:rich><a:bodyPr/><a:p><a:r><a:t>${escapeText(ch.title)}</a:t></a:r></a:p></c:rich></c:tx><c:overlay val="0"/></c:title>` +
     '<c:autoTitleDeleted val="0"/>' +
     "<c:plotArea><c:layout/>" +
-    '<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
-    series.join("") +
-    '<c:gapWidth val="80"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>' +
-    '<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="maxMin"/></c:scaling><c:delete val="0"/><c:axPos val="l"/>' +
+    (line
+      ? '<c:lineChart><c:grouping val="standard"/><c:varyColors val="0"/>' +
+        series.join("") +
+        '<c:marker val="1"/><c:axId val="50010001"/><c:axId val="50010002"/></c:lineChart>'
+      : '<c:barChart><c:barDir val="bar"/><c:grouping val="clustered"/><c:varyColors val="0"/>' +
+        series.join("") +
+        '<c:gapWidth val="80"/><c:axId val="50010001"/><c:axId val="50010002"/></c:barChart>') +
+    `<c:catAx><c:axId val="50010001"/><c:scaling><c:orientation val="${line ? "minMax" : "maxMin"}"/></c:scaling><c:delete val="0"/><c:axPos val="${line ? "b" : "l"}"/>` +
     '<c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010002"/><c:crosses val="autoZero"/>' +
     '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>' +
-    '<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="b"/>' +
-    '<c:majorGridlines/><c:numFmt formatCode="0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010001"/>' +
+    `<c:valAx><c:axId val="50010002"/><c:scaling><c:orientation val="minMax"/>${line ? '<c:max val="1"/>' : ""}<c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="${line ? "l" : "b"}"/>` +
+    `<c:majorGridlines/><c:numFmt formatCode="${line ? "0%" : "0"}" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="50010001"/>` +
     '<c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>' +
     "</c:plotArea>" +
     '<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>' +
@@ -263,8 +277,15 @@ export function chartXml(summary: SummarySheet): string {
   );
 }
 
-/** The drawing part anchoring the chart to the right of the summary's columns. */
-export function drawingXml(summary: SummarySheet, chartRid: string): string {
+/**
+ * The drawing part anchoring the charts to the right of the summary's columns, one under the
+ * other (`charts[i]` is related as `rids[i]`).
+ */
+export function drawingXml(
+  summary: SummarySheet,
+  rids: string[],
+  charts: SummaryChart[] = [summary.chart]
+): string {
   let cols = summary.columnWidths.length;
   for (const row of summary.rows) cols = Math.max(cols, row.length);
   const fromCol = cols + 1;
@@ -273,15 +294,21 @@ export function drawingXml(summary: SummarySheet, chartRid: string): string {
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">' +
-    '<xdr:twoCellAnchor editAs="oneCell">' +
-    anchor("from", fromCol, 1) +
-    anchor("to", fromCol + 9, 19) +
-    '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>' +
-    `<xdr:cNvPr id="2" name="${escapeAttr(summary.chart.title || "Chart 1")}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
-    '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
-    '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
-    `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${chartRid}"/>` +
-    "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor></xdr:wsDr>"
+    charts
+      .map(
+        (ch, i) =>
+          '<xdr:twoCellAnchor editAs="oneCell">' +
+          anchor("from", fromCol, 1 + i * 20) +
+          anchor("to", fromCol + 9, 19 + i * 20) +
+          '<xdr:graphicFrame macro=""><xdr:nvGraphicFramePr>' +
+          `<xdr:cNvPr id="${i + 2}" name="${escapeAttr(ch.title || `Chart ${i + 1}`)}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>` +
+          '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
+          '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">' +
+          `<c:chart xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="${rids[i]}"/>` +
+          "</a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>"
+      )
+      .join("") +
+    "</xdr:wsDr>"
   );
 }
 

@@ -20,7 +20,7 @@ import { asWorkbookErrors, openPackage, parseWorkbook, partText } from "./packag
 import { addWorkbookFunctions, type NamesReport } from "./definedNames";
 import { MINIMAL_STYLES, addStyles } from "./styles";
 import {
-  chartUsable,
+  usableCharts,
   chartXml,
   drawingXml,
   printDefinedNames,
@@ -350,8 +350,9 @@ function writeUnchecked(
   if (stylesAfter !== stylesBefore || !zip.byName.has(stylesPart.toLowerCase()))
     edits.set(stylesPart, stylesAfter);
 
-  // The summary sheet, and its chart.
-  const withChart = chartUsable(summary);
+  // The summary sheet, and its charts (the points by item, the monthly trend).
+  const charts = usableCharts(summary);
+  const withChart = charts.length > 0;
   const written: { part: string; type: string }[] = [
     { part: sheetPart, type: CT.worksheet },
     { part: stylesPart, type: CT.styles },
@@ -362,26 +363,35 @@ function writeUnchecked(
   );
   if (withChart) {
     const drawingPart = edits.allocate(`${wbDir}drawings/drawing`);
-    const chartPart = edits.allocate(`${wbDir}charts/chart`);
+    // Each part is written as soon as it is named: `allocate` skips only names already taken.
+    const chartParts = charts.map((ch) => {
+      const part = edits.allocate(`${wbDir}charts/chart`);
+      edits.set(part, chartXml(summary, ch));
+      return part;
+    });
+    const rids = charts.map((_, i) => `rId${i + 1}`);
     edits.set(
       relsPathOf(sheetPart),
       relsXml([
         { id: "rId1", type: `${relBase}/drawing`, target: relativeTarget(sheetPart, drawingPart) },
       ])
     );
-    edits.set(drawingPart, drawingXml(summary, "rId1"));
+    edits.set(drawingPart, drawingXml(summary, rids, charts));
     edits.set(
       relsPathOf(drawingPart),
-      relsXml([
-        { id: "rId1", type: `${relBase}/chart`, target: relativeTarget(drawingPart, chartPart) },
-      ])
+      relsXml(
+        chartParts.map((part, i) => ({
+          id: rids[i],
+          type: `${relBase}/chart`,
+          target: relativeTarget(drawingPart, part),
+        }))
+      )
     );
-    edits.set(chartPart, chartXml(summary));
     written.push(
       { part: relsPathOf(sheetPart), type: CT.rels },
       { part: drawingPart, type: CT.drawing },
       { part: relsPathOf(drawingPart), type: CT.rels },
-      { part: chartPart, type: CT.chart }
+      ...chartParts.map((part) => ({ part, type: CT.chart }))
     );
   }
   // The run log: a row appended to the existing sheet, or a new sheet at the end.
