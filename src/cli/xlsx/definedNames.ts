@@ -87,25 +87,31 @@ export function addWorkbookFunctions(
   }
   if (toAdd.length === 0) return { xml: workbookXml, report };
 
+  const xml = addDefinedNames(workbookXml, (p) => toAdd.map((f) => definedNameXml(p, f)).join(""));
+  return { xml, report };
+}
+
+/**
+ * @summary workbook.xml with `<definedName>` elements added: into the existing `<definedNames>`,
+ * or a new one in its schema place (before the first element that must follow it, else before
+ * `</workbook>`). `items(prefix)` writes the elements with the workbook's namespace prefix.
+ */
+export function addDefinedNames(workbookXml: string, items: (prefix: string) => string): string {
   const root = findTag(workbookXml, "workbook");
   if (!root) throw new XmlFormatError("no <workbook> element");
   const prefix = root.prefix;
   const list = findTag(workbookXml, "definedNames");
-  const items = (p: string) => toAdd.map((f) => definedNameXml(p, f)).join("");
   if (list) {
     if (list.selfClosing) {
-      const xml =
+      return (
         workbookXml.slice(0, list.start) +
         `<${list.name}${workbookXml.slice(list.attrStart, list.attrEnd)}>${items(list.prefix)}</${list.name}>` +
-        workbookXml.slice(list.end);
-      return { xml, report };
+        workbookXml.slice(list.end)
+      );
     }
     const close = findClose(workbookXml, list);
-    const xml =
-      workbookXml.slice(0, close.start) + items(list.prefix) + workbookXml.slice(close.start);
-    return { xml, report };
+    return workbookXml.slice(0, close.start) + items(list.prefix) + workbookXml.slice(close.start);
   }
-  // A new <definedNames>: before the first element that must follow it, else before </workbook>.
   const block = `<${prefix}definedNames>${items(prefix)}</${prefix}definedNames>`;
   const rootClose = findClose(workbookXml, root);
   let at = rootClose.start;
@@ -115,5 +121,5 @@ export function addWorkbookFunctions(
       break;
     }
   }
-  return { xml: workbookXml.slice(0, at) + block + workbookXml.slice(at), report };
+  return workbookXml.slice(0, at) + block + workbookXml.slice(at);
 }

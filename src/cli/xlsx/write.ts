@@ -17,7 +17,7 @@ import {
   type Relationship,
 } from "./opc";
 import { asWorkbookErrors, openPackage, parseWorkbook, partText } from "./package";
-import { addWorkbookFunctions, type NamesReport } from "./definedNames";
+import { addDefinedNames, addWorkbookFunctions, type NamesReport } from "./definedNames";
 import { MINIMAL_STYLES, addStyles } from "./styles";
 import {
   usableCharts,
@@ -503,20 +503,6 @@ function appendRow(xml: string, cells: SummaryCell[], styleIndex: Map<string, nu
   return out;
 }
 
-/** Children of <workbook> that come after <definedNames> (CT_Workbook order). */
-const AFTER_DEFINED_NAMES = [
-  "calcPr",
-  "oleSize",
-  "customWorkbookViews",
-  "pivotCaches",
-  "smartTagPr",
-  "smartTagTypes",
-  "webPublishing",
-  "fileRecoveryPr",
-  "webPublishObjects",
-  "extLst",
-];
-
 /** Replaces a sheet's `_xlnm.Print_Titles` and `_xlnm.Print_Area` names by `names`. */
 function setPrintNames(wbXml: string, localSheetId: number, names: string): string {
   let doc = wbXml;
@@ -533,15 +519,9 @@ function setPrintNames(wbXml: string, localSheetId: number, names: string): stri
     const end = hit.selfClosing ? hit.end : findClose(doc, hit).end;
     doc = doc.slice(0, hit.start) + doc.slice(end);
   }
-  const dn = findTag(doc, "definedNames");
-  if (dn) return insertBeforeEnd(doc, "definedNames", names);
-  const p = prefixOf(doc, "workbook");
-  const block = `<${p}definedNames>${p ? names.replace(/<(\/?)definedName\b/g, `<$1${p}definedName`) : names}</${p}definedNames>`;
-  for (const local of AFTER_DEFINED_NAMES) {
-    const t = findTag(doc, local);
-    if (t) return doc.slice(0, t.start) + block + doc.slice(t.start);
-  }
-  return insertBeforeEnd(doc, "workbook", block);
+  return addDefinedNames(doc, (p) =>
+    p ? names.replace(/<(\/?)definedName\b/g, `<$1${p}definedName`) : names
+  );
 }
 
 /** Makes the sheet at `position` the active (and first visible) tab. */
