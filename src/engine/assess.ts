@@ -9,13 +9,14 @@ import { readLedger } from "./ledger";
 import { REASONS, type Bilingual } from "./messages";
 import { shareOfFen, tierForHundredths } from "./pay";
 import { DEFAULT_PROFILE } from "./profile";
-import { ratio } from "./ratio";
+import { ratio, toNumber } from "./ratio";
 import { locateTables } from "./schema";
 import type {
   AssessOptions,
   Assessment,
   Diagnostic,
   InvalidAssessment,
+  Ledger,
   Profile,
   RawTable,
 } from "./types";
@@ -54,7 +55,45 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     out.push(diag("as-of-before-start", {}, { asOf, start: periodStart }));
   }
 
-  const ledger = readLedger(located, profile.completedStatuses, out);
+  if (contract.noPeriod && !options.profile?.serviceStart) {
+    out.push(
+      diag(
+        "contract-no-period",
+        { table: "contract" },
+        { start: profile.serviceStart, end: profile.serviceEnd }
+      )
+    );
+  }
+
+  const ledger = readLedger(located, profile.completedStatuses, out, profile.surveyScale);
+  checkSurveyScale(ledger, profile, out);
+  // SPEC §5: tickets and complaints dated outside the service period, or after the as-of date,
+  // are not counted; rows with no date are.
+  const lastDay = Math.min(profile.serviceEnd, asOf);
+  const inPeriod = (d: number | null): boolean =>
+    d === null || (d >= profile.serviceStart && d <= lastDay);
+  const period = { from: profile.serviceStart, to: profile.serviceEnd, asOf };
+  const outside = <T extends { row: number; sheet?: string }>(
+    rows: T[],
+    date: (t: T) => number | null,
+    table: "tickets" | "complaints",
+    column: string
+  ): T[] => {
+    const kept = rows.filter((t) => inPeriod(date(t)));
+    if (kept.length < rows.length) {
+      const left = rows.filter((t) => !inPeriod(date(t)));
+      out.push(
+        diag(
+          "rows-outside-period",
+          { table, column },
+          { count: left.length, rows: left.slice(0, 5).map((t) => t.row), ...period }
+        )
+      );
+    }
+    return kept;
+  };
+  ledger.tickets = outside(ledger.tickets, (t) => t.created, "tickets", "created");
+  ledger.complaints = outside(ledger.complaints, (c) => c.date, "complaints", "date");
   const cal = statutoryCalendar(new Map(ledger.calendar.map((o) => [o.date, o.workday])));
   const provisionalReasons: Bilingual[] = [];
 
@@ -112,6 +151,9 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
   const tier = tierForHundredths(totalHundredths, profile.payTiers);
   const tailRatio = ratio(BigInt(tier.sharePercent), 100n);
 
+  if (contract.noPeriod && !options.profile?.serviceStart) {
+    provisionalReasons.push(REASONS.defaultPeriod());
+  }
   if (asOf < profile.serviceEnd) {
     provisionalReasons.unshift(REASONS.asOfBeforeEnd(asOf, profile.serviceEnd));
   }
@@ -135,4 +177,22 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     tailRatio,
     tailAmountFen: shareOfFen(base.tailBaseFen, tailRatio),
   };
+}
+
+/**
+ * SPEC §5: every score at most 1, or at most 5, on a 100-point scale is almost surely a
+ * fraction (0.92) or a 1–5 survey: an error that suggests the fix, never a silent loss of points.
+ */
+function checkSurveyScale(ledger: Ledger, profile: Profile, out: Diagnostic[]): void {
+  if (profile.surveyScale !== 100 || ledger.surveys.length === 0) return;
+  let max = 0;
+  for (const s of ledger.surveys) max = Math.max(max, toNumber(s.score));
+  if (max === 0 || max > 5) return;
+  out.push(
+    diag(
+      "survey-scale-suspect",
+      { table: "surveys", column: "score" },
+      { max: String(max), scale: profile.surveyScale, hint: max <= 1 ? 1 : 5 }
+    )
+  );
 }

@@ -43,6 +43,7 @@ const defaults: Profile = {
     { tier: "F", aboveHundredths: null, sharePercent: 50 },
   ],
   completedStatuses: ["待验证", "已关闭"],
+  surveyScale: 100,
   penalties: { rectifyFailurePercent: 20, falseCommitmentPercent: 30, ipBreachPercent: 30 },
 };
 

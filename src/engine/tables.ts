@@ -16,6 +16,8 @@ export interface ColumnDef {
   zh: string;
   en: string;
   required: boolean;
+  /** Other headers read as this column: the attendance apps' exports (SPEC §5). */
+  aliases?: readonly string[];
 }
 
 export interface TableDef {
@@ -25,14 +27,20 @@ export interface TableDef {
   /** A missing optional table is not an error. */
   required: boolean;
   columns: ColumnDef[];
+  /**
+   * The column whose cell identifies a row: a row whose identifying cell (or first cell) says
+   * 合计, 总计, 小计, 平均, 平均分, Total or Average is a totals row, skipped (SPEC §5).
+   */
+  idColumn: string;
 }
 
-const col = (key: string, zh: string, en: string, required = false): ColumnDef => ({
-  key,
-  zh,
-  en,
-  required,
-});
+const col = (
+  key: string,
+  zh: string,
+  en: string,
+  required = false,
+  aliases?: readonly string[]
+): ColumnDef => (aliases ? { key, zh, en, required, aliases } : { key, zh, en, required });
 
 /** Tables in the order the summary and diagnostics list them. */
 export const TABLES: readonly TableDef[] = [
@@ -42,6 +50,7 @@ export const TABLES: readonly TableDef[] = [
     en: "Contract",
     required: false,
     columns: [col("item", "项目", "Item", true), col("value", "值", "Value", true)],
+    idColumn: "item",
   },
   {
     key: "roster",
@@ -54,6 +63,7 @@ export const TABLES: readonly TableDef[] = [
       col("start", "到岗日期", "Start"),
       col("end", "离岗日期", "End"),
     ],
+    idColumn: "name",
   },
   {
     key: "punches",
@@ -61,12 +71,18 @@ export const TABLES: readonly TableDef[] = [
     en: "Punches",
     required: true,
     columns: [
-      col("date", "日期", "Date", true),
+      col("date", "日期", "Date", true, ["考勤日期", "打卡日期"]),
       col("name", "姓名", "Name", true),
-      col("slot", "时段", "Slot"),
-      col("time", "时间", "Time"),
-      col("result", "结果", "Result"),
+      col("slot", "时段", "Slot", false, ["打卡类型"]),
+      col("time", "时间", "Time", false, ["打卡时间"]),
+      col("result", "结果", "Result", false, ["打卡结果"]),
+      // The DingTalk / WeCom daily statistics layout: two checks per row.
+      col("amTime", "上班1打卡时间", "Start1Time"),
+      col("amResult", "上班1打卡结果", "Start1Result"),
+      col("pmTime", "下班1打卡时间", "End1Time"),
+      col("pmResult", "下班1打卡结果", "End1Result"),
     ],
+    idColumn: "name",
   },
   {
     key: "tickets",
@@ -79,6 +95,7 @@ export const TABLES: readonly TableDef[] = [
       col("status", "状态", "Status", true),
       col("created", "创建日期", "Created"),
     ],
+    idColumn: "id",
   },
   {
     key: "complaints",
@@ -94,6 +111,7 @@ export const TABLES: readonly TableDef[] = [
       col("rectifiedOn", "整改完成日期", "RectifiedOn"),
       col("note", "说明", "Note"),
     ],
+    idColumn: "id",
   },
   {
     key: "surveys",
@@ -101,6 +119,7 @@ export const TABLES: readonly TableDef[] = [
     en: "Surveys",
     required: true,
     columns: [col("respondent", "受访者", "Respondent"), col("score", "得分", "Score", true)],
+    idColumn: "respondent",
   },
   {
     key: "calendar",
@@ -108,6 +127,7 @@ export const TABLES: readonly TableDef[] = [
     en: "Calendar",
     required: false,
     columns: [col("date", "日期", "Date", true), col("type", "类型", "Type", true)],
+    idColumn: "date",
   },
 ];
 
@@ -136,6 +156,18 @@ export const CONTRACT_ITEMS = {
   serviceStart: { zh: "服务开始", en: "ServiceStart", expectZh: "日期", expectEn: "a date" },
   serviceEnd: { zh: "服务结束", en: "ServiceEnd", expectZh: "日期", expectEn: "a date" },
   asOf: { zh: "考核日期", en: "AsOf", expectZh: "日期", expectEn: "a date" },
+  serviceTerm: {
+    zh: "服务期限",
+    en: "ServicePeriod",
+    expectZh: "起止日期，如 2024年9月1日至2025年8月31日 或 2024-09-01~2025-08-31",
+    expectEn: "start and end dates, e.g. 2024-09-01~2025-08-31 or 2024年9月1日至2025年8月31日",
+  },
+  surveyScale: {
+    zh: "问卷满分",
+    en: "SurveyScale",
+    expectZh: "正数（如 100 或 5）",
+    expectEn: "a positive number (100 or 5)",
+  },
 } as const satisfies Record<string, ContractItemDef>;
 
 export type ContractItemKey = keyof typeof CONTRACT_ITEMS;
