@@ -36,6 +36,7 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
   const out: Diagnostic[] = [];
   const { located, diagnostics } = locateTables(tables);
   out.push(...diagnostics);
+  if (tables.some((t) => t.mergedCellsUnread)) out.push(diag("merged-cells-not-read", {}, {}));
 
   const contract = readContract(located.contract, out);
   const profile: Profile = { ...DEFAULT_PROFILE, ...contract.profile, ...options.profile };

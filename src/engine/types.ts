@@ -45,6 +45,11 @@ export interface RawTable {
    * a survey score 0.92 shown as 92% is 92. Absent when the reader found none.
    */
   percentCells?: ReadonlySet<string>;
+  /**
+   * Set by the Excel adapter when the host cannot report merged cells (ExcelApi 1.13 missing):
+   * the engine then warns that merged ranges hold their value in their first cell only.
+   */
+  mergedCellsUnread?: boolean;
 }
 
 /** A calendar date as a whole number of days since 1970-01-01 (no time, no zone). */

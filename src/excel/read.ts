@@ -46,7 +46,48 @@ interface Candidate {
   rows: RawCell[][];
   sampleValues: unknown[][];
   sampleTypes: unknown[][];
+  /** 0-based index (within the candidate) of a survey score column, whose number formats are read. */
+  scoreColumn?: number;
+  percentCells?: Set<string>;
 }
+
+/** A merged area, 0-based worksheet coordinates. */
+interface Merge {
+  r: number;
+  c: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Merged areas (SPEC §5: a merged range's value fills every cell of it) need
+ * Range.getMergedAreasOrNullObject, ExcelApi 1.13 — newer than the manifest's ExcelApi 1.7, so
+ * it is asked for only where the host supports it. Outside Office (tests with the fake host, no
+ * `Office` global) it is tried.
+ */
+function mergedAreasSupported(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  if (office === undefined) return true;
+  return office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
+}
+
+/** Fill the cells of `grid` (whose cell [0][0] stands at worksheet row r0, column c0) from merges. */
+function fillMerged(grid: RawCell[][], r0: number, c0: number, merges: readonly Merge[]): void {
+  for (const m of merges) {
+    const tr = m.r - r0;
+    const tc = m.c - c0;
+    const v = grid[tr]?.[tc];
+    if (v === undefined || v === null) continue;
+    for (let r = Math.max(tr, 0); r < Math.min(tr + m.rows, grid.length); r++) {
+      const row = grid[r];
+      for (let c = Math.max(tc, 0); c < Math.min(tc + m.cols, row.length); c++)
+        if (row[c] === null || row[c] === undefined || row[c] === "") row[c] = v;
+    }
+  }
+}
+
+const isPercentFormat = (f: unknown): boolean =>
+  typeof f === "string" && f.replace(/"[^"]*"|\\./g, "").includes("%");
 
 const isSummary = (sheet: string): boolean =>
   normalizeName(sheet) === normalizeName(SUMMARY_SHEET_NAME);
@@ -65,7 +106,12 @@ function rowsOf(values: unknown[][], types: unknown[][] | undefined): RawCell[][
 async function readCandidates(
   context: Excel.RequestContext,
   withSamples: boolean
-): Promise<{ candidates: Candidate[]; date1904: boolean }> {
+): Promise<{
+  candidates: Candidate[];
+  date1904: boolean;
+  merges: Map<string, Merge[]>;
+  mergesUnread: boolean;
+}> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load("items/name");
   const tables = workbook.tables.load("items/name");
@@ -82,6 +128,16 @@ async function readCandidates(
     const body = table.getDataBodyRange().load("rowCount");
     return { table, worksheet, header, body };
   });
+  const canMerge = mergedAreasSupported();
+  const mergeReads = sheets.items
+    .filter((s) => !isSummary(s.name) && canMerge)
+    .map((sheet) => {
+      const areas = sheet.getUsedRange(true).getMergedAreasOrNullObject();
+      areas.load(
+        "isNullObject,areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
+      );
+      return { sheet, areas };
+    });
   const sheetReads = sheets.items
     .filter((s) => !isSummary(s.name))
     .map((sheet) => {
@@ -94,6 +150,19 @@ async function readCandidates(
     });
   await context.sync(); // round trip 2
 
+  const merges = new Map<string, Merge[]>();
+  for (const { sheet, areas } of mergeReads) {
+    if (areas.isNullObject) continue;
+    merges.set(
+      sheet.name,
+      areas.areas.items.map((a) => ({
+        r: a.rowIndex,
+        c: a.columnIndex,
+        rows: a.rowCount,
+        cols: a.columnCount,
+      }))
+    );
+  }
   const candidates: Candidate[] = [];
   const sheetsWithTables = new Set<string>();
   for (const { table, worksheet, header, body } of tableReads) {
@@ -116,6 +185,8 @@ async function readCandidates(
   for (const { sheet, used, header } of sheetReads) {
     if (sheetsWithTables.has(sheet.name)) continue;
     const top = rowsOf(header.values, header.valueTypes);
+    const m = merges.get(sheet.name);
+    if (m) fillMerged(top, used.rowIndex, used.columnIndex, m);
     const span = plainSheetColumns(top);
     if (!span) continue; // a blank sheet
     const cells = top[0];
@@ -134,7 +205,8 @@ async function readCandidates(
       sampleTypes: [],
     });
   }
-  if (!withSamples) return { candidates, date1904: probe.value === 0 };
+  const mergesUnread = !canMerge;
+  if (!withSamples) return { candidates, date1904: probe.value === 0, merges, mergesUnread };
 
   const sampleReads = candidates
     .filter((c) => c.rowCount > 0)
@@ -155,10 +227,27 @@ async function readCandidates(
         c.columnCount
       );
       sample.load("values,valueTypes");
-      return { c, extent, sample };
+      // A survey score column: its number formats (a score shown as 92% is 92).
+      const si = c.headers.findIndex((h) => ["得分", "score"].includes(normalizeName(h)));
+      let formats: Excel.Range | null = null;
+      if (si >= 0) {
+        c.scoreColumn = si;
+        formats = ws.getRangeByIndexes(dataRow, c.columnIndex + si, c.rowCount, 1);
+        formats.load("numberFormat");
+      }
+      return { c, extent, sample, formats };
     });
   await context.sync(); // round trip 3
 
+  for (const { c, formats } of sampleReads) {
+    if (!formats) continue;
+    (formats.numberFormat as unknown[][]).forEach((row, i) => {
+      if (isPercentFormat(row[0]))
+        (c.percentCells ??= new Set()).add(
+          `${c.headerRowIndex + 2 + i},${c.columnIndex + 1 + c.scoreColumn!}`
+        );
+    });
+  }
   for (const { c, extent, sample } of sampleReads) {
     if (extent)
       c.rowCount = extent.isNullObject
@@ -168,10 +257,20 @@ async function readCandidates(
     c.sampleTypes = (sample.valueTypes as unknown[][]).slice(0, c.sampleValues.length);
     c.rows = rowsOf(c.sampleValues, c.sampleTypes);
   }
-  return { candidates, date1904: probe.value === 0 };
+  return { candidates, date1904: probe.value === 0, merges, mergesUnread };
 }
 
-function toRawTable(c: Candidate, date1904: boolean): RawTable {
+function toRawTable(
+  c: Candidate,
+  date1904: boolean,
+  merges?: Map<string, Merge[]>,
+  mergesUnread = false
+): RawTable {
+  const m = merges?.get(c.sheet);
+  if (m) {
+    const grid = [c.headers, ...c.rows];
+    fillMerged(grid, c.headerRowIndex, c.columnIndex, m);
+  }
   const table: RawTable = {
     name: c.name,
     sheet: c.sheet,
@@ -182,6 +281,8 @@ function toRawTable(c: Candidate, date1904: boolean): RawTable {
     rows: c.rows,
   };
   if (date1904) table.date1904 = true;
+  if (c.percentCells) table.percentCells = c.percentCells;
+  if (mergesUnread) table.mergedCellsUnread = true;
   return table;
 }
 
@@ -202,7 +303,7 @@ export async function readLedgerIn(
   context: Excel.RequestContext,
   stats?: ReadStats
 ): Promise<RawTable[]> {
-  const { candidates, date1904 } = await readCandidates(context, true);
+  const { candidates, date1904, merges, mergesUnread } = await readCandidates(context, true);
   let syncs = candidates.some((c) => c.rowCount > 0) ? 3 : 2;
   const parts = candidates
     .filter((c) => c.rowCount > c.rows.length)
@@ -234,7 +335,7 @@ export async function readLedgerIn(
     stats.syncs = syncs;
     stats.batches = batches.length;
   }
-  return candidates.map((c) => toRawTable(c, date1904));
+  return candidates.map((c) => toRawTable(c, date1904, merges, mergesUnread));
 }
 
 /**
