@@ -194,8 +194,16 @@ const totalsText = memoText((s: string): boolean =>
 
 /** 合计, 总计, 小计, 平均, 平均分, Total, Average (spaces and a colon ignored). */
 function isTotalsWord(c: RawCell | undefined): c is string {
-  return typeof c === "string" && c.length <= 12 && totalsText(c);
+  if (typeof c !== "string" || c.length > 12 || c.length === 0) return false;
+  // Cheap first-character filter: IDs and names are unique by the hundred thousand, and most
+  // never reach the (normalising) memoised check.
+  const k = c.charCodeAt(0);
+  if (!TOTALS_FIRST.has(k) && k > 32 && k !== 0x3000) return false;
+  return totalsText(c);
 }
+
+/** First characters of the totals words: 合 总 小 平 T t A a, and their full-width forms. */
+const TOTALS_FIRST = new Set([..."合总小平TtAaＴｔＡａ"].map((ch) => ch.charCodeAt(0)));
 
 /** An ID seen before in the same table is an error naming the row where it first stood. */
 function checkUniqueId(r: RowView, seen: Map<string, number>, id: string): void {
@@ -289,9 +297,10 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
       const minutes = r.get("time", parseTime, "bad-time") ?? timeInDateCell(r.raw("date"));
       if (minutes === null) r.report("slot", "slot-missing", {});
       else if (minutes !== undefined) slot = minutes < 720 ? "上班" : "下班";
-    } else if (r.has("time")) {
+    } else {
       // A time typed as a number (8.52 for 8:52) is an error even when the slot is known.
-      r.get("time", parseTime, "bad-time");
+      const t = r.raw("time");
+      if (typeof t === "number" && t >= 1 && t < 100) r.report("time", "bad-time", { value: t });
     }
     const result = r.get("result", parseResultMark, "bad-result");
     if (r.bad || d == null || !name || !slot || result === undefined) continue;
