@@ -80,8 +80,11 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     table: "tickets" | "complaints",
     column: string
   ): T[] => {
+    let outsideCount = 0;
+    for (const t of rows) if (!inPeriod(date(t))) outsideCount++;
+    if (outsideCount === 0) return rows;
     const kept = rows.filter((t) => inPeriod(date(t)));
-    if (kept.length < rows.length) {
+    {
       const left = rows.filter((t) => !inPeriod(date(t)));
       out.push(
         diag(

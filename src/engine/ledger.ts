@@ -67,7 +67,11 @@ export class RowView {
     this.part = table;
     this.columns = columns;
     this.sheet = this.loc.more ? table.sheet : undefined;
+    this.daily = ["amResult", "pmResult", "amTime", "pmTime"].some((k) => k in columns);
   }
+
+  /** The part has the daily-statistics columns (上班1打卡结果 …): two checks per row. */
+  daily = false;
 
   /** Point the view at another row (one view serves a whole table: no allocation per row). */
   moveTo(cells: RawCell[], row: number): this {
@@ -170,7 +174,11 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
       view.moveTo(cells, table.headerRow + 1 + i);
       // A totals or hint row (合计, 平均分, Total …) in the identifying or the first cell.
       const idCell = id === undefined ? undefined : cells[id];
-      const total = isTotalsWord(idCell) ? idCell : isTotalsWord(cells[0]) ? cells[0] : undefined;
+      const total = isTotalsWord(idCell)
+        ? idCell
+        : id !== 0 && isTotalsWord(cells[0])
+          ? cells[0]
+          : undefined;
       if (total !== undefined) {
         view.report(id === undefined ? loc.def.idColumn : loc.def.idColumn, "totals-row-skipped", {
           value: total,
@@ -195,10 +203,14 @@ const totalsText = memoText((s: string): boolean =>
 /** 合计, 总计, 小计, 平均, 平均分, Total, Average (spaces and a colon ignored). */
 function isTotalsWord(c: RawCell | undefined): c is string {
   if (typeof c !== "string" || c.length > 12 || c.length === 0) return false;
-  // Cheap first-character filter: IDs and names are unique by the hundred thousand, and most
-  // never reach the (normalising) memoised check.
+  // Cheap filters first: IDs and names are unique by the hundred thousand, and most never reach
+  // the (normalising) memoised check. Only text that could be one of the words goes on.
   const k = c.charCodeAt(0);
-  if (!TOTALS_FIRST.has(k) && k > 32 && k !== 0x3000) return false;
+  if (k === 84 || k === 116) {
+    if (c.length < 5 || c.slice(0, 5).toLowerCase() !== "total") return false;
+  } else if (k === 65 || k === 97) {
+    if (c.length < 7 || c.slice(0, 7).toLowerCase() !== "average") return false;
+  } else if (!TOTALS_FIRST.has(k) && k > 32 && k !== 0x3000) return false;
   return totalsText(c);
 }
 
@@ -281,7 +293,7 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
   for (const r of rowsOf(loc, out)) {
     const d = r.need("date", date, "bad-date");
     const name = r.needText("name");
-    if (r.has("amResult") || r.has("pmResult") || r.has("amTime") || r.has("pmTime")) {
+    if (r.daily) {
       // The attendance apps' daily statistics: one row per person per day, two checks.
       const am = dailyCheck(r, "amTime", "amResult");
       const pm = dailyCheck(r, "pmTime", "pmResult");

@@ -207,12 +207,10 @@ export function percentStyleIndexes(styles: string): Set<number> {
 
 /** Merged cells (`<mergeCell ref="A2:A3"/>`): the range's first cell's value fills every cell. */
 function fillMerges(xml: string, cells: SheetCells): void {
-  const at = xml.lastIndexOf("<mergeCells");
-  const at2 = at < 0 ? xml.lastIndexOf(":mergeCells") : at;
-  if (at2 < 0) return;
-  for (const m of xml
-    .slice(at2)
-    .matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)) {
+  // <mergeCells> follows <sheetData>: search only the part's tail, after the scanned cells.
+  const tail = xml.slice(cells.dataEnd ?? 0);
+  if (tail.indexOf("mergeCell") < 0) return;
+  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)) {
     const range = parseRange(m[1]);
     if (!range) continue;
     const [top, left, bottom0, right] = range;

@@ -21,6 +21,8 @@ export interface SheetCells {
   maxRow: number;
   /** Number cells whose style formats them as a percentage, as `row,column` (1-based). */
   percent?: Set<string>;
+  /** Index in the part's text just after `</sheetData>` (where `<mergeCells>` may follow). */
+  dataEnd?: number;
 }
 
 function nextTag(s: string, from: number): Tag {
@@ -259,7 +261,10 @@ export function scanWorksheet(
       const gt = s.indexOf(">", lt);
       if (gt < 0) throw new XmlFormatError("unterminated tag");
       const name = s.slice(lt + 2, gt).trim();
-      if (name === "sheetData" || name.endsWith(":sheetData")) break;
+      if (name === "sheetData" || name.endsWith(":sheetData")) {
+        i = gt + 1;
+        break;
+      }
       i = gt + 1;
       continue;
     }
@@ -453,5 +458,7 @@ export function scanWorksheet(
     cur[col] = value;
     if (rowNum > maxRow) maxRow = rowNum;
   }
-  return percent ? { rows, maxRow, percent } : { rows, maxRow };
+  const out: SheetCells = percent ? { rows, maxRow, percent } : { rows, maxRow };
+  out.dataEnd = i;
+  return out;
 }
