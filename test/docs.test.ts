@@ -76,6 +76,15 @@ test("every code's message is bilingual and names no placeholder", () => {
     summary: "85.00",
     log: "84.00",
     payment: "tail",
+    sheets: ["7月", "8月"],
+    chosen: "考勤",
+    left: ["8月"],
+    count: 2,
+    rows: [3, 4],
+    status: "已办结",
+    max: "0.9",
+    scale: 100,
+    hint: 1,
   };
   for (const { code } of DIAGNOSTIC_CODES) {
     const m = messageOf(

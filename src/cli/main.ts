@@ -6,6 +6,7 @@ import {
   SUMMARY_SHEET_NAME,
   assess,
   diag,
+  diagnosticText,
   parseDateText,
   type Diagnostic,
 } from "../engine";
@@ -86,6 +87,17 @@ async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** Why the output file cannot be written: its folder is missing, or it is a folder. */
+async function outPathProblem(out: string): Promise<"ENOENT" | "EISDIR" | null> {
+  const isDir = async (p: string): Promise<boolean | null> =>
+    fs.stat(p).then(
+      (s) => s.isDirectory(),
+      () => null
+    );
+  if ((await isDir(out)) === true) return "EISDIR";
+  return (await isDir(path.dirname(path.resolve(out)))) === true ? null : "ENOENT";
+}
+
 async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promise<number> {
   const fail = async (d: Diagnostic): Promise<number> => {
     if (flags.json) await io.stdout(`${JSON.stringify(invalidJson([d]))}\n`);
@@ -123,6 +135,15 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
         { path: ledgerPath, reason: code === "ENOENT" || code === "EISDIR" ? code : null }
       )
     );
+  }
+
+  // A bad --out (a missing folder, or a folder) is wrong usage: exit 1 with one line.
+  const outProblem = await outPathProblem(outPath);
+  if (outProblem) {
+    const d = diag("out-unwritable", {}, { path: outPath, reason: outProblem });
+    if (flags.json) await io.stdout(`${JSON.stringify(invalidJson([d]))}\n`);
+    else await io.stderr(`[错误 error] ${diagnosticText(d)} (${d.code})\n`);
+    return 1;
   }
 
   let read;

@@ -238,6 +238,10 @@ const GUIDE: Record<TableKey, TableGuide> = {
   },
 };
 
+/** The columns a template asks for: an attendance app's export columns are read, not asked for. */
+export const columnsOf = (table: TableDef): ColumnDef[] =>
+  table.columns.filter((c) => !c.exportOnly);
+
 /** The explanation of a column; a column added to TABLES without one still gets a plain text column. */
 function guideOf(table: TableDef, column: ColumnDef): ColumnGuide {
   return GUIDE[table.key].columns[column.key] ?? { kind: TEXT, zh: "", en: "" };
@@ -357,7 +361,7 @@ function rangeValidations(ws: ExcelJS.Worksheet): {
 
 function addLedgerTable(wb: ExcelJS.Workbook, table: TableDef): void {
   const ws = wb.addWorksheet(table.zh, { views: [{ state: "frozen", ySplit: 1 }] });
-  const width = table.columns.length;
+  const width = columnsOf(table).length;
   const rows: (string | null)[][] =
     table.key === "contract"
       ? VOCABULARY.contractItem.map((item) => [item, ...Array<null>(width - 1).fill(null)])
@@ -367,10 +371,10 @@ function addLedgerTable(wb: ExcelJS.Workbook, table: TableDef): void {
     ref: "A1",
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: table.columns.map((c) => ({ name: c.zh, filterButton: true })),
+    columns: columnsOf(table).map((c) => ({ name: c.zh, filterButton: true })),
     rows,
   });
-  table.columns.forEach((column, i) => {
+  columnsOf(table).forEach((column, i) => {
     const kind = guideOf(table, column).kind;
     const col = ws.getColumn(i + 1);
     col.width = widthOf(column, kind);
@@ -478,7 +482,7 @@ function addGuideSheet(wb: ExcelJS.Workbook): void {
       guide.zh,
       guide.en,
     ]);
-    for (const column of table.columns) {
+    for (const column of columnsOf(table)) {
       const g = guideOf(table, column);
       const words = g.kind.kind === "list" ? VOCABULARY[g.kind.vocabulary] : null;
       line([

@@ -14,7 +14,7 @@ import { shareOfFen, tierForHundredths } from "./pay";
 import { paymentSchedule } from "./payments";
 import { readingsOf } from "./readings";
 import { DEFAULT_PROFILE } from "./profile";
-import { ratio } from "./ratio";
+import { ratio, toNumber } from "./ratio";
 import { locateTables } from "./schema";
 import type {
   AssessOptions,
@@ -41,6 +41,7 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
   const out: Diagnostic[] = [];
   const { located, diagnostics } = locateTables(tables);
   out.push(...diagnostics);
+  if (tables.some((t) => t.mergedCellsUnread)) out.push(diag("merged-cells-not-read", {}, {}));
 
   const contract = readContract(located.contract, out);
   const profile: Profile = { ...DEFAULT_PROFILE, ...contract.profile, ...options.profile };
@@ -60,7 +61,48 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
     out.push(diag("as-of-before-start", {}, { asOf, start: periodStart }));
   }
 
-  const ledger = readLedger(located, profile.completedStatuses, out);
+  if (contract.noPeriod && !options.profile?.serviceStart) {
+    out.push(
+      diag(
+        "contract-no-period",
+        { table: "contract" },
+        { start: profile.serviceStart, end: profile.serviceEnd }
+      )
+    );
+  }
+
+  const ledger = readLedger(located, profile.completedStatuses, out, profile.surveyScale);
+  checkSurveyScale(ledger, profile, out);
+  // SPEC §5: tickets and complaints dated outside the service period, or after the as-of date,
+  // are not counted; rows with no date are.
+  const lastDay = Math.min(profile.serviceEnd, asOf);
+  const inPeriod = (d: number | null): boolean =>
+    d === null || (d >= profile.serviceStart && d <= lastDay);
+  const period = { from: profile.serviceStart, to: profile.serviceEnd, asOf };
+  const outside = <T extends { row: number; sheet?: string }>(
+    rows: T[],
+    date: (t: T) => number | null,
+    table: "tickets" | "complaints",
+    column: string
+  ): T[] => {
+    let outsideCount = 0;
+    for (const t of rows) if (!inPeriod(date(t))) outsideCount++;
+    if (outsideCount === 0) return rows;
+    const kept = rows.filter((t) => inPeriod(date(t)));
+    {
+      const left = rows.filter((t) => !inPeriod(date(t)));
+      out.push(
+        diag(
+          "rows-outside-period",
+          { table, column },
+          { count: left.length, rows: left.slice(0, 5).map((t) => t.row), ...period }
+        )
+      );
+    }
+    return kept;
+  };
+  ledger.tickets = outside(ledger.tickets, (t) => t.created, "tickets", "created");
+  ledger.complaints = outside(ledger.complaints, (c) => c.date, "complaints", "date");
   const cal = statutoryCalendar(new Map(ledger.calendar.map((o) => [o.date, o.workday])));
   const provisionalReasons: Bilingual[] = [];
 
@@ -138,6 +180,9 @@ export function assess(tables: readonly RawTable[], options: AssessOptions = {})
   const tier = tierForHundredths(totalHundredths, profile.payTiers, profile.tierEdge);
   const tailRatio = ratio(BigInt(tier.sharePercent), 100n);
 
+  if (contract.noPeriod && !options.profile?.serviceStart) {
+    provisionalReasons.push(REASONS.defaultPeriod());
+  }
   if (asOf < profile.serviceEnd) {
     provisionalReasons.unshift(REASONS.asOfBeforeEnd(asOf, profile.serviceEnd));
   }
@@ -189,4 +234,22 @@ function checksStillToCome(
     if (to >= from) n += workdaysBetween(cal, from, to).length * profile.checksPerDay;
   }
   return n;
+}
+
+/**
+ * SPEC §5: every score at most 1, or at most 5, on a 100-point scale is almost surely a
+ * fraction (0.92) or a 1–5 survey: an error that suggests the fix, never a silent loss of points.
+ */
+function checkSurveyScale(ledger: Ledger, profile: Profile, out: Diagnostic[]): void {
+  if (profile.surveyScale !== 100 || ledger.surveys.length === 0) return;
+  let max = 0;
+  for (const s of ledger.surveys) max = Math.max(max, toNumber(s.score));
+  if (max === 0 || max > 5) return;
+  out.push(
+    diag(
+      "survey-scale-suspect",
+      { table: "surveys", column: "score" },
+      { max: String(max), scale: profile.surveyScale, hint: max <= 1 ? 1 : 5 }
+    )
+  );
 }

@@ -1,12 +1,15 @@
 import { normalizeName, type Located } from "./schema";
 import { rowsOf } from "./ledger";
 import { CONTRACT_ITEMS, type ContractItemKey } from "./tables";
+import { parseDateText } from "./day";
 import {
   BAD,
   isCellError,
+  isEmpty,
   parseAmountFen,
   parseDate,
   parseCount,
+  parseScore,
   parseShare,
   type Parsed,
 } from "./values";
@@ -29,15 +32,38 @@ const PARSERS: Record<ContractItemKey, (c: RawCell, date1904: boolean) => Parsed
   asOf: parseDate,
   signedOn: parseDate,
   paymentNotice: parseDate,
+  serviceTerm: parseTerm,
+  surveyScale: (c) => {
+    const r = parseScore(c, 1e9);
+    return r === null || r === BAD ? r : r.n > 0n && r.d === 1n ? Number(r.n) : BAD;
+  },
 };
+
+/**
+ * @summary 服务期限 as one item: `2024年9月1日至2025年8月31日`, `2024-09-01~2025-08-31`, with
+ * 至, 到, ~, - or — between the dates.
+ */
+export function parseTerm(c: RawCell): Parsed<{ start: Day; end: Day }> {
+  if (isEmpty(c)) return null;
+  if (typeof c !== "string") return BAD;
+  const t = c.normalize("NFKC").replace(/\s+/g, "");
+  // Split at 至/到/~/—, or at a "-" followed by a four-digit year (2024-09-01-2025-08-31).
+  const m = /^(.+?)(?:至|到|~|—|–|-(?=\d{4}))(.+)$/.exec(t);
+  if (!m) return BAD;
+  const start = parseDateText(m[1]);
+  const end = parseDateText(m[2]);
+  return start === null || end === null ? BAD : { start, end };
+}
 
 export interface ContractValues {
   profile: Partial<Profile>;
   asOf: Day | null;
+  /** A Contract table was found but gave no service start, end or term. */
+  noPeriod: boolean;
 }
 
 export function readContract(loc: Located | undefined, out: Diagnostic[]): ContractValues {
-  const result: ContractValues = { profile: {}, asOf: null };
+  const result: ContractValues = { profile: {}, asOf: null, noPeriod: false };
   if (!loc) return result;
   const date1904 = loc.table.date1904 === true;
   const seen = new Set<ContractItemKey>();
@@ -92,7 +118,18 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
       case "paymentNotice":
         result.profile.paymentNoticeOn = v as Day;
         break;
+      case "serviceTerm": {
+        const term = v as { start: Day; end: Day };
+        result.profile.serviceStart ??= term.start;
+        result.profile.serviceEnd ??= term.end;
+        break;
+      }
+      case "surveyScale":
+        result.profile.surveyScale = v as number;
+        break;
     }
   }
+  result.noPeriod =
+    !seen.has("serviceStart") && !seen.has("serviceEnd") && !seen.has("serviceTerm");
   return result;
 }

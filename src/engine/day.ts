@@ -96,6 +96,8 @@ export function serialInDateSystem(serial1900: number, date1904: boolean): numbe
 
 const DATE_TEXT = /^(\d{4})\s*(?:[-/.年])\s*(\d{1,2})\s*(?:[-/.月])\s*(\d{1,2})\s*日?(?:[T\s].*)?$/;
 const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** An attendance app's day column: `24-07-01 星期一` (two-digit year, weekday after). */
+const DATE_APP = /^(\d{2})-(\d{1,2})-(\d{1,2})(?:\s*(?:星期|周)[一二三四五六日天])?$/;
 
 /**
  * @summary Parse a date written as text: `2024-07-01`, `2024/7/1`, `2024.7.1`, `2024年7月1日`,
@@ -108,7 +110,10 @@ const DATE_COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 export function parseDateText(text: string): Day | null {
   const t = text.normalize("NFKC").trim();
   const m = DATE_TEXT.exec(t) ?? DATE_COMPACT.exec(t);
-  if (!m) return null;
+  if (!m) {
+    const a = DATE_APP.exec(t);
+    return a ? dayFromYmd(2000 + Number(a[1]), Number(a[2]), Number(a[3])) : null;
+  }
   return dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 

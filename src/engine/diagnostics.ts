@@ -21,6 +21,8 @@ export interface Where {
   row?: number | null;
   /** The column, by its key in the table's definition. */
   column?: string | null;
+  /** The worksheet, named only when its table is read over several sheets. */
+  sheet?: string;
 }
 
 /**
@@ -33,7 +35,7 @@ export function diag<C extends DiagnosticCode>(
   where: Where,
   args: DiagnosticArgs[C]
 ): Diagnostic {
-  return {
+  const d = {
     severity: severityOf(code),
     code,
     table: where.table ?? null,
@@ -41,6 +43,8 @@ export function diag<C extends DiagnosticCode>(
     column: where.column ?? null,
     args,
   } as Diagnostic;
+  if (where.sheet !== undefined) d.sheet = where.sheet;
+  return d;
 }
 
 /** The names of a diagnostic's table and column (empty strings where it names none). */
@@ -63,6 +67,8 @@ export interface ShownDiagnostic extends Bilingual {
   severity: Severity;
   code: DiagnosticCode;
   table: string | null;
+  /** The worksheet, when the table is read over several sheets. */
+  sheet?: string;
   row: number | null;
   column: string | null;
 }
@@ -75,7 +81,7 @@ export interface ShownDiagnostic extends Bilingual {
 export function shown(d: Diagnostic): ShownDiagnostic {
   const place = placeOf(d);
   const { zh, en } = messageText(d.code, d.args as never, place);
-  return {
+  const s: ShownDiagnostic = {
     severity: d.severity,
     code: d.code,
     table: place.tableZh || null,
@@ -84,6 +90,8 @@ export function shown(d: Diagnostic): ShownDiagnostic {
     zh,
     en,
   };
+  if (d.sheet !== undefined) s.sheet = d.sheet;
+  return s;
 }
 
 /**
@@ -100,6 +108,7 @@ export function diagnosticText(d: Diagnostic): string {
 export function locationZh(d: ShownDiagnostic): string {
   const parts: string[] = [];
   if (d.table) parts.push(`表「${d.table}」`);
+  if (d.sheet !== undefined) parts.push(`工作表「${d.sheet}」`);
   if (d.row !== null) parts.push(`第 ${d.row} 行`);
   if (d.column) parts.push(`列「${d.column}」`);
   return parts.length ? `${parts.join(" ")}：` : "";

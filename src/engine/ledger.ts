@@ -2,6 +2,7 @@ import { diag } from "./diagnostics";
 import type { DiagnosticArgs, DiagnosticCode, ValueCode } from "./messages";
 import type { Located } from "./schema";
 import type {
+  RawTable,
   CalendarOverride,
   Complaint,
   Diagnostic,
@@ -22,7 +23,8 @@ import {
   parseCategory,
   parseDate,
   parseDayType,
-  parseResult,
+  parseResultMark,
+  isPresentMark,
   parseScore,
   parseSlot,
   parseTime,
@@ -30,6 +32,7 @@ import {
   textOf,
   timeInDateCell,
   type Parsed,
+  type ResultMark,
 } from "./values";
 
 /**
@@ -43,13 +46,32 @@ export class RowView {
   private cells: RawCell[] = [];
   /** Worksheet row number. */
   row = 0;
+  /** The worksheet, named only when the table spans several sheets. */
+  sheet: string | undefined = undefined;
   /** Set when any cell of this row was reported bad. */
   bad = false;
+  /** The column indexes of the part (sheet) the row stands in. */
+  columns: Record<string, number>;
+  private part: RawTable;
 
   constructor(
     private readonly loc: Located,
     private readonly out: Diagnostic[]
-  ) {}
+  ) {
+    this.columns = loc.columns;
+    this.part = loc.table;
+  }
+
+  /** Point the view at another part of a table read over several sheets. */
+  moveToPart(table: RawTable, columns: Record<string, number>): void {
+    this.part = table;
+    this.columns = columns;
+    this.sheet = this.loc.more ? table.sheet : undefined;
+    this.daily = ["amResult", "pmResult", "amTime", "pmTime"].some((k) => k in columns);
+  }
+
+  /** The part has the daily-statistics columns (上班1打卡结果 …): two checks per row. */
+  daily = false;
 
   /** Point the view at another row (one view serves a whole table: no allocation per row). */
   moveTo(cells: RawCell[], row: number): this {
@@ -60,13 +82,29 @@ export class RowView {
   }
 
   raw(key: string): RawCell {
-    const i = this.loc.columns[key];
+    const i = this.columns[key];
     return i === undefined ? null : (this.cells[i] ?? null);
+  }
+
+  /** Whether the table has column `key`. */
+  has(key: string): boolean {
+    return this.columns[key] !== undefined;
+  }
+
+  /** Whether the cell in column `key` is formatted as a percentage. */
+  isPercent(key: string): boolean {
+    const set = this.part.percentCells;
+    const i = this.columns[key];
+    return (
+      set !== undefined && i !== undefined && set.has(`${this.row},${this.part.firstColumn + i}`)
+    );
   }
 
   /** Report a problem with the cell in column `key` of this row; an error marks the row bad. */
   report<C extends DiagnosticCode>(key: string, code: C, args: DiagnosticArgs[C]): void {
-    const d = diag(code, { table: this.loc.def.key, row: this.row, column: key }, args);
+    const where = { table: this.loc.def.key, row: this.row, column: key, sheet: this.sheet };
+    if (where.sheet === undefined) delete where.sheet;
+    const d = diag(code, where, args);
     if (d.severity === "error") this.bad = true;
     this.out.push(d);
   }
@@ -126,13 +164,58 @@ export class RowView {
  */
 export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
   const view = new RowView(loc, out);
-  const { table } = loc;
-  for (let i = 0; i < table.rows.length; i++) {
-    const cells = table.rows[i];
-    if (cells.every(isEmpty)) continue;
-    yield view.moveTo(cells, table.headerRow + 1 + i);
+  for (const part of [{ table: loc.table, columns: loc.columns }, ...(loc.more ?? [])]) {
+    const { table, columns } = part;
+    view.moveToPart(table, columns);
+    const id = columns[loc.def.idColumn];
+    for (let i = 0; i < table.rows.length; i++) {
+      const cells = table.rows[i];
+      if (cells.every(isEmpty)) continue;
+      view.moveTo(cells, table.headerRow + 1 + i);
+      // A totals or hint row (合计, 平均分, Total …) in the identifying or the first cell.
+      const idCell = id === undefined ? undefined : cells[id];
+      const total = isTotalsWord(idCell)
+        ? idCell
+        : id !== 0 && isTotalsWord(cells[0])
+          ? cells[0]
+          : undefined;
+      if (total !== undefined) {
+        view.report(id === undefined ? loc.def.idColumn : loc.def.idColumn, "totals-row-skipped", {
+          value: total,
+        });
+        continue;
+      }
+      yield view;
+    }
   }
 }
+
+const TOTALS = new Set(["合计", "总计", "小计", "平均", "平均分", "total", "average"]);
+const totalsText = memoText((s: string): boolean =>
+  TOTALS.has(
+    s
+      .normalize("NFKC")
+      .toLowerCase()
+      .replace(/[\s:：]+/g, "")
+  )
+);
+
+/** 合计, 总计, 小计, 平均, 平均分, Total, Average (spaces and a colon ignored). */
+function isTotalsWord(c: RawCell | undefined): c is string {
+  if (typeof c !== "string" || c.length > 12 || c.length === 0) return false;
+  // Cheap filters first: IDs and names are unique by the hundred thousand, and most never reach
+  // the (normalising) memoised check. Only text that could be one of the words goes on.
+  const k = c.charCodeAt(0);
+  if (k === 84 || k === 116) {
+    if (c.length < 5 || c.slice(0, 5).toLowerCase() !== "total") return false;
+  } else if (k === 65 || k === 97) {
+    if (c.length < 7 || c.slice(0, 7).toLowerCase() !== "average") return false;
+  } else if (!TOTALS_FIRST.has(k) && k > 32 && k !== 0x3000) return false;
+  return totalsText(c);
+}
+
+/** First characters of the totals words: 合 总 小 平 T t A a, and their full-width forms. */
+const TOTALS_FIRST = new Set([..."合总小平TtAaＴｔＡａ"].map((ch) => ch.charCodeAt(0)));
 
 /** An ID seen before in the same table is an error naming the row where it first stood. */
 function checkUniqueId(r: RowView, seen: Map<string, number>, id: string): void {
@@ -148,7 +231,7 @@ function dateParser(loc: Located): (c: RawCell) => Parsed<number> {
 
 function readRoster(loc: Located, out: Diagnostic[]): RosterMember[] {
   const members: RosterMember[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, RosterMember[]>();
   const date = dateParser(loc);
   for (const r of rowsOf(loc, out)) {
     const name = r.text("name");
@@ -160,20 +243,43 @@ function readRoster(loc: Located, out: Diagnostic[]): RosterMember[] {
       continue;
     }
     if (name === undefined || r.bad) continue;
-    const key = normalizePerson(name);
-    const first = seen.get(key);
-    if (first !== undefined) {
-      r.report("name", "duplicate-name", { name, firstRow: first });
-      continue;
-    }
     if (start != null && end != null && end < start) {
       r.report("end", "end-before-start", { start, end });
       continue;
     }
-    seen.set(key, r.row);
-    members.push({ row: r.row, name, role: role ?? null, start: start ?? null, end: end ?? null });
+    const key = normalizePerson(name);
+    const earlier = seen.get(key);
+    const m: RosterMember = {
+      row: r.row,
+      name,
+      role: role ?? null,
+      start: start ?? null,
+      end: end ?? null,
+    };
+    if (r.sheet !== undefined) m.sheet = r.sheet;
+    if (earlier) {
+      // Someone who left and returned: two rows, non-overlapping periods (SPEC §5).
+      const clash = earlier.find((e) => overlaps(e, m));
+      if (clash) {
+        if (clash.start === null && clash.end === null && m.start === null && m.end === null)
+          r.report("name", "duplicate-name", { name, firstRow: clash.row });
+        else r.report("name", "roster-periods-overlap", { name, firstRow: clash.row });
+        continue;
+      }
+      earlier.push(m);
+    } else seen.set(key, [m]);
+    members.push(m);
   }
   return members;
+}
+
+/** Whether two roster periods share a day (an open end reaches to the end of time). */
+function overlaps(a: RosterMember, b: RosterMember): boolean {
+  const aFrom = a.start ?? -Infinity;
+  const aTo = a.end ?? Infinity;
+  const bFrom = b.start ?? -Infinity;
+  const bTo = b.end ?? Infinity;
+  return aFrom <= bTo && bFrom <= aTo;
 }
 
 /** Names match after NFKC and with spaces removed: "张 伟" and "张伟" are one person. */
@@ -187,6 +293,15 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
   for (const r of rowsOf(loc, out)) {
     const d = r.need("date", date, "bad-date");
     const name = r.needText("name");
+    if (r.daily) {
+      // The attendance apps' daily statistics: one row per person per day, two checks.
+      const am = dailyCheck(r, "amTime", "amResult");
+      const pm = dailyCheck(r, "pmTime", "pmResult");
+      if (r.bad || d == null || !name) continue;
+      if (am) punches.push(punch(r, d, name, "上班", am));
+      if (pm) punches.push(punch(r, d, name, "下班", pm));
+      continue;
+    }
     let slot = r.get("slot", parseSlot, "bad-slot");
     if (slot === null) {
       // Time column first; failing that, a time written in the date cell itself (punch-clock
@@ -194,19 +309,58 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
       const minutes = r.get("time", parseTime, "bad-time") ?? timeInDateCell(r.raw("date"));
       if (minutes === null) r.report("slot", "slot-missing", {});
       else if (minutes !== undefined) slot = minutes < 720 ? "上班" : "下班";
+    } else {
+      // A time typed as a number (8.52 for 8:52) is an error even when the slot is known.
+      const t = r.raw("time");
+      if (typeof t === "number" && t >= 1 && t < 100) r.report("time", "bad-time", { value: t });
     }
-    const result = r.get("result", parseResult, "bad-result");
+    const result = r.get("result", parseResultMark, "bad-result");
     if (r.bad || d == null || !name || !slot || result === undefined) continue;
-    punches.push({ row: r.row, date: d, name, slot, present: result !== false });
+    punches.push(punch(r, d, name, slot, result ?? "present"));
   }
   return punches;
 }
+
+function punch(
+  r: RowView,
+  date: number,
+  name: string,
+  slot: Punch["slot"],
+  mark: ResultMark
+): Punch {
+  const p: Punch = { row: r.row, date, name, slot, present: isPresentMark(mark), mark };
+  if (r.sheet !== undefined) p.sheet = r.sheet;
+  return p;
+}
+
+/** 休息 in a daily export's result column: the day is not a check day, no check recorded. */
+const isRestWord = memoText((s: string) =>
+  /^(休息|休息日|rest)$/i.test(s.normalize("NFKC").trim())
+);
+
+/**
+ * One check of a daily-statistics row: its result word, or present when only a time is written;
+ * null when neither is written (or the app wrote 休息): no check recorded, which can only lower
+ * attendance, never raise it.
+ */
+function dailyCheck(r: RowView, timeKey: string, resultKey: string): ResultMark | null {
+  const raw = r.raw(resultKey);
+  if (typeof raw === "string" && isRestWord(raw)) return null;
+  const result = r.get(resultKey, parseResultMark, "bad-result");
+  if (result) return result;
+  if (result === undefined) return null;
+  const time = r.raw(timeKey);
+  return isEmpty(time) ? null : "present";
+}
+
+/** A status for matching: NFKC, every space removed ("已 关闭" is 已关闭). */
+export const statusKey = memoText((s: string): string => s.normalize("NFKC").replace(/\s+/g, ""));
 
 function readTickets(loc: Located, out: Diagnostic[], completedStatuses: string[]): Ticket[] {
   const tickets: Ticket[] = [];
   const seen = new Map<string, number>();
   const date = dateParser(loc);
-  const done = new Set(completedStatuses.map((s) => s.trim()));
+  const done = new Set(completedStatuses.map(statusKey));
   for (const r of rowsOf(loc, out)) {
     const id = r.needText("id");
     const routed = r.need("routed", parseYesNo, "bad-yes-no");
@@ -215,14 +369,16 @@ function readTickets(loc: Located, out: Diagnostic[], completedStatuses: string[
     if (id) checkUniqueId(r, seen, id);
     if (r.bad || !id || routed === undefined || status === undefined) continue;
     const s = status ?? "";
-    tickets.push({
+    const t: Ticket = {
       row: r.row,
       id,
       routed,
       status: s,
-      completed: done.has(s.trim()),
+      completed: done.has(statusKey(s)),
       created: created ?? null,
-    });
+    };
+    if (r.sheet !== undefined) t.sheet = r.sheet;
+    tickets.push(t);
   }
   return tickets;
 }
@@ -242,6 +398,7 @@ function readComplaints(loc: Located, out: Diagnostic[]): Complaint[] {
     if (id) checkUniqueId(r, seen, id);
     if (r.bad || !id || !category || verified === undefined) continue;
     complaints.push({
+      ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
       row: r.row,
       id,
       date: d ?? null,
@@ -255,11 +412,13 @@ function readComplaints(loc: Located, out: Diagnostic[]): Complaint[] {
   return complaints;
 }
 
-function readSurveys(loc: Located, out: Diagnostic[]): Survey[] {
+function readSurveys(loc: Located, out: Diagnostic[], scale: number): Survey[] {
   const surveys: Survey[] = [];
+  const plain = (c: RawCell) => parseScore(c, scale, false);
+  const percent = (c: RawCell) => parseScore(c, scale, true);
   for (const r of rowsOf(loc, out)) {
     const respondent = r.text("respondent");
-    const score = r.need("score", parseScore, "bad-score");
+    const score = r.need("score", r.isPercent("score") ? percent : plain, "bad-score");
     if (r.bad || score === undefined) continue;
     surveys.push({ row: r.row, respondent: respondent ?? null, score });
   }
@@ -295,18 +454,20 @@ function readCalendar(loc: Located, out: Diagnostic[]): CalendarOverride[] {
 export function readLedger(
   located: Partial<Record<TableKey, Located>>,
   completedStatuses: string[],
-  out: Diagnostic[]
+  out: Diagnostic[],
+  surveyScale = 100
 ): Ledger {
   const found: Ledger["found"] = {};
   for (const [key, loc] of Object.entries(located) as [TableKey, Located][]) {
-    found[key] = { name: loc.table.name, sheet: loc.table.sheet, rows: loc.table.rows.length };
+    const rows = (loc.more ?? []).reduce((n, p) => n + p.table.rows.length, loc.table.rows.length);
+    found[key] = { name: loc.table.name, sheet: loc.table.sheet, rows };
   }
   return {
     roster: located.roster ? readRoster(located.roster, out) : [],
     punches: located.punches ? readPunches(located.punches, out) : [],
     tickets: located.tickets ? readTickets(located.tickets, out, completedStatuses) : [],
     complaints: located.complaints ? readComplaints(located.complaints, out) : [],
-    surveys: located.surveys ? readSurveys(located.surveys, out) : [],
+    surveys: located.surveys ? readSurveys(located.surveys, out, surveyScale) : [],
     calendar: located.calendar ? readCalendar(located.calendar, out) : [],
     found,
   };

@@ -54,13 +54,19 @@ const EXPECTED = {
     zh: "是/否（或 Y/N、yes/no、true/false、✓/✗）",
     en: "yes or no (是/否, Y/N, yes/no, true/false, ✓/✗)",
   },
-  "bad-slot": { zh: "上班/下班（或 上午/下午、AM/PM）", en: "上班 or 下班 (上午/下午, AM/PM)" },
+  "bad-slot": {
+    zh: "上班/下班（或 上午/下午、上班打卡/下班打卡、签到/签退、AM/PM）",
+    en: "上班 or 下班 (上午/下午, 上班打卡/下班打卡, 签到/签退, AM/PM)",
+  },
   "bad-time": { zh: "时间（如 08:30）", en: "a time such as 08:30" },
   "bad-result": {
-    zh: "到岗/缺勤（或 出勤、present/absent、✓/✗、是/否）",
-    en: "present or absent (到岗/缺勤, 出勤, ✓/✗, 是/否)",
+    zh: "到岗/缺勤（或 出勤、正常、迟到、早退、外勤、补卡、缺卡、未打卡、旷工、请假、✓/✗、是/否）",
+    en: "present or absent (到岗/缺勤, 出勤, 正常, 迟到, 早退, 外勤, 补卡, 缺卡, 未打卡, 旷工, 请假, ✓/✗, 是/否)",
   },
-  "bad-score": { zh: "0 到 100 之间的数字", en: "a number from 0 to 100" },
+  "bad-score": {
+    zh: "0 到 100 之间的数字（或 0 到合同表「问卷满分」）",
+    en: "a number from 0 to 100 (or to the Contract item SurveyScale)",
+  },
   "bad-category": {
     zh: "日常维护 或 响应度",
     en: "日常维护 (maintenance) or 响应度 (responsiveness)",
@@ -75,6 +81,16 @@ const badValue = (a: { value: RawCell }, p: Place, code: ValueCode): Bilingual =
   zh: `「${p.columnZh}」的值「${show(a.value)}」无法识别，应为${EXPECTED[code].zh}。`,
   en: `The ${p.columnEn} value "${show(a.value)}" is not understood; expected ${EXPECTED[code].en}.`,
 });
+
+/** 8.52 → "8:52": what a time typed as a number most likely meant. */
+const timeGuess = (n: number): string => {
+  const h = Math.floor(n);
+  const m = Math.round((n - h) * 100);
+  return m < 60 && h < 24 ? `${h}:${String(m).padStart(2, "0")}` : "8:30";
+};
+
+const firstRows = (rows: readonly number[]): string =>
+  rows.slice(0, 5).join(", ") + (rows.length > 5 ? " …" : "");
 
 const describeZh = (t: TableRef): string =>
   t.kind === "table" ? `表格 ${t.name}（工作表 ${t.sheet}）` : `工作表 ${t.sheet}`;
@@ -144,9 +160,10 @@ const CATALOGUE = {
   // Locating the tables (schema.ts).
   "missing-table": error<None>((_, p) => {
     const def = tableDef(p.table ?? "contract");
+    const columns = def.columns.filter((c) => !c.exportOnly);
     return {
-      zh: `找不到「${p.tableZh}」表。请添加名为「${p.tableZh}」（或 ${p.tableEn}）的工作表或表格，首行为列标题：${def.columns.map((c) => c.zh).join("、")}。`,
-      en: `No ${p.tableEn} table found. Add a sheet or Excel table named "${p.tableZh}" (or ${p.tableEn}) whose first row holds the headers: ${def.columns.map((c) => c.en).join(", ")}.`,
+      zh: `找不到「${p.tableZh}」表。请添加名为「${p.tableZh}」（或 ${p.tableEn}）的工作表或表格，首行为列标题：${columns.map((c) => c.zh).join("、")}。`,
+      en: `No ${p.tableEn} table found. Add a sheet or Excel table named "${p.tableZh}" (or ${p.tableEn}) whose first row holds the headers: ${columns.map((c) => c.en).join(", ")}.`,
     };
   }),
   "ambiguous-table": error<{ found: TableRef[] }>((a, p) => ({
@@ -161,19 +178,57 @@ const CATALOGUE = {
     zh: `「${p.tableZh}」表缺少必需的列「${p.columnZh}」（或 ${p.columnEn}）。`,
     en: `The ${p.tableEn} table has no required column ${p.columnEn} (or ${p.columnZh}).`,
   })),
-  "title-rows-skipped": info<{ sheet: string; firstTitleRow: number; headerRow: number }>((a) => {
-    const rows = `${a.firstTitleRow}${a.headerRow - 1 > a.firstTitleRow ? `–${a.headerRow - 1}` : ""}`;
+  "title-rows-skipped": info<{
+    sheet: string;
+    firstTitleRow: number;
+    headerRow: number;
+    headerTop?: number;
+  }>((a) => {
+    const top = a.headerTop ?? a.headerRow;
+    const rows = `${a.firstTitleRow}${top - 1 > a.firstTitleRow ? `–${top - 1}` : ""}`;
+    const headZh =
+      top < a.headerRow ? `第 ${top}–${a.headerRow} 行（两行合并）` : `第 ${a.headerRow} 行`;
+    const headEn =
+      top < a.headerRow ? `rows ${top}–${a.headerRow} (two rows, joined)` : `row ${a.headerRow}`;
+    if (top <= a.firstTitleRow)
+      return {
+        zh: `工作表「${a.sheet}」的列标题取${headZh}。`,
+        en: `Sheet "${a.sheet}": the headers are ${headEn}.`,
+      };
     return {
-      zh: `工作表「${a.sheet}」第 ${rows} 行视为标题，列标题取第 ${a.headerRow} 行。`,
-      en: `Sheet "${a.sheet}": row ${rows} taken as a title; the headers are row ${a.headerRow}.`,
+      zh: `工作表「${a.sheet}」第 ${rows} 行视为标题，列标题取${headZh}。`,
+      en: `Sheet "${a.sheet}": row ${rows} taken as a title; the headers are ${headEn}.`,
     };
   }),
+  "table-over-sheets": info<{ sheets: string[] }>((a, p) => ({
+    zh: `「${p.tableZh}」表由 ${a.sheets.length} 个列标题相同的工作表合并读取（按工作簿顺序）：${a.sheets.join("、")}。`,
+    en: `The ${p.tableEn} table is read from ${a.sheets.length} sheets with the same headers, in workbook order: ${a.sheets.join(", ")}.`,
+  })),
+  "table-sheets-left-out": warning<{ chosen: string; left: string[] }>((a, p) => ({
+    zh: `按名称使用了「${a.chosen}」作为「${p.tableZh}」表；以下工作表的列标题与它相同，但未计入：${a.left.join("、")}。如这些也是${p.tableZh}记录，请把它们的名称改为非「${p.tableZh}」的名称（如「7月」「8月」），所有同列标题的工作表将合并读取。`,
+    en: `"${a.chosen}" is used as the ${p.tableEn} table by its name; these sheets have the same headers but are NOT counted: ${a.left.join(", ")}. If they hold ${p.tableEn} records too, rename "${a.chosen}" (e.g. to a month such as 7月) so that all sheets with these headers are read together.`,
+  })),
+  "totals-row-skipped": info<{ value: RawCell }>((a) => ({
+    zh: `本行标为「${show(a.value)}」，是合计/提示行，未作为数据读取。`,
+    en: `This row says "${show(a.value)}": a totals or hint row, not read as data.`,
+  })),
+  "merged-cells-not-read": warning<None>(() => ({
+    zh: "此版本的 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），合并单元格只在左上角单元格有值。如有合并的「日期」「姓名」等单元格，请取消合并并填充每一行，或使用命令行评分。",
+    en: "This Excel version cannot report merged cells (ExcelApi 1.13 is needed): a merged range has its value only in its top-left cell. Unmerge and fill cells such as Date or Name on every row, or score with the command line.",
+  })),
 
   // Cells (ledger.ts).
   "bad-date": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-date")),
   "bad-yes-no": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-yes-no")),
   "bad-slot": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-slot")),
-  "bad-time": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-time")),
+  "bad-time": error<{ value: RawCell }>((a, p) =>
+    typeof a.value === "number" && a.value >= 1 && a.value < 100
+      ? {
+          zh: `「${p.columnZh}」的值是数字 ${show(a.value)}，不是时间（不会把它当作一天中的某个时刻）。如果想写 ${timeGuess(a.value)}，请输入带冒号的时间「${timeGuess(a.value)}」。`,
+          en: `The ${p.columnEn} value is the number ${show(a.value)}, not a time (it is never read as a fraction of a day). If you meant ${timeGuess(a.value)}, type it with a colon: ${timeGuess(a.value)}.`,
+        }
+      : badValue(a, p, "bad-time")
+  ),
   "bad-result": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-result")),
   "bad-score": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-score")),
   "bad-category": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-category")),
@@ -213,6 +268,14 @@ const CATALOGUE = {
     zh: "无法判断是上班还是下班打卡：「时段」与「时间」都为空。请填写时段（上班/下班）或时间。",
     en: "Cannot tell whether this is the start-of-day or end-of-day check: both Slot and Time are empty. Fill in Slot (上班/下班) or Time.",
   })),
+  "roster-periods-overlap": error<{ name: string; firstRow: number }>((a) => ({
+    zh: `驻场人员「${show(a.name)}」在第 ${a.firstRow} 行和本行的在岗期间重叠。离岗后返岗的人员请分两行填写，且两段期间不重叠（每行都填写到岗日期，前一行填写离岗日期）；同名的不同人员请加以区分（如「张伟2」）。`,
+    en: `Roster member "${show(a.name)}" has overlapping periods at row ${a.firstRow} and here. Someone who left and returned takes two rows with non-overlapping periods (Start on each row, End on the earlier one); tell namesakes apart (e.g. "张伟2").`,
+  })),
+  "status-not-completed": warning<{ status: string; count: number; rows: number[] }>((a) => ({
+    zh: `状态「${show(a.status)}」不是合同规定的已完成状态（“待验证”和“已关闭”，第一条·四·2(4)），${a.count} 张流转乙方的工单（第 ${firstRows(a.rows)} 行）按未完成计。如该状态在工单系统中等同于“已关闭”，请在台账中改写为“已关闭”。`,
+    en: `Status "${show(a.status)}" is not one of the contract's completed statuses (待验证 and 已关闭, clause 1.4.2(4)); ${a.count} routed ticket(s) (rows ${firstRows(a.rows)}) count as not completed. If the ticket system means 已关闭 by it, write 已关闭 in the ledger.`,
+  })),
   "calendar-conflict": error<{ date: Day; firstRow: number }>((a) => ({
     zh: `${dayToIso(a.date)} 在第 ${a.firstRow} 行和本行的类型不同。请只保留一行。`,
     en: `${dayToIso(a.date)} is given different types at row ${a.firstRow} and here. Keep one row.`,
@@ -240,6 +303,32 @@ const CATALOGUE = {
       en: `The value "${show(a.value)}" of contract item ${i.en} is not understood; expected ${i.expectEn}.`,
     };
   }),
+
+  "contract-no-period": warning<{ start: Day; end: Day }>((a) => ({
+    zh: `合同表没有给出服务期限（服务开始/服务结束，或服务期限），按默认期间 ${dayToIso(a.start)} 至 ${dayToIso(a.end)} 计算，结果为暂定。请在合同表中填写「服务期限」，如 2024年9月1日至2025年8月31日。`,
+    en: `The Contract table gives no service period (ServiceStart/ServiceEnd, or ServicePeriod); the default period ${dayToIso(a.start)} to ${dayToIso(a.end)} is used and the result is provisional. Add 服务期限 to the Contract table, e.g. 2024-09-01~2025-08-31.`,
+  })),
+  "survey-scale-suspect": error<{ max: string; scale: number; hint: 1 | 5 }>((a) =>
+    a.hint === 1
+      ? {
+          zh: `问卷得分全部不超过 1（最高 ${a.max}），但问卷满分为 ${a.scale}：得分似乎写成了小数（如 0.92）。请写成百分制分数（如 92），或把单元格设置为百分比格式（显示为 92%）。`,
+          en: `Every survey score is 1 or less (highest ${a.max}) on a ${a.scale}-point scale: the scores look like fractions (0.92). Write 92, or format the cells as percentages (shown as 92%).`,
+        }
+      : {
+          zh: `问卷得分全部不超过 5（最高 ${a.max}），但问卷满分为 ${a.scale}：问卷似乎是 5 分制。请在合同表中添加项目「问卷满分」，值为 5；或把得分换算成百分制。`,
+          en: `Every survey score is 5 or less (highest ${a.max}) on a ${a.scale}-point scale: the survey looks like a 1–5 scale. Add the Contract item 问卷满分 (SurveyScale) = 5, or convert the scores to 100 points.`,
+        }
+  ),
+  "rows-outside-period": warning<{
+    count: number;
+    rows: number[];
+    from: Day;
+    to: Day;
+    asOf: Day;
+  }>((a, p) => ({
+    zh: `${a.count} 行「${p.tableZh}」记录的${p.columnZh}不在服务期 ${dayToIso(a.from)} 至 ${dayToIso(a.to)} 内或晚于考核日期 ${dayToIso(a.asOf)}，未计入（第 ${firstRows(a.rows)} 行）。`,
+    en: `${a.count} ${p.tableEn} row(s) have a ${p.columnEn} outside the service period ${dayToIso(a.from)} to ${dayToIso(a.to)} or after the as-of date ${dayToIso(a.asOf)}; not counted (rows ${firstRows(a.rows)}).`,
+  })),
 
   // The period and the roster as a whole (assess.ts).
   "service-end-before-start": error<{ start: Day; end: Day }>((a) => ({
@@ -384,6 +473,10 @@ const CATALOGUE = {
     zh: "输出文件不能与台账文件相同：台账文件从不修改。请换一个 --out 文件名。",
     en: "The output file cannot be the ledger itself: the ledger is never changed. Choose another --out file.",
   })),
+  "out-unwritable": error<{ path: string; reason: "ENOENT" | "EISDIR" | null }>((a) => ({
+    zh: `无法写入输出文件「${a.path}」${a.reason === "ENOENT" ? "：所在文件夹不存在" : a.reason === "EISDIR" ? "：这是一个文件夹" : ""}。请用 --out 指定一个已存在文件夹中的 .xlsx 文件名。`,
+    en: `Cannot write the output file "${a.path}"${a.reason === "ENOENT" ? ": its folder does not exist" : a.reason === "EISDIR" ? ": it is a folder" : ""}. Give --out a .xlsx file name in an existing folder.`,
+  })),
   "file-unreadable": error<{ path: string; reason: "ENOENT" | "EISDIR" | null }>((a) => ({
     zh: `无法读取文件「${a.path}」${a.reason === "ENOENT" ? "：文件不存在" : a.reason === "EISDIR" ? "：这是一个文件夹" : ""}。`,
     en: `Cannot read the file "${a.path}"${a.reason === "ENOENT" ? ": it does not exist" : a.reason === "EISDIR" ? ": it is a folder" : ""}.`,
@@ -445,6 +538,10 @@ export const REASONS = {
   yearNotCovered: (year: number): Bilingual => ({
     zh: `${year} 年不在内置法定节假日数据中，按周一至周五计算`,
     en: `${year} is not in the built-in statutory calendar; counted as Monday to Friday`,
+  }),
+  defaultPeriod: (): Bilingual => ({
+    zh: "合同表没有给出服务期限，按默认服务期计算",
+    en: "the Contract table gives no service period; the default period is used",
   }),
   noSurveys: (): Bilingual => ({ zh: "问卷调查结果尚未录入", en: "no survey results yet" }),
   undecidedComplaints: (ids: readonly string[]): Bilingual => ({

@@ -46,6 +46,7 @@ const defaults: Profile = {
   tierEdge: "lower",
   paymentNoticeOn: null,
   completedStatuses: ["待验证", "已关闭"],
+  surveyScale: 100,
   penalties: { rectifyFailurePercent: 20, falseCommitmentPercent: 30, ipBreachPercent: 30 },
 };
 

@@ -25,7 +25,17 @@ export interface Located {
   def: TableDef;
   table: RawTable;
   columns: Record<string, number>;
+  /**
+   * Further sheets read as the same table (one table over several sheets, SPEC §5), in workbook
+   * order after `table`. Diagnostics of a table with `more` name their sheet.
+   */
+  more?: { table: RawTable; columns: Record<string, number> }[];
 }
+
+const columnMatches = (c: ColumnDef, n: string): boolean =>
+  n === normalizeName(c.zh) ||
+  n === normalizeName(c.en) ||
+  (c.aliases !== undefined && c.aliases.some((a) => n === normalizeName(a)));
 
 function isTableName(def: TableDef, name: string): boolean {
   const n = normalizeName(name);
@@ -42,7 +52,7 @@ function mapColumns(
   table.headers.forEach((h, i) => {
     const n = normalizeName(h);
     if (!n) return;
-    const c = def.columns.find((c) => n === normalizeName(c.zh) || n === normalizeName(c.en));
+    const c = def.columns.find((c) => columnMatches(c, n));
     if (!c) return;
     if (c.key in columns) {
       if (!duplicates.includes(c)) duplicates.push(c);
@@ -111,19 +121,58 @@ export function plainSheetColumns(
  * header row. Other tables come back as they are. Row numbers stay the worksheet's.
  */
 export function skipTitleRows(t: RawTable): RawTable {
-  if (t.kind !== "sheet" || TABLES.some((def) => hasRequiredColumns(def, t))) return t;
+  if (t.kind !== "sheet") return t;
   const limit = Math.min(TITLE_ROWS_LIMIT, t.rows.length);
-  for (let i = 0; i < limit; i++) {
-    const headers = t.rows[i];
-    const rebased: RawTable = {
-      ...t,
-      headers,
-      rows: t.rows.slice(i + 1),
-      headerRow: t.headerRow + 1 + i,
-    };
-    if (TABLES.some((def) => hasRequiredColumns(def, rebased))) return rebased;
+  for (let i = -1; i < limit; i++) {
+    const headers = i < 0 ? t.headers : t.rows[i];
+    const single = fitScore(headers);
+    // Two header rows (an attendance app's export: 上班1 over 打卡时间 / 打卡结果): the two rows
+    // joined column by column, when that fits a table with more columns than the first alone.
+    const next = t.rows[i + 1];
+    if (next && headers.some((c) => !isEmpty(c)) && next.some((c) => !isEmpty(c))) {
+      const joined = joinHeaderRows(headers, next);
+      const score = fitScore(joined);
+      if (score > single && score > fitScore(next)) {
+        const rebased = rebase(t, joined, i + 2);
+        headerTops.set(rebased, t.headerRow + 1 + i);
+        return rebased;
+      }
+    }
+    if (single > 0) return i < 0 ? t : rebase(t, headers, i + 1);
   }
   return t;
+}
+
+/** The sheet with its header at data row index `at - 1` and data after it. */
+function rebase(t: RawTable, headers: RawCell[], at: number): RawTable {
+  return { ...t, headers, rows: t.rows.slice(at), headerRow: t.headerRow + at };
+}
+
+/** The first row of a two-row header, for tables rebased on one. */
+const headerTops = new WeakMap<RawTable, number>();
+
+/** The most columns a header row gives any table it fits (all required columns present), or 0. */
+function fitScore(headers: RawCell[]): number {
+  const probe = { headers } as RawTable;
+  let best = 0;
+  for (const def of TABLES) {
+    const { columns } = mapColumns(def, probe);
+    if (!def.columns.every((c) => !c.required || c.key in columns)) continue;
+    best = Math.max(best, Object.keys(columns).length);
+  }
+  return best;
+}
+
+/** Two header rows as one: the upper text, then the lower one (a merged 姓名 over both is 姓名). */
+function joinHeaderRows(top: readonly RawCell[], bottom: readonly RawCell[]): RawCell[] {
+  const n = Math.max(top.length, bottom.length);
+  const out: RawCell[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const a = isEmpty(top[i]) || typeof top[i] === "object" ? "" : String(top[i]).trim();
+    const b = isEmpty(bottom[i]) || typeof bottom[i] === "object" ? "" : String(bottom[i]).trim();
+    out[i] = a === b ? a || null : a + b;
+  }
+  return out;
 }
 
 /**
@@ -175,7 +224,34 @@ export function locateTables(tables: readonly RawTable[]): {
   }
   for (const def of TABLES) {
     let found = byName.get(def.key)!;
-    if (found.length === 0) found = byHeaders.get(def.key)!;
+    let more: RawTable[] = [];
+    if (found.length === 0) {
+      found = byHeaders.get(def.key)!;
+      // One table over several sheets: every candidate with the same set of columns.
+      if (found.length > 1) {
+        const keys = (t: RawTable) => Object.keys(mapColumns(def, t).columns).sort().join();
+        const k0 = keys(found[0]);
+        if (found.every((t) => keys(t) === k0 && t.kind === "sheet")) {
+          more = found.slice(1);
+          found = found.slice(0, 1);
+          diagnostics.push(
+            diag(
+              "table-over-sheets",
+              { table: def.key },
+              { sheets: [found[0], ...more].map((t) => t.sheet) }
+            )
+          );
+        }
+      }
+    } else if (found.length === 1 && byHeaders.get(def.key)!.length > 0) {
+      diagnostics.push(
+        diag(
+          "table-sheets-left-out",
+          { table: def.key },
+          { chosen: found[0].sheet, left: byHeaders.get(def.key)!.map((t) => t.sheet) }
+        )
+      );
+    }
     if (found.length > 1) {
       diagnostics.push(
         diag(
@@ -203,17 +279,25 @@ export function locateTables(tables: readonly RawTable[]): {
         diag("missing-column", { table: def.key, row: table.headerRow, column: c.key }, {})
       );
     }
-    const original = titledFrom.get(table);
-    if (original) {
-      diagnostics.push(
-        diag(
-          "title-rows-skipped",
-          { table: def.key, row: table.headerRow },
-          { sheet: table.sheet, firstTitleRow: original.headerRow, headerRow: table.headerRow }
-        )
-      );
+    for (const t of [table, ...more]) {
+      const original = titledFrom.get(t);
+      if (!original) continue;
+      const args: { sheet: string; firstTitleRow: number; headerRow: number; headerTop?: number } =
+        { sheet: t.sheet, firstTitleRow: original.headerRow, headerRow: t.headerRow };
+      const top = headerTops.get(t);
+      if (top !== undefined) args.headerTop = top;
+      diagnostics.push(diag("title-rows-skipped", { table: def.key, row: t.headerRow }, args));
     }
-    if (missing.length === 0 && duplicates.length === 0) located[def.key] = { def, table, columns };
+    if (missing.length === 0 && duplicates.length === 0) {
+      located[def.key] = more.length
+        ? {
+            def,
+            table,
+            columns,
+            more: more.map((t) => ({ table: t, columns: mapColumns(def, t).columns })),
+          }
+        : { def, table, columns };
+    }
   }
   return { located, diagnostics };
 }

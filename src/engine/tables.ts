@@ -22,6 +22,13 @@ export interface ColumnDef {
   zh: string;
   en: string;
   required: boolean;
+  /** Other headers read as this column: the attendance apps' exports (SPEC §5). */
+  aliases?: readonly string[];
+  /**
+   * A column only an attendance app's export has (DingTalk / WeCom daily statistics): read when
+   * present, never asked for — not in the template, not in "add these headers" messages.
+   */
+  exportOnly?: true;
 }
 
 export interface TableDef {
@@ -31,14 +38,20 @@ export interface TableDef {
   /** A missing optional table is not an error. */
   required: boolean;
   columns: ColumnDef[];
+  /**
+   * The column whose cell identifies a row: a row whose identifying cell (or first cell) says
+   * 合计, 总计, 小计, 平均, 平均分, Total or Average is a totals row, skipped (SPEC §5).
+   */
+  idColumn: string;
 }
 
-const col = (key: string, zh: string, en: string, required = false): ColumnDef => ({
-  key,
-  zh,
-  en,
-  required,
-});
+const col = (
+  key: string,
+  zh: string,
+  en: string,
+  required = false,
+  aliases?: readonly string[]
+): ColumnDef => (aliases ? { key, zh, en, required, aliases } : { key, zh, en, required });
 
 /** Tables in the order the summary and diagnostics list them. */
 export const TABLES: readonly TableDef[] = [
@@ -48,6 +61,7 @@ export const TABLES: readonly TableDef[] = [
     en: "Contract",
     required: false,
     columns: [col("item", "项目", "Item", true), col("value", "值", "Value", true)],
+    idColumn: "item",
   },
   {
     key: "roster",
@@ -60,6 +74,7 @@ export const TABLES: readonly TableDef[] = [
       col("start", "到岗日期", "Start"),
       col("end", "离岗日期", "End"),
     ],
+    idColumn: "name",
   },
   {
     key: "punches",
@@ -67,12 +82,18 @@ export const TABLES: readonly TableDef[] = [
     en: "Punches",
     required: true,
     columns: [
-      col("date", "日期", "Date", true),
+      col("date", "日期", "Date", true, ["考勤日期", "打卡日期"]),
       col("name", "姓名", "Name", true),
-      col("slot", "时段", "Slot"),
-      col("time", "时间", "Time"),
-      col("result", "结果", "Result"),
+      col("slot", "时段", "Slot", false, ["打卡类型"]),
+      col("time", "时间", "Time", false, ["打卡时间"]),
+      col("result", "结果", "Result", false, ["打卡结果"]),
+      // The DingTalk / WeCom daily statistics layout: two checks per row.
+      { ...col("amTime", "上班1打卡时间", "Start1Time"), exportOnly: true },
+      { ...col("amResult", "上班1打卡结果", "Start1Result"), exportOnly: true },
+      { ...col("pmTime", "下班1打卡时间", "End1Time"), exportOnly: true },
+      { ...col("pmResult", "下班1打卡结果", "End1Result"), exportOnly: true },
     ],
+    idColumn: "name",
   },
   {
     key: "tickets",
@@ -85,6 +106,7 @@ export const TABLES: readonly TableDef[] = [
       col("status", "状态", "Status", true),
       col("created", "创建日期", "Created"),
     ],
+    idColumn: "id",
   },
   {
     key: "complaints",
@@ -100,6 +122,7 @@ export const TABLES: readonly TableDef[] = [
       col("rectifiedOn", "整改完成日期", "RectifiedOn"),
       col("note", "说明", "Note"),
     ],
+    idColumn: "id",
   },
   {
     key: "surveys",
@@ -107,6 +130,7 @@ export const TABLES: readonly TableDef[] = [
     en: "Surveys",
     required: true,
     columns: [col("respondent", "受访者", "Respondent"), col("score", "得分", "Score", true)],
+    idColumn: "respondent",
   },
   {
     key: "calendar",
@@ -114,6 +138,7 @@ export const TABLES: readonly TableDef[] = [
     en: "Calendar",
     required: false,
     columns: [col("date", "日期", "Date", true), col("type", "类型", "Type", true)],
+    idColumn: "date",
   },
 ];
 
@@ -154,6 +179,18 @@ export const CONTRACT_ITEMS = {
     en: "PaymentNoticeDate",
     expectZh: "日期",
     expectEn: "a date",
+  },
+  serviceTerm: {
+    zh: "服务期限",
+    en: "ServicePeriod",
+    expectZh: "起止日期，如 2024年9月1日至2025年8月31日 或 2024-09-01~2025-08-31",
+    expectEn: "start and end dates, e.g. 2024-09-01~2025-08-31 or 2024年9月1日至2025年8月31日",
+  },
+  surveyScale: {
+    zh: "问卷满分",
+    en: "SurveyScale",
+    expectZh: "正数（如 100 或 5）",
+    expectEn: "a positive number (100 or 5)",
   },
 } as const satisfies Record<string, ContractItemDef>;
 

@@ -43,6 +43,16 @@ export interface RawTable {
   date1904?: boolean;
   /** Data rows in sheet order; row i stands at worksheet row `headerRow + 1 + i`. */
   rows: RawCell[][];
+  /**
+   * Cells formatted as a percentage, as `row,column` (worksheet row and column numbers, 1-based):
+   * a survey score 0.92 shown as 92% is 92. Absent when the reader found none.
+   */
+  percentCells?: ReadonlySet<string>;
+  /**
+   * Set by the Excel adapter when the host cannot report merged cells (ExcelApi 1.13 missing):
+   * the engine then warns that merged ranges hold their value in their first cell only.
+   */
+  mergedCellsUnread?: boolean;
 }
 
 /** A calendar date as a whole number of days since 1970-01-01 (no time, no zone). */
@@ -69,6 +79,8 @@ export type Diagnostic = {
     table: TableKey | null;
     /** Worksheet row number as the user sees it, or null. */
     row: number | null;
+    /** The worksheet, when the table is read over several sheets (SPEC §5). */
+    sheet?: string;
     /** The column's key in its table's definition (`date`), or null. */
     column: string | null;
     args: DiagnosticArgs[C];
@@ -124,6 +136,8 @@ export interface Profile {
   };
   /** Survey part of satisfaction (8) and the linked part (2); they sum to maxPoints.satisfaction. */
   surveyPoints: number;
+  /** The survey's full score (问卷满分, default 100): survey part = surveyPoints × mean / scale. */
+  surveyScale: number;
   linkedPoints: number;
   /** Points deducted per event, in hundredths (300 = 3 points). */
   eventDeductionHundredths: number;
@@ -152,6 +166,7 @@ export type Slot = "上班" | "下班";
 
 export interface RosterMember {
   row: number;
+  sheet?: string;
   name: string;
   role: string | null;
   start: Day | null;
@@ -160,14 +175,19 @@ export interface RosterMember {
 
 export interface Punch {
   row: number;
+  /** The worksheet, when the table is read over several sheets. */
+  sheet?: string;
   date: Day;
   name: string;
   slot: Slot;
   present: boolean;
+  /** The result as written: late and early are present, leave is absent (SPEC §5). */
+  mark: "present" | "late" | "early" | "absent" | "leave";
 }
 
 export interface Ticket {
   row: number;
+  sheet?: string;
   id: string;
   routed: boolean;
   status: string;
@@ -179,6 +199,7 @@ export type Category = "maintenance" | "responsiveness";
 
 export interface Complaint {
   row: number;
+  sheet?: string;
   id: string;
   date: Day | null;
   category: Category;
@@ -249,6 +270,11 @@ export interface AttendanceResult {
   absentRows: number[];
   /** Present and expected checks per calendar month of the period (`2024-07`), in order. */
   months: { month: string; present: number; expected: number }[];
+  /**
+   * Counted check rows written 迟到 (late), 早退 (early) — both present — and 请假/事假/病假/
+   * 年假/休假/调休 (leave, absent): SPEC §5.
+   */
+  marks: { late: number; early: number; leave: number };
 }
 
 export interface EventDimensionResult {

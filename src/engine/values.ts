@@ -131,10 +131,10 @@ const categoryText = twoWay<Category>(
   true
 );
 
-const AM = new Set(["上班", "上班后", "上午", "am"]);
-const PM = new Set(["下班", "下班前", "下午", "pm"]);
+const AM = new Set(["上班", "上班后", "上午", "am", "上班打卡", "上班1", "签到"]);
+const PM = new Set(["下班", "下班前", "下午", "pm", "下班打卡", "下班1", "签退"]);
 
-/** 上班 (上班后, 上午, AM) or 下班 (下班前, 下午, PM). */
+/** 上班 (上班后, 上午, AM, 上班打卡, 上班1, 签到) or 下班 (下班前, 下午, PM, 下班打卡, 下班1, 签退). */
 export function parseSlot(c: RawCell): Parsed<Slot> {
   if (isEmpty(c)) return null;
   if (typeof c !== "string") return BAD;
@@ -153,7 +153,10 @@ const slotText = twoWay<Slot>(AM, "上班", PM, "下班", true);
 export function parseTime(c: RawCell): Parsed<number> {
   if (isEmpty(c)) return null;
   if (typeof c === "number") {
-    if (!Number.isFinite(c) || c < 0) return BAD;
+    // SPEC §5: a number from 1 up (8.52 typed for 8:52) is never read as a day fraction. A
+    // date-time serial (from 100, April 1900, on: no time typed as a number is that large)
+    // still gives its time of day.
+    if (!Number.isFinite(c) || c < 0 || (c >= 1 && c < 100)) return BAD;
     const frac = c - Math.floor(c);
     // Round to the second before taking minutes, so 0.5 stays exactly 12:00.
     const seconds = Math.round(frac * 86_400);
@@ -173,7 +176,15 @@ export function parseTime(c: RawCell): Parsed<number> {
     meridiem = true;
     t = t.replace(am, "");
   }
-  const m = /^(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$/.exec(t);
+  let m = /^(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$/.exec(t);
+  // An attendance app's 打卡时间 may carry the date too: `2024-07-01 08:52`.
+  if (!m && !meridiem) {
+    const dt =
+      /^\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:t)?(\d{1,2})[:：](\d{2})(?:[:：](\d{2}))?$/.exec(
+        t
+      );
+    if (dt) m = dt;
+  }
   if (!m) return BAD;
   let h = Number(m[1]);
   const min = Number(m[2]);
@@ -194,7 +205,7 @@ export function parseTime(c: RawCell): Parsed<number> {
 export function timeInDateCell(c: RawCell): number | null {
   if (typeof c === "number") {
     if (!Number.isFinite(c) || c === Math.floor(c)) return null;
-    const t = parseTime(c);
+    const t = parseTime(c - Math.floor(c));
     return t === BAD || t === null || t === 0 ? null : t;
   }
   if (typeof c !== "string") return null;
@@ -206,18 +217,46 @@ export function timeInDateCell(c: RawCell): number | null {
   return t === BAD ? null : t;
 }
 
-const PRESENT = new Set(["到岗", "出勤", "present", "✓", "✔", "√", "是"]);
-const ABSENT = new Set(["缺勤", "absent", "✗", "✘", "×", "否"]);
+/**
+ * How an attendance result reads (SPEC §5, our reading): late or early is still at the post,
+ * so present; leave of any kind is absent (the contract grants no leave exemption).
+ */
+export type ResultMark = "present" | "late" | "early" | "absent" | "leave";
 
-/** 到岗/出勤/present/✓/是 → true; 缺勤/absent/✗/否 → false; empty → null (present). */
-export function parseResult(c: RawCell): Parsed<boolean> {
+const RESULT_WORDS: Record<string, ResultMark> = {};
+for (const w of ["到岗", "出勤", "present", "✓", "✔", "√", "是", "正常", "外勤", "补卡"])
+  RESULT_WORDS[w] = "present";
+for (const w of ["迟到"]) RESULT_WORDS[w] = "late";
+for (const w of ["早退"]) RESULT_WORDS[w] = "early";
+for (const w of ["缺勤", "absent", "✗", "✘", "×", "否", "缺卡", "未打卡", "旷工"])
+  RESULT_WORDS[w] = "absent";
+for (const w of ["请假", "事假", "病假", "年假", "休假", "调休"]) RESULT_WORDS[w] = "leave";
+
+/** Whether a result mark counts the check as present. */
+export const isPresentMark = (m: ResultMark): boolean =>
+  m === "present" || m === "late" || m === "early";
+
+/**
+ * @summary A check's result: 到岗/出勤/present/✓/是/正常/外勤/补卡 → present, 迟到 → late,
+ * 早退 → early, 缺勤/absent/✗/否/缺卡/未打卡/旷工 → absent, 请假/事假/病假/年假/休假/调休 → leave;
+ * empty → null (present). Excel booleans: true present, false absent.
+ */
+export function parseResultMark(c: RawCell): Parsed<ResultMark> {
   if (isEmpty(c)) return null;
-  if (typeof c === "boolean") return c;
+  if (typeof c === "boolean") return c ? "present" : "absent";
   if (typeof c !== "string") return BAD;
-  return resultText(c);
+  return resultMarkText(c);
 }
 
-const resultText = twoWay(PRESENT, true, ABSENT, false);
+const resultMarkText = memoText((c: string): Parsed<ResultMark> => {
+  return RESULT_WORDS[norm(c).replace(/\s+/g, "")] ?? BAD;
+});
+
+/** 到岗/出勤/present/✓/是 (and the apps' words, see parseResultMark) → true; absent or leave → false. */
+export function parseResult(c: RawCell): Parsed<boolean> {
+  const m = parseResultMark(c);
+  return m === null || m === BAD ? m : isPresentMark(m);
+}
 
 /**
  * @summary A survey score from 0 to 100, exactly as written (a number, or a number stored as text).
@@ -226,12 +265,19 @@ const resultText = twoWay(PRESENT, true, ABSENT, false);
  * parseScore("90") //=> { n: 90n, d: 1n }
  * parseScore(101) //=> BAD
  */
-export function parseScore(c: RawCell): Parsed<Ratio> {
+export function parseScore(c: RawCell, scale = 100, percent = false): Parsed<Ratio> {
   if (isEmpty(c)) return null;
   let r: Ratio | null = null;
-  if (typeof c === "number") r = ratioFromNumber(c);
-  else if (typeof c === "string") r = ratioFromDecimalText(c.normalize("NFKC").trim());
-  if (r === null || r.n < 0n || r.n > 100n * r.d) return BAD;
+  if (typeof c === "number") {
+    r = ratioFromNumber(c);
+    // A cell formatted as a percentage: 0.92 shown as 92% is 92.
+    if (r && percent) r = ratio(r.n * 100n, r.d);
+  } else if (typeof c === "string") {
+    const t = c.normalize("NFKC").trim();
+    if (t.endsWith("%")) r = ratioFromDecimalText(t.slice(0, -1));
+    else r = ratioFromDecimalText(t);
+  }
+  if (r === null || r.n < 0n || r.n > BigInt(scale) * r.d) return BAD;
   return r;
 }
 
@@ -246,12 +292,18 @@ export function parseAmountFen(c: RawCell): Parsed<number> {
   let r: Ratio | null = null;
   if (typeof c === "number") r = ratioFromNumber(c);
   else if (typeof c === "string") {
-    r = ratioFromDecimalText(
-      c
-        .normalize("NFKC")
-        .trim()
-        .replace(/^[¥￥]|元$|,/g, "")
-    );
+    let t = c
+      .normalize("NFKC")
+      .replace(/\s+/g, "")
+      .replace(/^[¥￥]|,/g, "");
+    // 56万元 = 560,000.00.
+    let tenThousands = false;
+    if (/万元?$/.test(t)) {
+      tenThousands = true;
+      t = t.replace(/万元?$/, "");
+    } else t = t.replace(/元$/, "");
+    r = ratioFromDecimalText(t);
+    if (r && tenThousands) r = ratio(r.n * 10000n, r.d);
   }
   if (r === null || r.n < 0n) return BAD;
   const fen = r.n * 100n;

@@ -51,7 +51,57 @@ interface Candidate {
   rows: RawCell[][];
   sampleValues: unknown[][];
   sampleTypes: unknown[][];
+  /** 0-based index (within the candidate) of a survey score column, whose number formats are read. */
+  scoreColumn?: number;
+  /** "row,column" (worksheet numbers) of score cells formatted as a percentage. */
+  percentCells?: Set<string>;
 }
+
+/** A merged area, 0-based worksheet coordinates. */
+interface Merge {
+  r: number;
+  c: number;
+  rows: number;
+  cols: number;
+}
+
+/**
+ * Merged areas (SPEC §5: a merged range's value fills every cell of it) need
+ * Range.getMergedAreasOrNullObject, ExcelApi 1.13 — newer than the manifest's ExcelApi 1.7, so
+ * they are asked for only where the host supports it (elsewhere the tables say so and the
+ * engine warns `merged-cells-not-read`). Outside Office (tests with the fake host, no `Office`
+ * global) they are tried.
+ */
+function mergedAreasSupported(): boolean {
+  const office = (globalThis as { Office?: typeof Office }).Office;
+  if (office === undefined) return true;
+  return office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
+}
+
+/** Fill the cells of `grid` (whose cell [0][0] stands at worksheet row r0, column c0) from merges. */
+function fillMerged(grid: RawCell[][], r0: number, c0: number, merges: readonly Merge[]): void {
+  for (const m of merges) {
+    const tr = m.r - r0;
+    const tc = m.c - c0;
+    const v = grid[tr]?.[tc];
+    if (v === undefined || v === null) continue;
+    for (let r = Math.max(tr, 0); r < Math.min(tr + m.rows, grid.length); r++) {
+      const row = grid[r];
+      for (let c = Math.max(tc, 0); c < Math.min(tc + m.cols, row.length); c++)
+        if (row[c] === null || row[c] === undefined || row[c] === "") row[c] = v;
+    }
+  }
+}
+
+const isPercentFormat = (f: unknown): boolean =>
+  typeof f === "string" && f.replace(/"[^"]*"|\\./g, "").includes("%");
+
+/**
+ * Number formats of a survey score column are read with the samples (a score shown as 92% is
+ * 92): one short string a cell, so up to this many rows stay far under the payload budget.
+ * A survey is a few dozen rows; a longer "score" column is not a survey's.
+ */
+const MAX_FORMAT_ROWS = 20_000;
 
 /** Rows of a worksheet. */
 const MAX_ROWS = 1_048_576;
@@ -206,7 +256,12 @@ async function readCandidates(
   context: Excel.RequestContext,
   withSamples: boolean,
   counter: { syncs: number }
-): Promise<{ candidates: Candidate[]; date1904: boolean }> {
+): Promise<{
+  candidates: Candidate[];
+  date1904: boolean;
+  merges: Map<string, Merge[]>;
+  mergesUnread: boolean;
+}> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load("items/name");
   const tables = workbook.tables.load("items/name");
@@ -232,8 +287,33 @@ async function readCandidates(
       used.load("rowIndex,columnIndex,rowCount,columnCount");
       return { sheet, used };
     });
+  const canMerge = mergedAreasSupported();
+  const mergeReads = canMerge
+    ? sheetReads.map(({ sheet }) => {
+        const areas = sheet.getUsedRange(true).getMergedAreasOrNullObject();
+        areas.load(
+          "areas/items/rowIndex,areas/items/columnIndex,areas/items/rowCount,areas/items/columnCount"
+        );
+        return { sheet, areas };
+      })
+    : [];
   counter.syncs++;
   await context.sync(); // round trip 2
+
+  const merges = new Map<string, Merge[]>();
+  for (const { sheet, areas } of mergeReads) {
+    if (areas.isNullObject) continue;
+    merges.set(
+      sheet.name,
+      areas.areas.items.map((a) => ({
+        r: a.rowIndex,
+        c: a.columnIndex,
+        rows: a.rowCount,
+        cols: a.columnCount,
+      }))
+    );
+  }
+  const mergesUnread = !canMerge;
 
   // Round trip 3 (more when wide or long): table header rows, and each plain sheet's first row
   // with the TITLE_ROWS_LIMIT rows under it across its used width (a stray XFD1 makes that
@@ -281,6 +361,8 @@ async function readCandidates(
   plain.forEach(({ sheet, used }, i) => {
     const cells = heads[tablesKept.length + i];
     const top = rowsOf(cells.values, cells.types);
+    const m = merges.get(sheet.name);
+    if (m) fillMerged(top, used.rowIndex, used.columnIndex, m);
     const span = plainSheetColumns(top);
     if (!span) return; // a blank sheet
     candidates.push({
@@ -298,14 +380,26 @@ async function readCandidates(
       sampleTypes: [],
     });
   });
-  if (!withSamples) return { candidates, date1904: probe.value === 0 };
+  if (!withSamples) return { candidates, date1904: probe.value === 0, merges, mergesUnread };
 
   // Round trip 4 (more when wide or long): every candidate's first SAMPLE_ROWS data rows, planned
   // under the budget, with each plain sheet's last row within its header's columns.
   const sampled = candidates.filter((c) => c.rowCount > 0);
   // Made anew for each attempt of the first round trip: a refused one tells them nothing.
   let extents: (Excel.Range | null)[] = [];
+  let formats: (Excel.Range | null)[] = [];
   const queueExtents = () => {
+    // A survey score column: its number formats (a score shown as 92% is 92).
+    formats = sampled.map((c) => {
+      const si = c.headers.findIndex((h) => ["得分", "score"].includes(normalizeName(h)));
+      if (si < 0 || c.rowCount > MAX_FORMAT_ROWS) return null;
+      c.scoreColumn = si;
+      const f = context.workbook.worksheets
+        .getItem(c.sheet)
+        .getRangeByIndexes(c.headerRowIndex + 1, c.columnIndex + si, c.rowCount, 1);
+      f.load("numberFormat");
+      return f;
+    });
     extents = sampled.map((c) => {
       if (c.kind !== "sheet") return null;
       const extent = context.workbook.worksheets
@@ -330,6 +424,12 @@ async function readCandidates(
   );
 
   sampled.forEach((c, i) => {
+    (formats[i]?.numberFormat as unknown[][] | undefined)?.forEach((row, r) => {
+      if (isPercentFormat(row[0]))
+        (c.percentCells ??= new Set()).add(
+          `${c.headerRowIndex + 2 + r},${c.columnIndex + 1 + c.scoreColumn!}`
+        );
+    });
     const extent = extents[i];
     if (extent)
       c.rowCount = extent.isNullObject
@@ -339,10 +439,17 @@ async function readCandidates(
     c.sampleTypes = samples[i].types.slice(0, c.sampleValues.length);
     c.rows = rowsOf(c.sampleValues, c.sampleTypes);
   });
-  return { candidates, date1904: probe.value === 0 };
+  return { candidates, date1904: probe.value === 0, merges, mergesUnread };
 }
 
-function toRawTable(c: Candidate, date1904: boolean): RawTable {
+function toRawTable(
+  c: Candidate,
+  date1904: boolean,
+  merges?: Map<string, Merge[]>,
+  mergesUnread = false
+): RawTable {
+  const m = merges?.get(c.sheet);
+  if (m) fillMerged([c.headers, ...c.rows], c.headerRowIndex, c.columnIndex, m);
   const table: RawTable = {
     name: c.name,
     sheet: c.sheet,
@@ -353,6 +460,8 @@ function toRawTable(c: Candidate, date1904: boolean): RawTable {
     rows: c.rows,
   };
   if (date1904) table.date1904 = true;
+  if (c.percentCells) table.percentCells = c.percentCells;
+  if (mergesUnread) table.mergedCellsUnread = true;
   return table;
 }
 
@@ -374,7 +483,11 @@ export async function readLedgerIn(
   stats?: ReadStats
 ): Promise<RawTable[]> {
   const counter = { syncs: 0 };
-  const { candidates, date1904 } = await readCandidates(context, true, counter);
+  const { candidates, date1904, merges, mergesUnread } = await readCandidates(
+    context,
+    true,
+    counter
+  );
   let syncs = counter.syncs;
   const parts = candidates
     .filter((c) => c.rowCount > c.rows.length)
@@ -406,7 +519,7 @@ export async function readLedgerIn(
     stats.syncs = syncs;
     stats.batches = batches.length;
   }
-  return candidates.map((c) => toRawTable(c, date1904));
+  return candidates.map((c) => toRawTable(c, date1904, merges, mergesUnread));
 }
 
 /**

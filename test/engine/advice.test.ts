@@ -149,7 +149,7 @@ describe("what lifts the tier", () => {
   });
 
   test("a provisional run counts the checks still to come before the service end", () => {
-    const a = scored(assess(withAbsences(200, true), { asOf: isoDay("2024-12-31") }));
+    const a = scored(assess(withAbsences(300, true), { asOf: isoDay("2024-12-31") }));
     expect(a.status).toBe("provisional");
     const att = a.advice.changes.find((c) => c.dimension === "attendance")!;
     expect(att).toMatchObject({ kind: "more-present" });

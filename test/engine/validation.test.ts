@@ -140,13 +140,23 @@ describe("bad ledgers give errors naming table, row and column, and no score", (
     ]);
   });
 
-  test("two tables that both look like punches, neither named so", () => {
+  test("two tables that both look like punches, neither named so, with different columns", () => {
     const tables = ledger().filter((t) => t.name !== "考勤");
-    const h = ["日期", "姓名", "时段", "时间", "结果"];
-    tables.push(sheet("Sheet1", h, []), sheet("Sheet2", h, []));
+    tables.push(
+      sheet("Sheet1", ["日期", "姓名", "时段", "时间", "结果"], []),
+      sheet("Sheet2", ["日期", "姓名", "时段"], [])
+    );
     const { errors, a } = errorsOf(tables);
     expect(errors).toEqual([{ code: "ambiguous-table", table: "考勤", row: null, column: null }]);
     expect(shownOf(a)[0].zh).toContain("Sheet1");
+  });
+
+  test("two sheets with the same punch headers (one per month) are one table (SPEC §5)", () => {
+    const tables = ledger().filter((t) => t.name !== "考勤");
+    const h = ["日期", "姓名", "时段", "时间", "结果"];
+    tables.push(sheet("Sheet1", h, []), sheet("Sheet2", h, []));
+    const { a } = errorsOf(tables);
+    expect(shownOf(a).find((d) => d.code === "table-over-sheets")!.zh).toContain("Sheet1、Sheet2");
   });
 
   test("a duplicate required header", () => {

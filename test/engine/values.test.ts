@@ -90,7 +90,16 @@ describe("values", () => {
     expect(["到岗", "出勤", "present", "✓", "是"].map(parseResult)).toEqual(Array(5).fill(true));
     expect(["缺勤", "absent", "✗", "否"].map(parseResult)).toEqual(Array(4).fill(false));
     expect(parseResult(null)).toBeNull();
-    expect(parseResult("迟到")).toBe(BAD);
+    // SPEC §5: the attendance apps' words; late and early are present, leave is absent.
+    expect(["正常", "迟到", "早退", "外勤", "补卡", "√"].map(parseResult)).toEqual(
+      Array(6).fill(true)
+    );
+    expect(
+      ["缺卡", "未打卡", "旷工", "请假", "事假", "病假", "年假", "休假", "调休", "×"].map(
+        parseResult
+      )
+    ).toEqual(Array(10).fill(false));
+    expect(parseResult("迟到了")).toBe(BAD);
   });
 
   test("money and shares", () => {

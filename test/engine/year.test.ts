@@ -63,7 +63,11 @@ describe("staffing (第一条·五)", () => {
       ["张三", "项目负责人", null, serial("2024-12-31")],
       ["李四", "运维工程师", null, null],
     ];
-    const a = scored(assess(ledger({ roster, contract: [["驻场人数", 2]] })));
+    const contract = [
+      ["服务期限", "2024-07-01至2025-06-30"],
+      ["驻场人数", 2],
+    ];
+    const a = scored(assess(ledger({ roster, contract })));
     expect(a.staffing.short).toEqual([
       { from: isoDay("2025-01-02"), to: isoDay("2025-06-30"), days: 120, active: 1 },
     ]);

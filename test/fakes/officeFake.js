@@ -83,6 +83,13 @@
       const sheet = newSheet(s.name);
       sheet.rows = (s.cells || []).map((r) => r.slice());
       sheet.protected = !!s.protected;
+      // Merged areas as A1 ranges ("A2:A3"): as in Excel, only the first cell holds the value.
+      sheet.merges = (s.merges || []).map((a) => parseAddress(sheet, a));
+      // Number formats by A1 address ({ B2: "0%" }).
+      for (const [a, f] of Object.entries(s.formats || {})) {
+        const b = parseAddress(sheet, a);
+        sheet.formats.set(`${b.r},${b.c}`, f);
+      }
       wb.sheets.push(sheet);
       for (const t of s.tables || []) {
         wb.tables.push({
@@ -439,6 +446,21 @@
         cols: 1,
       }));
     }
+    /**
+     * ExcelApi 1.13: the merged areas whose top-left cell lies in this range (as Office.js
+     * documents it), or a null object when there is none.
+     */
+    getMergedAreasOrNullObject() {
+      const areas = new RangeAreas(this._ctx, `${this._path}.getMergedAreasOrNullObject()`, () => {
+        const b = this._target();
+        if (b === null) return null;
+        const found = (b.sheet.merges || []).filter(
+          (m) => m.r >= b.r && m.r < b.r + b.rows && m.c >= b.c && m.c < b.c + b.cols
+        );
+        return found.length ? found : null;
+      });
+      return areas._nullable();
+    }
     /** The bounding box of the cells with values inside this range, or a null object. */
     getUsedRangeOrNullObject(valuesOnly) {
       return this._usedRange(valuesOnly)._nullable();
@@ -591,6 +613,28 @@
       this._queue("set", { numberFormat: v }, () => this._set("numberFormat", v));
     },
   });
+
+  /** RangeAreas: only `areas/items/<rowIndex|columnIndex|rowCount|columnCount>` and isNullObject. */
+  class RangeAreas extends Proxy {
+    _read(p) {
+      const list = this._target();
+      if (p === "isNullObject") return list === null;
+      const m = /^areas\/items\/(rowIndex|columnIndex|rowCount|columnCount)$/.exec(p);
+      if (!m) return super._read(p);
+      const key = { rowIndex: "r", columnIndex: "c", rowCount: "rows", columnCount: "cols" }[m[1]];
+      return (list || []).map((b) => b[key]);
+    }
+    get isNullObject() {
+      return this._get("isNullObject");
+    }
+    get areas() {
+      const cols = ["rowIndex", "columnIndex", "rowCount", "columnCount"];
+      const data = cols.map((c) => this._get(`areas/items/${c}`));
+      return {
+        items: data[0].map((_, i) => Object.fromEntries(cols.map((c, j) => [c, data[j][i]]))),
+      };
+    }
+  }
 
   class ChartPart extends Proxy {
     _set(p, v) {

@@ -209,7 +209,7 @@ describe("headers written untidily", () => {
 });
 
 describe("merged cells", () => {
-  test("a date merged down over the 上班 and 下班 rows: the empty half is named by row and column", async () => {
+  test("a date merged down over the 上班 and 下班 rows: the merged value fills both rows (SPEC §5)", async () => {
     const sheets = withSheets({
       考勤: {
         rows: [
@@ -222,17 +222,13 @@ describe("merged cells", () => {
       await xlsxFile(sheets, (wb) => wb.getWorksheet("考勤")!.mergeCells("A2:A3")),
       AS_OF
     );
-    expect(o.code).toBe(2);
-    expect(diagsOf(o, "empty-required")[0]).toMatchObject({
-      table: "考勤",
-      row: 3,
-      column: "日期",
-    });
+    expect(o.code).toBe(0);
+    expect(o.json.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
     record(
       "merged cells",
       "日期 merged down over a day's two punch rows (A2:A3)",
       o,
-      "refused: row 3 日期 empty (only a merge's first cell holds the value)"
+      "scored: a merged range's value fills every cell of it"
     );
   });
 
@@ -581,7 +577,7 @@ describe("long and unusual text", () => {
 });
 
 describe("ambiguous tables", () => {
-  test("two sheets that both look like punches (one per month): refused, naming both", async () => {
+  test("two sheets that both look like punches (one per month): read together as one table", async () => {
     const [roster, punches, ...rest] = base();
     const sheets = [
       roster,
@@ -590,17 +586,31 @@ describe("ambiguous tables", () => {
       ...rest,
     ];
     const o = await runLedger(await xlsxFile(sheets));
-    expect(o.code).toBe(2);
-    const a = diagsOf(o, "ambiguous-table")[0];
+    expect(o.code).toBe(0);
+    const a = diagsOf(o, "table-over-sheets")[0];
     expect(a.table).toBe("考勤");
-    expect(a.message).toContain("7月考勤");
-    expect(a.message).toContain("8月考勤");
+    expect(a.message).toContain("7月考勤、8月考勤");
     record(
       "tables",
       "two sheets 7月考勤 and 8月考勤 with punch headers, none named 考勤",
       o,
-      "refused: both named; keep one or name the one to use 考勤"
+      "scored: read together as one table, in workbook order (info table-over-sheets)"
     );
+  });
+
+  test("two sheets with different punch columns: refused, naming both", async () => {
+    const [roster, punches, ...rest] = base();
+    const sheets = [
+      roster,
+      { ...punches, name: "7月考勤" },
+      { ...punches, name: "8月考勤", headers: ["日期", "姓名", "时段"], rows: [] },
+      ...rest,
+    ];
+    const o = await runLedger(await xlsxFile(sheets));
+    expect(o.code).toBe(2);
+    const a = diagsOf(o, "ambiguous-table")[0];
+    expect(a.message).toContain("7月考勤");
+    expect(a.message).toContain("8月考勤");
   });
 });
 

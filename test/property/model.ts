@@ -105,7 +105,11 @@ export const ledgerArb: fc.Arbitrary<LedgerModel> = fc.record({
   punches: fc.array(punchArb, { maxLength: 80 }),
   tickets: fc.array(ticketArb, { maxLength: 30 }),
   complaints: fc.array(complaintArb, { maxLength: 12 }),
-  surveys: fc.array(fc.integer({ min: 0, max: 1000 }), { maxLength: 8 }),
+  // At least one score above 5 when any is given: scores all ≤ 5 on a 100-point scale are an
+  // error (SPEC §5, survey-scale-suspect), tested on their own.
+  surveys: fc
+    .array(fc.integer({ min: 0, max: 1000 }), { maxLength: 8 })
+    .map((xs) => (xs.length && Math.max(...xs) <= 50 ? [...xs, 900] : xs)),
   asOf: fc.option(fc.integer({ min: 250, max: SPAN - 1 }), { nil: null }),
 });
 

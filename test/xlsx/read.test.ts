@@ -103,7 +103,7 @@ describe("readLedgerXlsx: workbooks written by exceljs", () => {
       ["错误", { error: "#N/A" }],
       ["文本公式", "ab"],
       ["合并", "merged"],
-      [null, null], // row 10: the merged area holds no value
+      [null, "merged"], // row 10: a merged range's value fills every cell of it (SPEC §5)
       ["真", false],
     ]);
   });

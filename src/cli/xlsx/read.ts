@@ -157,6 +157,11 @@ function readUnchecked(bytes: Uint8Array): WorkbookRead {
   const sstRel = wbRels.find((r) => relIs(r, REL.sharedStrings) && !r.external);
   const sstText = sstRel ? partText(zip, resolveTarget(workbookPart, sstRel.target)) : null;
   const shared = sstText === null ? [] : scanSharedStrings(sstText);
+  const stylesRel = wbRels.find((r) => relIs(r, REL.styles) && !r.external);
+  const stylesText = stylesRel
+    ? partText(zip, resolveTarget(workbookPart, stylesRel.target))
+    : null;
+  const percentStyles = stylesText === null ? undefined : percentStyleIndexes(stylesText);
   const tables: RawTable[] = [];
   const toolSheets: Record<string, RawCell[][]> = {};
   for (const sh of sheets) {
@@ -165,7 +170,8 @@ function readUnchecked(bytes: Uint8Array): WorkbookRead {
     const part = resolveTarget(workbookPart, rel.target);
     const xml = partText(zip, part);
     if (xml === null) throw new XmlFormatError(`worksheet part ${part} is missing`);
-    const cells = scanWorksheet(xml, shared, date1904);
+    const cells = scanWorksheet(xml, shared, date1904, percentStyles);
+    fillMerges(xml, cells);
     const tool = TOOL_SHEET_NAMES.find((n) => normalizeName(n) === normalizeName(sh.name));
     if (tool) toolSheets[tool] = gridOf(cells);
     const relsText = partText(zip, relsPathOf(part));
@@ -179,8 +185,9 @@ function readUnchecked(bytes: Uint8Array): WorkbookRead {
         if (t) found.push(t);
       }
     }
-    if (found.length) tables.push(...found);
-    else tables.push(tableFromSheet(sh.name, cells, date1904));
+    if (!found.length) found.push(tableFromSheet(sh.name, cells, date1904));
+    if (cells.percent) for (const t of found) t.percentCells = cells.percent;
+    tables.push(...found);
   }
   let structureLocked = false;
   for (const t of tags(workbookXml)) {
@@ -199,4 +206,50 @@ function gridOf(cells: SheetCells): RawCell[][] {
     out.push(Array.from(src, (v) => (v === undefined ? null : v)));
   }
   return out;
+}
+
+/**
+ * The cellXfs indexes whose number format shows a percentage: built-in formats 9 (0%) and
+ * 10 (0.00%), or a custom format with a % outside quotes.
+ */
+export function percentStyleIndexes(styles: string): Set<number> {
+  const percentFmts = new Set([9, 10]);
+  for (const m of styles.matchAll(/<(?:\w+:)?numFmt\b[^>]*>/g)) {
+    const id = /numFmtId\s*=\s*["'](\d+)["']/.exec(m[0]);
+    const code = /formatCode\s*=\s*"([^"]*)"|formatCode\s*=\s*'([^']*)'/.exec(m[0]);
+    const text = (code?.[1] ?? code?.[2] ?? "").replace(/&quot;[^&]*&quot;|\\./g, "");
+    if (id && text.includes("%")) percentFmts.add(+id[1]);
+  }
+  const out = new Set<number>();
+  const xfs = /<(?:\w+:)?cellXfs\b[^>]*>([\s\S]*?)<\/(?:\w+:)?cellXfs>/.exec(styles);
+  if (!xfs) return out;
+  let i = 0;
+  for (const m of xfs[1].matchAll(/<(?:\w+:)?xf\b[^>]*>/g)) {
+    const id = /numFmtId\s*=\s*["'](\d+)["']/.exec(m[0]);
+    if (id && percentFmts.has(+id[1])) out.add(i);
+    i++;
+  }
+  return out;
+}
+
+/** Merged cells (`<mergeCell ref="A2:A3"/>`): the range's first cell's value fills every cell. */
+function fillMerges(xml: string, cells: SheetCells): void {
+  // <mergeCells> follows <sheetData>: search only the part's tail, after the scanned cells.
+  const tail = xml.slice(cells.dataEnd ?? 0);
+  if (tail.indexOf("mergeCell") < 0) return;
+  for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)) {
+    const range = parseRange(m[1]);
+    if (!range) continue;
+    const [top, left, bottom0, right] = range;
+    const v = cells.rows[top]?.[left - 1];
+    if (v === undefined || v === null) continue;
+    const bottom = Math.min(bottom0, Math.max(cells.maxRow, top));
+    for (let r = top; r <= bottom; r++) {
+      let row = cells.rows[r];
+      if (!row) cells.rows[r] = row = [];
+      for (let c = left - 1; c < right; c++)
+        if (row[c] === undefined || row[c] === null) row[c] = v;
+    }
+    if (bottom > cells.maxRow) cells.maxRow = bottom;
+  }
 }

@@ -19,6 +19,10 @@ import {
 export interface SheetCells {
   rows: (RawCell[] | undefined)[];
   maxRow: number;
+  /** Number cells whose style formats them as a percentage, as `row,column` (1-based). */
+  percent?: Set<string>;
+  /** Index in the part's text just after `</sheetData>` (where `<mergeCells>` may follow). */
+  dataEnd?: number;
 }
 
 function nextTag(s: string, from: number): Tag {
@@ -223,7 +227,14 @@ function isDelim(c: number): boolean {
  * The loop has a fast path for the unprefixed `<row>`, `<c>` and `<c ...><v>…</v></c>` that every
  * common writer produces, and falls back to the general tag reader for anything else.
  */
-export function scanWorksheet(s: string, shared: string[], date1904: boolean): SheetCells {
+export function scanWorksheet(
+  s: string,
+  shared: string[],
+  date1904: boolean,
+  percentStyles?: ReadonlySet<number>
+): SheetCells {
+  const wantStyles = percentStyles !== undefined && percentStyles.size > 0;
+  let percent: Set<string> | undefined;
   const rows: (RawCell[] | undefined)[] = [];
   let maxRow = 0;
   const m = /<([A-Za-z_][\w.-]*:)?sheetData[\s/>]/.exec(s);
@@ -250,7 +261,10 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
       const gt = s.indexOf(">", lt);
       if (gt < 0) throw new XmlFormatError("unterminated tag");
       const name = s.slice(lt + 2, gt).trim();
-      if (name === "sheetData" || name.endsWith(":sheetData")) break;
+      if (name === "sheetData" || name.endsWith(":sheetData")) {
+        i = gt + 1;
+        break;
+      }
       i = gt + 1;
       continue;
     }
@@ -287,6 +301,8 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
     let rFrom = -1;
     let rTo = -1;
     let tVal: string | null = null;
+    let sFrom = -1;
+    let sTo = -1;
     for (;;) {
       let c = s.charCodeAt(p);
       while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++p);
@@ -315,6 +331,7 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
         const k = s.charCodeAt(nameStart);
         if (k === 114) ((rFrom = p + 1), (rTo = vEnd));
         else if (k === 116) tVal = s.slice(p + 1, vEnd);
+        else if (k === 115 && wantStyles) ((sFrom = p + 1), (sTo = vEnd));
       }
       p = vEnd + 1;
     }
@@ -337,6 +354,9 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
     } else col++;
     if (rowNum < 1) rowNum = 1;
     if (selfClosing) continue;
+    if (sFrom >= 0 && percentStyles!.has(intAt(s, sFrom, sTo))) {
+      (percent ??= new Set()).add(`${rowNum},${col + 1}`);
+    }
     const type = typeCode(tVal);
     let v: string | null = null;
     let inline: string | null = null;
@@ -438,5 +458,7 @@ export function scanWorksheet(s: string, shared: string[], date1904: boolean): S
     cur[col] = value;
     if (rowNum > maxRow) maxRow = rowNum;
   }
-  return { rows, maxRow };
+  const out: SheetCells = percent ? { rows, maxRow, percent } : { rows, maxRow };
+  out.dataEnd = i;
+  return out;
 }

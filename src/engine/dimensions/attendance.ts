@@ -51,12 +51,16 @@ export function scoreAttendance(
   }
 
   const members: MemberAttendance[] = [];
-  const index = new Map<string, number>();
+  // A person who left and returned has one roster row (one member entry) per period.
+  const index = new Map<string, number[]>();
   for (const m of ledger.roster) {
     const from = Math.max(periodStart, m.start ?? periodStart);
     const to = Math.min(periodEnd, m.end ?? periodEnd);
     const days = workdaysIn(from, to);
-    index.set(normalizePerson(m.name), members.length);
+    const key = normalizePerson(m.name);
+    const list = index.get(key);
+    if (list) list.push(members.length);
+    else index.set(key, [members.length]);
     members.push({
       name: m.name,
       row: m.row,
@@ -74,29 +78,50 @@ export function scoreAttendance(
   const slots = new Uint8Array(members.length * span * 2);
   const firstRow = new Int32Array(members.length * span * 2);
   const repeats: { k: number; p: Punch; mi: number }[] = [];
+  const marks = { late: 0, early: 0, leave: 0 };
   for (const p of ledger.punches) {
-    const mi = index.get(normalizePerson(p.name));
-    if (mi === undefined) {
+    const list = index.get(normalizePerson(p.name));
+    if (list === undefined) {
       out.push(
-        diag("punch-unknown-name", { table: T, row: p.row, column: "name" }, { name: p.name })
+        diag(
+          "punch-unknown-name",
+          { table: T, row: p.row, column: "name", sheet: p.sheet },
+          { name: p.name }
+        )
       );
       continue;
+    }
+    let mi = list[0];
+    if (list.length > 1) {
+      for (const i of list) {
+        const c = members[i];
+        if (c.from !== null && p.date >= c.from && p.date <= c.to!) mi = i;
+      }
     }
     const m = members[mi];
     if (m.from === null || p.date < m.from || p.date > m.to!) {
       out.push(
         diag(
           "punch-outside-period",
-          { table: T, row: p.row, column: "date" },
+          { table: T, row: p.row, column: "date", sheet: p.sheet },
           { date: p.date, name: m.name, from: m.from, to: m.to }
         )
       );
       continue;
     }
     if (!workday[p.date - periodStart]) {
-      out.push(diag("punch-rest-day", { table: T, row: p.row, column: "date" }, { date: p.date }));
+      out.push(
+        diag(
+          "punch-rest-day",
+          { table: T, row: p.row, column: "date", sheet: p.sheet },
+          { date: p.date }
+        )
+      );
       continue;
     }
+    if (p.mark === "late") marks.late++;
+    else if (p.mark === "early") marks.early++;
+    else if (p.mark === "leave") marks.leave++;
     const k = (mi * span + (p.date - periodStart)) * 2 + (p.slot === "上班" ? 0 : 1);
     if (slots[k] === 0 || p.row < firstRow[k]) {
       if (slots[k] !== 0) repeats.push({ k, p: { ...p, row: firstRow[k] }, mi });
@@ -109,7 +134,7 @@ export function scoreAttendance(
     out.push(
       diag(
         slots[k] === 3 ? "punch-conflict" : "punch-duplicate",
-        { table: T, row: p.row, column: "name" },
+        { table: T, row: p.row, column: "name", sheet: p.sheet },
         args
       )
     );
@@ -152,5 +177,6 @@ export function scoreAttendance(
     workingDays: workdaysIn(periodStart, periodEnd),
     absentRows: absentRows.sort((a, b) => a - b),
     months,
+    marks,
   };
 }

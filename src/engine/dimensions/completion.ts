@@ -1,5 +1,6 @@
 import { diag } from "../diagnostics";
 import { bandShare, pointsForShare } from "../pay";
+import { statusKey } from "../ledger";
 import type { CompletionResult, Diagnostic, Ledger, Profile } from "../types";
 
 /**
@@ -18,6 +19,25 @@ export function scoreCompletion(
   if (routed.length === 0) {
     out.push(diag("no-routed-tickets", { table: "tickets" }, {}));
   }
+  // A status the contract does not define is named with its count, never silently "not done".
+  const unknown = new Map<string, number[]>();
+  for (const t of routed) {
+    if (t.completed) continue;
+    const key = statusKey(t.status);
+    if (key === "" || OPEN_STATUSES.has(key)) continue;
+    const rows = unknown.get(t.status.trim());
+    if (rows) rows.push(t.row);
+    else unknown.set(t.status.trim(), [t.row]);
+  }
+  for (const [status, rows] of unknown) {
+    out.push(
+      diag(
+        "status-not-completed",
+        { table: "tickets", row: rows[0], column: "status" },
+        { status, count: rows.length, rows: rows.slice(0, 5) }
+      )
+    );
+  }
   const sharePercent =
     routed.length === 0
       ? 100
@@ -34,3 +54,26 @@ export function scoreCompletion(
       .map((t) => ({ id: t.id, row: t.row, status: t.status })),
   };
 }
+
+/**
+ * Statuses of a ticket still open in the ticket system: not completed, as the contract says,
+ * without a warning. Any other status that is not 待验证 or 已关闭 (已办结, 已完成 …) is warned
+ * about with its count.
+ */
+const OPEN_STATUSES = new Set([
+  "待处理",
+  "处理中",
+  "挂起",
+  "已退回",
+  "退回",
+  "已受理",
+  "待受理",
+  "待分派",
+  "已派单",
+  "待派单",
+  "已转派",
+  "新建",
+  "待审核",
+  "待响应",
+  "已响应",
+]);

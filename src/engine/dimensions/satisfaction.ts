@@ -3,7 +3,7 @@ import { add, ratio, roundToUnits } from "../ratio";
 import type { Diagnostic, Ledger, Profile, Ratio, SatisfactionResult } from "../types";
 
 /**
- * 满意率 (第一条·四·2(5)): survey part = 8 × mean(score) / 100; linked part = 2 − 0.5 per
+ * 满意率 (第一条·四·2(5)): survey part = 8 × mean(score) / 问卷满分 (default 100); linked part = 2 − 0.5 per
  * 日常维护 or 响应度 event, down to 0. Rounded to hundredths once, at the end. No survey
  * response: survey part 0, a warning (the result is provisional).
  */
@@ -22,7 +22,10 @@ export function scoreSatisfaction(
     let sum = ratio(0n);
     for (const s of ledger.surveys) sum = add(sum, s.score);
     meanScore = ratio(sum.n, sum.d * BigInt(n));
-    survey = ratio(BigInt(profile.surveyPoints) * sum.n, sum.d * BigInt(n) * 100n);
+    survey = ratio(
+      BigInt(profile.surveyPoints) * sum.n,
+      sum.d * BigInt(n) * BigInt(profile.surveyScale)
+    );
   }
   const linkedHundredths = Math.max(
     0,

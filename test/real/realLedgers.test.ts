@@ -1,0 +1,291 @@
+/**
+ * SPEC §5 "Real ledgers": each ledger is built the way the export or the habit makes it (title
+ * rows, two header rows, merged cells, month sheets, percent-formatted cells), written as .xlsx
+ * with exceljs, and scored twice — by the command line (.xlsx reader, `assess --json`) and by the
+ * Excel adapter against the fake Office.js host (merged areas and number formats included) —
+ * and both must give the same full JSON.
+ */
+import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import { runAssessment } from "../../src/excel";
+import { toJson, type AssessmentJson } from "../../src/report/json";
+import { cleanup, runLedger } from "../hostile/harness";
+import { base, d, withSheets, xlsxFile, type Sheet } from "../hostile/ledgers";
+
+const OfficeFake = require("../fakes/officeFake.js");
+
+afterAll(cleanup);
+
+const D1900 = Date.UTC(1899, 11, 30);
+
+/** The fake host's spec of an .xlsx file as Excel holds it: merged cells keep only their first cell's value. */
+async function fakeSpec(file: string) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const sheets = wb.worksheets.map((ws) => {
+    const cells: unknown[][] = [];
+    const formats: Record<string, string> = {};
+    ws.eachRow({ includeEmpty: true }, (row, r) => {
+      const out: unknown[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        let v: unknown = cell.isMerged && cell.master !== cell ? null : cell.value;
+        if (v instanceof Date) v = (v.getTime() - D1900) / 86400000;
+        out[c - 1] = v ?? null;
+        if (cell.numFmt && cell.numFmt.includes("%")) formats[cell.address] = cell.numFmt;
+      });
+      cells[r - 1] = out;
+    });
+    for (let i = 0; i < cells.length; i++) cells[i] ??= [];
+    const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
+    return { name: ws.name, cells, merges, formats, tables: [] };
+  });
+  return { sheets };
+}
+
+/** Score through both readers; returns the CLI's JSON after checking the adapter gives the same. */
+async function both(file: string, args: string[] = []): Promise<AssessmentJson> {
+  const cli = await runLedger(file, args);
+  const host = OfficeFake.createHost(await fakeSpec(file));
+  (globalThis as unknown as { Excel: unknown }).Excel = host.Excel;
+  const asOf = args[0] === "--as-of" ? { asOf: Date.parse(args[1]) / 86400000 } : {};
+  const { assessment } = await runAssessment(asOf);
+  expect(toJson(assessment)).toEqual(cli.json);
+  return cli.json;
+}
+
+const codes = (j: AssessmentJson) => j.diagnostics.map((x) => [x.severity, x.code, x.row]);
+const AS_OF = ["--as-of", "2024-07-01"];
+
+test("punch words of the attendance apps: 上班打卡/签退, 正常/迟到/请假 (late present, leave absent)", async () => {
+  const sheets = withSheets({
+    驻场人员: {
+      rows: [
+        ["张三", "负责人", d("2024-07-01"), null],
+        ["李四", "工程师", d("2024-07-01"), null],
+      ],
+    },
+    考勤: {
+      rows: [
+        [d("2024-07-01"), "张三", "上班打卡", null, "迟到"],
+        [d("2024-07-01"), "张三", "签退", null, "正常"],
+        [d("2024-07-01"), "李四", "签到", null, "请假"],
+        [d("2024-07-01"), "李四", "下班1", null, "√"],
+      ],
+    },
+  });
+  const j = await both(await xlsxFile(sheets), AS_OF);
+  expect(j.status).toBe("provisional");
+  expect(j.dimensions!.attendance).toEqual({
+    points: 24,
+    max: 30,
+    rate: 0.75,
+    present: 3,
+    expected: 4,
+  });
+});
+
+test("DingTalk daily statistics: title rows, two header rows (上班1 merged over 打卡时间/打卡结果), dates 24-07-01 星期一", async () => {
+  const wb = new ExcelJS.Workbook();
+  for (const s of base().filter((x) => x.name !== "考勤")) {
+    const ws = wb.addWorksheet(s.name);
+    ws.addRow(s.headers);
+    s.rows.forEach((r) => ws.addRow(r));
+  }
+  const ws = wb.addWorksheet("每日统计");
+  ws.addRow(["每日统计  统计日期：2024-07-01 至 2024-07-31"]);
+  ws.addRow(["报表生成时间：2024-08-01 09:00"]);
+  ws.addRow(["姓名", "部门", "日期", "上班1", null, "下班1", null]);
+  ws.addRow([null, null, null, "打卡时间", "打卡结果", "打卡时间", "打卡结果"]);
+  ws.addRow(["张三", "运维部", "24-07-01 星期一", "08:52", "正常", "17:31", "早退"]);
+  ws.mergeCells("A1:G1");
+  ws.mergeCells("A2:G2");
+  ws.mergeCells("A3:A4");
+  ws.mergeCells("B3:B4");
+  ws.mergeCells("C3:C4");
+  ws.mergeCells("D3:E3");
+  ws.mergeCells("F3:G3");
+  const { fileOf } = await import("../hostile/harness");
+  const file = fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const j = await both(file, AS_OF);
+  expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
+  expect(j.diagnostics.find((x) => x.code === "title-rows-skipped")).toMatchObject({
+    table: "考勤",
+    row: 4,
+  });
+});
+
+test("DingTalk raw records: 姓名, 考勤日期, 打卡时间, 打卡结果, one check per row", async () => {
+  const sheets: Sheet[] = withSheets({ 考勤: null }, [
+    {
+      name: "原始记录",
+      headers: ["姓名", "考勤日期", "打卡时间", "打卡结果"],
+      rows: [
+        ["张三", "2024-07-01", "2024-07-01 08:52", "正常"],
+        ["张三", "2024-07-01", "2024-07-01 17:45", "正常"],
+      ],
+    },
+  ]);
+  const j = await both(await xlsxFile(sheets), AS_OF);
+  expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
+});
+
+test("punches kept one sheet per month are read together; a sheet chosen by name names the ones left out", async () => {
+  const [roster, punches, ...rest] = base();
+  const july = { ...punches, name: "7月", rows: [punches.rows[0]] };
+  const july2 = { ...punches, name: "7月下", rows: [punches.rows[1]] };
+  const j = await both(await xlsxFile([roster, july, july2, ...rest]), AS_OF);
+  expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
+  expect(codes(j)).toContainEqual(["info", "table-over-sheets", null]);
+
+  const named = await both(
+    await xlsxFile([roster, { ...july, name: "考勤" }, july2, ...rest]),
+    AS_OF
+  );
+  expect(named.diagnostics.find((x) => x.code === "table-sheets-left-out")!.message).toContain(
+    "7月下"
+  );
+  expect(named.dimensions!.attendance).toMatchObject({ present: 1, expected: 2 });
+});
+
+test("日期 and 姓名 merged over a day's rows fill every row", async () => {
+  const sheets = withSheets({
+    考勤: {
+      rows: [
+        [d("2024-07-01"), "张三", "上班", null, "到岗"],
+        [null, null, "下班", null, "到岗"],
+      ],
+    },
+  });
+  const file = await xlsxFile(sheets, (wb) => {
+    wb.getWorksheet("考勤")!.mergeCells("A2:A3");
+    wb.getWorksheet("考勤")!.mergeCells("B2:B3");
+  });
+  const j = await both(file, AS_OF);
+  expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
+});
+
+test("a totals row is skipped with an info", async () => {
+  const sheets = withSheets({
+    问卷: {
+      rows: [
+        ["人社局", 90],
+        ["平均分", 90],
+      ],
+    },
+  });
+  const j = await both(await xlsxFile(sheets), AS_OF);
+  expect(codes(j)).toContainEqual(["info", "totals-row-skipped", 3]);
+  expect(j.dimensions!.satisfaction.responses).toBe(1);
+});
+
+test("survey scores formatted as percentages are read as the percentage; all ≤ 1 unformatted is an error", async () => {
+  const sheets = withSheets({ 问卷: { rows: [["人社局", 0.9]] } });
+  const pct = await xlsxFile(
+    sheets,
+    (wb) => (wb.getWorksheet("问卷")!.getCell("B2").numFmt = "0%")
+  );
+  const j = await both(pct, AS_OF);
+  expect(j.dimensions!.satisfaction.survey).toBe(7.2);
+  const bare = await both(await xlsxFile(sheets), AS_OF);
+  expect(bare.status).toBe("invalid");
+  expect(bare.diagnostics.find((x) => x.code === "survey-scale-suspect")!.message).toContain("92");
+});
+
+test("a 1–5 survey with 问卷满分 = 5; 服务期限 as one item; 万元", async () => {
+  const sheets = withSheets({ 问卷: { rows: [["人社局", 4.5]] } }, [
+    {
+      name: "合同",
+      headers: ["项目", "值"],
+      rows: [
+        ["合同金额", "56万元"],
+        ["服务期限", "2024年7月1日至2025年6月30日"],
+        ["问卷满分", 5],
+      ],
+    },
+  ]);
+  const j = await both(await xlsxFile(sheets), AS_OF);
+  expect(j.dimensions!.satisfaction.survey).toBe(7.2);
+  expect(j.status).toBe("provisional");
+});
+
+test("a time typed as a number (8.52) is bad-time, naming how to type it", async () => {
+  const sheets = withSheets({
+    考勤: { rows: [[d("2024-07-01"), "张三", null, 8.52, "到岗"]] },
+  });
+  const j = await both(await xlsxFile(sheets), AS_OF);
+  expect(j.status).toBe("invalid");
+  expect(j.diagnostics.find((x) => x.code === "bad-time")!.message).toContain("8:52");
+});
+
+test("tickets and complaints outside the service period are not counted, with one warning per table", async () => {
+  const sheets = withSheets({
+    工单: {
+      rows: [
+        ["T1", "是", "已关闭", d("2024-07-01")],
+        ["T0", "是", "处理中", d("2023-12-01")],
+        ["T9", "是", "处理中", d("2024-08-01")],
+      ],
+    },
+  });
+  const j = await both(await xlsxFile(sheets), AS_OF);
+  expect(j.dimensions!.completion).toMatchObject({ completed: 1, routed: 1 });
+  expect(j.diagnostics.filter((x) => x.code === "rows-outside-period")).toHaveLength(1);
+});
+
+test("statuses: 已 关闭 is completed; 已办结 is warned with its count", async () => {
+  const sheets = withSheets({
+    工单: {
+      rows: [
+        ["T1", "是", "已 关闭", d("2024-07-01")],
+        ["T2", "是", "已办结", d("2024-07-01")],
+        ["T3", "是", "已办结", d("2024-07-01")],
+      ],
+    },
+  });
+  const j = await both(await xlsxFile(sheets), AS_OF);
+  expect(j.dimensions!.completion).toMatchObject({ completed: 1, routed: 3 });
+  expect(j.diagnostics.find((x) => x.code === "status-not-completed")!.message).toContain("2 张");
+});
+
+test("a staff member who leaves and returns: two rows, one person, two periods; overlap is an error", async () => {
+  const sheets = withSheets({
+    驻场人员: {
+      rows: [
+        ["张三", "负责人", d("2024-06-01"), d("2024-06-20")],
+        ["张三", "负责人", d("2024-07-01"), null],
+      ],
+    },
+  });
+  const j = await both(await xlsxFile(sheets), AS_OF);
+  expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
+  const overlap = withSheets({
+    驻场人员: {
+      rows: [
+        ["张三", "负责人", d("2024-06-01"), null],
+        ["张三", "负责人", d("2024-07-01"), null],
+      ],
+    },
+  });
+  const o = await both(await xlsxFile(overlap), AS_OF);
+  expect(codes(o)).toContainEqual(["error", "roster-periods-overlap", 3]);
+});
+
+test("assess with a bad --out (missing folder, or a folder) exits 1 with one line / one JSON object", async () => {
+  const { main } = await import("../../src/cli/main");
+  const file = await xlsxFile(base());
+  for (const out of ["/nonexistent-folder-wt9/x.xlsx", require("node:os").tmpdir()]) {
+    let stdout = "";
+    let stderr = "";
+    const io = {
+      stdout: async (s: string) => void (stdout += s),
+      stderr: async (s: string) => void (stderr += s),
+    };
+    expect(await main(["assess", file, "--out", out], io)).toBe(1);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expect(stderr).toContain("out-unwritable".length ? out : "");
+    stdout = "";
+    expect(await main(["assess", file, "--out", out, "--json"], io)).toBe(1);
+    expect(stdout.trim().split("\n")).toHaveLength(1);
+    expect(JSON.parse(stdout).diagnostics[0].code).toBe("out-unwritable");
+  }
+});
