@@ -340,7 +340,13 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
   rows.push([
     label(SUMMARY_LABELS.run),
     run?.record ? n(run.record.seq, "integer") : t("—"),
-    t(run?.record ? `${run.record.time}，程序版本 version ${run.record.version}` : null),
+    // No clock time on the sheet: the same ledger gives the same sheet (SPEC §3); the time of the
+    // run is in its 考核记录 row.
+    t(
+      run?.record
+        ? `程序版本 version ${run.record.version}；评分时间见「考核记录」time of the run: see 考核记录`
+        : null
+    ),
   ]);
   blank();
 
