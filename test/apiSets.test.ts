@@ -36,10 +36,13 @@ const USED: Record<string, string[]> = {
     "position",
     "charts",
     "protection",
+    "tables",
+    "freezePanes",
   ],
+  WorksheetFreezePanes: ["freezeRows"],
   WorksheetProtection: ["protected"],
   WorkbookProtection: ["protected"],
-  TableCollection: ["items"],
+  TableCollection: ["items", "add", "getItemOrNullObject"],
   Table: ["worksheet", "getHeaderRowRange", "getDataBodyRange", "name"],
   Range: [
     "values",
@@ -54,7 +57,7 @@ const USED: Record<string, string[]> = {
     "format",
     "clear",
   ],
-  RangeFormat: ["font", "fill", "columnWidth"],
+  RangeFormat: ["font", "fill", "columnWidth", "wrapText"],
   RangeFont: ["bold"],
   RangeFill: ["color"],
   Functions: ["date"],
@@ -79,12 +82,17 @@ const UNANNOTATED: Record<string, string> = {
 };
 
 /**
- * Members used only where the host says it has a newer set: the print setup of the summary
- * (`worksheet.pageLayout`, page breaks: ExcelApi 1.9) runs only after
- * `Office.context.requirements.isSetSupported("ExcelApi", "1.9")`, and says so where it is not.
+ * Members used only where the host says it has a newer set, by set: the print setup of the
+ * summary (`worksheet.pageLayout`, page breaks: ExcelApi 1.9) runs only after
+ * `Office.context.requirements.isSetSupported("ExcelApi", "1.9")`, and the template's drop-downs
+ * (`range.dataValidation`: ExcelApi 1.8) only after `isSetSupported("ExcelApi", "1.8")`; each
+ * says so where it is not.
  */
-const GUARDED_SET = "ExcelApi 1.9";
-const GUARDED: Record<string, string[]> = {
+const GUARDED_18: Record<string, string[]> = {
+  Range: ["dataValidation"],
+  DataValidation: ["rule", "errorAlert", "prompt"],
+};
+const GUARDED_19: Record<string, string[]> = {
   Worksheet: ["pageLayout", "horizontalPageBreaks"],
   PageLayout: [
     "orientation",
@@ -112,6 +120,10 @@ const GUARDED: Record<string, string[]> = {
   ],
   PageBreakCollection: ["add", "removePageBreaks"],
 };
+const GUARDED_SETS: [string, Record<string, string[]>][] = [
+  ["ExcelApi 1.8", GUARDED_18],
+  ["ExcelApi 1.9", GUARDED_19],
+];
 
 /** Sources that call Office.js. */
 const SOURCES = ["src/excel", "src/functions"];
@@ -202,13 +214,15 @@ describe("API sets", () => {
           );
       }
     }
-    const [gName, gVersion] = GUARDED_SET.split(" ");
-    for (const [cls, members] of Object.entries(GUARDED)) {
-      for (const member of members) {
-        const set = apiSet(cls, member);
-        const [name, version] = (set ?? "none 0").split(" ");
-        if (name !== gName || newer(version, gVersion))
-          tooNew.push(`Excel.${cls}.${member} is ${set}, beyond the ${GUARDED_SET} guard`);
+    for (const [guard, guarded] of GUARDED_SETS) {
+      const [gName, gVersion] = guard.split(" ");
+      for (const [cls, members] of Object.entries(guarded)) {
+        for (const member of members) {
+          const set = apiSet(cls, member);
+          const [name, version] = (set ?? "none 0").split(" ");
+          if (name !== gName || newer(version, gVersion))
+            tooNew.push(`Excel.${cls}.${member} is ${set}, beyond the ${guard} guard`);
+        }
       }
     }
     for (const [member, set] of Object.entries(UNANNOTATED)) {
@@ -247,10 +261,15 @@ describe("API sets", () => {
     );
     expect(missing).toEqual([]);
     // Members of Excel classes called in the source (`.getXxx(`, `.load(` aside) that the list lacks.
-    const listed = new Set([...Object.values(USED).flat(), ...Object.values(GUARDED).flat()]);
+    const listed = new Set([
+      ...Object.values(USED).flat(),
+      ...GUARDED_SETS.flatMap(([, g]) => Object.values(g).flat()),
+    ]);
     // The guarded members run only behind the host's own answer for their set.
-    const [gName, gVersion] = GUARDED_SET.split(" ");
-    expect(code).toContain(`isSetSupported("${gName}", "${gVersion}")`);
+    for (const [guard] of GUARDED_SETS) {
+      const [gName, gVersion] = guard.split(" ");
+      expect(code).toContain(`isSetSupported("${gName}", "${gVersion}")`);
+    }
     const excelMembers = new Set(
       [
         ...OFFICE_DTS.slice(OFFICE_DTS.indexOf("declare namespace Excel {")).matchAll(
