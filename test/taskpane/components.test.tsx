@@ -103,7 +103,7 @@ describe("ResultView: the payment document (SPEC §6)", () => {
     );
     const en = text(<ResultView assessment={a} strings={STRINGS.en} />);
     expect(en).toMatch(
-      /edge in the upper tier \(85 is A\) payment differs Total: 85\.00 Payment tier: A/
+      /Edge in the upper tier \(85 is A\) payment differs Total: 85\.00 Payment tier: A/
     );
   });
 
@@ -211,6 +211,9 @@ describe("YearView (through the year)", () => {
     expect(zh).toContain("如何提升等级");
     expect(zh).toContain("月度趋势");
     expect(zh).toContain("驻场人员配备");
+    // The sample's tickets have no 创建日期: no completion line, and the legend says why.
+    expect(zh).toContain("各月均无完成率可画");
+    expect(zh).not.toMatch(/出勤率 完成率/);
     const en = html(<ResultView assessment={a} strings={STRINGS.en} />);
     expect(en).toContain("What lifts the tier");
     expect(en).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Monthly trend"/);

@@ -66,6 +66,9 @@ const useStyles = makeStyles({
   nowrap: { whiteSpace: "nowrap", fontVariantNumeric: "tabular-nums" },
 });
 
+/** A label as a line of its own: the shared English labels start in lower case. */
+const line = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** A signed amount: "+¥1,000.00", "-¥1,000.00". */
 const signedYuan = (fen: number): string => (fen < 0 ? `-${yuan(-fen)}` : `+${yuan(fen)}`);
 
@@ -113,10 +116,10 @@ export function PaymentView({ assessment: a, strings: s }: PaymentViewProps): Re
                 <div className={styles.head}>
                   {isChosen ? (
                     <Body1Strong className={styles.name}>
-                      {READING_TEXT[r.reading][lang]}
+                      {line(READING_TEXT[r.reading][lang])}
                     </Body1Strong>
                   ) : (
-                    <Body1 className={styles.name}>{READING_TEXT[r.reading][lang]}</Body1>
+                    <Body1 className={styles.name}>{line(READING_TEXT[r.reading][lang])}</Body1>
                   )}
                   <Badge
                     appearance={isChosen || r.differs ? "filled" : "outline"}
@@ -127,7 +130,7 @@ export function PaymentView({ assessment: a, strings: s }: PaymentViewProps): Re
                   </Badge>
                 </div>
                 {isChosen && (
-                  <Caption1 className={styles.muted}>{choicesText(a.profile)[lang]}</Caption1>
+                  <Caption1 className={styles.muted}>{line(choicesText(a.profile)[lang])}</Caption1>
                 )}
                 <Body1 className={styles.figures}>
                   {term(
@@ -191,7 +194,7 @@ export function PaymentView({ assessment: a, strings: s }: PaymentViewProps): Re
           {penaltyLines(a.profile).map((l) => (
             <li key={l.label.en} className={styles.item}>
               <div className={styles.head}>
-                <Body1 className={styles.name}>{l.label[lang]}</Body1>
+                <Body1 className={styles.name}>{line(l.label[lang])}</Body1>
                 <Body1 className={styles.nowrap}>
                   {l.percent}% · {yuan(l.fen)}
                 </Body1>
