@@ -479,6 +479,12 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     await expect(page.getByTestId("notice").textContent()).resolves.toBe(
       "已添加：合同、日历、说明。已有，保留不动：驻场人员、考勤、工单、投诉、问卷。"
     );
+    // The notice follows the language switch.
+    await setLang(page, "en");
+    await expect(page.getByTestId("notice").textContent()).resolves.toBe(
+      "Added: 合同, 日历, 说明. Kept as they were: 驻场人员, 考勤, 工单, 投诉, 问卷."
+    );
+    await setLang(page, "zh");
     await expect(
       page.evaluate(() => JSON.stringify((window as unknown as FakeWindow).__host.cells("考勤")))
     ).resolves.toBe(punches);

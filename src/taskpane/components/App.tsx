@@ -27,7 +27,7 @@ import {
 import type { AssessmentRun, ExcelHost, LedgerOverview } from "../../excel/types";
 import type { HostProblem } from "../connect";
 import { points, yuan } from "../format";
-import { STRINGS, type Lang } from "../i18n";
+import { STRINGS, type Lang, type Strings } from "../i18n";
 import { STATUS_TEXT } from "../../report/summary";
 import { AssessForm } from "./AssessForm";
 import { DiagnosticsList } from "./DiagnosticsList";
@@ -149,7 +149,9 @@ export function App({
   const [run, setRun] = React.useState<AssessmentRun | null>(null);
   const result = run?.assessment ?? null;
   const [error, setError] = React.useState<string | null>(null);
-  const [notice, setNotice] = React.useState<string | null>(null);
+  // A notice is kept as what to say, not the words, so the language switch re-words it.
+  const [notice, setNotice] = React.useState<((t: Strings) => string) | null>(null);
+  const say = (f: (t: Strings) => string) => setNotice(() => f);
   const [installing, setInstalling] = React.useState(false);
   const [templating, setTemplating] = React.useState(false);
   // The "台账自上次评分后已修改" check: true only when there is a summary and the ledger differs.
@@ -236,7 +238,7 @@ export function App({
     setNotice(null);
     try {
       const r = await host.addTemplateTables();
-      setNotice(s.templateDone(r.added, r.kept, r.validation !== "unsupported"));
+      say((t) => t.templateDone(r.added, r.kept, r.validation !== "unsupported"));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -252,7 +254,7 @@ export function App({
     setNotice(null);
     try {
       const r = await host.installFunctionNames();
-      setNotice(s.installed(r.added, r.kept));
+      say((t) => t.installed(r.added, r.kept));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -266,7 +268,7 @@ export function App({
     try {
       const layout = run?.layout ?? overview?.layout ?? {};
       const found = await host.selectCell(layout, d);
-      if (!found) setNotice(s.notFound);
+      if (!found) say((t) => t.notFound);
     } catch (e) {
       setError(errorText(e));
     }
@@ -340,9 +342,9 @@ export function App({
         </MessageBar>
       )}
       {notice && (
-        <MessageBar key={notice} intent="info" layout="multiline" data-testid="notice">
+        <MessageBar key={notice(STRINGS.zh)} intent="info" layout="multiline" data-testid="notice">
           <MessageBarBody>
-            <Mixed text={notice} lang={lang} />
+            <Mixed text={notice(s)} lang={lang} />
           </MessageBarBody>
         </MessageBar>
       )}
