@@ -36,10 +36,13 @@ const USED: Record<string, string[]> = {
     "position",
     "charts",
     "protection",
+    "tables",
+    "freezePanes",
   ],
+  WorksheetFreezePanes: ["freezeRows"],
   WorksheetProtection: ["protected"],
   WorkbookProtection: ["protected"],
-  TableCollection: ["items"],
+  TableCollection: ["items", "add", "getItemOrNullObject"],
   Table: ["worksheet", "getHeaderRowRange", "getDataBodyRange", "name"],
   Range: [
     "values",
@@ -54,7 +57,7 @@ const USED: Record<string, string[]> = {
     "format",
     "clear",
   ],
-  RangeFormat: ["font", "fill", "columnWidth"],
+  RangeFormat: ["font", "fill", "columnWidth", "wrapText"],
   RangeFont: ["bold"],
   RangeFill: ["color"],
   Functions: ["date"],
@@ -79,11 +82,21 @@ const UNANNOTATED: Record<string, string> = {
 };
 
 /**
- * Members used only where the host says it has a newer set: the print setup of the summary
- * (`worksheet.pageLayout`, page breaks: ExcelApi 1.9) runs only after
- * `Office.context.requirements.isSetSupported("ExcelApi", "1.9")`, and says so where it is not.
+ * Members used only where the host says it has a newer set, by set: the print setup of the
+ * summary (`worksheet.pageLayout`, page breaks: ExcelApi 1.9) runs only after
+ * `Office.context.requirements.isSetSupported("ExcelApi", "1.9")`, and the template's drop-downs
+ * (`range.dataValidation`: ExcelApi 1.8) only after `isSetSupported("ExcelApi", "1.8")`; each
+ * says so where it is not.
  */
 const GUARDED: { set: string; members: Record<string, string[]> }[] = [
+  {
+    // The template's drop-downs (新建台账模板), added only where the host has ExcelApi 1.8.
+    set: "ExcelApi 1.8",
+    members: {
+      Range: ["dataValidation"],
+      DataValidation: ["rule", "errorAlert", "prompt"],
+    },
+  },
   {
     set: "ExcelApi 1.9",
     members: {

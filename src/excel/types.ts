@@ -86,6 +86,23 @@ export interface FunctionNamesResult {
   diagnostics: Diagnostic[];
 }
 
+/** What `addTemplateTables` did (SPEC §8, the pane's 新建台账模板). */
+export interface TemplateTablesResult {
+  /** Ledger tables added now, by their Chinese names, each on a new sheet; then 说明 if added. */
+  added: string[];
+  /**
+   * Ledger tables the workbook has already (found by the locator, under any name), and names
+   * whose sheet already exists (that sheet gets no table): left exactly as they were.
+   */
+  kept: string[];
+  /**
+   * The drop-down lists on columns with a fixed vocabulary: `applied` through
+   * Range.dataValidation; `unsupported` when the host lacks ExcelApi 1.8 (tables added without
+   * them). Absent when no table was added.
+   */
+  validation?: "applied" | "unsupported";
+}
+
 export interface ExcelHost {
   /** List the candidate ledger tables and what each matches (constant, small round trips). */
   listTables(): Promise<LedgerOverview>;
@@ -107,4 +124,11 @@ export interface ExcelHost {
    * summary and the log (SPEC §6 verify). Optional: hosts that predate it omit it.
    */
   checkLedger?(): Promise<LedgerCheck>;
+  /**
+   * Add the ledger tables the workbook lacks (SPEC §8 ledger template): for each of the seven
+   * that the locator does not find, a new sheet with an Excel table (Chinese name and headers),
+   * date formats and drop-down validation; and a 说明 sheet when absent. Never touches an
+   * existing sheet or table. Optional: a host without it gets no 新建台账模板 button.
+   */
+  addTemplateTables?(): Promise<TemplateTablesResult>;
 }

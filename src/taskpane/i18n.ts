@@ -53,6 +53,10 @@ export interface Strings {
   rounding: string;
   roundingNone: string;
   roundingWhole: string;
+  /** The tier-edge reading (SPEC §6): whether a total exactly on an edge is in the lower tier. */
+  tierEdge: string;
+  tierEdgeLower: string;
+  tierEdgeUpper: string;
   assess: string;
   assessing: string;
   errorTitle: string;
@@ -67,6 +71,31 @@ export interface Strings {
   invalidNote: string;
   written: string;
   dimensionsHeading: string;
+  /** Shown in place of `written` when the host wrote nothing (`refused`). */
+  notWritten: string;
+  /** Title of the error bar when the host refused to write (the message says why). */
+  refusedTitle: string;
+  /** The print setup was not applied: this Excel lacks ExcelApi 1.9. */
+  pageLayoutUnsupported: string;
+  ledgerChangedTitle: string;
+  ledgerChangedBody: string;
+  readingsHeading: string;
+  /** What the reading choices in force are, before the list. */
+  readingsIntro: string;
+  readingChosen: string;
+  readingDiffers: string;
+  readingSame: string;
+  /** "+¥1,000.00 against the chosen reading". */
+  readingDifference: (signedYuan: string) => string;
+  paymentsHeading: string;
+  paymentFrom: string;
+  paymentDue: string;
+  toBeFixed: string;
+  penaltiesHeading: string;
+  /** The 新建台账模板 button (SPEC §8). */
+  template: string;
+  templating: string;
+  templateDone: (added: string[], kept: string[], validation: boolean) => string;
   colItem: string;
   colMetric: string;
   colRule: string;
@@ -138,6 +167,9 @@ const zh: Strings = {
   rounding: "比率取整",
   roundingNone: "不取整，按下限判定（84.9% 属 80% 档）",
   roundingWhole: "先四舍五入到整百分数",
+  tierEdge: "档位边界",
+  tierEdgeLower: "下限归下档（85 分为 B，默认）",
+  tierEdgeUpper: "上限归上档（85 分为 A）",
   assess: "评分",
   assessing: "正在评分…",
   errorTitle: "出错了",
@@ -152,6 +184,33 @@ const zh: Strings = {
   invalidNote: "台账有错误，未评分，也没有写入「考核结果」表。请按下方问题逐条修正后重新评分。",
   written: "结果已写入「考核结果」工作表。",
   dimensionsHeading: "各考核项",
+  notWritten: "未写入「考核结果」工作表。",
+  refusedTitle: "未写入工作簿",
+  pageLayoutUnsupported:
+    "此版本的 Excel 不支持页面设置接口（ExcelApi 1.9），「考核结果」已写入，但未设置打印格式（A4、一页宽、页眉页脚）。打印前请在「页面布局」中自行设置。",
+  ledgerChangedTitle: "台账自上次评分后已修改",
+  ledgerChangedBody: "「考核结果」是按修改前的台账计算的。请重新评分，使结果与台账一致。",
+  readingsHeading: "争议口径",
+  readingsIntro: "合同条款可有不同理解；下列为其他口径下的结果，付款不同者已标出。",
+  readingChosen: "采用",
+  readingDiffers: "付款不同",
+  readingSame: "相同",
+  readingDifference: (x) => `比采用口径 ${x}`,
+  paymentsHeading: "付款计划",
+  paymentFrom: "起算日",
+  paymentDue: "付款期限",
+  toBeFixed: "待定",
+  penaltiesHeading: "违约金参考（第六条）",
+  template: "新建台账模板",
+  templating: "正在新建…",
+  templateDone: (added, kept, validation) =>
+    [
+      added.length > 0 ? `已添加：${added.join("、")}。` : "没有需要添加的表。",
+      kept.length > 0 ? `已有，保留不动：${kept.join("、")}。` : "",
+      added.length > 0 && !validation
+        ? "此版本的 Excel 不支持数据验证接口（ExcelApi 1.8），未添加下拉列表。"
+        : "",
+    ].join(""),
   colItem: "考核项",
   colMetric: "指标",
   colRule: "规则",
@@ -231,6 +290,9 @@ const en: Strings = {
   rounding: "Rate rounding",
   roundingNone: "None: bands are lower bounds (84.9% is in the 80% band)",
   roundingWhole: "Round the rate half up to a whole percent first",
+  tierEdge: "Tier edge",
+  tierEdgeLower: "An edge total is in the lower tier (85 is B, default)",
+  tierEdgeUpper: "An edge total is in the upper tier (85 is A)",
   assess: "Assess",
   assessing: "Assessing…",
   errorTitle: "Something went wrong",
@@ -246,6 +308,35 @@ const en: Strings = {
     "The ledger has errors: it was not scored and the 考核结果 sheet was not written. Fix each problem below and assess again.",
   written: "The result was written to the 考核结果 sheet.",
   dimensionsHeading: "Dimensions",
+  notWritten: "The 考核结果 sheet was not written.",
+  refusedTitle: "Nothing was written",
+  pageLayoutUnsupported:
+    "This Excel lacks the page layout API (ExcelApi 1.9): the 考核结果 sheet was written, but its print setup (A4, one page wide, header and footer) was not applied. Set it in Page Layout before printing.",
+  ledgerChangedTitle: "The ledger has changed since it was last scored",
+  ledgerChangedBody:
+    "The 考核结果 sheet was computed from the ledger as it was before. Assess again so that the result matches the ledger.",
+  readingsHeading: "Readings in dispute",
+  readingsIntro:
+    "The contract can be read in more than one way; the results under the other readings, with those that change the payment marked.",
+  readingChosen: "chosen",
+  readingDiffers: "payment differs",
+  readingSame: "same",
+  readingDifference: (x) => `${x} against the chosen reading`,
+  paymentsHeading: "Payment schedule",
+  paymentFrom: "From",
+  paymentDue: "Due by",
+  toBeFixed: "to be fixed",
+  penaltiesHeading: "Penalties (art. 6), for reference",
+  template: "New ledger template",
+  templating: "Adding…",
+  templateDone: (added, kept, validation) =>
+    [
+      added.length > 0 ? `Added: ${added.join(", ")}.` : "No tables needed adding.",
+      kept.length > 0 ? ` Kept as they were: ${kept.join(", ")}.` : "",
+      added.length > 0 && !validation
+        ? " This Excel lacks the data validation API (ExcelApi 1.8): no drop-down lists were added."
+        : "",
+    ].join(""),
   colItem: "Item",
   colMetric: "Metric",
   colRule: "Rule",

@@ -50,7 +50,8 @@ function officeStub(): string {
       var info = { host: "Excel", platform: "OfficeOnline" };
       window.Office = {
         HostType: { Excel: "Excel" },
-        context: { requirements: { isSetSupported: function () { return true; } } },
+        // The fake host's own answer, so a test can take ExcelApi 1.8 or 1.9 away.
+        context: host.Office.context,
         actions: { associate: function () {} },
         onReady: function (callback) {
           var p = Promise.resolve(info);
@@ -341,6 +342,95 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     await expect(page.getByTestId("assess").textContent()).resolves.toBe("评分");
   });
 
+  it("shows the readings in dispute, the payment schedule, the penalties and the year view, at 320 px in both languages", async () => {
+    await page.getByTestId("result").waitFor();
+    const readings = page.getByTestId("readings").locator("li");
+    await expect(readings.first().getAttribute("data-testid")).resolves.toBe("reading-chosen");
+    await expect(readings.count()).resolves.toBeGreaterThanOrEqual(3);
+    await expect(page.getByTestId("payment-first").textContent()).resolves.toMatch(
+      /首付款¥[\d,.]+起算日：2024-06-28付款期限：\d{4}-\d\d-\d\d/
+    );
+    await expect(page.getByTestId("penalty-note").textContent()).resolves.toMatch(/^仅供参考/);
+    for (const id of ["advice", "staffing"]) await page.getByTestId(id).waitFor();
+    await expect(page.locator('[data-testid="year"] svg[role="img"]').count()).resolves.toBe(1);
+    // The result section alone, for the documentation: what a supervisor reads after 评分.
+    const section = page.locator("section", { has: page.getByTestId("result") });
+    for (const lang of LANGS) {
+      await setLang(page, lang);
+      await page.setViewportSize({ width: 320, height: 900 });
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth
+      );
+      expect({ lang, overflow }).toEqual({ lang, overflow: 0 });
+      await section.screenshot({
+        path: path.join(OUTPUT, `pane-result-year-${lang}-320.png`),
+        animations: "disabled",
+      });
+    }
+    await setLang(page, "zh");
+    await shootAndCheck(page, "year");
+  });
+
+  it("passes the tier-edge choice: under 上限归上档 the lower edge becomes the alternative reading", async () => {
+    await page.getByTestId("tier-edge-upper").check();
+    await page.getByTestId("assess").click();
+    await page.getByTestId("reading-lower-edge").waitFor();
+    await expect(page.getByTestId("reading-upper-edge").count()).resolves.toBe(0);
+    await page.getByLabel("下限归下档（85 分为 B，默认）").check();
+    await page.getByTestId("assess").click();
+    await page.getByTestId("reading-upper-edge").waitFor();
+  });
+
+  it("warns when the ledger changed since it was scored (after 刷新), and not once it is scored again", async () => {
+    type FakeWindow = { __host: { sheet(n: string): { rows: unknown[][] } } };
+    await expect(page.getByTestId("ledger-changed").count()).resolves.toBe(0);
+    await page.evaluate(() => {
+      (window as unknown as FakeWindow).__host.sheet("问卷").rows[1][1] = 60;
+    });
+    await page.getByRole("button", { name: "刷新" }).click();
+    await page.getByTestId("ledger-changed").waitFor();
+    await expect(page.getByTestId("ledger-changed").textContent()).resolves.toMatch(
+      /^台账自上次评分后已修改/
+    );
+    await shootAndCheck(page, "ledger-changed");
+    await page.getByTestId("assess").click();
+    await page.getByTestId("ledger-changed").waitFor({ state: "detached" });
+  });
+
+  it("says so when this Excel cannot apply the print setup, and when the workbook structure is protected", async () => {
+    type FakeWindow = {
+      __host: { apiVersions: string[]; workbook: { protectedStructure: boolean } };
+    };
+    await page.evaluate(() => {
+      (window as unknown as FakeWindow).__host.apiVersions = ["1.7"];
+    });
+    await page.getByTestId("assess").click();
+    await page.getByTestId("page-layout-unsupported").waitFor();
+    await expect(page.getByTestId("page-layout-unsupported").textContent()).resolves.toMatch(
+      /ExcelApi 1\.9/
+    );
+    await page.evaluate(() => {
+      const host = (window as unknown as FakeWindow).__host;
+      host.apiVersions = ["1.7", "1.9"];
+      host.workbook.protectedStructure = true;
+    });
+    await page.getByTestId("assess").click();
+    await page.getByTestId("refused").waitFor();
+    await expect(page.getByTestId("refused").textContent()).resolves.toMatch(
+      /^未写入工作簿工作簿结构受保护/
+    );
+    await expect(page.getByTestId("written").textContent()).resolves.toBe(
+      "未写入「考核结果」工作表。"
+    );
+    await expect(page.getByTestId("page-layout-unsupported").count()).resolves.toBe(0);
+    await shootAndCheck(page, "refused");
+    await page.evaluate(() => {
+      (window as unknown as FakeWindow).__host.workbook.protectedStructure = false;
+    });
+    await page.getByTestId("assess").click();
+    await page.getByTestId("refused").waitFor({ state: "detached" });
+  });
+
   it("shows an error from the host in a message bar and leaves the workbook's summary as it was", async () => {
     type FakeWindow = { __host: { sheetNames(): string[]; failWhen: unknown } };
     const before = await page.evaluate(() => (window as unknown as FakeWindow).__host.sheetNames());
@@ -377,6 +467,30 @@ describe("the task pane in Chromium (production build, fake Excel host)", () => 
     await expect(page.getByTestId("period").textContent()).resolves.toBe(
       "2024-07-01 至 2024-12-31（考核日期 2024-12-31）"
     );
+  });
+
+  it("新建台账模板 adds the missing tables and 说明, keeps the others, and lists them after", async () => {
+    type FakeWindow = { __host: { cells(n: string): unknown[][]; sheetNames(): string[] } };
+    const punches = await page.evaluate(() =>
+      JSON.stringify((window as unknown as FakeWindow).__host.cells("考勤"))
+    );
+    await page.getByTestId("add-template").click();
+    await page.getByTestId("notice").waitFor();
+    await expect(page.getByTestId("notice").textContent()).resolves.toBe(
+      "已添加：合同、日历、说明。已有，保留不动：驻场人员、考勤、工单、投诉、问卷。"
+    );
+    // The notice follows the language switch.
+    await setLang(page, "en");
+    await expect(page.getByTestId("notice").textContent()).resolves.toBe(
+      "Added: 合同, 日历, 说明. Kept as they were: 驻场人员, 考勤, 工单, 投诉, 问卷."
+    );
+    await setLang(page, "zh");
+    await expect(
+      page.evaluate(() => JSON.stringify((window as unknown as FakeWindow).__host.cells("考勤")))
+    ).resolves.toBe(punches);
+    await page.getByTestId("ledger-table").filter({ hasText: "合同" }).waitFor();
+    await expect(page.getByTestId("missing-tables").count()).resolves.toBe(0);
+    await shootAndCheck(page, "template");
   });
 
   it("sent no request anywhere but the local server and the office.js stub, and threw no page errors", () => {

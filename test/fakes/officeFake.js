@@ -21,7 +21,13 @@
  *   comment over 255 characters;
  * - writing a string follows Excel's input rules: a leading apostrophe makes literal text and
  *   is not stored; a cell formatted "@" keeps text; otherwise "=..." becomes a formula and a
- *   numeric-looking string a number.
+ *   numeric-looking string a number;
+ * - `worksheet.tables.add(range, true)` (ExcelApi 1.1; a Range argument 1.3) makes the range's
+ *   first row the header and refuses a range overlapping another table; `table.name` refuses a
+ *   name another table has; `workbook.tables.getItemOrNullObject` (1.4);
+ * - `worksheet.freezePanes.freezeRows` (1.7);
+ * - `range.dataValidation` rule / errorAlert / prompt (ExcelApi 1.8) is refused unless the host
+ *   reports ExcelApi 1.8, as Office.js hosts without it do; `sheet.validations` records them.
  */
 (function (root, factory) {
   const api = factory();
@@ -62,6 +68,11 @@
       rowHeights: {},
       pageLayout: { headersFooters: {} },
       pageBreaks: [],
+      /** Data validations set through Range.dataValidation: { box, rule, errorAlert, prompt }. */
+      validations: [],
+      /** Rows frozen at the top (worksheet.freezePanes.freezeRows). */
+      frozenRows: 0,
+      wrap: new Set(),
     };
   }
 
@@ -333,12 +344,53 @@
         forEachCell(box, (r, c) => box.sheet.fill.set(`${r},${c}`, v));
       else if (kind === "format" && p === "columnWidth")
         for (let c = box.c; c < box.c + box.cols; c++) box.sheet.columnWidths[c] = v;
+      else if (kind === "format" && p === "wrapText")
+        forEachCell(box, (r, c) =>
+          v ? box.sheet.wrap.add(`${r},${c}`) : box.sheet.wrap.delete(`${r},${c}`)
+        );
       else if (kind === "format" && p === "rowHeight")
         for (let r = box.r; r < box.r + box.rows; r++) box.sheet.rowHeights[r] = v;
       else throw officeError("InvalidArgument", `cannot set ${kind}.${p}`);
     }
   }
-  settable(RangeFormatPart, ["bold", "color", "columnWidth", "rowHeight"]);
+  settable(RangeFormatPart, ["bold", "color", "columnWidth", "rowHeight", "wrapText"]);
+
+  // Range.dataValidation (ExcelApi 1.8): rule, errorAlert and prompt, each refused unless the
+  // host reports ExcelApi 1.8. Setting them on a range records one validation for that range.
+  function needs(ctx, version, what) {
+    if (!ctx._host.apiVersions.some((v) => Number(v) >= Number(version)))
+      throw officeError("ApiNotFound", `${what} needs ExcelApi ${version}, which this host lacks`);
+  }
+  class DataValidation extends Proxy {
+    _set(p, v) {
+      needs(this._ctx, "1.8", `dataValidation.${p}`);
+      const box = this._target();
+      checkAlive(this._ctx._wb, box.sheet);
+      if (box.sheet.protected) throw officeError("AccessDenied", "the sheet is protected");
+      if (p === "rule" && (!v || Object.keys(v).length !== 1))
+        throw officeError("InvalidArgument", "a rule has exactly one kind (list, decimal, …)");
+      const same = (x) =>
+        x.box.r === box.r &&
+        x.box.c === box.c &&
+        x.box.rows === box.rows &&
+        x.box.cols === box.cols;
+      let entry = box.sheet.validations.find(same);
+      if (!entry) {
+        // A new validation replaces any other on the cells it covers.
+        box.sheet.validations = box.sheet.validations.filter(
+          (x) =>
+            x.box.r + x.box.rows <= box.r ||
+            box.r + box.rows <= x.box.r ||
+            x.box.c + x.box.cols <= box.c ||
+            box.c + box.cols <= x.box.c
+        );
+        entry = { box: { r: box.r, c: box.c, rows: box.rows, cols: box.cols } };
+        box.sheet.validations.push(entry);
+      }
+      entry[p] = v;
+    }
+  }
+  settable(DataValidation, ["rule", "errorAlert", "prompt"]);
 
   // Worksheet.pageLayout (ExcelApi 1.9): the properties and methods the adapter uses. Each is
   // refused unless the host reports ExcelApi 1.9, as Office.js hosts without it do.
@@ -409,6 +461,9 @@
   }
 
   class Range extends Proxy {
+    get dataValidation() {
+      return new DataValidation(this._ctx, `${this._path}.dataValidation`, () => this._target());
+    }
     get format() {
       const f = new RangeFormatPart(this._ctx, `${this._path}.format`, () => this._target());
       f._kind = "format";
@@ -717,6 +772,72 @@
         return { kind: "sheet", sheet };
       });
     }
+    get freezePanes() {
+      const ws = this;
+      return {
+        freezeRows(n) {
+          ws._queue("freezeRows", [n], () => {
+            const s = ws._target();
+            checkAlive(ws._ctx._wb, s);
+            s.frozenRows = n;
+          });
+        },
+      };
+    }
+    /** worksheet.tables.add(range or address, hasHeaders): a new table over the range. */
+    get tables() {
+      const ws = this;
+      const ctx = this._ctx;
+      return {
+        add(range, hasHeaders) {
+          const table = new Table(ctx, `${ws._path}.tables.add`, () => table._created);
+          ws._queue(
+            "addTable",
+            [typeof range === "string" ? range : range._path, hasHeaders],
+            () => {
+              const s = ws._target();
+              const wb = ctx._wb;
+              checkAlive(wb, s);
+              if (s.protected) throw officeError("AccessDenied", "the sheet is protected");
+              if (hasHeaders !== true)
+                throw officeError("InvalidArgument", "the fake takes hasHeaders true only");
+              const box = typeof range === "string" ? parseAddress(s, range) : range._target();
+              if (box.sheet !== s) throw officeError("InvalidArgument", "range on another sheet");
+              if (box.rows < 2) throw officeError("InvalidArgument", "a table needs a data row");
+              const overlaps = wb.tables.some(
+                (t) =>
+                  t.sheet === s &&
+                  !(
+                    t.headerRow + t.rows + 1 <= box.r ||
+                    box.r + box.rows <= t.headerRow ||
+                    t.col + t.cols <= box.c ||
+                    box.c + box.cols <= t.col
+                  )
+              );
+              if (overlaps)
+                throw officeError("InvalidOperation", "a table cannot overlap another table");
+              let n = wb.tables.length + 1;
+              while (wb.tables.some((t) => t.name === `Table${n}`)) n++;
+              const t = {
+                name: `Table${n}`,
+                sheet: s,
+                headerRow: box.r,
+                col: box.c,
+                cols: box.cols,
+                rows: box.rows - 1,
+              };
+              // Excel names an empty header cell Column1, Column2, …
+              for (let c = 0; c < box.cols; c++)
+                if (cellAt(s, box.r, box.c + c) === null)
+                  setCell(s, box.r, box.c + c, `Column${c + 1}`);
+              wb.tables.push(t);
+              table._created = t;
+            }
+          );
+          return table;
+        },
+      };
+    }
     get pageLayout() {
       return new PageLayout(this._ctx, `${this._path}.pageLayout`, () => this._target());
     }
@@ -899,11 +1020,23 @@
       });
     }
     _read(p) {
-      if (p === "name") return this._target().name;
+      const t = this._target();
+      if (p === "isNullObject") return t === null;
+      if (t === null) return null;
+      if (p === "name") return t.name;
       return super._read(p);
     }
+    _set(p, v) {
+      const t = this._target();
+      if (p !== "name") throw officeError("InvalidArgument", `cannot set table.${p}`);
+      const wb = this._ctx._wb;
+      if (wb.tables.some((o) => o !== t && o.name.toLowerCase() === String(v).toLowerCase()))
+        throw officeError("InvalidArgument", `a table named ${v} exists`);
+      t.name = v;
+    }
   }
-  readonly(Table, ["name"]);
+  readonly(Table, ["isNullObject"]);
+  settable(Table, ["name"]);
 
   class Collection extends Proxy {
     constructor(ctx, path, list, make) {
@@ -1028,12 +1161,21 @@
     }
     get tables() {
       const ctx = this._ctx;
-      return new Collection(
+      const coll = new Collection(
         ctx,
         "tables",
         () => ctx._wb.tables.slice(),
         (i, o) => new Table(ctx, `tables[${i}]`, () => o)
       );
+      // ExcelApi 1.4.
+      coll.getItemOrNullObject = (name) =>
+        new Table(
+          ctx,
+          `tables.getItemOrNullObject(${JSON.stringify(name)})`,
+          () =>
+            ctx._wb.tables.find((t) => t.name.toLowerCase() === String(name).toLowerCase()) || null
+        )._nullable();
+      return coll;
     }
     get functions() {
       const ctx = this._ctx;

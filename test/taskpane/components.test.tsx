@@ -15,14 +15,19 @@ import type { ExcelHost } from "../../src/excel/types";
 import { STRINGS } from "../../src/taskpane/i18n";
 import { percent, points, yuan } from "../../src/taskpane/format";
 
+import { ledgerAt85 } from "../engine/ledgerBuilder";
+
 const SampleLedger = require("../fakes/sampleLedger.js");
 
 const html = (el: React.ReactElement): string =>
   renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
 const text = (el: React.ReactElement): string =>
   html(el)
+    .replace(/<style[^>]*>[^<]*<\/style>/g, "")
     .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ");
+    .replace(/\s+/g, " ")
+    // A label and its value are separate elements: "总分： 85.00" reads as "总分：85.00".
+    .replace(/： /g, "：");
 
 /** The sample ledger as the adapter would read it. */
 function sampleTables(): RawTable[] {
@@ -85,6 +90,39 @@ describe("ResultView", () => {
     const out = text(<ResultView assessment={assess(sampleTables())} strings={STRINGS.en} />);
     expect(out).toContain("final");
     expect(out).toContain("Attendance");
+  });
+});
+
+describe("ResultView: the payment document (SPEC §6)", () => {
+  it("a total of exactly 85 shows tier B chosen and tier A under the upper-edge reading, flagged with the difference", () => {
+    const a = assess(ledgerAt85());
+    const out = text(<ResultView assessment={a} strings={STRINGS.zh} />);
+    expect(out).toMatch(/争议口径.*采用的口径 采用 .*总分：85\.00 付款档次：B/);
+    expect(out).toMatch(
+      /边界分属上一档（85 分为 A） 付款不同 总分：85\.00 付款档次：A .*比采用口径 \+¥/
+    );
+    const en = text(<ResultView assessment={a} strings={STRINGS.en} />);
+    expect(en).toMatch(
+      /Edge in the upper tier \(85 is A\) payment differs Total: 85\.00 Payment tier: A/
+    );
+  });
+
+  it("shows the payment schedule with due dates and the penalties as reference only", () => {
+    const a = assess(ledgerAt85());
+    const out = text(<ResultView assessment={a} strings={STRINGS.zh} />);
+    expect(out).toMatch(/付款计划 首付款 ¥[\d,.]+ 起算日：2024-06-28 付款期限：\d{4}-\d\d-\d\d/);
+    expect(out).toMatch(/尾款 ¥[\d,.]+ 起算日：待定 付款期限：待定/);
+    expect(out).toContain("违约金参考（第六条）");
+    expect(out).toContain("仅供参考：违约金须经认定违约后方可适用");
+    expect(out).not.toMatch(/已发生|incurred/);
+  });
+
+  it("says nothing was written when the host refused", () => {
+    const out = text(
+      <ResultView assessment={assess(ledgerAt85())} strings={STRINGS.zh} written={false} />
+    );
+    expect(out).toContain("未写入「考核结果」工作表");
+    expect(out).not.toContain("结果已写入");
   });
 });
 
@@ -173,6 +211,9 @@ describe("YearView (through the year)", () => {
     expect(zh).toContain("如何提升等级");
     expect(zh).toContain("月度趋势");
     expect(zh).toContain("驻场人员配备");
+    // The sample's tickets have no 创建日期: no completion line, and the legend says why.
+    expect(zh).toContain("各月均无完成率可画");
+    expect(zh).not.toMatch(/出勤率 完成率/);
     const en = html(<ResultView assessment={a} strings={STRINGS.en} />);
     expect(en).toContain("What lifts the tier");
     expect(en).toMatch(/<svg[^>]*role="img"[^>]*aria-label="Monthly trend"/);
@@ -228,6 +269,21 @@ describe("App", () => {
       installFunctionNames: async () => ({ added: ["TAILPAY"], kept: [], diagnostics: [] }),
     };
     expect(html(<App host={withNames} />)).toContain("安装工作簿函数");
+  });
+
+  it("offers both reading choices: 比率取整 and 档位边界, lower edge by default", () => {
+    const out = text(<App host={host} />);
+    expect(out).toMatch(/比率取整.*档位边界 下限归下档（85 分为 B，默认） 上限归上档（85 分为 A）/);
+    expect(html(<App host={host} />)).toMatch(/<input[^>]*checked=""[^>]*value="lower"/);
+  });
+
+  it("offers 新建台账模板 only when the host can add template tables", () => {
+    expect(html(<App host={host} />)).not.toContain("新建台账模板");
+    const withTemplate: ExcelHost = {
+      ...host,
+      addTemplateTables: async () => ({ added: [], kept: [] }),
+    };
+    expect(html(<App host={withTemplate} />)).toContain("新建台账模板");
   });
 
   it("says in its footer what the add-in sends and what office.js is", () => {

@@ -19,13 +19,15 @@ import {
   DEFAULT_PROFILE,
   dayToIso,
   isoDay,
+  shown,
   type Diagnostic,
   type RateRounding,
+  type TierEdge,
 } from "../../engine";
 import type { AssessmentRun, ExcelHost, LedgerOverview } from "../../excel/types";
 import type { HostProblem } from "../connect";
 import { points, yuan } from "../format";
-import { STRINGS, type Lang } from "../i18n";
+import { STRINGS, type Lang, type Strings } from "../i18n";
 import { STATUS_TEXT } from "../../report/summary";
 import { AssessForm } from "./AssessForm";
 import { DiagnosticsList } from "./DiagnosticsList";
@@ -107,6 +109,13 @@ const useStyles = makeStyles({
   },
   sectionHead: { display: "flex", justifyContent: "space-between", alignItems: "center" },
   muted: { color: tokens.colorNeutralForeground3 },
+  // The workbook tools: side by side where they fit, one under the other at 320 px.
+  tools: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+  },
 });
 
 /** Shows an error from the host; never swallowed. */
@@ -135,12 +144,21 @@ export function App({
   // Until the user picks a date, the engine decides: the Contract table's 考核日期, else the service end.
   const [asOfTouched, setAsOfTouched] = React.useState(false);
   const [rounding, setRounding] = React.useState<RateRounding>("none");
+  const [tierEdge, setTierEdge] = React.useState<TierEdge>("lower");
   const [running, setRunning] = React.useState(false);
   const [run, setRun] = React.useState<AssessmentRun | null>(null);
   const result = run?.assessment ?? null;
   const [error, setError] = React.useState<string | null>(null);
-  const [notice, setNotice] = React.useState<string | null>(null);
+  // A notice is kept as what to say, not the words, so the language switch re-words it.
+  const [notice, setNotice] = React.useState<((t: Strings) => string) | null>(null);
+  const say = (f: (t: Strings) => string) => setNotice(() => f);
   const [installing, setInstalling] = React.useState(false);
+  const [templating, setTemplating] = React.useState(false);
+  // The "台账自上次评分后已修改" check: true only when there is a summary and the ledger differs.
+  const [ledgerChanged, setLedgerChanged] = React.useState(false);
+  // Each run or check takes a number; a check that resolves after a later run is dropped.
+  const generation = React.useRef(0);
+  const runningRef = React.useRef(false);
   const { announce } = useAnnounce();
   const resultHeading = React.useRef<HTMLHeadingElement>(null);
   const resultHeadingId = React.useId();
@@ -174,6 +192,16 @@ export function App({
       setError(errorText(e));
       setOverview({ tables: [], missing: [], diagnostics: [], layout: {} });
     }
+    // Then the check, never while a run reads and writes the same sheets.
+    if (!host.checkLedger || runningRef.current) return;
+    const mine = ++generation.current;
+    try {
+      const check = await host.checkLedger();
+      if (mine === generation.current)
+        setLedgerChanged(check.outcome !== "unreadable" && check.ledgerChanged);
+    } catch (e) {
+      if (mine === generation.current) setError(errorText(e));
+    }
   }, [host]);
 
   React.useEffect(() => {
@@ -183,19 +211,40 @@ export function App({
   const onAssess = async () => {
     if (!host) return;
     setRunning(true);
+    runningRef.current = true;
+    generation.current++;
     setError(null);
     setNotice(null);
     try {
       const a = await host.runAssessment({
         ...(asOfTouched ? { asOf: isoDay(asOf) } : {}),
-        profile: { rateRounding: rounding },
+        profile: { rateRounding: rounding, tierEdge },
       });
       setRun(a);
+      // A summary written now matches the ledger as read.
+      if (a.record) setLedgerChanged(false);
     } catch (e) {
       setError(errorText(e));
     } finally {
+      runningRef.current = false;
       setRunning(false);
     }
+  };
+
+  const onTemplate = async () => {
+    if (!host?.addTemplateTables) return;
+    setTemplating(true);
+    setError(null);
+    setNotice(null);
+    try {
+      const r = await host.addTemplateTables();
+      say((t) => t.templateDone(r.added, r.kept, r.validation !== "unsupported"));
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setTemplating(false);
+    }
+    if (!runningRef.current) await refresh();
   };
 
   const onInstall = async () => {
@@ -205,7 +254,7 @@ export function App({
     setNotice(null);
     try {
       const r = await host.installFunctionNames();
-      setNotice(s.installed(r.added, r.kept));
+      say((t) => t.installed(r.added, r.kept));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -219,7 +268,7 @@ export function App({
     try {
       const layout = run?.layout ?? overview?.layout ?? {};
       const found = await host.selectCell(layout, d);
-      if (!found) setNotice(s.notFound);
+      if (!found) say((t) => t.notFound);
     } catch (e) {
       setError(errorText(e));
     }
@@ -265,9 +314,38 @@ export function App({
           </MessageBarBody>
         </MessageBar>
       )}
+      {run?.refused && (
+        <MessageBar intent="error" layout="multiline" data-testid="refused">
+          <MessageBarBody>
+            <MessageBarTitle>{s.refusedTitle}</MessageBarTitle>
+            <div>
+              <Mixed text={shown(run.refused)[lang]} lang={lang} />
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {ledgerChanged && (
+        <MessageBar intent="warning" layout="multiline" data-testid="ledger-changed">
+          <MessageBarBody>
+            <MessageBarTitle>{s.ledgerChangedTitle}</MessageBarTitle>
+            <div>
+              <Mixed text={s.ledgerChangedBody} lang={lang} />
+            </div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {run?.pageLayout === "unsupported" && (
+        <MessageBar intent="info" layout="multiline" data-testid="page-layout-unsupported">
+          <MessageBarBody>
+            <Mixed text={s.pageLayoutUnsupported} lang={lang} />
+          </MessageBarBody>
+        </MessageBar>
+      )}
       {notice && (
-        <MessageBar key={notice} intent="info" layout="multiline" data-testid="notice">
-          <MessageBarBody>{notice}</MessageBarBody>
+        <MessageBar key={notice(STRINGS.zh)} intent="info" layout="multiline" data-testid="notice">
+          <MessageBarBody>
+            <Mixed text={notice(s)} lang={lang} />
+          </MessageBarBody>
         </MessageBar>
       )}
 
@@ -305,6 +383,8 @@ export function App({
           }}
           rounding={rounding}
           onRoundingChange={setRounding}
+          tierEdge={tierEdge}
+          onTierEdgeChange={setTierEdge}
           running={running}
           disabled={!host}
           onAssess={() => void onAssess()}
@@ -323,7 +403,7 @@ export function App({
           >
             {s.resultHeading}
           </h2>
-          <ResultView assessment={result} strings={s} />
+          <ResultView assessment={result} strings={s} written={!run?.refused} />
         </section>
       )}
 
@@ -340,15 +420,26 @@ export function App({
         </section>
       )}
 
-      {host?.installFunctionNames && (
-        <div>
-          <Button
-            onClick={() => void onInstall()}
-            disabled={installing || running}
-            data-testid="install-names"
-          >
-            {installing ? s.installing : s.install}
-          </Button>
+      {(host?.installFunctionNames || host?.addTemplateTables) && (
+        <div className={styles.tools}>
+          {host.addTemplateTables && (
+            <Button
+              onClick={() => void onTemplate()}
+              disabled={templating || running}
+              data-testid="add-template"
+            >
+              {templating ? s.templating : s.template}
+            </Button>
+          )}
+          {host.installFunctionNames && (
+            <Button
+              onClick={() => void onInstall()}
+              disabled={installing || running}
+              data-testid="install-names"
+            >
+              {installing ? s.installing : s.install}
+            </Button>
+          )}
         </div>
       )}
 

@@ -9,7 +9,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { RateRounding } from "../../engine";
+import type { RateRounding, TierEdge } from "../../engine";
 import type { Strings } from "../i18n";
 
 export interface AssessFormProps {
@@ -18,6 +18,9 @@ export interface AssessFormProps {
   onAsOfChange: (iso: string) => void;
   rounding: RateRounding;
   onRoundingChange: (r: RateRounding) => void;
+  /** Whether a total exactly on a tier edge (85) is in the lower tier (B) or the upper (A). */
+  tierEdge: TierEdge;
+  onTierEdgeChange: (e: TierEdge) => void;
   /** True while an assessment runs: the button is disabled and a spinner shows. */
   running: boolean;
   /**
@@ -34,7 +37,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", alignItems: "center", columnGap: tokens.spacingHorizontalM },
 });
 
-/** The as-of date, the rate-rounding choice and the 评分 Assess button. */
+/** The as-of date, the two reading choices (rate rounding, tier edge) and the 评分 Assess button. */
 export function AssessForm(props: AssessFormProps): React.ReactElement {
   const s = props.strings;
   const styles = useStyles();
@@ -57,6 +60,17 @@ export function AssessForm(props: AssessFormProps): React.ReactElement {
         >
           <Radio value="none" label={s.roundingNone} />
           <Radio value="whole-percent" label={s.roundingWhole} />
+        </RadioGroup>
+      </Field>
+      <Field label={s.tierEdge}>
+        <RadioGroup
+          value={props.tierEdge}
+          onChange={(_, d) => props.onTierEdgeChange(d.value as TierEdge)}
+          disabled={props.running}
+          data-testid="tier-edge"
+        >
+          <Radio value="lower" label={s.tierEdgeLower} />
+          <Radio value="upper" label={s.tierEdgeUpper} data-testid="tier-edge-upper" />
         </RadioGroup>
       </Field>
       <div className={styles.actions}>

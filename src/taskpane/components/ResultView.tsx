@@ -15,11 +15,18 @@ import { dimensionRows, type DimensionRow } from "../../report/dimensions";
 import { percent, points, yuan } from "../format";
 import type { Lang, Strings } from "../i18n";
 import { Mixed, langTag } from "./Mixed";
+import { PaymentView } from "./PaymentView";
 import { YearView } from "./YearView";
 
 export interface ResultViewProps {
   assessment: Assessment;
   strings: Strings;
+  /**
+   * Whether the host wrote the 考核结果 sheet: false when it refused (a protected workbook
+   * structure), and the pane says nothing was written.
+   * @default true
+   */
+  written?: boolean;
 }
 
 const useStyles = makeStyles({
@@ -77,7 +84,11 @@ const STATUS_COLOR: Record<Status, "success" | "warning" | "danger"> = {
 const other = (lang: Lang): Lang => (lang === "zh" ? "en" : "zh");
 
 /** Total, tier, tail amount, status and why, and the five dimensions with metric, rule and points. */
-export function ResultView({ assessment: a, strings: s }: ResultViewProps): React.ReactElement {
+export function ResultView({
+  assessment: a,
+  strings: s,
+  written = true,
+}: ResultViewProps): React.ReactElement {
   const styles = useStyles();
   const lang = s.lang;
   const scored = a.status === "invalid" ? null : a;
@@ -141,8 +152,8 @@ export function ResultView({ assessment: a, strings: s }: ResultViewProps): Reac
         </Body1>
       ) : (
         <>
-          <Caption1>
-            <Mixed text={s.written} lang={lang} />
+          <Caption1 data-testid="written">
+            <Mixed text={written ? s.written : s.notWritten} lang={lang} />
           </Caption1>
           <Subtitle2 as="h3" className={styles.heading}>
             {s.dimensionsHeading}
@@ -163,6 +174,7 @@ export function ResultView({ assessment: a, strings: s }: ResultViewProps): Reac
               </li>
             ))}
           </ul>
+          {scored && <PaymentView assessment={scored} strings={s} />}
           {scored && <YearView assessment={scored} lang={lang} />}
         </>
       )}

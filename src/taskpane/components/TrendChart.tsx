@@ -1,6 +1,7 @@
 import * as React from "react";
 import { Caption1, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MonthRow } from "../../report/year";
+import { Mixed } from "./Mixed";
 
 export interface TrendChartProps {
   months: MonthRow[];
@@ -8,6 +9,11 @@ export interface TrendChartProps {
   title: string;
   attendanceLabel: string;
   completionLabel: string;
+  /**
+   * Said in place of the completion legend when no month has a completion rate (the tickets
+   * have no created dates): a legend for a line that is not drawn would read as a missing line.
+   */
+  noCompletionNote: string;
   /** The language the labels are in (for `lang` on the figure). */
   lang: "zh" | "en";
 }
@@ -22,7 +28,8 @@ const useStyles = makeStyles({
   },
   svg: { width: "100%", height: "auto", overflow: "visible" },
   grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 },
-  axis: { fill: tokens.colorNeutralForeground3, fontSize: "9px" },
+  // The viewBox is scaled to the pane: 11 units read as about 10 px at 320 px.
+  axis: { fill: tokens.colorNeutralForeground3, fontSize: "11px" },
   attendance: { stroke: tokens.colorBrandForeground1, strokeWidth: 2, fill: "none" },
   completion: {
     stroke: tokens.colorPaletteDarkOrangeForeground1,
@@ -45,13 +52,14 @@ const useStyles = makeStyles({
     marginRight: tokens.spacingHorizontalXS,
     verticalAlign: "middle",
   },
+  note: { color: tokens.colorNeutralForeground3, flexBasis: "100%" },
   swatchAttendance: { backgroundColor: tokens.colorBrandForeground1 },
   swatchCompletion: { backgroundColor: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
 const W = 300;
 const H = 140;
-const PAD = { left: 30, right: 8, top: 8, bottom: 22 };
+const PAD = { left: 36, right: 10, top: 8, bottom: 24 };
 
 /**
  * The monthly trend as a small line chart: attendance rate and completion rate per month, 0–100%,
@@ -65,6 +73,7 @@ export function TrendChart({
   title,
   attendanceLabel,
   completionLabel,
+  noCompletionNote,
   lang,
 }: TrendChartProps): React.ReactElement {
   const styles = useStyles();
@@ -108,7 +117,7 @@ export function TrendChart({
         ))}
         {months.map((m, i) =>
           i % Math.max(1, Math.ceil(n / 6)) === 0 ? (
-            <text key={m.month} className={styles.axis} x={x(i)} y={H - 6} textAnchor="middle">
+            <text key={m.month} className={styles.axis} x={x(i)} y={H - 7} textAnchor="middle">
               {m.month.slice(2)}
             </text>
           ) : null
@@ -150,13 +159,19 @@ export function TrendChart({
           />
           {attendanceLabel}
         </Caption1>
-        <Caption1>
-          <span
-            className={mergeClasses(styles.swatch, styles.swatchCompletion)}
-            aria-hidden="true"
-          />
-          {completionLabel}
-        </Caption1>
+        {months.some((m) => m.completionRate !== null) ? (
+          <Caption1>
+            <span
+              className={mergeClasses(styles.swatch, styles.swatchCompletion)}
+              aria-hidden="true"
+            />
+            {completionLabel}
+          </Caption1>
+        ) : (
+          <Caption1 className={styles.note} data-testid="no-completion">
+            <Mixed text={noCompletionNote} lang={lang} />
+          </Caption1>
+        )}
         <span id={id} hidden>
           {described}
         </span>
