@@ -82,6 +82,7 @@ test("punch words of the attendance apps: 上班打卡/签退, 正常/迟到/请
     present: 3,
     expected: 4,
   });
+  expect(j.attendanceMarks).toMatchObject({ late: 1, early: 0, leave: 1 });
 });
 
 test("DingTalk daily statistics: title rows, two header rows (上班1 merged over 打卡时间/打卡结果), dates 24-07-01 星期一", async () => {
