@@ -290,3 +290,44 @@ test("assess with a bad --out (missing folder, or a folder) exits 1 with one lin
     expect(JSON.parse(stdout).diagnostics[0].code).toBe("out-unwritable");
   }
 });
+
+test("the adapter without ExcelApi 1.13 warns merged-cells-not-read and never asks for merged areas", async () => {
+  const sheets = withSheets({
+    考勤: {
+      rows: [
+        [d("2024-07-01"), "张三", "上班", null, "到岗"],
+        [null, null, "下班", null, "到岗"],
+      ],
+    },
+  });
+  const file = await xlsxFile(sheets, (wb) => {
+    wb.getWorksheet("考勤")!.mergeCells("A2:A3");
+    wb.getWorksheet("考勤")!.mergeCells("B2:B3");
+  });
+  const g = globalThis as unknown as { Excel: unknown; Office?: unknown };
+  const run = async (apiVersions: string[]) => {
+    const host = OfficeFake.createHost(await fakeSpec(file), { apiVersions });
+    const paths: string[] = [];
+    host.failWhen = ({ path }: { path: string }) => {
+      paths.push(path);
+      return false;
+    };
+    g.Excel = host.Excel;
+    g.Office = host.Office;
+    try {
+      const { assessment } = await runAssessment({ asOf: Date.parse("2024-07-01") / 86400000 });
+      return { json: toJson(assessment), asked: paths.some((p) => p.includes("getMergedAreas")) };
+    } finally {
+      delete g.Office;
+    }
+  };
+  const old = await run(["1.7", "1.9"]);
+  expect(old.asked).toBe(false);
+  expect(codes(old.json)).toContainEqual(["warning", "merged-cells-not-read", null]);
+  // The merged 日期 and 姓名 are read only in their top-left cells: row 3 has neither, and says so.
+  expect(old.json.status).toBe("invalid");
+  const now = await run(["1.7", "1.9", "1.13"]);
+  expect(now.asked).toBe(true);
+  expect(codes(now.json)).not.toContainEqual(["warning", "merged-cells-not-read", null]);
+  expect(now.json.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
+});
