@@ -32,7 +32,7 @@ import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from
  *   om-scorecard assess LEDGER.xlsx [--out FILE] [--as-of DATE] [--round-rate]
  *                                   [--tier-edge lower|upper] [--json]
  *   om-scorecard verify SCORED.xlsx [--json]
- *   om-scorecard sample [--out FILE]
+ *   om-scorecard sample [--out FILE] [--dingtalk]
  *   om-scorecard template [--out FILE] [--json]
  *
  * Nothing is sent anywhere; the input file is only read. Exit status: 0 for a final or
@@ -324,10 +324,14 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .command("sample")
     .description("生成示例台账 Write the bundled sample ledger")
     .option("-o, --out <file>", "输出文件 output file", "sample-ledger.xlsx")
-    .action(async (flags: { out: string }) => {
+    .option(
+      "--dingtalk",
+      "考勤写成钉钉“每日统计”导出格式（评分与标准示例相同）write the punches as a DingTalk daily-statistics export (scores as the tidy sample)"
+    )
+    .action(async (flags: { out: string; dingtalk?: boolean }) => {
       // Loaded only here: exceljs is large and `assess` never needs it.
       const { writeSampleLedger } = await import("./sample");
-      await writeSampleLedger(flags.out);
+      await writeSampleLedger(flags.out, { dingtalk: flags.dingtalk === true });
       await io.stdout(`已生成示例台账 Sample ledger written: ${flags.out}\n`);
     });
 

@@ -1,14 +1,17 @@
 import {
   SEVERITY_TEXT,
   dayToIso,
-  locationZh,
-  shown,
-  sortDiagnostics,
   type Assessment,
   type ScoredAssessment,
   type Diagnostic,
 } from "../engine";
 import { dimensionRows, maxTotal, type DimensionRow } from "../report/dimensions";
+import {
+  groupDiagnostics,
+  groupLocationZh,
+  groupPrefixEn,
+  type DiagnosticGroup,
+} from "../report/diagnosticGroups";
 import { adviceHeadline, adviceText, monthRows } from "../report/year";
 import type { RunRecord } from "../report/runLog";
 import {
@@ -57,20 +60,26 @@ const points = (h: number): string => (h / 100).toFixed(2);
 const pct = (num: number, den: number): string =>
   den === 0 ? "—" : `${((num / den) * 100).toFixed(2)}%`;
 
-/** At most this many diagnostics are printed; the JSON and the summary sheet have them all. */
+/** At most this many diagnostics (groups of one problem) are printed; the JSON and the summary sheet have them all. */
 export const PRINT_DIAGNOSTICS = 30;
 
 export function formatDiagnostic(d: Diagnostic): string {
-  const s = shown(d);
-  return `[${both(SEVERITY_TEXT[d.severity])}] ${locationZh(s)}${s.zh}\n    ${s.en} (${d.code})`;
+  return formatGroup(groupDiagnostics([d])[0]);
+}
+
+/** One problem, once: its rows counted and the first ones named when many rows share it. */
+export function formatGroup(g: DiagnosticGroup): string {
+  const s = g.shown;
+  return `[${both(SEVERITY_TEXT[s.severity])}] ${groupLocationZh(g)}${s.zh}\n    ${groupPrefixEn(g)}${s.en} (${s.code})`;
 }
 
 export function formatDiagnostics(list: readonly Diagnostic[]): string[] {
-  const sorted = sortDiagnostics(list);
-  const lines = sorted.slice(0, PRINT_DIAGNOSTICS).map(formatDiagnostic);
-  if (sorted.length > PRINT_DIAGNOSTICS) {
+  const groups = groupDiagnostics(list);
+  const lines = groups.slice(0, PRINT_DIAGNOSTICS).map(formatGroup);
+  if (groups.length > PRINT_DIAGNOSTICS) {
+    const rest = groups.slice(PRINT_DIAGNOSTICS).reduce((n, g) => n + g.count, 0);
     lines.push(
-      `… 另有 ${sorted.length - PRINT_DIAGNOSTICS} 条问题，见汇总表或 --json。${sorted.length - PRINT_DIAGNOSTICS} more: see the summary sheet or --json.`
+      `… 另有 ${groups.length - PRINT_DIAGNOSTICS} 类问题（${rest} 条），见汇总表或 --json。${groups.length - PRINT_DIAGNOSTICS} more problems (${rest} rows): see the summary sheet or --json.`
     );
   }
   return lines;
@@ -150,6 +159,8 @@ export function formatAssessment(
     lines.push(
       `  ${pad("合计 Total", w[0] + w[1] + 2)}  ${padStart(points(a.totalHundredths), w[2])}  ${padStart(String(maxTotal(p)), w[3])}`
     );
+    for (const r of dimensionRows(p, a).filter((x) => x.note))
+      lines.push(`  ${both(r.label)}: ${r.note!.zh}`, `    ${r.note!.en}`);
     lines.push("");
     const share = p.payTiers.find((t) => t.tier === a.tier)!.sharePercent;
     lines.push(

@@ -20,6 +20,9 @@ import {
  * checks with only a time; 420 tickets (400 routed to the vendor, 320 of them completed: 80%); six complaints of both kinds
  * (deducted, not verified, rectified in time, on the deadline day, late, never rectified);
  * twelve surveys. It scores 84.61 points, tier B.
+ *
+ * `sample --dingtalk` writes the same ledger with its punches as a DingTalk 每日统计 export
+ * (see addDingTalkDaily): the same checks, so exactly the same score.
  */
 
 /** A calendar date as the UTC midnight Date exceljs writes as that exact day (see SETUP-NOTES). */
@@ -58,8 +61,97 @@ function addTable(
   for (const [col, fmt] of Object.entries(formats)) ws.getColumn(Number(col)).numFmt = fmt;
 }
 
+/** One check of the sample: `minutes` null when it was recorded absent. */
+interface Punch {
+  day: Day;
+  name: string;
+  slot: "上班" | "下班";
+  /** False where the supervisor wrote only the time (the tidy ledger leaves 时段 empty). */
+  slotWritten: boolean;
+  minutes: number | null;
+}
+
+const WEEKDAYS = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"];
+const hhmm = (m: number): string =>
+  `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+
+/**
+ * The punches as a DingTalk 每日统计 (daily statistics) export holds them: two title rows, two
+ * header rows (上班1 and 下班1 merged over 打卡时间 / 打卡结果, the other headers merged down over
+ * both), one row per person per day, person after person with 姓名 merged over the person's
+ * rows, dates as `24-07-01 星期一`, times as text and the app's result words. The same checks as
+ * the tidy ledger, so it scores the same: 正常, 迟到 (after 09:00) and 早退 (before 17:00) are
+ * present (the 考勤组 works 09:00–17:00, so the sample's times are all 正常); an absent check is 缺卡, or 请假 every third time (absent too); a check never recorded
+ * leaves both its cells empty (no check).
+ */
+function addDingTalkDaily(
+  wb: ExcelJS.Workbook,
+  punches: readonly Punch[],
+  names: readonly string[],
+  from: Day,
+  to: Day
+): void {
+  const ws = wb.addWorksheet("每日统计");
+  const width = 10;
+  ws.addRow([`每日统计  统计日期：${dayToIso(from)} 至 ${dayToIso(to)}`]);
+  ws.addRow([`报表生成时间：${dayToIso(to + 1)} 09:00`]);
+  ws.addRow(["姓名", "考勤组", "部门", "工号", "职位", "日期", "上班1", null, "下班1", null]);
+  ws.addRow([null, null, null, null, null, null, "打卡时间", "打卡结果", "打卡时间", "打卡结果"]);
+  ws.mergeCells(1, 1, 1, width);
+  ws.mergeCells(2, 1, 2, width);
+  for (let c = 1; c <= 6; c++) ws.mergeCells(3, c, 4, c);
+  ws.mergeCells(3, 7, 3, 8);
+  ws.mergeCells(3, 9, 3, 10);
+  const byPersonDay = new Map<string, Partial<Record<Punch["slot"], Punch>>>();
+  for (const x of punches) {
+    const key = `${x.name}\u0000${x.day}`;
+    byPersonDay.set(key, { ...byPersonDay.get(key), [x.slot]: x });
+  }
+  let absentSeen = 0;
+  const cells = (x: Punch | undefined): [string | null, string | null] => {
+    if (x === undefined) return [null, null];
+    if (x.minutes === null) return [null, absentSeen++ % 3 === 2 ? "请假" : "缺卡"];
+    const word =
+      x.slot === "上班" ? (x.minutes > 540 ? "迟到" : "正常") : x.minutes < 1020 ? "早退" : "正常";
+    return [hhmm(x.minutes), word];
+  };
+  const roles: Record<string, [string, string]> = {};
+  names.forEach(
+    (n, i) =>
+      (roles[n] = [`YW${String(i + 1).padStart(3, "0")}`, i === 0 ? "项目负责人" : "运维工程师"])
+  );
+  for (const name of names) {
+    const days = [...new Set(punches.filter((x) => x.name === name).map((x) => x.day))];
+    const allDays = [...new Set([...workdaysBetween(BUILTIN_CALENDAR, from, to), ...days])].sort(
+      (a, b) => a - b
+    );
+    const first = ws.rowCount + 1;
+    for (const day of allDays) {
+      const slots = byPersonDay.get(`${name}\u0000${day}`) ?? {};
+      const { year, month, day: dd } = ymdOf(day);
+      const date = `${String(year % 100).padStart(2, "0")}-${String(month).padStart(2, "0")}-${String(dd).padStart(2, "0")} ${WEEKDAYS[new Date(Date.UTC(year, month - 1, dd)).getUTCDay()]}`;
+      ws.addRow([
+        name,
+        "驻场运维",
+        "信息中心",
+        ...roles[name],
+        date,
+        ...cells(slots.上班),
+        ...cells(slots.下班),
+      ]);
+    }
+    if (ws.rowCount > first) ws.mergeCells(first, 1, ws.rowCount, 1);
+  }
+  [10, 10, 10, 8, 12, 16, 10, 10, 10, 10].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+}
+
+/** Which sample: the tidy ledger (SPEC §2), or its punches as a DingTalk daily-statistics export. */
+export interface SampleOptions {
+  dingtalk?: boolean;
+}
+
 /** Build the sample ledger workbook. */
-export function buildSampleLedger(): ExcelJS.Workbook {
+export function buildSampleLedger(options: SampleOptions = {}): ExcelJS.Workbook {
   const rnd = seededRandom(20240701);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const p = DEFAULT_PROFILE;
@@ -97,7 +189,7 @@ export function buildSampleLedger(): ExcelJS.Workbook {
   );
 
   // Punches: both checks every working day; ~0.8% absent, ~0.7% never recorded.
-  const punches: Row[] = [];
+  const punches: Punch[] = [];
   for (const day of workdaysBetween(BUILTIN_CALENDAR, p.serviceStart, p.serviceEnd)) {
     for (const [name] of staff) {
       for (const slot of ["上班", "下班"] as const) {
@@ -107,24 +199,43 @@ export function buildSampleLedger(): ExcelJS.Workbook {
           slot === "上班" ? 505 + Math.floor(rnd() * 30) : 1025 + Math.floor(rnd() * 35);
         const absent = r > 0.992;
         // Now and then only the time was written: the slot is inferred from it.
-        const slotCell = rnd() < 0.02 ? null : slot;
-        punches.push([
-          excelDate(day),
-          name,
-          slotCell,
-          absent ? null : excelTime(minutes),
-          absent ? "缺勤" : "到岗",
-        ]);
+        const slotWritten = !(rnd() < 0.02);
+        punches.push({ day, name, slot, slotWritten, minutes: absent ? null : minutes });
       }
     }
   }
   // A holiday duty check (国庆值班): recorded, but 2024-10-02 is not an expected check day.
-  punches.push([excelDate(isoDay("2024-10-02")), "李娜", "上班", excelTime(540), "到岗"]);
-  punches.sort((a, b) => (a[0] as Date).getTime() - (b[0] as Date).getTime());
-  addTable(wb, "考勤", ["日期", "姓名", "时段", "时间", "结果"], punches, [12, 10, 8, 8, 8], {
-    1: "yyyy-mm-dd",
-    4: "hh:mm",
+  punches.push({
+    day: isoDay("2024-10-02"),
+    name: "李娜",
+    slot: "上班",
+    slotWritten: true,
+    minutes: 540,
   });
+  punches.sort((a, b) => a.day - b.day);
+  if (options.dingtalk)
+    addDingTalkDaily(
+      wb,
+      punches,
+      staff.map(([n]) => n),
+      p.serviceStart,
+      p.serviceEnd
+    );
+  else
+    addTable(
+      wb,
+      "考勤",
+      ["日期", "姓名", "时段", "时间", "结果"],
+      punches.map((x) => [
+        excelDate(x.day),
+        x.name,
+        x.slotWritten ? x.slot : null,
+        x.minutes === null ? null : excelTime(x.minutes),
+        x.minutes === null ? "缺勤" : "到岗",
+      ]),
+      [12, 10, 8, 8, 8],
+      { 1: "yyyy-mm-dd", 4: "hh:mm" }
+    );
 
   // Tickets: 420, of which 400 routed to the vendor; 320 of those completed (80%).
   const tickets: Row[] = [];
@@ -240,9 +351,9 @@ export function buildSampleLedger(): ExcelJS.Workbook {
 }
 
 /** Write the sample ledger to a file. */
-export async function writeSampleLedger(file: string): Promise<void> {
+export async function writeSampleLedger(file: string, options: SampleOptions = {}): Promise<void> {
   const { mkdir } = await import("node:fs/promises");
   const path = await import("node:path");
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  await buildSampleLedger().xlsx.writeFile(file);
+  await buildSampleLedger(options).xlsx.writeFile(file);
 }

@@ -36,6 +36,35 @@ export interface DimensionRow {
   parts: { label: Bilingual; hundredths: number }[];
   /** The dimension's own fields of the SPEC §4 JSON, after `points` and `max`. */
   json: Record<string, number | null>;
+  /**
+   * What every view states under the row (attendance: the late, early and leave counts and how
+   * the attendance apps' words are counted, SPEC §5).
+   */
+  note?: Bilingual;
+}
+
+/**
+ * The attendance apps' result words beyond 到岗/缺勤, as they count (SPEC §5, our reading: the
+ * check asks whether someone is at the post).
+ */
+export const MARK_WORDS = {
+  present: ["迟到", "早退", "外勤", "补卡"],
+  absent: ["请假", "事假", "病假", "年假", "休假", "调休"],
+} as const;
+
+/** How the attendance apps' words are counted, in words. */
+export const MARKS_RULE: Bilingual = {
+  zh: `${MARK_WORDS.present.join("、")}按到岗计；${MARK_WORDS.absent.join("、")}按缺勤计（合同未约定请假豁免，请假期间乙方须安排人员顶岗）。`,
+  en: `${MARK_WORDS.present.join(", ")} (late, early, field work, corrected punch) count as present; ${MARK_WORDS.absent.join(", ")} (leave of any kind) count as absent: the contract grants no leave exemption, so the vendor must cover the post.`,
+};
+
+/** Late, early and leave counts, then the rule (null marks: the rule alone). */
+export function marksNote(marks: { late: number; early: number; leave: number } | null): Bilingual {
+  if (marks === null) return MARKS_RULE;
+  return {
+    zh: `迟到 ${marks.late} 次、早退 ${marks.early} 次（均计为到岗），请假 ${marks.leave} 次（计为缺勤）。${MARKS_RULE.zh}`,
+    en: `Late ${marks.late}, early ${marks.early} (both counted present), leave ${marks.leave} (counted absent). ${MARKS_RULE.en}`,
+  };
 }
 
 /** Labels of the five dimensions, in the contract's order. */
@@ -131,6 +160,7 @@ export function dimensionRows(p: Profile, scored: ScoredAssessment | null): Dime
             expected: d.attendance.expected,
           }
         : {},
+      note: marksNote(d ? d.attendance.marks : null),
     }),
     row("maintenance", {
       pointsHundredths: d ? d.maintenance.pointsHundredths : null,

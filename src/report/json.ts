@@ -8,7 +8,7 @@ import {
   type Severity,
   type Status,
 } from "../engine";
-import { dimensionRows } from "./dimensions";
+import { MARK_WORDS, dimensionRows } from "./dimensions";
 import { yearJson } from "./year";
 import type { RunRecord } from "./runLog";
 import { PENALTY_NOTE, penaltyLines } from "./summary";
@@ -45,6 +45,18 @@ export interface AssessmentJson {
       responses: number;
     };
   } | null;
+  /**
+   * SPEC §5, an added key, present only when the ledger was scored: checks written 迟到 (late)
+   * and 早退 (early), counted present, and 请假/事假/… (leave), counted absent; with the words
+   * counted each way.
+   */
+  attendanceMarks?: {
+    late: number;
+    early: number;
+    leave: number;
+    countedPresent: string[];
+    countedAbsent: string[];
+  };
   diagnostics: DiagnosticJson[];
   /** SPEC §8, present only when the ledger was scored. */
   months?: YearJson["months"];
@@ -90,6 +102,8 @@ type YearJson = ReturnType<typeof yearJson>;
 export interface DiagnosticJson {
   severity: Severity;
   table: string | null;
+  /** The worksheet, only when the table is read over several sheets (SPEC §5). */
+  sheet?: string;
   row: number | null;
   column: string | null;
   code: string;
@@ -102,6 +116,7 @@ export function diagnosticJson(d: Diagnostic): DiagnosticJson {
   return {
     severity: s.severity,
     table: s.table,
+    ...(s.sheet !== undefined ? { sheet: s.sheet } : {}),
     row: s.row,
     column: s.column,
     code: s.code,
@@ -133,6 +148,15 @@ export function toJson(
           { points: r.pointsHundredths! / 100, max: r.max, ...r.json },
         ])
       ) as AssessmentJson["dimensions"]),
+    ...(scored
+      ? {
+          attendanceMarks: {
+            ...scored.dimensions.attendance.marks,
+            countedPresent: [...MARK_WORDS.present],
+            countedAbsent: [...MARK_WORDS.absent],
+          },
+        }
+      : {}),
     diagnostics: sortDiagnostics(a.diagnostics).map(diagnosticJson),
     sensitivity: scored
       ? scored.readings

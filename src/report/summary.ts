@@ -2,11 +2,8 @@ import {
   SEVERITY_TEXT,
   SUMMARY_SHEET_NAME,
   dayToIso,
-  locationZh,
   serialFromDay,
   serialInDateSystem,
-  shown,
-  sortDiagnostics,
   toNumber,
   REASONS,
   type Assessment,
@@ -18,6 +15,7 @@ import {
   type ReadingKey,
 } from "../engine";
 import { dimensionRows, maxTotal, rateRule, type DimensionRow } from "./dimensions";
+import { groupDiagnostics, groupText } from "./diagnosticGroups";
 import type { RunRecord } from "./runLog";
 import { adviceHeadline, adviceText, monthRows, staffingText } from "./year";
 import type { SummaryCell, SummaryChart, SummarySheet } from "./types";
@@ -401,6 +399,10 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
     ]);
   }
   rows.push([t("比率规则 Rate rule", { bold: true }), t(both(rateRule(p)))]);
+  for (const r of dims.filter((x) => x.note)) {
+    rows.push([t(`说明 Note: ${both(r.label)}`, { bold: true }), t(r.note!.zh)]);
+    rows.push([t(null), t(r.note!.en)]);
+  }
   blank();
 
   let trend: SummaryChart | undefined;
@@ -476,7 +478,8 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
     blank();
   }
 
-  // Diagnostics.
+  // Diagnostics: one row per problem; rows sharing one (same code, table, column and value)
+  // are one row with their count and first rows (SPEC §5, grouped messages).
   rows.push([
     h("问题 Diagnostics"),
     h("表 Table"),
@@ -484,24 +487,27 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
     h("列 Column"),
     h("代码 Code"),
     h("说明 Message"),
+    h("行数 Count"),
   ]);
-  const diags = sortDiagnostics(a.diagnostics);
-  if (diags.length === 0) rows.push([t("无 none")]);
-  for (const x of diags.slice(0, EVIDENCE_LIMIT)) {
-    const s = shown(x);
+  const groups = groupDiagnostics(a.diagnostics);
+  if (groups.length === 0) rows.push([t("无 none")]);
+  for (const g of groups.slice(0, EVIDENCE_LIMIT)) {
+    const s = g.shown;
     rows.push([
-      t(both(SEVERITY_TEXT[x.severity])),
+      t(both(SEVERITY_TEXT[s.severity])),
       t(s.table),
-      n(x.row, "integer"),
+      n(s.row, "integer"),
       t(s.column),
-      t(x.code),
-      t(`${locationZh(s)}${s.zh} / ${s.en}`),
+      t(s.code),
+      t(groupText(g)),
+      n(g.count, "integer"),
     ]);
   }
-  if (diags.length > EVIDENCE_LIMIT) {
+  if (groups.length > EVIDENCE_LIMIT) {
+    const more = groups.length - EVIDENCE_LIMIT;
     rows.push([
       t(
-        `另有 ${diags.length - EVIDENCE_LIMIT} 条问题未列出 ${diags.length - EVIDENCE_LIMIT} more not listed; the task pane and --json list all`
+        `另有 ${more} 类问题未列出 ${more} more problems not listed; the task pane and --json list all`
       ),
     ]);
   }

@@ -1191,6 +1191,18 @@
     }
   }
 
+  /** "1.13" ≥ "1.9": requirement-set versions compared major, then minor, as integers. */
+  function versionAtLeast(have, want) {
+    const a = String(have).split(".").map(Number);
+    const b = String(want).split(".").map(Number);
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+      const x = a[i] || 0;
+      const y = b[i] || 0;
+      if (x !== y) return x > y;
+    }
+    return true;
+  }
+
   class RequestContext {
     constructor(host) {
       this._host = host;
@@ -1263,9 +1275,10 @@
     host.Office = {
       context: {
         requirements: {
+          // Versions compare part by part, as Office does: 1.13 is newer than 1.9.
           isSetSupported: (name, version) =>
             name === "ExcelApi" &&
-            host.apiVersions.some((v) => Number(v) >= Number(version || "1.1")),
+            host.apiVersions.some((v) => versionAtLeast(v, version || "1.1")),
         },
       },
     };

@@ -82,6 +82,7 @@ test("punch words of the attendance apps: 上班打卡/签退, 正常/迟到/请
     present: 3,
     expected: 4,
   });
+  expect(j.attendanceMarks).toMatchObject({ late: 1, early: 0, leave: 1 });
 });
 
 test("DingTalk daily statistics: title rows, two header rows (上班1 merged over 打卡时间/打卡结果), dates 24-07-01 星期一", async () => {
@@ -288,4 +289,112 @@ test("assess with a bad --out (missing folder, or a folder) exits 1 with one lin
     expect(stdout.trim().split("\n")).toHaveLength(1);
     expect(JSON.parse(stdout).diagnostics[0].code).toBe("out-unwritable");
   }
+});
+
+test("the adapter without ExcelApi 1.13 warns merged-cells-not-read and never asks for merged areas", async () => {
+  const sheets = withSheets({
+    考勤: {
+      rows: [
+        [d("2024-07-01"), "张三", "上班", null, "到岗"],
+        [null, null, "下班", null, "到岗"],
+      ],
+    },
+  });
+  const file = await xlsxFile(sheets, (wb) => {
+    wb.getWorksheet("考勤")!.mergeCells("A2:A3");
+    wb.getWorksheet("考勤")!.mergeCells("B2:B3");
+  });
+  const g = globalThis as unknown as { Excel: unknown; Office?: unknown };
+  const run = async (apiVersions: string[]) => {
+    const host = OfficeFake.createHost(await fakeSpec(file), { apiVersions });
+    const paths: string[] = [];
+    host.failWhen = ({ path }: { path: string }) => {
+      paths.push(path);
+      return false;
+    };
+    g.Excel = host.Excel;
+    g.Office = host.Office;
+    try {
+      const { assessment } = await runAssessment({ asOf: Date.parse("2024-07-01") / 86400000 });
+      return { json: toJson(assessment), asked: paths.some((p) => p.includes("getMergedAreas")) };
+    } finally {
+      delete g.Office;
+    }
+  };
+  const old = await run(["1.7", "1.9"]);
+  expect(old.asked).toBe(false);
+  expect(codes(old.json)).toContainEqual(["warning", "merged-cells-not-read", null]);
+  // The merged 日期 and 姓名 are read only in their top-left cells: row 3 has neither, and says so.
+  expect(old.json.status).toBe("invalid");
+  const now = await run(["1.7", "1.9", "1.13"]);
+  expect(now.asked).toBe(true);
+  expect(codes(now.json)).not.toContainEqual(["warning", "merged-cells-not-read", null]);
+  expect(now.json.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
+});
+
+test("the bundled sample's DingTalk variant (`sample --dingtalk`) scores exactly as the tidy sample, through the CLI and the adapter", async () => {
+  const { main } = await import("../../src/cli/main");
+  const { fileOf } = await import("../hostile/harness");
+  const io = { stdout: async () => undefined, stderr: async () => undefined };
+  const tidy = fileOf("", "ledger.xlsx");
+  const dingtalk = fileOf("", "ledger-dingtalk.xlsx");
+  expect(await main(["sample", "--out", tidy], io)).toBe(0);
+  expect(await main(["sample", "--dingtalk", "--out", dingtalk], io)).toBe(0);
+
+  // Built the way DingTalk exports it: title rows, two header rows, 上班1/下班1 merged over
+  // 打卡时间/打卡结果, dates like 24-07-01 星期一, the app's words, 姓名 merged over a person's rows.
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(dingtalk);
+  const ws = wb.getWorksheet("每日统计")!;
+  expect(wb.getWorksheet("考勤")).toBeUndefined();
+  expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual([
+    "姓名",
+    "考勤组",
+    "部门",
+    "工号",
+    "职位",
+    "日期",
+    "上班1",
+    "上班1",
+    "下班1",
+    "下班1",
+  ]);
+  expect((ws.getRow(4).values as unknown[]).slice(7)).toEqual([
+    "打卡时间",
+    "打卡结果",
+    "打卡时间",
+    "打卡结果",
+  ]);
+  expect(ws.getCell("F5").value).toBe("24-07-01 星期一");
+  expect(ws.getCell("A6").isMerged).toBe(true);
+  const words = new Set<unknown>();
+  ws.eachRow((row, r) => r > 4 && [8, 10].forEach((c) => words.add(row.getCell(c).value)));
+  expect([...words].sort()).toEqual(["正常", "缺卡", "请假", null].sort());
+
+  const t = (await runLedger(tidy)).json;
+  const j = await both(dingtalk);
+  expect([j.status, j.total, j.tier, j.tailAmount]).toEqual(["final", 84.61, "B", 381870]);
+  for (const key of [
+    "status",
+    "total",
+    "tier",
+    "tailRatio",
+    "tailAmount",
+    "dimensions",
+    "months",
+    "advice",
+    "staffing",
+    "sensitivity",
+    "payments",
+  ] as const)
+    expect([key, j[key]]).toEqual([key, t[key]]);
+  expect(j.attendanceMarks).toMatchObject({ late: 0, early: 0, leave: 2 });
+  // The holiday duty check is warned in both, at its own row.
+  expect(codes(j).filter((c) => c[0] !== "info")).toEqual([["warning", "punch-rest-day", 319]]);
+  expect(codes(t).filter((c) => c[0] !== "info")).toEqual([["warning", "punch-rest-day", 389]]);
+
+  // The committed file is the one `npm run sample:dingtalk` writes: it scores the same.
+  const committed = (await runLedger(require("node:path").resolve("sample/ledger-dingtalk.xlsx")))
+    .json;
+  expect({ ...committed, diagnostics: null }).toEqual({ ...j, diagnostics: null });
 });

@@ -8,14 +8,13 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { SEVERITY_TEXT, type Diagnostic, type Severity, type TableKey } from "../../engine";
 import {
-  SEVERITY_TEXT,
-  shown,
-  sortDiagnostics,
-  type Diagnostic,
-  type Severity,
-  type TableKey,
-} from "../../engine";
+  groupDiagnostics,
+  groupRowsText,
+  sheetText,
+  type DiagnosticGroup,
+} from "../../report/diagnosticGroups";
 import type { Strings } from "../i18n";
 import { Mixed, langTag } from "./Mixed";
 
@@ -68,9 +67,11 @@ const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
 };
 
 /**
- * Diagnostics grouped by table, most serious first: severity badge, row, column, the Chinese
- * message and the English below. A diagnostic that names a table has a Fluent button that selects
- * its cell; the button's name is short and the message is its description.
+ * Diagnostics grouped by table, most serious first: severity badge, sheet (when the table spans
+ * several), row, column, the Chinese message and the English below. Rows sharing one problem
+ * (same code, column and value) are one item with their count and first rows (SPEC §5). A
+ * diagnostic that names a table has a Fluent button that selects its (first) cell; the button's
+ * name is short and the message is its description.
  */
 export function DiagnosticsList({
   diagnostics,
@@ -83,21 +84,24 @@ export function DiagnosticsList({
   const second = s.lang === "zh" ? "en" : "zh";
   if (diagnostics.length === 0)
     return <Body1 data-testid="no-diagnostics">{s.noDiagnostics}</Body1>;
-  const groups = new Map<TableKey | null, Diagnostic[]>();
-  for (const d of sortDiagnostics(diagnostics)) {
-    const list = groups.get(d.table) ?? [];
-    list.push(d);
-    groups.set(d.table, list);
+  const byTable = new Map<TableKey | null, DiagnosticGroup[]>();
+  for (const g of groupDiagnostics(diagnostics)) {
+    const list = byTable.get(g.first.table) ?? [];
+    list.push(g);
+    byTable.set(g.first.table, list);
   }
   return (
     <div data-testid="diagnostics">
-      {[...groups.entries()].map(([table, list]) => (
+      {[...byTable.entries()].map(([table, list]) => (
         <section key={table ?? ""} className={styles.group} data-testid="diagnostic-group">
           <Subtitle2 as="h3" className={styles.groupHeading}>
             {table ? s.tableName[table] : s.wholeWorkbook}
           </Subtitle2>
-          {list.map((d, i) => {
-            const v = shown(d);
+          {list.map((g, i) => {
+            const d = g.first;
+            const v = g.shown;
+            const rows = groupRowsText(g);
+            const sheet = g.sheets.length === 1 ? g.sheets[0] : undefined;
             const messageId = `${baseId}-${table ?? "all"}-${i}`;
             return (
               <div
@@ -106,13 +110,26 @@ export function DiagnosticsList({
                 data-testid="diagnostic"
                 data-code={d.code}
                 data-row={d.row ?? ""}
+                data-count={g.count}
+                {...(sheet !== undefined ? { "data-sheet": sheet } : {})}
               >
                 <div className={styles.top}>
                   <span className={styles.where}>
                     <Badge appearance="tint" color={SEVERITY_COLOR[d.severity]} size="small">
                       {SEVERITY_TEXT[d.severity][s.lang]}
                     </Badge>
-                    {d.row !== null && <Caption1>{s.row(d.row)}</Caption1>}
+                    {sheet !== undefined && (
+                      <Caption1 data-testid="diagnostic-sheet">
+                        <Mixed text={sheetText(sheet)[s.lang]} lang={s.lang} />
+                      </Caption1>
+                    )}
+                    {rows !== null ? (
+                      <Caption1 data-testid="diagnostic-count">
+                        <Mixed text={rows[s.lang]} lang={s.lang} />
+                      </Caption1>
+                    ) : (
+                      d.row !== null && <Caption1>{s.row(d.row)}</Caption1>
+                    )}
                     {v.column && (
                       <Caption1>
                         <Mixed text={s.column(v.column)} lang={s.lang} />
