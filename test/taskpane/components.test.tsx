@@ -292,3 +292,16 @@ describe("App", () => {
     expect(out).toContain("office.js 是微软的 Office 脚本库");
   });
 });
+
+describe("ResultView: late, early and leave", () => {
+  it("states how late, early and leave marks were counted, under attendance", () => {
+    const tables = sampleTables().map((t) =>
+      t.name === "考勤"
+        ? { ...t, rows: t.rows.map((r, i) => (i === 0 ? [r[0], r[1], r[2], r[3], "迟到"] : r)) }
+        : t
+    );
+    const zh = text(<ResultView assessment={assess(tables)} strings={STRINGS.zh} />);
+    expect(zh).toMatch(/迟到.*到岗/);
+    expect(zh).toMatch(/请假.*缺勤/);
+  });
+});

@@ -171,6 +171,11 @@ export function ResultView({
                   {r.metricHasFigures ? r.metric[lang] : `${r.metric[lang]}${s.colon}${figures(r)}`}
                 </Body1>
                 <Caption1 className={styles.rule}>{r.rule[lang]}</Caption1>
+                {r.note && (
+                  <Caption1 className={styles.rule} data-testid={`note-${r.key}`}>
+                    <Mixed text={r.note[lang]} lang={lang} />
+                  </Caption1>
+                )}
               </li>
             ))}
           </ul>
