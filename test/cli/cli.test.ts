@@ -1,24 +1,14 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
-import { main, type Io } from "../../src/cli/main";
 import { readLedgerXlsx } from "../../src/cli/xlsx";
 import { baseLedger, d, writeWorkbook, type TableSpec } from "./workbook";
+import { runCli } from "../support/cli";
 
 const ROOT = path.resolve(__dirname, "../..");
 const BIN = path.join(ROOT, "bin/om-scorecard.js");
 
-/** Run the command line in-process; returns exit code and what it printed. */
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: async (s) => void (out += s),
-    stderr: async (s) => void (err += s),
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 async function assessJson(tables: TableSpec[], extra: string[] = []) {
   const file = await writeWorkbook(tables);

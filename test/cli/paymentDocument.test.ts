@@ -1,25 +1,15 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { main, type Io } from "../../src/cli/main";
 import { readLedgerXlsx } from "../../src/cli/xlsx";
 import { BUILTIN_CALENDAR, dayToIso, isoDay, workdaysBetween } from "../../src/engine";
 import { d, writeWorkbook, type Cell, type TableSpec } from "./workbook";
+import { runCli } from "../support/cli";
 
 /** The clock of the run log, fixed. */
 let clock = new Date("2025-07-10T02:00:00Z");
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: async (s) => void (out += s),
-    stderr: async (s) => void (err += s),
-    now: () => clock,
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = (args: string[]) => runCli(args, () => clock);
 
 /**
  * A year's ledger that totals exactly 85.00: attendance 30 (every check present), maintenance 14

@@ -4,12 +4,12 @@
  * with the bundled sample's rows, scores exactly as the sample does. LibreOffice (`soffice`,
  * installed by scripts/install-system-deps.sh) must open it too; without it that test FAILS.
  */
+import { runCli } from "../support/cli";
 import ExcelJS from "exceljs";
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { main, type Io } from "../../src/cli/main";
 import {
   BLANK_ROWS,
   CHECKED_ROWS,
@@ -33,16 +33,7 @@ import {
 const ROOT = path.resolve(__dirname, "../..");
 const SAMPLE = path.join(ROOT, "sample/ledger.xlsx");
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = "";
-  let err = "";
-  const io: Io = {
-    stdout: async (s) => void (out += s),
-    stderr: async (s) => void (err += s),
-  };
-  const code = await main(args, io);
-  return { code, out, err };
-}
+const run = runCli;
 
 let dir: string;
 beforeAll(() => {

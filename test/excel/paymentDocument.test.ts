@@ -12,21 +12,10 @@ import { SUMMARY_SHEET_NAME } from "../../src/engine";
 import { checkLedger, readLedger, runAssessment } from "../../src/excel";
 import { ledgerFingerprint } from "../../src/report/fingerprint";
 import { buildSummary } from "../../src/report/summary";
+import { SampleLedger, installHost, uninstallOffice } from "../support/fakeHost";
 
-const OfficeFake = require("../fakes/officeFake.js");
-const SampleLedger = require("../fakes/sampleLedger.js");
-type Host = ReturnType<typeof OfficeFake.createHost>;
-
-function install(spec: unknown, options?: unknown): Host {
-  const host = OfficeFake.createHost(spec, options);
-  const g = globalThis as unknown as { Excel: unknown; Office: unknown };
-  g.Excel = host.Excel;
-  g.Office = host.Office;
-  return host;
-}
-afterEach(() => {
-  delete (globalThis as unknown as { Office?: unknown }).Office;
-});
+const install = installHost;
+afterEach(uninstallOffice);
 
 const now = () => new Date("2025-07-10T02:00:00Z");
 

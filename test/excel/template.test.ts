@@ -4,6 +4,7 @@
  * drop-downs (ExcelApi 1.8, skipped where the host lacks it), a 说明 sheet; an existing table or
  * sheet never touched.
  */
+import { SampleLedger, installHost, uninstallOffice } from "../support/fakeHost";
 import { TABLES } from "../../src/engine";
 import { addTemplateTables, listTables, runAssessment } from "../../src/excel";
 import {
@@ -14,20 +15,8 @@ import {
   guideRows,
 } from "../../src/report/template";
 
-const OfficeFake = require("../fakes/officeFake.js");
-const SampleLedger = require("../fakes/sampleLedger.js");
-type Host = ReturnType<typeof OfficeFake.createHost>;
-
-function install(spec: unknown, options?: unknown): Host {
-  const host = OfficeFake.createHost(spec, options);
-  const g = globalThis as unknown as { Excel: unknown; Office: unknown };
-  g.Excel = host.Excel;
-  g.Office = host.Office;
-  return host;
-}
-afterEach(() => {
-  delete (globalThis as unknown as { Office?: unknown }).Office;
-});
+const install = installHost;
+afterEach(uninstallOffice);
 
 const ALL = TABLES.map((t) => t.zh);
 type Validation = {

@@ -9,6 +9,7 @@ import path from "path";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy } from "../../src/cli/xlsx";
 import { richLedger, toXlsm } from "./fixtures";
 import { parts, summaryFixture } from "./helpers";
+import { convertWithLibreOffice } from "../support/libreoffice";
 
 function which(cmd: string): string | null {
   try {
@@ -29,20 +30,7 @@ function requireTools(): void {
 
 /** Converts `files` with LibreOffice headless into `format` in `outDir`, using a private profile. */
 function soffice(dir: string, format: string, files: string[]): void {
-  execFileSync(
-    "soffice",
-    [
-      `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-      "--headless",
-      "--norestore",
-      "--convert-to",
-      format,
-      "--outdir",
-      path.join(dir, "out"),
-      ...files,
-    ],
-    { cwd: dir, timeout: 90_000, stdio: "pipe" }
-  );
+  convertWithLibreOffice(dir, files, format, path.join(dir, "out"), 90_000);
 }
 
 describe("LibreOffice opens the scored copy", () => {
@@ -98,19 +86,12 @@ describe("LibreOffice opens the scored copy", () => {
       path.join(src, "ledger.xlsx"),
       writeScoredCopy(await richLedger(), { ...summaryFixture(), name: "统计图" })
     );
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "xlsx:Calc Office Open XML",
-        "--outdir",
-        path.join(dir, "lo-out"),
-        path.join(src, "ledger.xlsx"),
-      ],
-      { cwd: dir, timeout: 90_000, stdio: "pipe" }
+    convertWithLibreOffice(
+      dir,
+      path.join(src, "ledger.xlsx"),
+      "xlsx:Calc Office Open XML",
+      path.join(dir, "lo-out"),
+      90_000
     );
     const lo = new Uint8Array(fs.readFileSync(path.join(dir, "lo-out", "ledger.xlsx")));
     const r = readLedgerXlsx(lo);

@@ -10,6 +10,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
+import { convertWithLibreOffice } from "../support/libreoffice";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -28,19 +29,12 @@ describe("the scored sample, printed by LibreOffice", () => {
       now: () => new Date("2025-07-10T02:00:00Z"),
     });
     expect(code).toBe(0);
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf",
-        "--outdir",
-        path.join(dir, "out"),
-        path.join(dir, "scored.xlsx"),
-      ],
-      { cwd: dir, timeout: 120_000, stdio: "pipe" }
+    convertWithLibreOffice(
+      dir,
+      path.join(dir, "scored.xlsx"),
+      "pdf",
+      path.join(dir, "out"),
+      120_000
     );
     pdf = path.join(dir, "out", readdirSync(path.join(dir, "out"))[0]);
     pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f");

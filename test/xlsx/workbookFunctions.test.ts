@@ -5,7 +5,7 @@
  * by scripts/install-system-deps.sh; without it this test FAILS), and compared with
  * src/functions/logic.ts at every tier and band edge.
  */
-import { execFileSync } from "child_process";
+import { convertWithLibreOffice } from "../support/libreoffice";
 import fs from "fs";
 import os from "os";
 import path from "path";
@@ -139,19 +139,12 @@ describe("the LAMBDA names", () => {
         ws.getCell(i + 1, 1).value = { formula: f } as ExcelJS.CellFormulaValue;
       });
       await wb.xlsx.writeFile(path.join(dir, "cases.xlsx"));
-      execFileSync(
-        "soffice",
-        [
-          `-env:UserInstallation=file://${path.join(dir, "lo-profile")}`,
-          "--headless",
-          "--norestore",
-          "--convert-to",
-          "xlsx:Calc Office Open XML",
-          "--outdir",
-          path.join(dir, "out"),
-          path.join(dir, "cases.xlsx"),
-        ],
-        { cwd: dir, timeout: 90_000, stdio: "pipe" }
+      convertWithLibreOffice(
+        dir,
+        path.join(dir, "cases.xlsx"),
+        "xlsx:Calc Office Open XML",
+        path.join(dir, "out"),
+        90_000
       );
       const got = cachedValues(fs.readFileSync(path.join(dir, "out", "cases.xlsx")));
       results = all.map((c, i) => ({

@@ -8,6 +8,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
+import { resultBlock } from "./blockStyles";
 import { REASONS, dayToIso, toNumber, type Payment, type ScoredAssessment } from "../../engine";
 import {
   PAYMENT_TEXT,
@@ -35,15 +36,7 @@ const useStyles = makeStyles({
   list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column" },
   // One block per line: the name and its badge or amount, then the figures, wrapping between
   // figures (never inside one) so the block reads the same from 320 px up.
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
+  item: resultBlock,
   head: {
     display: "flex",
     flexWrap: "wrap",

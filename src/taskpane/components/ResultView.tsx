@@ -17,6 +17,7 @@ import type { Lang, Strings } from "../i18n";
 import { Mixed, langTag } from "./Mixed";
 import { PaymentView } from "./PaymentView";
 import { YearView } from "./YearView";
+import { resultBlock } from "./blockStyles";
 
 export interface ResultViewProps {
   assessment: Assessment;
@@ -54,15 +55,7 @@ const useStyles = makeStyles({
     display: "flex",
     flexDirection: "column",
   },
-  dim: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    paddingTop: tokens.spacingVerticalS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    minWidth: 0,
-  },
+  dim: resultBlock,
   dimHead: {
     display: "flex",
     flexWrap: "wrap",
