@@ -58,6 +58,7 @@ const ALLOWED: Record<string, string[]> = {
     "commander",
     "exceljs",
     "fflate",
+    "node:crypto",
     "node:fs",
     "node:fs/promises",
     "node:path",

@@ -1,4 +1,5 @@
 import { Command, Option } from "commander";
+import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import {
@@ -10,7 +11,7 @@ import {
   parseDateText,
   type Diagnostic,
 } from "../engine";
-import { ledgerFingerprint } from "../report/fingerprint";
+import { ledgerFingerprint, type Sha256 } from "../report/fingerprint";
 import { diagnosticJson, invalidJson, toJson } from "../report/json";
 import {
   RUN_LOG_WIDTHS,
@@ -40,6 +41,12 @@ import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from
  * 1 for wrong usage, and for a template that was not written (the file exists, or cannot be written).
  * verify: 0 match, 3 differs, 2 unreadable or no summary.
  */
+
+/** Node's SHA-256 for the ledger fingerprint (the same digest as the add-in's, faster). */
+function nodeSha256(): Sha256 {
+  const h = createHash("sha256");
+  return { update: (text) => void h.update(text, "utf8"), hex: () => h.digest("hex") };
+}
 
 export interface Io {
   stdout: (text: string) => Promise<void>;
@@ -164,7 +171,7 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     },
   });
   const code = getExitCode(assessment.status);
-  const fingerprint = ledgerFingerprint(tables);
+  const fingerprint = ledgerFingerprint(tables, nodeSha256());
   let record: RunRecord | null = null;
   let written: string | null = null;
   if (assessment.status !== "invalid") {
@@ -245,6 +252,7 @@ async function runVerify(file: string, flags: { json?: boolean }, io: Io): Promi
     throw e;
   }
   const result = verify({
+    hasher: nodeSha256,
     tables: read.tables,
     summary: read.toolSheets[SUMMARY_SHEET_NAME] ?? null,
     log: read.toolSheets[RUN_LOG_SHEET_NAME] ?? null,
