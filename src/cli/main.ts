@@ -60,9 +60,16 @@ export const TIER_EDGES = ["lower", "upper"] as const;
 
 /** Write to a stream and wait until it has taken the data (JSON output can be long). */
 function writer(stream: NodeJS.WriteStream): (text: string) => Promise<void> {
+  // A reader that stops early (`om-scorecard assess … | head`) closes the pipe: the rest of the
+  // text is not wanted, which is no error (the scored copy is written before anything is printed).
+  const closed = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === "EPIPE";
+  stream.on("error", (err) => {
+    if (!closed(err)) throw err;
+  });
   return (text) =>
     new Promise((resolve, reject) => {
-      stream.write(text, (err) => (err ? reject(err) : resolve()));
+      if (stream.destroyed) return resolve();
+      stream.write(text, (err) => (err && !closed(err) ? reject(err) : resolve()));
     });
 }
 

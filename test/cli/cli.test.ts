@@ -390,3 +390,20 @@ describe("the compiled command line", () => {
     ]);
   });
 });
+
+test("printing into a pipe that closes early (`| head -1`) is no error: exit 0, nothing on stderr", () => {
+  const dir = require("node:fs").mkdtempSync(path.join(require("node:os").tmpdir(), "om-pipe-"));
+  const out = path.join(dir, "out.xlsx");
+  const r = spawnSync(
+    "bash",
+    [
+      "-c",
+      `node "${BIN}" assess "${path.join(ROOT, "sample/ledger.xlsx")}" --out "${out}" | head -1; exit \${PIPESTATUS[0]}`,
+    ],
+    { encoding: "utf8" }
+  );
+  expect(r.stdout.trim()).toBe("运维考核评分 OM Scorecard");
+  expect(r.stderr).toBe("");
+  expect(r.status).toBe(0);
+  expect(existsSync(out)).toBe(true);
+});
