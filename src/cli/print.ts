@@ -5,7 +5,7 @@ import {
   type ScoredAssessment,
   type Diagnostic,
 } from "../engine";
-import { dimensionRows, maxTotal, type DimensionRow } from "../report/dimensions";
+import { dimensionRows, figuresText, maxTotal } from "../report/dimensions";
 import {
   groupDiagnostics,
   groupLocationZh,
@@ -57,8 +57,6 @@ const pad = (s: string, width: number): string =>
 const padStart = (s: string, width: number): string =>
   " ".repeat(Math.max(0, width - displayWidth(s))) + s;
 const points = (h: number): string => (h / 100).toFixed(2);
-const pct = (num: number, den: number): string =>
-  den === 0 ? "—" : `${((num / den) * 100).toFixed(2)}%`;
 
 /** At most this many diagnostics (groups of one problem) are printed; the JSON and the summary sheet have them all. */
 export const PRINT_DIAGNOSTICS = 30;
@@ -83,16 +81,6 @@ export function formatDiagnostics(list: readonly Diagnostic[]): string[] {
     );
   }
   return lines;
-}
-
-/** A row's figures: `1186/1482 = 80.03%` for a rate, `1 起事件 events` for a count, its parts where it has them. */
-function figures(r: DimensionRow): string {
-  if (r.numerator === null) return "—";
-  if (r.parts.length > 0)
-    return r.parts.map((p) => `${both(p.label)} ${points(p.hundredths)}`).join(" + ");
-  return r.isRate
-    ? `${r.numerator}/${r.denominator} = ${pct(r.numerator, r.denominator ?? 0)}`
-    : `${r.numerator} ${both(r.unit)}`;
 }
 
 /** What lifts the tier, the monthly trend and the staffing duty (SPEC §8), for the terminal. */
@@ -146,7 +134,7 @@ export function formatAssessment(
       ["考核项 Item", "指标 Metric", "得分 Points", "满分 Max"],
       ...dimensionRows(p, a).map((r) => [
         both(r.label),
-        figures(r),
+        figuresText(r),
         points(r.pointsHundredths ?? 0),
         String(r.max),
       ]),

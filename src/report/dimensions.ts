@@ -245,3 +245,19 @@ export function dimensionRows(p: Profile, scored: ScoredAssessment | null): Dime
 /** The sum of the dimensions' maxima (100 under the source contract). */
 export const maxTotal = (p: Profile): number =>
   Object.values(p.maxPoints).reduce((a, b) => a + b, 0);
+
+/**
+ * @summary A row's figures on one line, both languages: `1186/1482 = 80.03%` for a rate,
+ * `1 起事件 events` for a count, its parts where it has them (`问卷 survey 7.11 + 挂钩 linked 0.50`),
+ * "—" before scoring. The command line's table and the summary's first page both show it.
+ */
+export function figuresText(r: DimensionRow): string {
+  if (r.numerator === null) return "—";
+  if (r.parts.length > 0)
+    return r.parts
+      .map((x) => `${x.label.zh} ${x.label.en} ${hundredths(x.hundredths)}`)
+      .join(" + ");
+  if (r.isRate)
+    return `${r.numerator}/${r.denominator} = ${r.denominator ? `${((r.numerator / r.denominator) * 100).toFixed(2)}%` : "—"}`;
+  return `${r.numerator} ${r.unit.zh} ${r.unit.en}`;
+}

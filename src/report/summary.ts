@@ -14,7 +14,7 @@ import {
   type Profile,
   type ReadingKey,
 } from "../engine";
-import { dimensionRows, maxTotal, rateRule, type DimensionRow } from "./dimensions";
+import { dimensionRows, figuresText, maxTotal, rateRule } from "./dimensions";
 import { groupDiagnostics, groupText } from "./diagnosticGroups";
 import type { RunRecord } from "./runLog";
 import { adviceHeadline, adviceText, monthRows, staffingText } from "./year";
@@ -600,16 +600,6 @@ function yearSections(rows: SummaryCell[][], a: ScoredAssessment): SummaryChart 
 /** Literal text for a header or footer: `&` starts a code there, so it is doubled. */
 export function headerText(s: string): string {
   return s.replace(/&/g, "&&");
-}
-
-/** A dimension's figures in one short line (`1186/1482 = 80.03%`, `2 起事件 events`). */
-export function figuresText(r: DimensionRow): string {
-  if (r.numerator === null) return "—";
-  if (r.parts.length > 0)
-    return r.parts.map((x) => `${x.label.zh} ${(x.hundredths / 100).toFixed(2)}`).join(" + ");
-  if (r.isRate)
-    return `${r.numerator}/${r.denominator} = ${r.denominator ? ((r.numerator / r.denominator) * 100).toFixed(2) : "—"}%`;
-  return `${r.numerator} ${r.unit.zh} ${r.unit.en}`;
 }
 
 /**
