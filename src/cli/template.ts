@@ -14,13 +14,14 @@ import {
   columnsOf,
   guideOf,
   guideRows,
+  numberFormatOf,
+  startRows,
   listCheckText,
   widthOf,
   type ColumnKind,
 } from "../report/template";
 import type { Io } from "./main";
 
-export { columnsOf };
 import { excelDate } from "./sample";
 
 /**
@@ -40,7 +41,7 @@ import { excelDate } from "./sample";
  * add-in's 新建台账模板.
  */
 
-export { BLANK_ROWS, CHECKED_ROWS, DATE_FORMAT, GUIDE_SHEET, TIME_FORMAT, VOCABULARY };
+export { BLANK_ROWS, CHECKED_ROWS, DATE_FORMAT, GUIDE_SHEET, TIME_FORMAT, VOCABULARY, columnsOf };
 export type { VocabularyKey } from "../report/template";
 
 function columnLetter(n: number): string {
@@ -109,11 +110,7 @@ function rangeValidations(ws: ExcelJS.Worksheet): {
 
 function addLedgerTable(wb: ExcelJS.Workbook, table: TableDef): void {
   const ws = wb.addWorksheet(table.zh, { views: [{ state: "frozen", ySplit: 1 }] });
-  const width = columnsOf(table).length;
-  const rows: (string | null)[][] =
-    table.key === "contract"
-      ? VOCABULARY.contractItem.map((item) => [item, ...Array<null>(width - 1).fill(null)])
-      : Array.from({ length: BLANK_ROWS }, () => Array<null>(width).fill(null));
+  const rows = startRows(table);
   ws.addTable({
     name: table.zh,
     ref: "A1",
@@ -126,8 +123,7 @@ function addLedgerTable(wb: ExcelJS.Workbook, table: TableDef): void {
     const kind = guideOf(table, column).kind;
     const col = ws.getColumn(i + 1);
     col.width = widthOf(column, kind);
-    const numFmt =
-      kind.kind === "date" ? DATE_FORMAT : kind.kind === "time" ? TIME_FORMAT : undefined;
+    const numFmt = numberFormatOf(kind);
     if (numFmt) {
       col.numFmt = numFmt; // the whole column, for the rows the table grows by
       // and the table's own rows, as cells of their own (pre-formatted blank rows)

@@ -6,17 +6,16 @@
  */
 import { TABLES, type TableDef, type TableKey } from "../engine";
 import {
-  BLANK_ROWS,
   CHECKED_ROWS,
-  DATE_FORMAT,
   GUIDE_SHEET,
   GUIDE_WIDTHS,
   SCORE_CHECK_TEXT,
-  TIME_FORMAT,
   VOCABULARY,
   columnsOf,
   guideOf,
   guideRows,
+  numberFormatOf,
+  startRows,
   listCheckText,
   widthOf,
   type ColumnKind,
@@ -60,10 +59,7 @@ function queueLedgerTable(
 ): void {
   const ws = context.workbook.worksheets.add(table.zh);
   const width = columnsOf(table).length;
-  const rows: (string | null)[][] =
-    table.key === "contract"
-      ? VOCABULARY.contractItem.map((item) => [item, ...Array<null>(width - 1).fill(null)])
-      : Array.from({ length: BLANK_ROWS }, () => Array<null>(width).fill(null));
+  const rows = startRows(table);
   // Headers stay text whatever a column's format says.
   const header = ws.getRangeByIndexes(0, 0, 1, width);
   header.numberFormat = [columnsOf(table).map(() => "@")];
@@ -75,8 +71,7 @@ function queueLedgerTable(
   columnsOf(table).forEach((column, i) => {
     const kind = guideOf(table, column).kind;
     ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(widthOf(column, kind));
-    const numFmt =
-      kind.kind === "date" ? DATE_FORMAT : kind.kind === "time" ? TIME_FORMAT : undefined;
+    const numFmt = numberFormatOf(kind);
     // The table's rows; Excel carries a table column's format into the rows it grows by.
     if (numFmt) ws.getRangeByIndexes(1, i, rows.length, 1).numberFormat = rows.map(() => [numFmt]);
     const v = validation ? validationOf(kind) : null;

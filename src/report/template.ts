@@ -268,6 +268,22 @@ export const DATE_FORMAT = "yyyy-mm-dd";
 export const TIME_FORMAT = "hh:mm";
 export const GUIDE_SHEET = "说明";
 
+/**
+ * @summary The rows a template table starts with: one per Contract item (its 值 empty) for the
+ * Contract table, BLANK_ROWS blank rows for the others; each as wide as the table's columns.
+ */
+export function startRows(table: TableDef): (string | null)[][] {
+  const width = columnsOf(table).length;
+  return table.key === "contract"
+    ? VOCABULARY.contractItem.map((item) => [item, ...Array<null>(width - 1).fill(null)])
+    : Array.from({ length: BLANK_ROWS }, () => Array<null>(width).fill(null));
+}
+
+/** The number format of a column of this kind (dates and times), or null. */
+export function numberFormatOf(kind: ColumnKind): string | null {
+  return kind.kind === "date" ? DATE_FORMAT : kind.kind === "time" ? TIME_FORMAT : null;
+}
+
 export const VOCABULARY_LABEL: Record<VocabularyKey, string> = {
   yesNo: "是否 Yes/no",
   slot: "时段 Slot",
