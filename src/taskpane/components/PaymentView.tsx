@@ -74,8 +74,14 @@ export function PaymentView({ assessment: a, strings: s }: PaymentViewProps): Re
   const styles = useStyles();
   const lang = s.lang;
   const chosen = a.readings[0];
-  const term = (label: string, value: string, testId?: string): React.ReactElement => (
-    <span className={styles.pair} data-testid={testId}>
+  /** A label and its value, kept on one line unless the value is a sentence that must wrap. */
+  const term = (
+    label: string,
+    value: string,
+    testId?: string,
+    wraps = false
+  ): React.ReactElement => (
+    <span className={wraps ? undefined : styles.pair} data-testid={testId}>
       <span className={styles.term}>
         {label}
         {s.colon}
@@ -161,17 +167,8 @@ export function PaymentView({ assessment: a, strings: s }: PaymentViewProps): Re
               </div>
               <Body1 className={styles.figures}>
                 {term(s.paymentFrom, p.from === null ? s.toBeFixed : dayToIso(p.from))}
-                {p.due !== null || p.from === null ? (
-                  term(s.paymentDue, dueText(p), "payment-due")
-                ) : (
-                  <span data-testid="payment-due">
-                    <span className={styles.term}>
-                      {s.paymentDue}
-                      {s.colon}
-                    </span>
-                    {dueText(p)}
-                  </span>
-                )}
+                {/* The uncovered-year note is a sentence: it wraps. */}
+                {term(s.paymentDue, dueText(p), "payment-due", p.due === null && p.from !== null)}
               </Body1>
               <Caption1 className={styles.muted}>{PAYMENT_TEXT[p.key].rule[lang]}</Caption1>
             </li>
