@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { constants, promises as fs } from "node:fs";
 import * as path from "node:path";
-import { TABLES, isoDay, type TableDef } from "../engine";
+import { TABLES, askedColumns, isoDay, type TableDef } from "../engine";
 import {
   BLANK_ROWS,
   CHECKED_ROWS,
@@ -11,7 +11,6 @@ import {
   SCORE_CHECK_TEXT,
   TIME_FORMAT,
   VOCABULARY,
-  columnsOf,
   guideOf,
   guideRows,
   numberFormatOf,
@@ -41,7 +40,7 @@ import { excelDate } from "./sample";
  * add-in's 新建台账模板.
  */
 
-export { BLANK_ROWS, CHECKED_ROWS, DATE_FORMAT, GUIDE_SHEET, TIME_FORMAT, VOCABULARY, columnsOf };
+export { BLANK_ROWS, CHECKED_ROWS, DATE_FORMAT, GUIDE_SHEET, TIME_FORMAT, VOCABULARY };
 export type { VocabularyKey } from "../report/template";
 
 function columnLetter(n: number): string {
@@ -116,10 +115,10 @@ function addLedgerTable(wb: ExcelJS.Workbook, table: TableDef): void {
     ref: "A1",
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
-    columns: columnsOf(table).map((c) => ({ name: c.zh, filterButton: true })),
+    columns: askedColumns(table).map((c) => ({ name: c.zh, filterButton: true })),
     rows,
   });
-  columnsOf(table).forEach((column, i) => {
+  askedColumns(table).forEach((column, i) => {
     const kind = guideOf(table, column).kind;
     const col = ws.getColumn(i + 1);
     col.width = widthOf(column, kind);

@@ -41,6 +41,7 @@ export {
   SUMMARY_SHEET_NAME,
   TOOL_SHEET_NAMES,
   TABLES,
+  askedColumns,
   tableDef,
   type ColumnDef,
   type TableDef,

@@ -1,5 +1,5 @@
 import { dayToIso } from "./day";
-import { CONTRACT_ITEMS, tableDef, type ContractItemKey } from "./tables";
+import { CONTRACT_ITEMS, askedColumns, tableDef, type ContractItemKey } from "./tables";
 import type { CellError, Day, RawCell, Severity, Slot, TableKey } from "./types";
 
 /**
@@ -160,7 +160,7 @@ const CATALOGUE = {
   // Locating the tables (schema.ts).
   "missing-table": error<None>((_, p) => {
     const def = tableDef(p.table ?? "contract");
-    const columns = def.columns.filter((c) => !c.exportOnly);
+    const columns = askedColumns(def);
     return {
       zh: `找不到「${p.tableZh}」表。请添加名为「${p.tableZh}」（或 ${p.tableEn}）的工作表或表格，首行为列标题：${columns.map((c) => c.zh).join("、")}。`,
       en: `No ${p.tableEn} table found. Add a sheet or Excel table named "${p.tableZh}" (or ${p.tableEn}) whose first row holds the headers: ${columns.map((c) => c.en).join(", ")}.`,

@@ -200,3 +200,12 @@ export type ContractItemKey = keyof typeof CONTRACT_ITEMS;
 export function tableDef(key: TableKey): TableDef {
   return TABLES.find((t) => t.key === key)!;
 }
+
+/**
+ * @summary The columns a ledger is asked to have: every column but an attendance app's
+ * export-only ones (read when present, never asked for). The template writes these, and the
+ * missing-table message lists them.
+ */
+export function askedColumns(def: TableDef): ColumnDef[] {
+  return def.columns.filter((c) => !c.exportOnly);
+}

@@ -4,14 +4,13 @@
  * existing sheet or table is never touched: a table the locator finds is kept, and a missing
  * table whose sheet name is taken gets no table and is reported kept.
  */
-import { TABLES, type TableDef, type TableKey } from "../engine";
+import { TABLES, askedColumns, type TableDef, type TableKey } from "../engine";
 import {
   CHECKED_ROWS,
   GUIDE_SHEET,
   GUIDE_WIDTHS,
   SCORE_CHECK_TEXT,
   VOCABULARY,
-  columnsOf,
   guideOf,
   guideRows,
   numberFormatOf,
@@ -58,17 +57,17 @@ function queueLedgerTable(
   validation: boolean
 ): void {
   const ws = context.workbook.worksheets.add(table.zh);
-  const width = columnsOf(table).length;
+  const width = askedColumns(table).length;
   const rows = startRows(table);
   // Headers stay text whatever a column's format says.
   const header = ws.getRangeByIndexes(0, 0, 1, width);
-  header.numberFormat = [columnsOf(table).map(() => "@")];
-  header.values = [columnsOf(table).map((c) => c.zh)];
+  header.numberFormat = [askedColumns(table).map(() => "@")];
+  header.values = [askedColumns(table).map((c) => c.zh)];
   ws.getRangeByIndexes(1, 0, rows.length, width).values = rows.map((r) => r.map((v) => v ?? ""));
   const t = ws.tables.add(ws.getRangeByIndexes(0, 0, rows.length + 1, width), true);
   t.name = table.zh;
   ws.freezePanes.freezeRows(1);
-  columnsOf(table).forEach((column, i) => {
+  askedColumns(table).forEach((column, i) => {
     const kind = guideOf(table, column).kind;
     ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = widthPoints(widthOf(column, kind));
     const numFmt = numberFormatOf(kind);

@@ -3,15 +3,12 @@ import {
   DEFAULT_PROFILE,
   SUMMARY_SHEET_NAME,
   TABLES,
+  askedColumns,
   dayToIso,
   type ColumnDef,
   type TableDef,
   type TableKey,
 } from "../engine";
-
-/** The columns a template asks for: an attendance app's export columns are read, not asked for. */
-export const columnsOf = (table: TableDef): ColumnDef[] =>
-  table.columns.filter((c) => !c.exportOnly);
 
 /**
  * The ledger template's content (SPEC §8), shared by the command line's `om-scorecard template`
@@ -273,7 +270,7 @@ export const GUIDE_SHEET = "说明";
  * Contract table, BLANK_ROWS blank rows for the others; each as wide as the table's columns.
  */
 export function startRows(table: TableDef): (string | null)[][] {
-  const width = columnsOf(table).length;
+  const width = askedColumns(table).length;
   return table.key === "contract"
     ? VOCABULARY.contractItem.map((item) => [item, ...Array<null>(width - 1).fill(null)])
     : Array.from({ length: BLANK_ROWS }, () => Array<null>(width).fill(null));
@@ -386,7 +383,7 @@ export function guideRows(): GuideRow[] {
       guide.zh,
       guide.en,
     ]);
-    for (const column of columnsOf(table)) {
+    for (const column of askedColumns(table)) {
       const g = guideOf(table, column);
       const words = g.kind.kind === "list" ? VOCABULARY[g.kind.vocabulary] : null;
       line([

@@ -17,10 +17,15 @@ import {
   GUIDE_SHEET,
   TIME_FORMAT,
   VOCABULARY,
-  columnsOf,
 } from "../../src/cli/template";
 import { readLedgerXlsx } from "../../src/cli/xlsx";
-import { CONTRACT_ITEMS, SUMMARY_SHEET_NAME, TABLES, type RawCell } from "../../src/engine";
+import {
+  CONTRACT_ITEMS,
+  SUMMARY_SHEET_NAME,
+  TABLES,
+  askedColumns,
+  type RawCell,
+} from "../../src/engine";
 import {
   BAD,
   parseCategory,
@@ -83,7 +88,7 @@ describe("om-scorecard template", () => {
     const read = readLedgerXlsx(readFileSync(file));
     expect(read.sheetNames).toEqual([GUIDE_SHEET, ...TABLES.map((t) => t.zh)]);
     expect(read.tables.filter((t) => t.kind === "table").map((t) => [t.name, t.headers])).toEqual(
-      TABLES.map((t) => [t.zh, columnsOf(t).map((c) => c.zh)])
+      TABLES.map((t) => [t.zh, askedColumns(t).map((c) => c.zh)])
     );
 
     const wb = new ExcelJS.Workbook();
@@ -91,7 +96,7 @@ describe("om-scorecard template", () => {
     for (const table of TABLES) {
       const ws = wb.getWorksheet(table.zh)!;
       const model = (ws.getTable(table.zh) as unknown as { table: ExcelJS.TableProperties }).table;
-      expect(model.columns.map((c) => c.name)).toEqual(columnsOf(table).map((c) => c.zh));
+      expect(model.columns.map((c) => c.name)).toEqual(askedColumns(table).map((c) => c.zh));
       const rows = table.key === "contract" ? Object.keys(CONTRACT_ITEMS).length : BLANK_ROWS;
       expect((model as unknown as { tableRef: string }).tableRef).toMatch(
         new RegExp(`^A1:[A-Z]${rows + 1}$`)
@@ -102,7 +107,7 @@ describe("om-scorecard template", () => {
         );
       }
 
-      columnsOf(table).forEach((column, i) => {
+      askedColumns(table).forEach((column, i) => {
         const where = `${table.zh}/${column.zh}`;
         for (const row of [2, rows + 1, CHECKED_ROWS + 1]) {
           const cell = ws.getCell(row, i + 1);
@@ -140,7 +145,7 @@ describe("om-scorecard template", () => {
     const all = text.join("\n");
     for (const table of TABLES) {
       expect(all).toContain(`${table.zh} ${table.en}`);
-      for (const c of columnsOf(table)) expect(all).toContain(`${c.zh} ${c.en}`);
+      for (const c of askedColumns(table)) expect(all).toContain(`${c.zh} ${c.en}`);
     }
     for (const words of Object.values(VOCABULARY)) for (const w of words) expect(all).toContain(w);
     for (const item of Object.values(CONTRACT_ITEMS))
@@ -258,7 +263,7 @@ describe("om-scorecard template", () => {
       expect(def).toBeDefined();
       const ws = wb.getWorksheet(def.zh)!;
       // Rows in the template's column order, whatever the sample's order.
-      const at = columnsOf(def).map((c) => src.headers.indexOf(c.zh));
+      const at = askedColumns(def).map((c) => src.headers.indexOf(c.zh));
       expect(at).not.toContain(-1);
       const rows = src.rows.map((r) => at.map((j) => r[j] as ExcelJS.CellValue));
       // exceljs cannot add rows to a table it has read (SETUP-NOTES): remove it and add it again.
@@ -268,7 +273,7 @@ describe("om-scorecard template", () => {
         ref: "A1",
         headerRow: true,
         style: { theme: "TableStyleMedium2", showRowStripes: true },
-        columns: columnsOf(def).map((c) => ({ name: c.zh, filterButton: true })),
+        columns: askedColumns(def).map((c) => ({ name: c.zh, filterButton: true })),
         rows,
       });
     }
