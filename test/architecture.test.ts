@@ -57,7 +57,6 @@ const ALLOWED: Record<string, string[]> = {
     "src/report",
     "commander",
     "exceljs",
-    "fflate",
     "node:crypto",
     "node:fs",
     "node:fs/promises",
