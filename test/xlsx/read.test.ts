@@ -1,5 +1,6 @@
 import { readLedgerXlsx } from "../../src/cli/xlsx";
 import type { RawTable } from "../../src/engine/types";
+import { scanWorksheet } from "../../src/cli/xlsx/sheetScan";
 import { rawWorkbook, workbookBytes } from "./helpers";
 
 const table = (tables: RawTable[], name: string): RawTable => {
@@ -160,6 +161,24 @@ describe("readLedgerXlsx: hand-written SpreadsheetML", () => {
     const [t] = readLedgerXlsx(b).tables;
     expect(t.headers).toEqual(["编号", "类别", "内联", "東京"]);
     expect(t.rows).toEqual([["line1\nline2\r", "a <b> & c!", "富 文本 ", "_x0041_ and 中"]]);
+  });
+
+  it("gives each scanned row its own width, however wide the row before it was", () => {
+    // Rows are made as wide as the previous one and cut when they end: a short row after a
+    // wide one, a row revisited by a cell reference and the last row must not keep extra slots.
+    const xml =
+      '<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+      '<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="C1"><v>3</v></c><c r="D1"><v>4</v></c><c r="E1"><v>5</v></c></row>' +
+      '<row r="2"><c r="A2"><v>6</v></c><c r="B2"><v>7</v></c></row>' +
+      '<row r="3"><c r="C3"><v>8</v></c><c r="F3"/></row>' +
+      '<row r="4"><c r="A4"><v>9</v></c><c r="D2"><v>10</v></c></row>' +
+      '<row r="5"><c r="A5" t="inlineStr"><is><t>x</t></is></c></row>' +
+      "</sheetData></worksheet>";
+    const { rows, maxRow } = scanWorksheet(xml, [], false);
+    expect(maxRow).toBe(5);
+    expect(rows.map((r) => r?.length)).toEqual([undefined, 5, 4, 3, 1, 1]);
+    expect([...rows[2]!]).toEqual([6, 7, undefined, 10]);
+    expect([...rows[3]!]).toEqual([undefined, undefined, 8]);
   });
 
   it("places cells that have no r attribute by position, and rows without r after the previous row", () => {

@@ -180,26 +180,26 @@ const T_B = 4;
 const T_E = 5;
 const T_D = 6;
 
-function typeCode(t: string | null): number {
-  switch (t) {
-    case null:
-    case "n":
-      return T_NONE;
-    case "s":
-      return T_S;
-    case "inlineStr":
-      return T_INLINE;
-    case "str":
-      return T_STR;
-    case "b":
-      return T_B;
-    case "e":
-      return T_E;
-    case "d":
-      return T_D;
-    default:
-      return T_NONE;
+/** The type code of a cell's `t` attribute value in s[from, to), read without making a string. */
+function typeAt(s: string, from: number, to: number): number {
+  const len = to - from;
+  if (len === 1) {
+    switch (s.charCodeAt(from)) {
+      case 115: // s
+        return T_S;
+      case 98: // b
+        return T_B;
+      case 101: // e
+        return T_E;
+      case 100: // d
+        return T_D;
+      default: // n, or unknown
+        return T_NONE;
+    }
   }
+  if (len === 3 && s.startsWith("str", from)) return T_STR;
+  if (len === 9 && s.startsWith("inlineStr", from)) return T_INLINE;
+  return T_NONE;
 }
 
 /** The non-negative integer written in s[from, to), or -1 when it is not all digits (or too long to be exact). */
@@ -247,6 +247,10 @@ export function scanWorksheet(
   let rowNum = 0;
   let col = -1;
   let cur: RawCell[] | undefined;
+  // A new row's array is made as wide as the last row was (most rows of a sheet are alike), and
+  // cut to its own width when it ends: an empty [] would grow to 16 slots on its first cell.
+  let curLen = 0;
+  let hint = 0;
   const ref: CellRef = { col: -1, row: 0 };
   const n = s.length;
   for (;;) {
@@ -263,6 +267,7 @@ export function scanWorksheet(
       const name = s.slice(lt + 2, gt).trim();
       if (name === "sheetData" || name.endsWith(":sheetData")) {
         i = gt + 1;
+        if (cur !== undefined && cur.length > curLen) cur.length = curLen;
         break;
       }
       i = gt + 1;
@@ -300,7 +305,7 @@ export function scanWorksheet(
     let p = attrStart;
     let rFrom = -1;
     let rTo = -1;
-    let tVal: string | null = null;
+    let type = T_NONE;
     let sFrom = -1;
     let sTo = -1;
     for (;;) {
@@ -317,6 +322,17 @@ export function scanWorksheet(
         break;
       }
       if (p >= n) throw new XmlFormatError("unterminated tag");
+      // Fast path for what every common writer produces: a one-letter name, `="`, the value.
+      if (s.charCodeAt(p + 1) === 61 && s.charCodeAt(p + 2) === 34) {
+        let vEnd = p + 3;
+        while (vEnd < n && s.charCodeAt(vEnd) !== 34) vEnd++;
+        if (vEnd >= n) throw new XmlFormatError("bad attribute");
+        if (c === 114) ((rFrom = p + 3), (rTo = vEnd));
+        else if (c === 116) type = typeAt(s, p + 3, vEnd);
+        else if (c === 115 && wantStyles) ((sFrom = p + 3), (sTo = vEnd));
+        p = vEnd + 1;
+        continue;
+      }
       const nameStart = p;
       while (p < n && (c = s.charCodeAt(p)) !== 61 && c > 32) p++;
       const nameLen = p - nameStart;
@@ -330,16 +346,22 @@ export function scanWorksheet(
       if (nameLen === 1) {
         const k = s.charCodeAt(nameStart);
         if (k === 114) ((rFrom = p + 1), (rTo = vEnd));
-        else if (k === 116) tVal = s.slice(p + 1, vEnd);
+        else if (k === 116) type = typeAt(s, p + 1, vEnd);
         else if (k === 115 && wantStyles) ((sFrom = p + 1), (sTo = vEnd));
       }
       p = vEnd + 1;
     }
     i = end;
     if (local === "row") {
-      rowNum = rFrom >= 0 && rTo > rFrom ? parseInt(s.slice(rFrom, rTo), 10) : rowNum + 1;
+      const k = rTo > rFrom ? intAt(s, rFrom, rTo) : -1;
+      rowNum =
+        k >= 0 ? k : rFrom >= 0 && rTo > rFrom ? parseInt(s.slice(rFrom, rTo), 10) : rowNum + 1;
       if (!(rowNum >= 1)) throw new XmlFormatError("bad row number");
       col = -1;
+      if (cur !== undefined) {
+        if (cur.length > curLen) cur.length = curLen;
+        hint = curLen;
+      }
       cur = undefined;
       continue;
     }
@@ -349,6 +371,10 @@ export function scanWorksheet(
       col = ref.col >= 0 ? ref.col : col + 1;
       if (ref.row > 0 && ref.row !== rowNum) {
         rowNum = ref.row;
+        if (cur !== undefined) {
+          if (cur.length > curLen) cur.length = curLen;
+          hint = curLen;
+        }
         cur = undefined;
       }
     } else col++;
@@ -357,7 +383,6 @@ export function scanWorksheet(
     if (sFrom >= 0 && percentStyles!.has(intAt(s, sFrom, sTo))) {
       (percent ??= new Set()).add(`${rowNum},${col + 1}`);
     }
-    const type = typeCode(tVal);
     let v: string | null = null;
     let inline: string | null = null;
     let hasFormula = false;
@@ -377,9 +402,13 @@ export function scanWorksheet(
             else throw new XmlFormatError(`shared string ${k} out of range`);
             if (!cur) {
               cur = rows[rowNum];
-              if (!cur) rows[rowNum] = cur = [];
+              if (!cur) {
+                rows[rowNum] = cur = hint > 0 ? new Array<RawCell>(hint) : [];
+                curLen = 0;
+              } else curLen = cur.length;
             }
             cur[col] = value;
+            if (col >= curLen) curLen = col + 1;
             if (rowNum > maxRow) maxRow = rowNum;
             continue;
           }
@@ -453,9 +482,13 @@ export function scanWorksheet(
     if (value === null) continue;
     if (!cur) {
       cur = rows[rowNum];
-      if (!cur) rows[rowNum] = cur = [];
+      if (!cur) {
+        rows[rowNum] = cur = hint > 0 ? new Array<RawCell>(hint) : [];
+        curLen = 0;
+      } else curLen = cur.length;
     }
     cur[col] = value;
+    if (col >= curLen) curLen = col + 1;
     if (rowNum > maxRow) maxRow = rowNum;
   }
   const out: SheetCells = percent ? { rows, maxRow, percent } : { rows, maxRow };
