@@ -306,7 +306,9 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
     if (slot === null) {
       // Time column first; failing that, a time written in the date cell itself (punch-clock
       // exports often hold "2024-07-01 08:32" in one cell).
-      const minutes = r.get("time", parseTime, "bad-time") ?? timeInDateCell(r.raw("date"));
+      // A bad time is reported as such, not again as a missing slot.
+      const typed = r.get("time", parseTime, "bad-time");
+      const minutes = typed === null ? timeInDateCell(r.raw("date")) : typed;
       if (minutes === null) r.report("slot", "slot-missing", {});
       else if (minutes !== undefined) slot = minutes < 720 ? "上班" : "下班";
     } else {
