@@ -6,7 +6,8 @@
  * and both must give the same full JSON.
  */
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
 import { runAssessment } from "../../src/excel";
 import { toJson, type AssessmentJson } from "../../src/report/json";
 import { cleanup, runLedger } from "../hostile/harness";
@@ -42,14 +43,37 @@ async function fakeSpec(file: string) {
   return { sheets };
 }
 
-/** Score through both readers; returns the CLI's JSON after checking the adapter gives the same. */
-async function both(file: string, args: string[] = []): Promise<AssessmentJson> {
+const EXPECTED = path.join(__dirname, "expected");
+
+/**
+ * The full JSON a case must give, committed in test/real/expected/NAME.json so that a reviewer
+ * can read every figure and message. UPDATE_EXPECTED=1 rewrites the files (then read the diff);
+ * a missing file fails the test otherwise. The run log's `run` and the `fingerprint` are left
+ * out (null): the harness clears them, and they are tested on their own.
+ */
+function expectFullJson(name: string, json: AssessmentJson): void {
+  const file = path.join(EXPECTED, `${name}.json`);
+  const text = `${JSON.stringify(json, null, 2)}\n`;
+  if (process.env.UPDATE_EXPECTED === "1") {
+    mkdirSync(EXPECTED, { recursive: true });
+    writeFileSync(file, text);
+  }
+  if (!existsSync(file)) throw new Error(`no ${file}: run with UPDATE_EXPECTED=1 and review it`);
+  expect(json).toEqual(JSON.parse(readFileSync(file, "utf8")));
+}
+
+/**
+ * Score through both readers: the adapter's JSON must equal the command line's, and both must
+ * equal the committed expected JSON `expected`. Returns it.
+ */
+async function both(expected: string, file: string, args: string[] = []): Promise<AssessmentJson> {
   const cli = await runLedger(file, args);
   const host = OfficeFake.createHost(await fakeSpec(file));
   (globalThis as unknown as { Excel: unknown }).Excel = host.Excel;
   const asOf = args[0] === "--as-of" ? { asOf: Date.parse(args[1]) / 86400000 } : {};
   const { assessment } = await runAssessment(asOf);
   expect(toJson(assessment)).toEqual(cli.json);
+  expectFullJson(expected, cli.json);
   return cli.json;
 }
 
@@ -73,7 +97,7 @@ test("punch words of the attendance apps: 上班打卡/签退, 正常/迟到/请
       ],
     },
   });
-  const j = await both(await xlsxFile(sheets), AS_OF);
+  const j = await both("punch-words", await xlsxFile(sheets), AS_OF);
   expect(j.status).toBe("provisional");
   expect(j.dimensions!.attendance).toEqual({
     points: 24,
@@ -107,7 +131,7 @@ test("DingTalk daily statistics: title rows, two header rows (上班1 merged ove
   ws.mergeCells("F3:G3");
   const { fileOf } = await import("../hostile/harness");
   const file = fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
-  const j = await both(file, AS_OF);
+  const j = await both("dingtalk-daily", file, AS_OF);
   expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
   expect(j.diagnostics.find((x) => x.code === "title-rows-skipped")).toMatchObject({
     table: "考勤",
@@ -126,7 +150,7 @@ test("DingTalk raw records: 姓名, 考勤日期, 打卡时间, 打卡结果, on
       ],
     },
   ]);
-  const j = await both(await xlsxFile(sheets), AS_OF);
+  const j = await both("dingtalk-raw", await xlsxFile(sheets), AS_OF);
   expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
 });
 
@@ -134,11 +158,12 @@ test("punches kept one sheet per month are read together; a sheet chosen by name
   const [roster, punches, ...rest] = base();
   const july = { ...punches, name: "7月", rows: [punches.rows[0]] };
   const july2 = { ...punches, name: "7月下", rows: [punches.rows[1]] };
-  const j = await both(await xlsxFile([roster, july, july2, ...rest]), AS_OF);
+  const j = await both("month-sheets", await xlsxFile([roster, july, july2, ...rest]), AS_OF);
   expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
   expect(codes(j)).toContainEqual(["info", "table-over-sheets", null]);
 
   const named = await both(
+    "month-sheets-one-named",
     await xlsxFile([roster, { ...july, name: "考勤" }, july2, ...rest]),
     AS_OF
   );
@@ -161,7 +186,7 @@ test("日期 and 姓名 merged over a day's rows fill every row", async () => {
     wb.getWorksheet("考勤")!.mergeCells("A2:A3");
     wb.getWorksheet("考勤")!.mergeCells("B2:B3");
   });
-  const j = await both(file, AS_OF);
+  const j = await both("merged-date-and-name", file, AS_OF);
   expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
 });
 
@@ -174,7 +199,7 @@ test("a totals row is skipped with an info", async () => {
       ],
     },
   });
-  const j = await both(await xlsxFile(sheets), AS_OF);
+  const j = await both("totals-row", await xlsxFile(sheets), AS_OF);
   expect(codes(j)).toContainEqual(["info", "totals-row-skipped", 3]);
   expect(j.dimensions!.satisfaction.responses).toBe(1);
 });
@@ -185,9 +210,9 @@ test("survey scores formatted as percentages are read as the percentage; all ≤
     sheets,
     (wb) => (wb.getWorksheet("问卷")!.getCell("B2").numFmt = "0%")
   );
-  const j = await both(pct, AS_OF);
+  const j = await both("survey-percent-cells", pct, AS_OF);
   expect(j.dimensions!.satisfaction.survey).toBe(7.2);
-  const bare = await both(await xlsxFile(sheets), AS_OF);
+  const bare = await both("survey-fractions-unformatted", await xlsxFile(sheets), AS_OF);
   expect(bare.status).toBe("invalid");
   expect(bare.diagnostics.find((x) => x.code === "survey-scale-suspect")!.message).toContain("92");
 });
@@ -204,7 +229,7 @@ test("a 1–5 survey with 问卷满分 = 5; 服务期限 as one item; 万元", a
       ],
     },
   ]);
-  const j = await both(await xlsxFile(sheets), AS_OF);
+  const j = await both("survey-scale-5-period-wan", await xlsxFile(sheets), AS_OF);
   expect(j.dimensions!.satisfaction.survey).toBe(7.2);
   expect(j.status).toBe("provisional");
 });
@@ -213,9 +238,11 @@ test("a time typed as a number (8.52) is bad-time, naming how to type it", async
   const sheets = withSheets({
     考勤: { rows: [[d("2024-07-01"), "张三", null, 8.52, "到岗"]] },
   });
-  const j = await both(await xlsxFile(sheets), AS_OF);
+  const j = await both("time-typed-as-number", await xlsxFile(sheets), AS_OF);
   expect(j.status).toBe("invalid");
   expect(j.diagnostics.find((x) => x.code === "bad-time")!.message).toContain("8:52");
+  // One message for the one problem: not also "Slot and Time are both empty".
+  expect(codes(j)).toEqual([["error", "bad-time", 2]]);
 });
 
 test("tickets and complaints outside the service period are not counted, with one warning per table", async () => {
@@ -228,7 +255,7 @@ test("tickets and complaints outside the service period are not counted, with on
       ],
     },
   });
-  const j = await both(await xlsxFile(sheets), AS_OF);
+  const j = await both("outside-service-period", await xlsxFile(sheets), AS_OF);
   expect(j.dimensions!.completion).toMatchObject({ completed: 1, routed: 1 });
   expect(j.diagnostics.filter((x) => x.code === "rows-outside-period")).toHaveLength(1);
 });
@@ -243,7 +270,7 @@ test("statuses: 已 关闭 is completed; 已办结 is warned with its count", as
       ],
     },
   });
-  const j = await both(await xlsxFile(sheets), AS_OF);
+  const j = await both("statuses", await xlsxFile(sheets), AS_OF);
   expect(j.dimensions!.completion).toMatchObject({ completed: 1, routed: 3 });
   expect(j.diagnostics.find((x) => x.code === "status-not-completed")!.message).toContain("2 张");
 });
@@ -257,7 +284,7 @@ test("a staff member who leaves and returns: two rows, one person, two periods; 
       ],
     },
   });
-  const j = await both(await xlsxFile(sheets), AS_OF);
+  const j = await both("leaves-and-returns", await xlsxFile(sheets), AS_OF);
   expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
   const overlap = withSheets({
     驻场人员: {
@@ -267,7 +294,7 @@ test("a staff member who leaves and returns: two rows, one person, two periods; 
       ],
     },
   });
-  const o = await both(await xlsxFile(overlap), AS_OF);
+  const o = await both("roster-periods-overlap", await xlsxFile(overlap), AS_OF);
   expect(codes(o)).toContainEqual(["error", "roster-periods-overlap", 3]);
 });
 
@@ -372,7 +399,7 @@ test("the bundled sample's DingTalk variant (`sample --dingtalk`) scores exactly
   expect([...words].sort()).toEqual(["正常", "缺卡", "请假", null].sort());
 
   const t = (await runLedger(tidy)).json;
-  const j = await both(dingtalk);
+  const j = await both("sample-dingtalk", dingtalk);
   expect([j.status, j.total, j.tier, j.tailAmount]).toEqual(["final", 84.61, "B", 381870]);
   for (const key of [
     "status",
@@ -394,7 +421,6 @@ test("the bundled sample's DingTalk variant (`sample --dingtalk`) scores exactly
   expect(codes(t).filter((c) => c[0] !== "info")).toEqual([["warning", "punch-rest-day", 389]]);
 
   // The committed file is the one `npm run sample:dingtalk` writes: it scores the same.
-  const committed = (await runLedger(require("node:path").resolve("sample/ledger-dingtalk.xlsx")))
-    .json;
+  const committed = (await runLedger(path.resolve("sample/ledger-dingtalk.xlsx"))).json;
   expect({ ...committed, diagnostics: null }).toEqual({ ...j, diagnostics: null });
 });
