@@ -85,6 +85,7 @@ test("every code's message is bilingual and names no placeholder", () => {
     max: "0.9",
     scale: 100,
     hint: 1,
+    header: "出勤情况",
   };
   for (const { code } of DIAGNOSTIC_CODES) {
     const m = messageOf(

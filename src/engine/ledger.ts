@@ -172,13 +172,12 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
       const cells = table.rows[i];
       if (cells.every(isEmpty)) continue;
       view.moveTo(cells, table.headerRow + 1 + i);
-      // A totals or hint row (合计, 平均分, Total …) in the identifying or the first cell.
+      // A totals or hint row (合计, 平均分, Total …) in the identifying or the first non-empty cell.
       const idCell = id === undefined ? undefined : cells[id];
-      const total = isTotalsWord(idCell)
-        ? idCell
-        : id !== 0 && isTotalsWord(cells[0])
-          ? cells[0]
-          : undefined;
+      // The first non-empty cell stands in for the first cell: a 序号 column left empty on the
+      // totals row, or an identifying column the tool does not read (受访单位).
+      const lead = cells.find((c) => !isEmpty(c));
+      const total = isTotalsWord(idCell) ? idCell : isTotalsWord(lead) ? lead : hintOf(cells);
       if (total !== undefined) {
         view.report(id === undefined ? loc.def.idColumn : loc.def.idColumn, "totals-row-skipped", {
           value: total,
@@ -188,6 +187,23 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
       yield view;
     }
   }
+}
+
+/**
+ * A hint row under the data (注：以上数据由监理现场核查, 说明：…): every non-empty cell holds the
+ * same text (a merged hint fills the row) and it begins with 注, 备注, 说明, 注意 or 填表说明 and a
+ * colon. Its text, or undefined.
+ */
+function hintOf(cells: RawCell[]): string | undefined {
+  let text: string | undefined;
+  for (const c of cells) {
+    if (isEmpty(c)) continue;
+    if (typeof c !== "string" || (text !== undefined && c !== text)) return undefined;
+    text = c;
+  }
+  return text !== undefined && /^\s*(注|备注|说明|注意|填表说明)\s*[:：]/.test(text)
+    ? text
+    : undefined;
 }
 
 const TOTALS = new Set(["合计", "总计", "小计", "平均", "平均分", "total", "average"]);
@@ -287,9 +303,44 @@ export const normalizePerson = memoText((name: string): string =>
   name.normalize("NFKC").replace(/\s+/g, "").toLowerCase()
 );
 
+/**
+ * A punch sheet with no 结果 column reads every row as present (SPEC §2). When a column the
+ * tool does not know (出勤情况, 考勤状态 …) holds absence words (缺勤, 缺卡, 请假 …), reading it
+ * so would count those checks present in silence: one error per such column instead, naming it.
+ */
+function checkUnreadResultColumns(loc: Located, out: Diagnostic[]): void {
+  for (const { table, columns } of [
+    { table: loc.table, columns: loc.columns },
+    ...(loc.more ?? []),
+  ]) {
+    if ("result" in columns || "amResult" in columns || "pmResult" in columns) continue;
+    const mapped = new Set(Object.values(columns));
+    for (let c = 0; c < table.headers.length; c++) {
+      if (mapped.has(c)) continue;
+      for (let i = 0; i < table.rows.length; i++) {
+        const v = table.rows[i][c];
+        if (typeof v !== "string") continue;
+        const m = parseResultMark(v);
+        if (m === "absent" || m === "leave") {
+          const where = {
+            table: loc.def.key,
+            row: table.headerRow + 1 + i,
+            ...(loc.more ? { sheet: table.sheet } : {}),
+          };
+          out.push(
+            diag("result-column-not-read", where, { header: table.headers[c], value: v.trim() })
+          );
+          break;
+        }
+      }
+    }
+  }
+}
+
 function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
   const punches: Punch[] = [];
   const date = dateParser(loc);
+  checkUnreadResultColumns(loc, out);
   for (const r of rowsOf(loc, out)) {
     const d = r.need("date", date, "bad-date");
     const name = r.needText("name");
@@ -309,7 +360,9 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
       // A bad time is reported as such, not again as a missing slot.
       const typed = r.get("time", parseTime, "bad-time");
       const minutes = typed === null ? timeInDateCell(r.raw("date")) : typed;
-      if (minutes === null) r.report("slot", "slot-missing", {});
+      // With neither a 时段 nor a 时间 column, the cause is the sheet's headers, not this row.
+      if (minutes === null)
+        r.report("slot", "slot-missing", r.has("slot") || r.has("time") ? {} : { noColumns: true });
       else if (minutes !== undefined) slot = minutes < 720 ? "上班" : "下班";
     } else {
       // A time typed as a number (8.52 for 8:52) is an error even when the slot is known.
@@ -347,6 +400,9 @@ const isRestWord = memoText((s: string) =>
  */
 function dailyCheck(r: RowView, timeKey: string, resultKey: string): ResultMark | null {
   const raw = r.raw(resultKey);
+  // SPEC §5: a time typed as a number (8.52 for 8:52) is bad-time here too, as in 时间.
+  const t = r.raw(timeKey);
+  if (typeof t === "number" && t >= 1 && t < 100) r.report(timeKey, "bad-time", { value: t });
   if (typeof raw === "string" && isRestWord(raw)) return null;
   const result = r.get(resultKey, parseResultMark, "bad-result");
   if (result) return result;

@@ -1,5 +1,11 @@
 import { dayToIso } from "./day";
-import { CONTRACT_ITEMS, askedColumns, tableDef, type ContractItemKey } from "./tables";
+import {
+  CONTRACT_ITEMS,
+  askedColumns,
+  tableDef,
+  type ColumnDef,
+  type ContractItemKey,
+} from "./tables";
 import type { CellError, Day, RawCell, Severity, Slot, TableKey } from "./types";
 
 /**
@@ -158,18 +164,39 @@ type None = Record<string, never>;
 
 const CATALOGUE = {
   // Locating the tables (schema.ts).
-  "missing-table": error<None>((_, p) => {
+  "missing-table": error<{ near?: { sheet: string; missing: string[] } }>((a, p) => {
     const def = tableDef(p.table ?? "contract");
     const columns = askedColumns(def);
+    if (a.near) {
+      const miss = def.columns.filter((c) => a.near!.missing.includes(c.key));
+      const zhOf = (c: ColumnDef) => [c.zh, ...(c.aliases ?? [])].join("、");
+      return {
+        zh: `找不到「${p.tableZh}」表：工作表「${a.near.sheet}」像是${p.tableZh}记录，但缺少必需的列${miss.map((c) => `「${c.zh}」（或 ${zhOf(c).slice(c.zh.length + 1) || c.en}）`).join("")}。请在该工作表添加这一列，或把列标题改为上述名称。`,
+        en: `No ${p.tableEn} table found: sheet "${a.near.sheet}" looks like ${p.tableEn} records but has no required column ${miss.map((c) => `${c.en} (${zhOf(c).replace(/、/g, ", ")})`).join(", ")}. Add that column to the sheet, or rename its header to one of these.`,
+      };
+    }
     return {
       zh: `找不到「${p.tableZh}」表。请添加名为「${p.tableZh}」（或 ${p.tableEn}）的工作表或表格，首行为列标题：${columns.map((c) => c.zh).join("、")}。`,
       en: `No ${p.tableEn} table found. Add a sheet or Excel table named "${p.tableZh}" (or ${p.tableEn}) whose first row holds the headers: ${columns.map((c) => c.en).join(", ")}.`,
     };
   }),
-  "ambiguous-table": error<{ found: TableRef[] }>((a, p) => ({
-    zh: `有 ${a.found.length} 个表都像「${p.tableZh}」表：${a.found.map(describeZh).join("、")}。请只保留一个，或把要用的表命名为「${p.tableZh}」。`,
-    en: `${a.found.length} tables look like the ${p.tableEn} table: ${a.found.map(describeEn).join(", ")}. Keep one, or name the one to use "${p.tableZh}" or "${p.tableEn}".`,
-  })),
+  "ambiguous-table": error<{ found: TableRef[]; differ?: { sheet: string; columns: string[] }[] }>(
+    (a, p) => {
+      if (a.differ) {
+        // Sheets kept one per month (7月, 8月 …) are read together only with the same columns.
+        const cols = (ks: string[], lang: "zh" | "en") =>
+          ks.map((k) => tableDef(p.table!).columns.find((c) => c.key === k)?.[lang] ?? k);
+        return {
+          zh: `有 ${a.found.length} 个工作表都像「${p.tableZh}」表：${a.found.map(describeZh).join("、")}。列相同的工作表会合并读取（如每月一个工作表），但这些工作表的列不同：${a.differ.map((x) => `工作表「${x.sheet}」缺少「${cols(x.columns, "zh").join("」「")}」列`).join("；")}。请让各工作表的列标题一致；如只有一个是${p.tableZh}记录，请把它命名为「${p.tableZh}」。`,
+          en: `${a.found.length} sheets look like the ${p.tableEn} table: ${a.found.map(describeEn).join(", ")}. Sheets with the same columns are read together (one sheet per month, say), but these differ: ${a.differ.map((x) => `sheet "${x.sheet}" has no ${cols(x.columns, "en").join(", ")} column`).join("; ")}. Give every sheet the same headers; if only one holds ${p.tableEn} records, name it "${p.tableZh}".`,
+        };
+      }
+      return {
+        zh: `有 ${a.found.length} 个表都像「${p.tableZh}」表：${a.found.map(describeZh).join("、")}。请只保留一个，或把要用的表命名为「${p.tableZh}」。`,
+        en: `${a.found.length} tables look like the ${p.tableEn} table: ${a.found.map(describeEn).join(", ")}. Keep one, or name the one to use "${p.tableZh}" or "${p.tableEn}".`,
+      };
+    }
+  ),
   "duplicate-column": error<None>((_, p) => ({
     zh: `「${p.columnZh}」列出现了不止一次，无法确定用哪一列。请删除或改名多余的列。`,
     en: `The ${p.columnEn} column appears more than once; the tool cannot tell which to use. Remove or rename the extra one.`,
@@ -264,9 +291,20 @@ const CATALOGUE = {
     zh: `离岗日期 ${dayToIso(a.end)} 早于到岗日期 ${dayToIso(a.start)}。`,
     en: `End date ${dayToIso(a.end)} is before start date ${dayToIso(a.start)}.`,
   })),
-  "slot-missing": error<None>(() => ({
-    zh: "无法判断是上班还是下班打卡：「时段」与「时间」都为空。请填写时段（上班/下班）或时间。",
-    en: "Cannot tell whether this is the start-of-day or end-of-day check: both Slot and Time are empty. Fill in Slot (上班/下班) or Time.",
+  "slot-missing": error<{ noColumns?: true }>((a) =>
+    a.noColumns
+      ? {
+          zh: "无法判断是上班还是下班打卡：「考勤」表没有「时段」列，也没有「时间」列（「日期」中也没有时间）。请添加「时段」列（上班/下班）或「时间」列；钉钉/企业微信的每日统计请保留「上班1打卡时间」「上班1打卡结果」「下班1打卡时间」「下班1打卡结果」等列标题。",
+          en: "Cannot tell whether this is the start-of-day or end-of-day check: the Punches table has no Slot column and no Time column (and the Date holds no time). Add a Slot column (上班/下班) or a Time column; for a DingTalk/WeCom daily statistics export, keep headers such as 上班1打卡时间, 上班1打卡结果, 下班1打卡时间, 下班1打卡结果.",
+        }
+      : {
+          zh: "无法判断是上班还是下班打卡：「时段」与「时间」都为空。请填写时段（上班/下班）或时间。",
+          en: "Cannot tell whether this is the start-of-day or end-of-day check: both Slot and Time are empty. Fill in Slot (上班/下班) or Time.",
+        }
+  ),
+  "result-column-not-read": error<{ header: RawCell; value: string }>((a) => ({
+    zh: `「考勤」表没有「结果」列，但「${show(a.header)}」列写有「${show(a.value)}」（本行）这样的缺勤/请假记录。该列不是可识别的列标题，若照此评分，所有打卡都会按到岗计。请把该列标题改为「结果」（或 打卡结果）。`,
+    en: `The Punches table has no Result column, but the column "${show(a.header)}" holds absence or leave words such as "${show(a.value)}" (this row). That header is not one the tool reads, so every check would count as present. Rename the column to 结果 (or Result, 打卡结果).`,
   })),
   "roster-periods-overlap": error<{ name: string; firstRow: number }>((a) => ({
     zh: `驻场人员「${show(a.name)}」在第 ${a.firstRow} 行和本行的在岗期间重叠。离岗后返岗的人员请分两行填写，且两段期间不重叠（每行都填写到岗日期，前一行填写离岗日期）；同名的不同人员请加以区分（如「张伟2」）。`,

@@ -1,6 +1,7 @@
 import { diag } from "./diagnostics";
 import { TABLES, TOOL_SHEET_NAMES, type ColumnDef, type TableDef } from "./tables";
 import { isEmpty } from "./values";
+import type { TableRef } from "./messages";
 import type { Diagnostic, RawCell, RawTable, TableKey } from "./types";
 
 /**
@@ -225,12 +226,23 @@ export function locateTables(tables: readonly RawTable[]): {
   for (const def of TABLES) {
     let found = byName.get(def.key)!;
     let more: RawTable[] = [];
+    const keys = (t: RawTable) => Object.keys(mapColumns(def, t).columns).sort().join();
+    // Sheets that would be one table over several sheets but for their columns: what each lacks.
+    let differ: { sheet: string; columns: string[] }[] | undefined;
     if (found.length === 0) {
       found = byHeaders.get(def.key)!;
       // One table over several sheets: every candidate with the same set of columns.
       if (found.length > 1) {
-        const keys = (t: RawTable) => Object.keys(mapColumns(def, t).columns).sort().join();
         const k0 = keys(found[0]);
+        if (found.every((t) => t.kind === "sheet") && !found.every((t) => keys(t) === k0)) {
+          const all = new Set(found.flatMap((t) => Object.keys(mapColumns(def, t).columns)));
+          differ = found
+            .map((t) => {
+              const has = mapColumns(def, t).columns;
+              return { sheet: t.sheet, columns: [...all].filter((k) => !(k in has)) };
+            })
+            .filter((x) => x.columns.length > 0);
+        }
         if (found.every((t) => keys(t) === k0 && t.kind === "sheet")) {
           more = found.slice(1);
           found = found.slice(0, 1);
@@ -243,27 +255,46 @@ export function locateTables(tables: readonly RawTable[]): {
           );
         }
       }
-    } else if (found.length === 1 && byHeaders.get(def.key)!.length > 0) {
-      diagnostics.push(
-        diag(
-          "table-sheets-left-out",
-          { table: def.key },
-          { chosen: found[0].sheet, left: byHeaders.get(def.key)!.map((t) => t.sheet) }
-        )
-      );
+    } else if (found.length === 1) {
+      // Only sheets with the very same columns: those the message truly says would be read
+      // together under another name (a 打卡记录 sheet with a 姓名 column is no roster).
+      const k0 = keys(found[0]);
+      const left = byHeaders.get(def.key)!.filter((t) => keys(t) === k0);
+      if (left.length > 0)
+        diagnostics.push(
+          diag(
+            "table-sheets-left-out",
+            { table: def.key },
+            { chosen: found[0].sheet, left: left.map((t) => t.sheet) }
+          )
+        );
     }
     if (found.length > 1) {
-      diagnostics.push(
-        diag(
-          "ambiguous-table",
-          { table: def.key },
-          { found: found.map(({ kind, name, sheet }) => ({ kind, name, sheet })) }
-        )
-      );
+      const args: { found: TableRef[]; differ?: { sheet: string; columns: string[] }[] } = {
+        found: found.map(({ kind, name, sheet }) => ({ kind, name, sheet })),
+      };
+      if (differ) args.differ = differ;
+      diagnostics.push(diag("ambiguous-table", { table: def.key }, args));
       continue;
     }
     if (found.length === 0) {
-      if (def.required) diagnostics.push(diag("missing-table", { table: def.key }, {}));
+      if (def.required) {
+        // A sheet with two or more of the table's columns but not every required one (a
+        // 打卡记录 with 姓名, 打卡时间, 打卡结果 and no date): the cause is its missing column.
+        let near: { sheet: string; missing: string[] } | undefined;
+        let nearScore = 1;
+        for (const t of candidates) {
+          if (claimed.has(t)) continue;
+          const { columns } = mapColumns(def, t);
+          const n = Object.keys(columns).length;
+          if (n > nearScore) {
+            nearScore = n;
+            const missing = def.columns.filter((c) => c.required && !(c.key in columns));
+            near = { sheet: t.sheet, missing: missing.map((c) => c.key) };
+          }
+        }
+        diagnostics.push(diag("missing-table", { table: def.key }, near ? { near } : {}));
+      }
       continue;
     }
     const table = found[0];

@@ -86,12 +86,31 @@ export const TABLES: readonly TableDef[] = [
       col("name", "姓名", "Name", true),
       col("slot", "时段", "Slot", false, ["打卡类型"]),
       col("time", "时间", "Time", false, ["打卡时间"]),
-      col("result", "结果", "Result", false, ["打卡结果"]),
-      // The DingTalk / WeCom daily statistics layout: two checks per row.
-      { ...col("amTime", "上班1打卡时间", "Start1Time"), exportOnly: true },
-      { ...col("amResult", "上班1打卡结果", "Start1Result"), exportOnly: true },
-      { ...col("pmTime", "下班1打卡时间", "End1Time"), exportOnly: true },
-      { ...col("pmResult", "下班1打卡结果", "End1Result"), exportOnly: true },
+      // WeCom's raw records head the result 打卡状态.
+      col("result", "结果", "Result", false, ["打卡结果", "打卡状态"]),
+      // The DingTalk / WeCom daily statistics layout: two checks per row (上班1 over 打卡时间,
+      // or flattened by hand without the 1).
+      {
+        ...col("amTime", "上班1打卡时间", "Start1Time", false, ["上班打卡时间"]),
+        exportOnly: true,
+      },
+      {
+        ...col("amResult", "上班1打卡结果", "Start1Result", false, [
+          "上班打卡结果",
+          "上班1打卡状态",
+          "上班打卡状态",
+        ]),
+        exportOnly: true,
+      },
+      { ...col("pmTime", "下班1打卡时间", "End1Time", false, ["下班打卡时间"]), exportOnly: true },
+      {
+        ...col("pmResult", "下班1打卡结果", "End1Result", false, [
+          "下班打卡结果",
+          "下班1打卡状态",
+          "下班打卡状态",
+        ]),
+        exportOnly: true,
+      },
     ],
     idColumn: "name",
   },

@@ -424,3 +424,134 @@ test("the bundled sample's DingTalk variant (`sample --dingtalk`) scores exactly
   const committed = (await runLedger(path.resolve("sample/ledger-dingtalk.xlsx"))).json;
   expect({ ...committed, diagnostics: null }).toEqual({ ...j, diagnostics: null });
 });
+
+test("WeCom raw records head the result 打卡状态: 缺卡 there counts absent, never present in silence", async () => {
+  const sheets: Sheet[] = withSheets({ 考勤: null }, [
+    {
+      name: "打卡记录",
+      headers: ["姓名", "考勤日期", "打卡时间", "打卡状态"],
+      rows: [
+        ["张三", "2024/07/01", "08:52:13", "正常"],
+        ["张三", "2024/07/01", "17:45:02", "缺卡"],
+      ],
+    },
+  ]);
+  const j = await both("wecom-raw-status", await xlsxFile(sheets), AS_OF);
+  expect(j.dimensions!.attendance).toMatchObject({ present: 1, expected: 2 });
+});
+
+test("a result column the tool does not read (出勤情况) holding 缺勤 is one error naming it, not every check present", async () => {
+  const sheets = withSheets({
+    考勤: {
+      headers: ["日期", "姓名", "时段", "时间", "出勤情况"],
+      rows: [
+        [d("2024-07-01"), "张三", "上班", null, "到岗"],
+        [d("2024-07-01"), "张三", "下班", null, "缺勤"],
+      ],
+    },
+  });
+  const j = await both("result-column-not-read", await xlsxFile(sheets), AS_OF);
+  expect(codes(j)).toEqual([["error", "result-column-not-read", 3]]);
+  expect(j.diagnostics[0].message).toContain("出勤情况");
+});
+
+test("daily statistics: 8.52 in 上班1打卡时间 is bad-time; headers flattened as 上班打卡时间/上班打卡结果 are read", async () => {
+  const daily = (
+    rows: unknown[][],
+    headers = [
+      "姓名",
+      "部门",
+      "日期",
+      "上班1打卡时间",
+      "上班1打卡结果",
+      "下班1打卡时间",
+      "下班1打卡结果",
+    ]
+  ) => withSheets({ 考勤: null }, [{ name: "每日统计", headers, rows: rows as Sheet["rows"] }]);
+  const j = await both(
+    "daily-time-typed-as-number",
+    await xlsxFile(daily([["张三", "运维部", d("2024-07-01"), 8.52, "正常", "17:31", "正常"]])),
+    AS_OF
+  );
+  expect(codes(j)).toEqual([["error", "bad-time", 2]]);
+  expect(j.diagnostics[0].column).toBe("上班1打卡时间");
+  const flat = await both(
+    "daily-flattened-headers",
+    await xlsxFile(
+      daily(
+        [["张三", "运维部", "2024-07-01", "08:52", "正常", null, "缺卡"]],
+        ["姓名", "部门", "日期", "上班打卡时间", "上班打卡结果", "下班打卡时间", "下班打卡结果"]
+      )
+    ),
+    AS_OF
+  );
+  expect(flat.dimensions!.attendance).toMatchObject({ present: 1, expected: 2 });
+});
+
+test("a punch table with neither 时段 nor 时间 says so once per value, not that the row's cells are empty", async () => {
+  const sheets = withSheets({
+    考勤: { headers: ["日期", "姓名", "结果"], rows: [[d("2024-07-01"), "张三", "到岗"]] },
+  });
+  const j = await both("punches-no-slot-column", await xlsxFile(sheets), AS_OF);
+  expect(codes(j)).toEqual([["error", "slot-missing", 2]]);
+  expect(j.diagnostics[0].message).toContain("没有「时段」列");
+});
+
+test("month sheets whose columns differ: the message names the sheet and the column it lacks", async () => {
+  const [roster, punches, ...rest] = base();
+  const july = { ...punches, name: "7月", rows: [punches.rows[0]] };
+  const aug = {
+    name: "8月",
+    headers: ["日期", "姓名", "时段", "结果"],
+    rows: [[d("2024-07-01"), "张三", "下班", "缺勤"]],
+  };
+  const j = await both(
+    "month-sheets-columns-differ",
+    await xlsxFile([roster, july, aug, ...rest]),
+    AS_OF
+  );
+  expect(codes(j)).toEqual([["error", "ambiguous-table", null]]);
+  expect(j.diagnostics[0].message).toContain("工作表「8月」缺少「时间」列");
+});
+
+test("raw records with no date column: missing-table names the sheet and the column, no untrue 'same headers' warning", async () => {
+  const sheets: Sheet[] = withSheets({ 考勤: null }, [
+    {
+      name: "打卡记录",
+      headers: ["姓名", "部门", "打卡时间", "打卡结果"],
+      rows: [["张三", "运维", "2024-07-01 08:52", "正常"]],
+    },
+  ]);
+  const j = await both("raw-no-date-column", await xlsxFile(sheets), AS_OF);
+  expect(codes(j)).toEqual([["error", "missing-table", null]]);
+  expect(j.diagnostics[0].message).toContain("打卡记录");
+});
+
+test("hint rows (注：…, 说明：…) and totals under an empty 序号 are skipped with an info", async () => {
+  const sheets = withSheets({
+    考勤: {
+      rows: [
+        [d("2024-07-01"), "张三", "上班", null, "到岗"],
+        [d("2024-07-01"), "张三", "下班", null, "到岗"],
+        [],
+        ["注：以上数据由监理现场核查", null, null, null, null],
+      ],
+    },
+    问卷: {
+      headers: ["序号", "受访单位", "得分"],
+      rows: [
+        [1, "人社局", 90],
+        [2, "就业中心", 80],
+        [null, "合计", 170],
+      ],
+    },
+  });
+  const file = await xlsxFile(sheets, (wb) => wb.getWorksheet("考勤")!.mergeCells("A5:E5"));
+  const j = await both("hint-and-totals-rows", file, AS_OF);
+  expect(j.status).toBe("provisional");
+  expect(j.dimensions!.satisfaction.responses).toBe(2);
+  expect(codes(j).filter((c) => c[1] === "totals-row-skipped")).toEqual([
+    ["info", "totals-row-skipped", 5],
+    ["info", "totals-row-skipped", 4],
+  ]);
+});
