@@ -170,14 +170,23 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
     const id = columns[loc.def.idColumn];
     for (let i = 0; i < table.rows.length; i++) {
       const cells = table.rows[i];
-      if (cells.every(isEmpty)) continue;
+      // The first non-empty cell; none: a blank row, skipped.
+      let lead: RawCell | undefined;
+      for (let c = 0; c < cells.length && lead === undefined; c++)
+        if (!isEmpty(cells[c])) lead = cells[c];
+      if (lead === undefined) continue;
       view.moveTo(cells, table.headerRow + 1 + i);
-      // A totals or hint row (合计, 平均分, Total …) in the identifying or the first non-empty cell.
+      // A totals or hint row (合计, 平均分, Total …) in the identifying or the first non-empty
+      // cell, which stands in for the first cell: a 序号 column left empty on the totals row, or
+      // an identifying column the tool does not read (受访单位).
       const idCell = id === undefined ? undefined : cells[id];
-      // The first non-empty cell stands in for the first cell: a 序号 column left empty on the
-      // totals row, or an identifying column the tool does not read (受访单位).
-      const lead = cells.find((c) => !isEmpty(c));
-      const total = isTotalsWord(idCell) ? idCell : isTotalsWord(lead) ? lead : hintOf(cells);
+      const total = isTotalsWord(idCell)
+        ? idCell
+        : isTotalsWord(lead)
+          ? lead
+          : mayBeHint(lead)
+            ? hintOf(cells)
+            : undefined;
       if (total !== undefined) {
         view.report(id === undefined ? loc.def.idColumn : loc.def.idColumn, "totals-row-skipped", {
           value: total,
@@ -188,6 +197,14 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
     }
   }
 }
+
+/** Cheap filter before `hintOf`: text whose first character is 注, 备, 说 or 填 (or a space). */
+function mayBeHint(c: RawCell): boolean {
+  if (typeof c !== "string") return false;
+  const k = c.charCodeAt(0);
+  return HINT_FIRST.has(k) || k <= 32 || k === 0x3000;
+}
+const HINT_FIRST = new Set([..."注备说填"].map((ch) => ch.charCodeAt(0)));
 
 /**
  * A hint row under the data (注：以上数据由监理现场核查, 说明：…): every non-empty cell holds the
