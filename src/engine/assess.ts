@@ -15,7 +15,7 @@ import { paymentSchedule } from "./payments";
 import { readingsOf } from "./readings";
 import { DEFAULT_PROFILE } from "./profile";
 import { ratio, toNumber } from "./ratio";
-import { locateTables } from "./schema";
+import { locateTables, nameExportColumns } from "./schema";
 import type {
   AssessOptions,
   Assessment,
@@ -38,8 +38,19 @@ import type {
  * a.totalHundredths //=> 8450 (84.50 points)
  */
 export function assess(tables: readonly RawTable[], options: AssessOptions = {}): Assessment {
-  const out: Diagnostic[] = [];
   const { located, diagnostics } = locateTables(tables);
+  const a = assessLocated(tables, located, diagnostics, options);
+  nameExportColumns(a.diagnostics, located);
+  return a;
+}
+
+function assessLocated(
+  tables: readonly RawTable[],
+  located: ReturnType<typeof locateTables>["located"],
+  diagnostics: Diagnostic[],
+  options: AssessOptions
+): Assessment {
+  const out: Diagnostic[] = [];
   out.push(...diagnostics);
   if (tables.some((t) => t.mergedCellsUnread)) out.push(diag("merged-cells-not-read", {}, {}));
 

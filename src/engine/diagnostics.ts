@@ -48,7 +48,7 @@ export function diag<C extends DiagnosticCode>(
 }
 
 /** The names of a diagnostic's table and column (empty strings where it names none). */
-export function placeOf(d: Pick<Diagnostic, "table" | "column">): Place {
+export function placeOf(d: Pick<Diagnostic, "table" | "column" | "header">): Place {
   if (d.table === null)
     return { table: null, tableZh: "", tableEn: "", columnZh: "", columnEn: "" };
   const def = tableDef(d.table);
@@ -57,8 +57,10 @@ export function placeOf(d: Pick<Diagnostic, "table" | "column">): Place {
     table: d.table,
     tableZh: def.zh,
     tableEn: def.en,
-    columnZh: col?.zh ?? "",
-    columnEn: col?.en ?? "",
+    // The export's own header where it has one (打卡时间), in both languages: it is what the
+    // supervisor sees in the sheet.
+    columnZh: col ? (d.header ?? col.zh) : "",
+    columnEn: col ? (d.header ?? col.en) : "",
   };
 }
 

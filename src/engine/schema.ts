@@ -332,3 +332,33 @@ export function locateTables(tables: readonly RawTable[]): {
   }
   return { located, diagnostics };
 }
+
+/**
+ * @summary Name each diagnostic's column as its sheet heads it, where that header is another of
+ * the column's names than the template's Chinese and English ones (打卡时间, 考勤日期, 打卡结果 …):
+ * sets `header`. The sheet is the diagnostic's own when its table spans several.
+ */
+export function nameExportColumns(
+  out: Diagnostic[],
+  located: Partial<Record<TableKey, Located>>
+): void {
+  for (const d of out) {
+    if (d.table === null || d.column === null) continue;
+    const loc = located[d.table];
+    if (!loc) continue;
+    const part =
+      d.sheet !== undefined
+        ? [{ table: loc.table, columns: loc.columns }, ...(loc.more ?? [])].find(
+            (p) => p.table.sheet === d.sheet
+          )
+        : { table: loc.table, columns: loc.columns };
+    const i = part?.columns[d.column];
+    if (part === undefined || i === undefined) continue;
+    const written = part.table.headers[i];
+    const col = loc.def.columns.find((c) => c.key === d.column);
+    if (typeof written !== "string" || !col) continue;
+    const n = normalizeName(written);
+    if (n === normalizeName(col.zh) || n === normalizeName(col.en)) continue;
+    d.header = written.replace(/\s+/g, " ").trim();
+  }
+}

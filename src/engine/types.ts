@@ -83,6 +83,12 @@ export type Diagnostic = {
     sheet?: string;
     /** The column's key in its table's definition (`date`), or null. */
     column: string | null;
+    /**
+     * The column's header as the sheet writes it, when that is another of its names than the
+     * template's (打卡时间 for 时间, in a DingTalk export): SPEC §5 asks that diagnostics name the
+     * export's column. Shown in place of the template's name.
+     */
+    header?: string;
     args: DiagnosticArgs[C];
   };
 }[DiagnosticCode];

@@ -154,6 +154,33 @@ test("DingTalk raw records: 姓名, 考勤日期, 打卡时间, 打卡结果, on
   expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
 });
 
+test("a problem in a raw-records export names the export's column (打卡时间, 打卡结果, 考勤日期), not the template's", async () => {
+  const sheets: Sheet[] = withSheets({ 考勤: null }, [
+    {
+      name: "原始记录",
+      headers: ["姓名", "考勤日期", "打卡时间", "打卡结果"],
+      rows: [
+        ["张三", "2024-07-01", 8.52, "正常"],
+        ["张三", "2024-07-01", "2024-07-01 17:45", "地点异常"],
+        ["张三", "2024-07-0x", "2024-07-01 17:50", "正常"],
+      ],
+    },
+  ]);
+  const file = await xlsxFile(sheets);
+  const j = await both("raw-records-export-columns", file, AS_OF);
+  expect(j.diagnostics.map((x) => [x.code, x.row, x.column])).toEqual([
+    ["bad-time", 2, "打卡时间"],
+    ["bad-result", 3, "打卡结果"],
+    ["bad-date", 4, "考勤日期"],
+  ]);
+  expect(j.diagnostics[0].message).toContain("「打卡时间」");
+  // The printed text names it too.
+  const { runCli } = await import("../support/cli");
+  const printed = await runCli(["assess", file, ...AS_OF]);
+  expect(printed.code).toBe(2);
+  expect(printed.err + printed.out).toContain("列「打卡时间」");
+});
+
 test("punches kept one sheet per month are read together; a sheet chosen by name names the ones left out", async () => {
   const [roster, punches, ...rest] = base();
   const july = { ...punches, name: "7月", rows: [punches.rows[0]] };
