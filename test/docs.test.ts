@@ -86,6 +86,7 @@ test("every code's message is bilingual and names no placeholder", () => {
     scale: 100,
     hint: 1,
     header: "出勤情况",
+    shift: 2,
   };
   for (const { code } of DIAGNOSTIC_CODES) {
     const m = messageOf(

@@ -354,17 +354,31 @@ function checkUnreadResultColumns(loc: Located, out: Diagnostic[]): void {
   }
 }
 
+/** The later shifts' end columns, last first: [time key, result key, shift number]. */
+const LATER_SHIFT_ENDS: readonly [string, string, number][] = [
+  ["pm3Time", "pm3Result", 3],
+  ["pm2Time", "pm2Result", 2],
+];
+
 function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
   const punches: Punch[] = [];
+  const laterEnds = { count: 0, rows: [] as number[], shift: 0 };
   const date = dateParser(loc);
   checkUnreadResultColumns(loc, out);
   for (const r of rowsOf(loc, out)) {
     const d = r.need("date", date, "bad-date");
     const name = r.needText("name");
     if (r.daily) {
-      // The attendance apps' daily statistics: one row per person per day, two checks.
+      // The attendance apps' daily statistics: one row per person per day, two checks. With
+      // split shifts the day ends at its last 下班 written (下班3, 下班2, then 下班1).
       const am = dailyCheck(r, "amTime", "amResult");
-      const pm = dailyCheck(r, "pmTime", "pmResult");
+      const end = LATER_SHIFT_ENDS.find(([t, res]) => !isEmpty(r.raw(t)) || !isEmpty(r.raw(res)));
+      if (end) {
+        laterEnds.count++;
+        if (laterEnds.rows.length < 5) laterEnds.rows.push(r.row);
+        laterEnds.shift = Math.max(laterEnds.shift, end[2]);
+      }
+      const pm = end ? dailyCheck(r, end[0], end[1]) : dailyCheck(r, "pmTime", "pmResult");
       if (r.bad || d == null || !name) continue;
       if (am) punches.push(punch(r, d, name, "上班", am));
       if (pm) punches.push(punch(r, d, name, "下班", pm));
@@ -390,6 +404,10 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
     if (r.bad || d == null || !name || !slot || result === undefined) continue;
     punches.push(punch(r, d, name, slot, result ?? "present"));
   }
+  if (laterEnds.count > 0)
+    out.push(
+      diag("later-shift-end-read", { table: loc.def.key, row: laterEnds.rows[0] }, laterEnds)
+    );
   return punches;
 }
 

@@ -368,6 +368,11 @@ const CATALOGUE = {
     en: `${a.count} ${p.tableEn} row(s) have a ${p.columnEn} outside the service period ${dayToIso(a.from)} to ${dayToIso(a.to)} or after the as-of date ${dayToIso(a.asOf)}; not counted (rows ${firstRows(a.rows)}).`,
   })),
 
+  "later-shift-end-read": warning<{ count: number; rows: number[]; shift: number }>((a, p) => ({
+    zh: `「${p.tableZh}」有分段班次（下班${a.shift}）：${a.count} 行的下班打卡取当天最后一个有记录的下班（第 ${firstRows(a.rows)} 行），而不是下班1；上班打卡取上班1。合同要求每日上、下班各打卡一次，中间各段不计。`,
+    en: `${p.tableEn} has split shifts (End${a.shift}): on ${a.count} row(s) the end-of-day check is the day's last end punch written (rows ${firstRows(a.rows)}), not End1; the start-of-day check is Start1. The contract asks for one check at the start and one at the end of each day; the punches between are not counted.`,
+  })),
+
   // The period and the roster as a whole (assess.ts).
   "service-end-before-start": error<{ start: Day; end: Day }>((a) => ({
     zh: `服务结束 ${dayToIso(a.end)} 早于服务开始 ${dayToIso(a.start)}。`,

@@ -111,6 +111,17 @@ export const TABLES: readonly TableDef[] = [
         ]),
         exportOnly: true,
       },
+      // A day of split shifts (上班2/下班2, 上班3/下班3): the day ends at its last 下班 written.
+      { ...col("pm2Time", "下班2打卡时间", "End2Time"), exportOnly: true },
+      {
+        ...col("pm2Result", "下班2打卡结果", "End2Result", false, ["下班2打卡状态"]),
+        exportOnly: true,
+      },
+      { ...col("pm3Time", "下班3打卡时间", "End3Time"), exportOnly: true },
+      {
+        ...col("pm3Result", "下班3打卡结果", "End3Result", false, ["下班3打卡状态"]),
+        exportOnly: true,
+      },
     ],
     idColumn: "name",
   },

@@ -139,6 +139,42 @@ test("DingTalk daily statistics: title rows, two header rows (上班1 merged ove
   });
 });
 
+test("DingTalk daily statistics with split shifts: the day ends at its last 下班 written (下班2 缺卡 is absent), with a warning", async () => {
+  const wb = new ExcelJS.Workbook();
+  for (const s of base().filter((x) => x.name !== "考勤")) {
+    const ws = wb.addWorksheet(s.name);
+    ws.addRow(s.headers);
+    s.rows.forEach((r) => ws.addRow(r));
+  }
+  const ws = wb.addWorksheet("每日统计");
+  ws.addRow(["姓名", "部门", "日期", "上班1", null, "下班1", null, "上班2", null, "下班2", null]);
+  ws.addRow([null, null, null, ...Array(4).fill(["打卡时间", "打卡结果"]).flat()]);
+  // A one-shift day: 上班2/下班2 empty, the day ends at 下班1.
+  ws.addRow(["张三", "运维部", "24-07-01 星期一", "08:52", "正常", "17:31", "正常"]);
+  // A split day: 下班1 is the lunch break; the day ends at 下班2, missed.
+  ws.addRow([
+    "张三",
+    "运维部",
+    "24-07-02 星期二",
+    "08:50",
+    "正常",
+    "12:00",
+    "正常",
+    "14:00",
+    "正常",
+    null,
+    "缺卡",
+  ]);
+  for (const r of ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1", "H1:I1", "J1:K1"]) ws.mergeCells(r);
+  const { fileOf } = await import("../hostile/harness");
+  const file = fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const j = await both("dingtalk-daily-split-shifts", file, ["--as-of", "2024-07-02"]);
+  expect(j.dimensions!.attendance).toMatchObject({ present: 3, expected: 4 });
+  const w = j.diagnostics.find((x) => x.code === "later-shift-end-read")!;
+  expect([w.severity, w.row]).toEqual(["warning", 4]);
+  expect(w.message).toContain("下班2");
+});
+
 test("DingTalk raw records: 姓名, 考勤日期, 打卡时间, 打卡结果, one check per row", async () => {
   const sheets: Sheet[] = withSheets({ 考勤: null }, [
     {
