@@ -255,7 +255,21 @@ function checkSurveyScale(ledger: Ledger, profile: Profile, out: Diagnostic[]): 
   if (profile.surveyScale !== 100 || ledger.surveys.length === 0) return;
   let max = 0;
   for (const s of ledger.surveys) max = Math.max(max, toNumber(s.score));
-  if (max === 0 || max > 5) return;
+  if (max > 5) {
+    // Some scores on another scale among the 100-point ones (4.5 beside 90): scored as written,
+    // but said, since one such row moves the mean by several points.
+    const low = ledger.surveys.filter((s) => toNumber(s.score) > 0 && toNumber(s.score) <= 5);
+    if (low.length > 0 && low.length < ledger.surveys.length)
+      out.push(
+        diag(
+          "survey-scores-mixed-scale",
+          { table: "surveys", row: low[0].row, column: "score" },
+          { count: low.length, rows: low.slice(0, 5).map((s) => s.row), scale: profile.surveyScale }
+        )
+      );
+    return;
+  }
+  if (max === 0) return;
   out.push(
     diag(
       "survey-scale-suspect",

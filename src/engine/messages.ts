@@ -357,6 +357,10 @@ const CATALOGUE = {
           en: `Every survey score is 5 or less (highest ${a.max}) on a ${a.scale}-point scale: the survey looks like a 1–5 scale. Add the Contract item 问卷满分 (SurveyScale) = 5, or convert the scores to 100 points.`,
         }
   ),
+  "survey-scores-mixed-scale": warning<{ count: number; rows: number[]; scale: number }>((a) => ({
+    zh: `问卷满分为 ${a.scale}，但有 ${a.count} 份问卷得分不超过 5（第 ${firstRows(a.rows)} 行），远低于其他问卷，像是按 5 分制填写的。已按所填分数计入；如确为百分制的低分可忽略本提示，否则请换算成百分制（如 5 分制的 4.5 分 → 90 分）。`,
+    en: `The survey scale is ${a.scale}, but ${a.count} score(s) are 5 or less (rows ${firstRows(a.rows)}), far below the others: they look like a 1–5 answer. They are counted as written; if they really are low scores out of ${a.scale}, ignore this, otherwise convert them (4.5 of 5 → 90).`,
+  })),
   "rows-outside-period": warning<{
     count: number;
     rows: number[];

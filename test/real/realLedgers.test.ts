@@ -280,6 +280,22 @@ test("survey scores formatted as percentages are read as the percentage; all ≤
   expect(bare.diagnostics.find((x) => x.code === "survey-scale-suspect")!.message).toContain("92");
 });
 
+test("a 1–5 score among 100-point ones (4.5 beside 90) is counted as written, with a warning naming its row", async () => {
+  const sheets = withSheets({
+    问卷: {
+      rows: [
+        ["人社局", 90],
+        ["财政局", 4.5],
+        ["税务局", 95],
+      ],
+    },
+  });
+  const j = await both("survey-scores-mixed-scale", await xlsxFile(sheets), AS_OF);
+  expect(j.dimensions!.satisfaction.responses).toBe(3);
+  const w = j.diagnostics.find((x) => x.code === "survey-scores-mixed-scale")!;
+  expect([w.severity, w.row, w.column]).toEqual(["warning", 3, "得分"]);
+});
+
 test("a 1–5 survey with 问卷满分 = 5; 服务期限 as one item; 万元", async () => {
   const sheets = withSheets({ 问卷: { rows: [["人社局", 4.5]] } }, [
     {
