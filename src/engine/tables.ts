@@ -131,10 +131,12 @@ export const TABLES: readonly TableDef[] = [
     en: "Tickets",
     required: true,
     columns: [
-      col("id", "工单号", "TicketId", true),
-      col("routed", "流转乙方", "RoutedToVendor", true),
-      col("status", "状态", "Status", true),
-      col("created", "创建日期", "Created"),
+      // Ticket systems' exports head these 工单编号, 是否流转乙方, 工单状态 and 创建时间 (a
+      // date-time, read as its date): unread, 创建时间 would count tickets of any date.
+      col("id", "工单号", "TicketId", true, ["工单编号"]),
+      col("routed", "流转乙方", "RoutedToVendor", true, ["是否流转乙方"]),
+      col("status", "状态", "Status", true, ["工单状态"]),
+      col("created", "创建日期", "Created", false, ["创建时间"]),
     ],
     idColumn: "id",
   },
@@ -144,12 +146,14 @@ export const TABLES: readonly TableDef[] = [
     en: "Complaints",
     required: true,
     columns: [
-      col("id", "编号", "ComplaintId", true),
-      col("date", "日期", "Date"),
-      col("category", "类别", "Category", true),
-      col("verified", "核实属实", "Verified", true),
-      col("deadline", "整改期限", "Deadline"),
-      col("rectifiedOn", "整改完成日期", "RectifiedOn"),
+      // 投诉日期 and 整改完成时间 as supervisors head them: unread, a complaint outside the
+      // service period would count, and one rectified in time would count as not rectified.
+      col("id", "编号", "ComplaintId", true, ["投诉编号"]),
+      col("date", "日期", "Date", false, ["投诉日期", "投诉时间"]),
+      col("category", "类别", "Category", true, ["投诉类别"]),
+      col("verified", "核实属实", "Verified", true, ["是否属实"]),
+      col("deadline", "整改期限", "Deadline", false, ["整改截止日期"]),
+      col("rectifiedOn", "整改完成日期", "RectifiedOn", false, ["整改完成时间", "实际整改完成日期"]),
       col("note", "说明", "Note"),
     ],
     idColumn: "id",

@@ -634,3 +634,31 @@ test("hint rows (注：…, 说明：…) and totals under an empty 序号 are s
     ["info", "totals-row-skipped", 4],
   ]);
 });
+
+test("a ticket system's export headers (工单编号, 是否流转乙方, 工单状态, 创建时间 as date-times) and complaints headed 投诉日期, 整改完成时间", async () => {
+  const at = (iso: string) => new Date(`${iso}Z`);
+  const sheets = withSheets({
+    工单: {
+      above: [["工单导出"], ["导出时间：2024-07-31 10:00"]],
+      headers: ["工单编号", "工单标题", "是否流转乙方", "工单状态", "创建时间"],
+      rows: [
+        ["T1", "打印机无法打印", "是", "已关闭", at("2024-07-01T09:12:33")],
+        ["T0", "服务期前的工单", "是", "处理中", at("2024-06-20T10:00:00")],
+        ["T9", "考核日期后的工单", "是", "处理中", at("2024-07-02T08:00:00")],
+      ],
+    },
+    投诉: {
+      headers: ["编号", "投诉日期", "类别", "核实属实", "整改期限", "整改完成时间", "说明"],
+      rows: [
+        ["C1", d("2024-07-01"), "响应度", "是", d("2024-07-01"), d("2024-07-01"), "按期整改"],
+        ["C0", d("2024-06-10"), "日常维护", "是", null, null, "服务期前"],
+      ],
+    },
+  });
+  const j = await both("export-headers-tickets-complaints", await xlsxFile(sheets), AS_OF);
+  // 创建时间 read: T0 and T9 are outside; 整改完成时间 read: C1 in time; 投诉日期 read: C0 outside.
+  expect(j.dimensions!.completion).toMatchObject({ completed: 1, routed: 1 });
+  expect(j.dimensions!.responsiveness.events).toBe(0);
+  expect(j.dimensions!.maintenance.events).toBe(0);
+  expect(j.diagnostics.filter((x) => x.code === "rows-outside-period")).toHaveLength(2);
+});
