@@ -55,6 +55,13 @@ export function parseTerm(c: RawCell): Parsed<{ start: Day; end: Day }> {
   return start === null || end === null ? BAD : { start, end };
 }
 
+/** The Contract item a normalised name is (Chinese or English), if any. */
+function itemKey(n: string): ContractItemKey | undefined {
+  return (Object.keys(CONTRACT_ITEMS) as ContractItemKey[]).find(
+    (k) => n === normalizeName(CONTRACT_ITEMS[k].zh) || n === normalizeName(CONTRACT_ITEMS[k].en)
+  );
+}
+
 export interface ContractValues {
   profile: Partial<Profile>;
   asOf: Day | null;
@@ -70,9 +77,24 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
   for (const r of rowsOf(loc, out)) {
     const itemCell = r.raw("item");
     const n = normalizeName(itemCell);
-    const key = (Object.keys(CONTRACT_ITEMS) as ContractItemKey[]).find(
-      (k) => n === normalizeName(CONTRACT_ITEMS[k].zh) || n === normalizeName(CONTRACT_ITEMS[k].en)
-    );
+    let key = itemKey(n);
+    // An item named with its unit in brackets: 合同金额（元）, 合同金额（万元）.
+    let tenThousand = false;
+    if (!key) {
+      const m = /^(.+?)\((.*)\)$/.exec(n);
+      const base = m ? itemKey(m[1]) : undefined;
+      if (m && base) {
+        if (base === "amount" && (m[2] === "元" || m[2] === "万元")) {
+          key = base;
+          tenThousand = m[2] === "万元";
+        } else {
+          // A known item with a note the tool cannot read (含税, %, …): never ignored, since
+          // ignoring it would compute the money from the default value.
+          r.report("item", "contract-item-annotated", { value: itemCell, item: base });
+          continue;
+        }
+      }
+    }
     if (!key) {
       r.report("item", "unknown-contract-item", { value: itemCell });
       continue;
@@ -87,7 +109,10 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
       r.reportCellError("value", c.error);
       continue;
     }
-    const v = PARSERS[key](c, date1904);
+    let v = PARSERS[key](c, date1904);
+    // 84.86 under 合同金额（万元） is 848,600.00 yuan; a value that says 万 itself is read as written.
+    if (tenThousand && typeof v === "number" && !(typeof c === "string" && c.includes("万")))
+      v = v * 10000;
     if (v === null) continue; // an empty value keeps the default
     if (v === BAD) {
       r.report("value", "bad-contract-value", { item: key, value: c });

@@ -330,6 +330,13 @@ const CATALOGUE = {
       .map((i) => i.en)
       .join(", ")}.`,
   })),
+  "contract-item-annotated": error<{ value: RawCell; item: ContractItemKey }>((a) => {
+    const i = CONTRACT_ITEMS[a.item];
+    return {
+      zh: `合同项目「${show(a.value)}」带有无法读取的括号说明，未能按「${i.zh}」读取；若忽略它，评分和金额将改用默认值。请把项目名改为「${i.zh}」，并把值写为${i.expectZh}${a.item === "amount" ? "（金额项目名可写为「合同金额（元）」或「合同金额（万元）」）" : ""}。`,
+      en: `Contract item "${show(a.value)}" carries a note in brackets the tool cannot read, so it was not read as ${i.en}; ignoring it would score and pay from the default value instead. Name the item ${i.zh} (${i.en}) and write its value as ${i.expectEn}${a.item === "amount" ? " (an amount may be named 合同金额（元） or 合同金额（万元）)" : ""}.`,
+    };
+  }),
   "duplicate-contract-item": error<{ item: ContractItemKey }>((a) => ({
     zh: `合同项目「${CONTRACT_ITEMS[a.item].zh}」出现了两次。`,
     en: `Contract item ${CONTRACT_ITEMS[a.item].en} appears twice.`,

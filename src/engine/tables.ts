@@ -153,7 +153,10 @@ export const TABLES: readonly TableDef[] = [
       col("category", "类别", "Category", true, ["投诉类别"]),
       col("verified", "核实属实", "Verified", true, ["是否属实"]),
       col("deadline", "整改期限", "Deadline", false, ["整改截止日期"]),
-      col("rectifiedOn", "整改完成日期", "RectifiedOn", false, ["整改完成时间", "实际整改完成日期"]),
+      col("rectifiedOn", "整改完成日期", "RectifiedOn", false, [
+        "整改完成时间",
+        "实际整改完成日期",
+      ]),
       col("note", "说明", "Note"),
     ],
     idColumn: "id",

@@ -662,3 +662,50 @@ test("a ticket system's export headers (工单编号, 是否流转乙方, 工单
   expect(j.dimensions!.maintenance.events).toBe(0);
   expect(j.diagnostics.filter((x) => x.code === "rows-outside-period")).toHaveLength(2);
 });
+
+test("contract items named with their unit: 合同金额（元）, 合同金额（万元）; any other note in brackets is an error, never the default in silence", async () => {
+  const contract = (rows: (string | number)[][]) => ({
+    name: "合同",
+    headers: ["项目", "值"],
+    rows,
+  });
+  const yuan = await both(
+    "contract-item-unit-yuan",
+    await xlsxFile(
+      withSheets({}, [
+        contract([
+          ["合同金额（元）", 900000],
+          ["服务期限", "2024年7月1日至2025年6月30日"],
+        ]),
+      ])
+    ),
+    AS_OF
+  );
+  expect(yuan.tailAmount).toBe(450000);
+  const wan = await both(
+    "contract-item-unit-wan",
+    await xlsxFile(
+      withSheets({}, [
+        contract([
+          ["合同金额(万元)", 90],
+          ["服务期限", "2024-07-01~2025-06-30"],
+        ]),
+      ])
+    ),
+    AS_OF
+  );
+  expect(wan.tailAmount).toBe(450000);
+  const tax = await both(
+    "contract-item-annotated",
+    await xlsxFile(
+      withSheets({}, [
+        contract([
+          ["合同金额（含税）", 900000],
+          ["服务期限", "2024-07-01~2025-06-30"],
+        ]),
+      ])
+    ),
+    AS_OF
+  );
+  expect(codes(tax)).toEqual([["error", "contract-item-annotated", 2]]);
+});
