@@ -1,6 +1,6 @@
 import { diag } from "./diagnostics";
 import type { DiagnosticArgs, DiagnosticCode, ValueCode } from "./messages";
-import type { Located } from "./schema";
+import { columnMatches, normalizeName, type Located } from "./schema";
 import type {
   RawTable,
   CalendarOverride,
@@ -187,6 +187,12 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
           : mayBeHint(lead)
             ? hintOf(cells)
             : undefined;
+      // The headers again under the headers (a second header row in English, perhaps hidden,
+      // or an export that repeats them on every page): not data, and not a bad value either.
+      if (repeatsHeaders(loc, columns, cells, idCell)) {
+        view.report(loc.def.idColumn, "header-row-skipped", {});
+        continue;
+      }
       if (total !== undefined) {
         view.report(id === undefined ? loc.def.idColumn : loc.def.idColumn, "totals-row-skipped", {
           value: total,
@@ -196,6 +202,29 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
       yield view;
     }
   }
+}
+
+/**
+ * Whether a row holds column names in every column read that it fills (at least two of them,
+ * the identifying one among them): `TicketId · RoutedToVendor · Status` under 工单号 · 流转乙方 · 状态.
+ */
+function repeatsHeaders(
+  loc: Located,
+  columns: Record<string, number>,
+  cells: RawCell[],
+  idCell: RawCell | undefined
+): boolean {
+  if (typeof idCell !== "string") return false;
+  const idDef = loc.def.columns.find((c) => c.key === loc.def.idColumn)!;
+  if (!columnMatches(idDef, normalizeName(idCell))) return false;
+  let named = 0;
+  for (const c of loc.def.columns) {
+    const i = columns[c.key];
+    if (i === undefined || isEmpty(cells[i])) continue;
+    if (!columnMatches(c, normalizeName(cells[i]))) return false;
+    named++;
+  }
+  return named >= 2;
 }
 
 /** Cheap filter before `hintOf`: text whose first character is 注, 备, 说 or 填 (or a space). */
@@ -224,18 +253,18 @@ function hintOf(cells: RawCell[]): string | undefined {
 }
 
 const TOTALS = new Set(["合计", "总计", "小计", "平均", "平均分", "total", "average"]);
-const totalsText = memoText((s: string): boolean =>
-  TOTALS.has(
-    s
-      .normalize("NFKC")
-      .toLowerCase()
-      .replace(/[\s:：]+/g, "")
-  )
-);
+const totalsText = memoText((s: string): boolean => {
+  const t = s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s:：]+/g, "");
+  // The word alone, or followed by a count or an amount: 合计：2 条, 合计12项, Total: 3.
+  return TOTALS.has(t) || TOTALS.has(t.replace(/[\d,.]+(条|项|张|件|个|人|次|份|行)?$/, ""));
+});
 
 /** 合计, 总计, 小计, 平均, 平均分, Total, Average (spaces and a colon ignored). */
 function isTotalsWord(c: RawCell | undefined): c is string {
-  if (typeof c !== "string" || c.length > 12 || c.length === 0) return false;
+  if (typeof c !== "string" || c.length > 20 || c.length === 0) return false;
   // Cheap filters first: IDs and names are unique by the hundred thousand, and most never reach
   // the (normalising) memoised check. Only text that could be one of the words goes on.
   const k = c.charCodeAt(0);

@@ -239,6 +239,10 @@ const CATALOGUE = {
     zh: `本行标为「${show(a.value)}」，是合计/提示行，未作为数据读取。`,
     en: `This row says "${show(a.value)}": a totals or hint row, not read as data.`,
   })),
+  "header-row-skipped": info<None>(() => ({
+    zh: "本行重复了列标题（如第二行英文标题，或导出时每页重复的标题），未作为数据读取。",
+    en: "This row repeats the column headers (a second header row in English, say, or headers an export repeats on every page): not read as data.",
+  })),
   "merged-cells-not-read": warning<None>(() => ({
     zh: "此版本的 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），合并单元格只在左上角单元格有值。如有合并的「日期」「姓名」等单元格，请取消合并并填充每一行，或使用命令行评分。",
     en: "This Excel version cannot report merged cells (ExcelApi 1.13 is needed): a merged range has its value only in its top-left cell. Unmerge and fill cells such as Date or Name on every row, or score with the command line.",

@@ -33,7 +33,7 @@ export interface Located {
   more?: { table: RawTable; columns: Record<string, number> }[];
 }
 
-const columnMatches = (c: ColumnDef, n: string): boolean =>
+export const columnMatches = (c: ColumnDef, n: string): boolean =>
   n === normalizeName(c.zh) ||
   n === normalizeName(c.en) ||
   (c.aliases !== undefined && c.aliases.some((a) => n === normalizeName(a)));

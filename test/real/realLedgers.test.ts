@@ -709,3 +709,25 @@ test("contract items named with their unit: 合同金额（元）, 合同金额�
   );
   expect(codes(tax)).toEqual([["error", "contract-item-annotated", 2]]);
 });
+
+test("a hidden second header row in English and a totals row 合计：2 条 under the tickets are skipped, not bad values", async () => {
+  const sheets = withSheets({
+    工单: {
+      rows: [
+        ["TicketId", "RoutedToVendor", "Status", "Created"],
+        ["T1", "是", "已关闭", d("2024-07-01")],
+        ["T2", "是", "处理中", d("2024-07-01")],
+        ["合计：2 条", null, null, null],
+      ],
+    },
+  });
+  const file = await xlsxFile(sheets, (wb) => {
+    wb.getWorksheet("工单")!.getRow(2).hidden = true;
+  });
+  const j = await both("tickets-header-row-and-count-total", file, AS_OF);
+  expect(j.dimensions!.completion).toMatchObject({ completed: 1, routed: 2 });
+  expect(codes(j).filter((c) => c[0] !== "warning")).toEqual([
+    ["info", "header-row-skipped", 2],
+    ["info", "totals-row-skipped", 5],
+  ]);
+});
