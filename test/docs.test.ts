@@ -87,6 +87,7 @@ test("every code's message is bilingual and names no placeholder", () => {
     hint: 1,
     header: "出勤情况",
     shift: 2,
+    other: 19904,
   };
   for (const { code } of DIAGNOSTIC_CODES) {
     const m = messageOf(

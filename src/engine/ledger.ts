@@ -519,6 +519,15 @@ function readComplaints(loc: Located, out: Diagnostic[]): Complaint[] {
     const note = r.text("note");
     if (id) checkUniqueId(r, seen, id);
     if (r.bad || !id || !category || verified === undefined) continue;
+    // A deadline or a rectification before the complaint itself is most likely a slip (2023 for
+    // 2024); scored as written, named so that it is checked.
+    if (verified && category === "responsiveness" && d != null)
+      for (const [what, other] of [
+        ["deadline", deadline],
+        ["rectifiedOn", rectifiedOn],
+      ] as const)
+        if (other != null && other < d)
+          r.report(what, "complaint-dates-out-of-order", { id, date: d, other, what });
     complaints.push({
       ...(r.sheet !== undefined ? { sheet: r.sheet } : {}),
       row: r.row,

@@ -455,6 +455,18 @@ const CATALOGUE = {
     zh: `响应度投诉「${show(a.id)}」已核实属实，但没有整改期限，无法判断是否按期整改，暂不扣分，结果为暂定。请填写整改期限。`,
     en: `Responsiveness complaint ${show(a.id)} is verified but has no rectification deadline, so timeliness cannot be judged; not deducted for now, result provisional. Fill in the deadline.`,
   })),
+  "complaint-dates-out-of-order": warning<{
+    id: string;
+    date: Day;
+    other: Day;
+    what: "deadline" | "rectifiedOn";
+  }>((a) => {
+    const rect = a.what === "rectifiedOn";
+    return {
+      zh: `投诉「${show(a.id)}」的${rect ? "整改完成日期" : "整改期限"} ${dayToIso(a.other)} 早于投诉日期 ${dayToIso(a.date)}，已按所写判断是否按期整改。请核对是否笔误（如年份、月份）。`,
+      en: `Complaint ${show(a.id)}: its ${rect ? "RectifiedOn" : "Deadline"} ${dayToIso(a.other)} is before its date ${dayToIso(a.date)}; timeliness is judged as written. Check for a slip of the year or month.`,
+    };
+  }),
   "complaint-pending": info<{ id: string; deadline: Day; asOf: Day }>((a) => ({
     zh: `响应度投诉「${show(a.id)}」尚未整改，整改期限 ${dayToIso(a.deadline)} 未到（考核日期 ${dayToIso(a.asOf)}），暂不扣分，结果为暂定。`,
     en: `Responsiveness complaint ${show(a.id)} is not yet rectified and its deadline ${dayToIso(a.deadline)} has not passed (as of ${dayToIso(a.asOf)}); not deducted for now, result provisional.`,

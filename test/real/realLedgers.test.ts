@@ -731,3 +731,29 @@ test("a hidden second header row in English and a totals row 合计：2 条 unde
     ["info", "totals-row-skipped", 5],
   ]);
 });
+
+test("a responsiveness complaint whose deadline or rectification is dated before the complaint is scored as written, with a warning", async () => {
+  const sheets = withSheets({
+    投诉: {
+      rows: [
+        ["C1", d("2024-07-01"), "响应度", "是", d("2023-06-25"), null, "期限年份笔误"],
+        [
+          "C2",
+          d("2024-07-01"),
+          "响应度",
+          "是",
+          d("2024-07-01"),
+          d("2023-07-01"),
+          "完成日期年份笔误",
+        ],
+        ["C3", d("2024-07-01"), "日常维护", "否", d("2023-06-25"), null, ""],
+      ],
+    },
+  });
+  const j = await both("complaint-dates-out-of-order", await xlsxFile(sheets), AS_OF);
+  expect(j.dimensions!.responsiveness.events).toBe(1);
+  expect(codes(j).filter((c) => c[1] === "complaint-dates-out-of-order")).toEqual([
+    ["warning", "complaint-dates-out-of-order", 2],
+    ["warning", "complaint-dates-out-of-order", 3],
+  ]);
+});
