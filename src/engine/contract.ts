@@ -55,6 +55,12 @@ export function parseTerm(c: RawCell): Parsed<{ start: Day; end: Day }> {
   return start === null || end === null ? BAD : { start, end };
 }
 
+/**
+ * 1亿元 in fen: an amount at least this large under 合同金额（万元） was most likely written in
+ * yuan (848,600 read as 84.86亿): said in a warning.
+ */
+const TEN_THOUSAND_UNIT_SUSPECT_FEN = 100_000_000 * 100;
+
 /** The Contract item a normalised name is (Chinese or English), if any. */
 function itemKey(n: string): ContractItemKey | undefined {
   return (Object.keys(CONTRACT_ITEMS) as ContractItemKey[]).find(
@@ -109,10 +115,11 @@ export function readContract(loc: Located | undefined, out: Diagnostic[]): Contr
       r.reportCellError("value", c.error);
       continue;
     }
-    let v = PARSERS[key](c, date1904);
-    // 84.86 under 合同金额（万元） is 848,600.00 yuan; a value that says 万 itself is read as written.
-    if (tenThousand && typeof v === "number" && !(typeof c === "string" && c.includes("万")))
-      v = v * 10000;
+    // 84.86 under 合同金额（万元） is 848,600.00 yuan (exactly: the unit applies before the fen
+    // are checked); a value that says 万 or 元 itself is read as written.
+    const v = tenThousand ? parseAmountFen(c, true) : PARSERS[key](c, date1904);
+    if (tenThousand && typeof v === "number" && v >= TEN_THOUSAND_UNIT_SUSPECT_FEN)
+      r.report("value", "contract-amount-unit-suspect", { value: c });
     if (v === null) continue; // an empty value keeps the default
     if (v === BAD) {
       r.report("value", "bad-contract-value", { item: key, value: c });

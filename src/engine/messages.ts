@@ -334,6 +334,10 @@ const CATALOGUE = {
       .map((i) => i.en)
       .join(", ")}.`,
   })),
+  "contract-amount-unit-suspect": warning<{ value: RawCell }>((a) => ({
+    zh: `「合同金额（万元）」的值 ${show(a.value)} 按万元计为一亿元以上，像是按元填写的。请核对：若以元计，请把项目名改为「合同金额」或「合同金额（元）」。`,
+    en: `The 合同金额（万元） value ${show(a.value)}, read in 万元 (tens of thousands of yuan), is over 100 million yuan: it looks written in yuan. Check it; if it is in yuan, name the item 合同金额 or 合同金额（元）.`,
+  })),
   "contract-item-annotated": error<{ value: RawCell; item: ContractItemKey }>((a) => {
     const i = CONTRACT_ITEMS[a.item];
     return {

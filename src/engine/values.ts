@@ -287,11 +287,14 @@ export function parseScore(c: RawCell, scale = 100, percent = false): Parsed<Rat
  * @example
  * parseAmountFen("848,600.00") //=> 84860000
  */
-export function parseAmountFen(c: RawCell): Parsed<number> {
+export function parseAmountFen(c: RawCell, unitTenThousand = false): Parsed<number> {
   if (isEmpty(c)) return null;
   let r: Ratio | null = null;
-  if (typeof c === "number") r = ratioFromNumber(c);
-  else if (typeof c === "string") {
+  if (typeof c === "number") {
+    r = ratioFromNumber(c);
+    // An item named 合同金额（万元）: 84.8612 is 848,612.00 yuan.
+    if (r && unitTenThousand) r = ratio(r.n * 10000n, r.d);
+  } else if (typeof c === "string") {
     let t = c
       .normalize("NFKC")
       .replace(/\s+/g, "")
@@ -301,7 +304,8 @@ export function parseAmountFen(c: RawCell): Parsed<number> {
     if (/万元?$/.test(t)) {
       tenThousands = true;
       t = t.replace(/万元?$/, "");
-    } else t = t.replace(/元$/, "");
+    } else if (/元$/.test(t)) t = t.replace(/元$/, "");
+    else tenThousands = unitTenThousand; // no unit written: the item's
     r = ratioFromDecimalText(t);
     if (r && tenThousands) r = ratio(r.n * 10000n, r.d);
   }

@@ -710,6 +710,29 @@ test("contract items named with their unit: 合同金额（元）, 合同金额�
   expect(codes(tax)).toEqual([["error", "contract-item-annotated", 2]]);
 });
 
+test("合同金额（万元）: 84.8612 is ¥848,612.00 exactly; a value written in yuan there (848600) is warned; one that says 元 is read as written", async () => {
+  const ledger = (value: string | number) =>
+    xlsxFile(
+      withSheets({}, [
+        {
+          name: "合同",
+          headers: ["项目", "值"],
+          rows: [
+            ["合同金额（万元）", value],
+            ["服务期限", "2024-07-01~2025-06-30"],
+          ],
+        },
+      ])
+    );
+  const four = await both("contract-wan-four-decimals", await ledger(84.8612), AS_OF);
+  expect([four.status, four.tailAmount]).toEqual(["provisional", 424306]);
+  const yuan = await both("contract-wan-written-in-yuan", await ledger(848600), AS_OF);
+  expect(codes(yuan)).toContainEqual(["warning", "contract-amount-unit-suspect", 2]);
+  const says = await both("contract-wan-value-says-yuan", await ledger("848,600.00元"), AS_OF);
+  expect(says.tailAmount).toBe(424300);
+  expect(codes(says).filter((c) => c[0] !== "info" && c[1] !== "staffing-short")).toEqual([]);
+});
+
 test("a hidden second header row in English and a totals row 合计：2 条 under the tickets are skipped, not bad values", async () => {
   const sheets = withSheets({
     工单: {
