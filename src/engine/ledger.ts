@@ -1,6 +1,7 @@
 import { diag } from "./diagnostics";
 import type { DiagnosticArgs, DiagnosticCode, ValueCode } from "./messages";
 import { columnMatches, normalizeName, type Located } from "./schema";
+import type { ColumnDef } from "./tables";
 import type {
   RawTable,
   CalendarOverride,
@@ -216,6 +217,10 @@ function repeatsHeaders(
 ): boolean {
   if (typeof idCell !== "string") return false;
   const idDef = loc.def.columns.find((c) => c.key === loc.def.idColumn)!;
+  // Cheap filter first (this runs on every row): an ID or a name that cannot start one of the
+  // column's names never reaches the normalising comparison.
+  const k = idCell.charCodeAt(0);
+  if (k > 32 && k !== 0x3000 && !firstCharsOf(idDef).has(k)) return false;
   if (!columnMatches(idDef, normalizeName(idCell))) return false;
   let named = 0;
   for (const c of loc.def.columns) {
@@ -226,6 +231,28 @@ function repeatsHeaders(
   }
   return named >= 2;
 }
+
+/**
+ * The character codes a header naming column `c` can start with: the first character of each of
+ * its names, in upper and lower case and in full width (normalizeName folds all of these).
+ */
+function firstCharsOf(c: ColumnDef): Set<number> {
+  let set = FIRST_CHARS.get(c);
+  if (set) return set;
+  set = new Set();
+  for (const name of [c.zh, c.en, ...(c.aliases ?? [])]) {
+    const n = normalizeName(name);
+    if (!n) continue;
+    for (const ch of [n[0], n[0].toUpperCase()]) {
+      const code = ch.charCodeAt(0);
+      set.add(code);
+      if (code >= 0x21 && code <= 0x7e) set.add(code + 0xfee0); // full-width form
+    }
+  }
+  FIRST_CHARS.set(c, set);
+  return set;
+}
+const FIRST_CHARS = new WeakMap<ColumnDef, Set<number>>();
 
 /** Cheap filter before `hintOf`: text whose first character is 注, 备, 说 or 填 (or a space). */
 function mayBeHint(c: RawCell): boolean {

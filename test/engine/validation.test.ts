@@ -184,6 +184,27 @@ describe("bad ledgers give errors naming table, row and column, and no score", (
 });
 
 describe("warnings that still score", () => {
+  test.each([
+    ["English", ["TicketId", "RoutedToVendor", "Status", "Created"]],
+    [
+      "full-width capitals",
+      ["ＴＩＣＫＥＴＩＤ", "ＲｏｕｔｅｄＴｏＶｅｎｄｏｒ", "ＳＴＡＴＵＳ", null],
+    ],
+    ["spaces first", ["  工单号", " 流转乙方", "状态", "创建日期"]],
+  ])("the tickets' headers repeated under them (%s) are skipped as a header row", (_, repeat) => {
+    const a = assess(
+      ledger({
+        tickets: [repeat, ["T1", "是", "已关闭", null], ["GD0000002", "是", "处理中", null]],
+      })
+    );
+    expect(scored(a).dimensions.completion).toMatchObject({ completed: 1, routed: 2 });
+    expect(
+      shownOf(a)
+        .filter((d) => d.table === "工单")
+        .map((d) => [d.code, d.row])
+    ).toEqual([["header-row-skipped", 2]]);
+  });
+
   test("zero routed tickets: full completion points with a warning", () => {
     const a = assess(ledger({ tickets: [["T1", "否", "处理中", null]] }));
     expect(scored(a).dimensions.completion.pointsHundredths).toBe(2000);
