@@ -264,7 +264,8 @@ async function readCandidates(
 }> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load("items/name");
-  const tables = workbook.tables.load("items/name");
+  // showHeaders (ExcelApi 1.3): a table whose header row is turned off still names its columns.
+  const tables = workbook.tables.load("items/name,items/showHeaders");
   // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 one; evaluated
   // by the workbook without touching any cell.
   const probe = workbook.functions.date(1904, 1, 1);
@@ -273,12 +274,17 @@ async function readCandidates(
   await context.sync(); // round trip 1
 
   // Round trip 2: where everything stands; no cell values yet (their size is unknown).
+  // A table with its header row turned off (Table Design > Header Row): its columns' names are
+  // its headers, as the .xlsx reader takes them from <tableColumn name>, and the header row is
+  // the row above its first data row (what Office.js returns as the header row range of such a
+  // table is not documented, so it is not asked for).
   const tableReads = tables.items.map((table) => {
     const worksheet = table.worksheet.load("name");
-    const header = table.getHeaderRowRange();
+    const header = table.showHeaders ? table.getHeaderRowRange() : table.getRange();
     header.load("rowIndex,columnIndex,columnCount");
     const body = table.getDataBodyRange().load("rowCount");
-    return { table, worksheet, header, body };
+    const names = table.showHeaders ? null : table.columns.load("items/name");
+    return { table, worksheet, header, body, names };
   });
   const sheetReads = sheets.items
     .filter((s) => !isSummary(s.name))
@@ -328,7 +334,7 @@ async function readCandidates(
         sheet: t.worksheet.name,
         row: t.header.rowIndex,
         column: t.header.columnIndex,
-        rows: 1,
+        rows: t.names ? 0 : 1,
         columns: t.header.columnCount,
       })),
       ...plain.map(({ sheet, used }) => ({
@@ -343,16 +349,16 @@ async function readCandidates(
   );
 
   const candidates: Candidate[] = [];
-  tablesKept.forEach(({ table, worksheet, header, body }, i) => {
+  tablesKept.forEach(({ table, worksheet, header, body, names }, i) => {
     candidates.push({
       kind: "table",
       name: table.name,
       sheet: worksheet.name,
-      headerRowIndex: header.rowIndex,
+      headerRowIndex: names ? header.rowIndex - 1 : header.rowIndex,
       columnIndex: header.columnIndex,
       columnCount: header.columnCount,
       rowCount: body.rowCount,
-      headers: rowsOf(heads[i].values, heads[i].types)[0],
+      headers: names ? names.items.map((c) => c.name) : rowsOf(heads[i].values, heads[i].types)[0],
       rows: [],
       sampleValues: [],
       sampleTypes: [],

@@ -24,7 +24,10 @@
  *   numeric-looking string a number;
  * - `worksheet.tables.add(range, true)` (ExcelApi 1.1; a Range argument 1.3) makes the range's
  *   first row the header and refuses a range overlapping another table; `table.name` refuses a
- *   name another table has; `workbook.tables.getItemOrNullObject` (1.4);
+ *   name another table has; `workbook.tables.getItemOrNullObject` (1.4); a table's
+ *   `showHeaders` / `showTotals` (1.3), `columns` names and `getRange()` (1.1) — a totals row is
+ *   outside `getDataBodyRange()`; `getHeaderRowRange()` of a table whose header row is hidden is
+ *   refused (Office.js does not document what it returns);
  * - `worksheet.freezePanes.freezeRows` (1.7);
  * - `range.dataValidation` rule / errorAlert / prompt (ExcelApi 1.8) is refused unless the host
  *   reports ExcelApi 1.8, as Office.js hosts without it do; `sheet.validations` records them.
@@ -110,6 +113,12 @@
           col: t.firstColumn || 0,
           cols: t.columns,
           rows: t.rows,
+          // Table.showHeaders (ExcelApi 1.3): false when Table Design > Header Row is off; the
+          // columns keep their names (Table.columns, TableColumn.name) all the same.
+          showHeaders: t.showHeaders !== false,
+          columnNames: t.columnNames || null,
+          // A totals row under the body (Table.showTotals); getDataBodyRange leaves it out.
+          showTotals: !!t.totalsRow,
         });
       }
     }
@@ -1004,8 +1013,39 @@
     getHeaderRowRange() {
       return new Range(this._ctx, `${this._path}.getHeaderRowRange()`, () => {
         const t = this._target();
+        // What Office.js returns for a hidden header row is not documented: the fake refuses,
+        // so that the adapter never relies on it.
+        if (t.showHeaders === false)
+          throw officeError("InvalidOperation", "the fake does not model a hidden header row");
         return { sheet: t.sheet, r: t.headerRow, c: t.col, rows: 1, cols: t.cols };
       });
+    }
+    /** The whole table: header row (when shown), body and totals row (ExcelApi 1.1). */
+    getRange() {
+      return new Range(this._ctx, `${this._path}.getRange()`, () => {
+        const t = this._target();
+        const top = t.showHeaders === false ? t.headerRow + 1 : t.headerRow;
+        const bottom = t.headerRow + Math.max(t.rows, 1) + (t.showTotals ? 1 : 0);
+        return { sheet: t.sheet, r: top, c: t.col, rows: bottom - top + 1, cols: t.cols };
+      });
+    }
+    /** Table.columns (ExcelApi 1.1): each column's `name`, shown or not in a header row. */
+    get columns() {
+      const ctx = this._ctx;
+      const names = () => {
+        const t = this._target();
+        return Array.from({ length: t.cols }, (_, i) =>
+          t.columnNames
+            ? t.columnNames[i]
+            : String(valueOf(cellAt(t.sheet, t.headerRow, t.col + i)))
+        );
+      };
+      return new Collection(
+        ctx,
+        `${this._path}.columns`,
+        names,
+        (i, o) => new TableColumn(ctx, `${this._path}.columns[${i}]`, () => o)
+      );
     }
     getDataBodyRange() {
       return new Range(this._ctx, `${this._path}.getDataBodyRange()`, () => {
@@ -1024,6 +1064,8 @@
       if (p === "isNullObject") return t === null;
       if (t === null) return null;
       if (p === "name") return t.name;
+      if (p === "showHeaders") return t.showHeaders !== false;
+      if (p === "showTotals") return !!t.showTotals;
       return super._read(p);
     }
     _set(p, v) {
@@ -1035,7 +1077,15 @@
       t.name = v;
     }
   }
-  readonly(Table, ["isNullObject"]);
+  readonly(Table, ["isNullObject", "showHeaders", "showTotals"]);
+
+  class TableColumn extends Proxy {
+    _read(p) {
+      if (p === "name") return this._target();
+      return super._read(p);
+    }
+  }
+  readonly(TableColumn, ["name"]);
   settable(Table, ["name"]);
 
   class Collection extends Proxy {

@@ -12,36 +12,11 @@ import { runAssessment } from "../../src/excel";
 import { toJson, type AssessmentJson } from "../../src/report/json";
 import { cleanup, runLedger } from "../hostile/harness";
 import { base, d, withSheets, xlsxFile, type Sheet } from "../hostile/ledgers";
+import { fakeSpec } from "./fakeSpec";
 
 const OfficeFake = require("../fakes/officeFake.js");
 
 afterAll(cleanup);
-
-const D1900 = Date.UTC(1899, 11, 30);
-
-/** The fake host's spec of an .xlsx file as Excel holds it: merged cells keep only their first cell's value. */
-async function fakeSpec(file: string) {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
-  const sheets = wb.worksheets.map((ws) => {
-    const cells: unknown[][] = [];
-    const formats: Record<string, string> = {};
-    ws.eachRow({ includeEmpty: true }, (row, r) => {
-      const out: unknown[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, c) => {
-        let v: unknown = cell.isMerged && cell.master !== cell ? null : cell.value;
-        if (v instanceof Date) v = (v.getTime() - D1900) / 86400000;
-        out[c - 1] = v ?? null;
-        if (cell.numFmt && cell.numFmt.includes("%")) formats[cell.address] = cell.numFmt;
-      });
-      cells[r - 1] = out;
-    });
-    for (let i = 0; i < cells.length; i++) cells[i] ??= [];
-    const merges = (ws.model as unknown as { merges?: string[] }).merges ?? [];
-    return { name: ws.name, cells, merges, formats, tables: [] };
-  });
-  return { sheets };
-}
 
 const EXPECTED = path.join(__dirname, "expected");
 
@@ -779,4 +754,98 @@ test("a responsiveness complaint whose deadline or rectification is dated before
     ["warning", "complaint-dates-out-of-order", 2],
     ["warning", "complaint-dates-out-of-order", 3],
   ]);
+});
+
+/** A workbook of `base()`'s sheets but `skip`, plain, then `build`'s own sheets. */
+async function workbookFile(
+  skip: string[],
+  build: (wb: ExcelJS.Workbook) => void
+): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of base().filter((x) => !skip.includes(x.name))) {
+    const ws = wb.addWorksheet(s.name);
+    ws.addRow(s.headers);
+    s.rows.forEach((r) => ws.addRow(r));
+  }
+  build(wb);
+  const { fileOf } = await import("../hostile/harness");
+  return fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+const PUNCH_HEADERS = ["日期", "姓名", "时段", "时间", "结果"];
+
+test("Excel tables: a totals row is not data; a table with its header row turned off is read by its column names, the same in both readers", async () => {
+  // A fresh array each time: exceljs keeps (and changes) the rows it is given.
+  const rows = () => [
+    [d("2024-07-01"), "张三", "上班", null, "到岗"],
+    [d("2024-07-01"), "张三", "下班", null, "缺勤"],
+    [d("2024-07-01"), "王五", "上班", null, "到岗"],
+  ];
+  const totals = await workbookFile(["考勤"], (wb) => {
+    wb.addWorksheet("考勤").addTable({
+      name: "考勤",
+      ref: "A1",
+      headerRow: true,
+      totalsRow: true,
+      columns: PUNCH_HEADERS.map((name, i) =>
+        i === 0
+          ? { name, totalsRowLabel: "合计" }
+          : i === 4
+            ? { name, totalsRowFunction: "count" as const }
+            : { name }
+      ),
+      rows: rows(),
+    });
+  });
+  const a = await both("table-totals-row", totals, AS_OF);
+  expect(a.dimensions!.attendance).toMatchObject({ present: 1, expected: 2 });
+  expect(a.diagnostics.find((x) => x.table === "考勤")).toMatchObject({ row: 4 });
+  // Header row off (Table Design > Header Row): Office.js still names the columns.
+  const headless = await workbookFile(["考勤"], (wb) => {
+    wb.addWorksheet("考勤").addTable({
+      name: "考勤",
+      ref: "A1",
+      headerRow: false,
+      columns: PUNCH_HEADERS.map((name) => ({ name })),
+      rows: rows(),
+    });
+  });
+  const b = await both("table-header-row-off", headless, AS_OF);
+  expect(b.dimensions!.attendance).toMatchObject({ present: 1, expected: 2 });
+  // No header row: the data start in row 1, and 王五's row is row 3, as Excel shows it.
+  expect(b.diagnostics.find((x) => x.table === "考勤")).toMatchObject({
+    code: "punch-unknown-name",
+    row: 3,
+  });
+});
+
+test("Excel tables: two on one sheet, one at C4 under a title: each read where it stands, rows named as Excel shows them", async () => {
+  const file = await workbookFile(["考勤", "问卷"], (wb) => {
+    const ws = wb.addWorksheet("数据");
+    ws.getCell("A1").value = "2024年7月考勤";
+    ws.addTable({
+      name: "表1",
+      ref: "C4",
+      headerRow: true,
+      columns: PUNCH_HEADERS.map((name) => ({ name })),
+      rows: [
+        [d("2024-07-01"), "张三", "上班", null, "到岗"],
+        [d("2024-07-01"), "张三", "下班", null, "到岗"],
+        [d("2024-07-01"), "张三", "上班", null, "缺勤"],
+      ],
+    });
+    ws.addTable({
+      name: "问卷",
+      ref: "J3",
+      headerRow: true,
+      columns: [{ name: "受访者" }, { name: "得分" }],
+      rows: [
+        ["人社局", 90],
+        ["社保中心", 80],
+      ],
+    });
+  });
+  const j = await both("tables-two-on-one-sheet", file, AS_OF);
+  expect(j.dimensions!.satisfaction).toMatchObject({ responses: 2 });
+  expect(j.diagnostics.find((x) => x.code === "punch-conflict")).toMatchObject({ row: 7 });
 });
