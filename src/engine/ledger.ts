@@ -79,12 +79,23 @@ export class RowView {
     this.cells = cells;
     this.row = row;
     this.bad = false;
+    this.masked = null;
     return this;
   }
 
+  /** Column indexes read as empty in this row: a header cell merged down over them. */
+  masked: ReadonlySet<number> | null = null;
+
   raw(key: string): RawCell {
     const i = this.columns[key];
-    return i === undefined ? null : (this.cells[i] ?? null);
+    if (i === undefined || (this.masked !== null && this.masked.has(i))) return null;
+    return this.cells[i] ?? null;
+  }
+
+  /** Whether the cell of column `key` is read as empty because its header was merged over it. */
+  private isMasked(key: string): boolean {
+    const i = this.columns[key];
+    return this.masked !== null && i !== undefined && this.masked.has(i);
   }
 
   /** Whether the table has column `key`. */
@@ -129,7 +140,8 @@ export class RowView {
   need<T>(key: string, parse: (c: RawCell) => Parsed<T>, code: ValueCode): T | undefined {
     const v = this.get(key, parse, code);
     if (v === null) {
-      this.report(key, "empty-required", { expected: code });
+      // A cell under a merged header has its error already.
+      if (!this.isMasked(key)) this.report(key, "empty-required", { expected: code });
       return undefined;
     }
     return v;
@@ -148,7 +160,7 @@ export class RowView {
   /** Text of a required cell: empty is reported (and read as null). */
   needText(key: string): string | null | undefined {
     const t = this.text(key);
-    if (t === null) this.report(key, "empty-required", { expected: null });
+    if (t === null && !this.isMasked(key)) this.report(key, "empty-required", { expected: null });
     return t;
   }
 
@@ -169,6 +181,7 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
     const { table, columns } = part;
     view.moveToPart(table, columns);
     const id = columns[loc.def.idColumn];
+    const spill = headerSpill(table, columns);
     for (let i = 0; i < table.rows.length; i++) {
       const cells = table.rows[i];
       // The first non-empty cell; none: a blank row, skipped.
@@ -200,9 +213,44 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
         });
         continue;
       }
+      // A header cell merged down into the first data rows (姓名 merged over A1:A3): Excel kept
+      // only the header's text, so those cells are empty, not "姓名" — an error naming the merge.
+      if (spill !== null && i < spill.rows) {
+        const masked = new Set<number>();
+        for (const [key, n] of spill.columns)
+          if (i < n) {
+            masked.add(columns[key]);
+            view.report(key, "header-merged-into-data", { header: table.headers[columns[key]] });
+          }
+        view.masked = masked;
+      }
       yield view;
     }
   }
+}
+
+/**
+ * The read columns whose header text stands again, as the very same value, in the first data
+ * rows (each from the first data row down, without a gap): a header cell merged down over them,
+ * filled in by the readers. Null when there is none (the usual case, found at the first row).
+ */
+function headerSpill(
+  table: RawTable,
+  columns: Record<string, number>
+): { rows: number; columns: Map<string, number> } | null {
+  const first = table.rows[0];
+  if (first === undefined) return null;
+  let out: { rows: number; columns: Map<string, number> } | null = null;
+  for (const [key, i] of Object.entries(columns)) {
+    const h = table.headers[i];
+    if (typeof h !== "string" || h.trim() === "" || first[i] !== h) continue;
+    let n = 0;
+    while (n < table.rows.length && table.rows[n][i] === h) n++;
+    out ??= { rows: 0, columns: new Map() };
+    out.columns.set(key, n);
+    out.rows = Math.max(out.rows, n);
+  }
+  return out;
 }
 
 /**

@@ -243,6 +243,10 @@ const CATALOGUE = {
     zh: "本行重复了列标题（如第二行英文标题，或导出时每页重复的标题），未作为数据读取。",
     en: "This row repeats the column headers (a second header row in English, say, or headers an export repeats on every page): not read as data.",
   })),
+  "header-merged-into-data": error<{ header: RawCell }>((a) => ({
+    zh: `本单元格与列标题「${show(a.header)}」合并在一起（合并区域从标题行延伸到了数据行），Excel 只保留标题文字，本格按空读取。请取消合并，在每一行填入实际的值。`,
+    en: `This cell is merged with its column header "${show(a.header)}" (a merged range running from the header row into the data rows): Excel keeps only the header's text, so the cell is read as empty. Unmerge it and fill in each row's value.`,
+  })),
   "merged-cells-not-read": warning<None>(() => ({
     zh: "此版本的 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），合并单元格只在左上角单元格有值。如有合并的「日期」「姓名」等单元格，请取消合并并填充每一行，或使用命令行评分。",
     en: "This Excel version cannot report merged cells (ExcelApi 1.13 is needed): a merged range has its value only in its top-left cell. Unmerge and fill cells such as Date or Name on every row, or score with the command line.",

@@ -849,3 +849,44 @@ test("Excel tables: two on one sheet, one at C4 under a title: each read where i
   expect(j.dimensions!.satisfaction).toMatchObject({ responses: 2 });
   expect(j.diagnostics.find((x) => x.code === "punch-conflict")).toMatchObject({ row: 7 });
 });
+
+test("a header cell merged down into the data rows (姓名 over A1:A3, 得分 over B1:B2): an error naming the merge, not names or scores reading 姓名 / 得分", async () => {
+  const file = await workbookFile(["考勤", "问卷"], (wb) => {
+    const p = wb.addWorksheet("考勤");
+    p.addRow(PUNCH_HEADERS);
+    p.addRow([d("2024-07-01"), null, "上班", null, "到岗"]);
+    p.addRow([d("2024-07-01"), null, "下班", null, "到岗"]);
+    p.addRow([d("2024-07-01"), "张三", "下班", null, "到岗"]);
+    p.mergeCells("B1:B3");
+    const q = wb.addWorksheet("问卷");
+    q.addRow(["受访者", "得分"]);
+    q.addRow(["人社局", null]);
+    q.addRow(["社保中心", 80]);
+    q.mergeCells("B1:B2");
+  });
+  const j = await both("header-merged-into-data", file, AS_OF);
+  expect(j.status).toBe("invalid");
+  expect(codes(j)).toEqual([
+    ["error", "header-merged-into-data", 2],
+    ["error", "header-merged-into-data", 3],
+    ["error", "header-merged-into-data", 2],
+  ]);
+});
+
+test("hidden rows, rows hidden by an AutoFilter and a hidden sheet are data, in both readers", async () => {
+  const file = await workbookFile(["考勤"], (wb) => {
+    const p = wb.addWorksheet("7月");
+    p.addRow(PUNCH_HEADERS);
+    p.addRow([d("2024-07-01"), "张三", "上班", null, "到岗"]);
+    p.addRow([d("2024-07-01"), "张三", "下班", null, "缺勤"]);
+    p.autoFilter = "A1:E3";
+    p.getRow(3).hidden = true;
+    const q = wb.addWorksheet("8月");
+    q.state = "hidden";
+    q.addRow(PUNCH_HEADERS);
+    q.addRow([d("2024-07-02"), "张三", "上班", null, "到岗"]);
+  });
+  const j = await both("hidden-rows-and-sheet", file, ["--as-of", "2024-07-02"]);
+  expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 4 });
+  expect(j.diagnostics.find((x) => x.code === "table-over-sheets")).toBeDefined();
+});
