@@ -232,8 +232,8 @@ const CATALOGUE = {
     en: `The ${p.tableEn} table is read from ${a.sheets.length} sheets with the same headers, in workbook order: ${a.sheets.join(", ")}.`,
   })),
   "table-sheets-left-out": warning<{ chosen: string; left: string[] }>((a, p) => ({
-    zh: `按名称使用了「${a.chosen}」作为「${p.tableZh}」表；以下工作表的列标题与它相同，但未计入：${a.left.join("、")}。如这些也是${p.tableZh}记录，请把它们的名称改为非「${p.tableZh}」的名称（如「7月」「8月」），所有同列标题的工作表将合并读取。`,
-    en: `"${a.chosen}" is used as the ${p.tableEn} table by its name; these sheets have the same headers but are NOT counted: ${a.left.join(", ")}. If they hold ${p.tableEn} records too, rename "${a.chosen}" (e.g. to a month such as 7月) so that all sheets with these headers are read together.`,
+    zh: `按名称使用了「${a.chosen}」作为「${p.tableZh}」表；以下工作表的列标题与它相同，但未计入：${a.left.join("、")}。如这些也是${p.tableZh}记录，请把「${a.chosen}」改名（如「7月」），所有同列标题的工作表将合并读取；如它们是旧的副本，请删除或移出本工作簿，以免重复计入。`,
+    en: `"${a.chosen}" is used as the ${p.tableEn} table by its name; these sheets have the same headers but are NOT counted: ${a.left.join(", ")}. If they hold ${p.tableEn} records too, rename "${a.chosen}" (e.g. to a month such as 7月) so that all sheets with these headers are read together; if they are old copies, delete them or move them out of this workbook, so that nothing is counted twice.`,
   })),
   "totals-row-skipped": info<{ value: RawCell }>((a) => ({
     zh: `本行标为「${show(a.value)}」，是合计/提示行，未作为数据读取。`,
