@@ -57,6 +57,7 @@ test("every code's message is bilingual and names no placeholder", () => {
     to: null,
     deadline: 19905,
     asOf: 19905,
+    word: "休息",
     year: 2031,
     item: "amount",
     found: [],

@@ -486,6 +486,19 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
       if (r.bad || d == null || !name) continue;
       if (am) punches.push(punch(r, d, name, "上班", am));
       if (pm) punches.push(punch(r, d, name, "下班", pm));
+      // 休息 / 未排班 records no check; one marker a row, so that the word on a day the contract
+      // counts as a working day (a 调休 Saturday the app's schedule left out) is said.
+      if (!am || !pm) {
+        const pmKey = end ? end[1] : "pmResult";
+        const amRest = am ? undefined : restWordOf(r.raw("amResult"));
+        const rest = amRest ?? (pm ? undefined : restWordOf(r.raw(pmKey)));
+        if (rest !== undefined)
+          punches.push({
+            ...punch(r, d, name, "上班", "absent"),
+            restWord: rest,
+            restColumn: amRest !== undefined ? "amResult" : pmKey,
+          });
+      }
       continue;
     }
     let slot = r.get("slot", parseSlot, "bad-slot");
@@ -527,10 +540,15 @@ function punch(
   return p;
 }
 
-/** 休息 in a daily export's result column: the day is not a check day, no check recorded. */
+/**
+ * 休息 (or 未排班, the person had no shift that day) in a daily export's result column: the app
+ * did not expect a check, so none is recorded.
+ */
 const isRestWord = memoText((s: string) =>
-  /^(休息|休息日|rest)$/i.test(s.normalize("NFKC").trim())
+  /^(休息|休息日|rest|未排班)$/i.test(s.normalize("NFKC").trim())
 );
+const restWordOf = (c: RawCell): string | undefined =>
+  typeof c === "string" && isRestWord(c) ? c.trim() : undefined;
 
 /**
  * One check of a daily-statistics row: its result word, or present when only a time is written;

@@ -433,6 +433,14 @@ const CATALOGUE = {
       en: `${dayToIso(a.date)} is outside ${show(a.name)}'s assessed period (${periodEn(a.from, a.to)}); this check is not counted.`,
     })
   ),
+  "punch-after-as-of": warning<{ asOf: Day }>((a) => ({
+    zh: `打卡日期晚于考核日期 ${dayToIso(a.asOf)}，本条打卡未计入（考核只计到考核日期，之后的打卡留待以后的考核）。如考核日期有误，请修改考核日期。`,
+    en: `The check is dated after the as-of date ${dayToIso(a.asOf)}; it is not counted (the assessment counts up to the as-of date; later checks belong to a later run). If the as-of date is wrong, change it.`,
+  })),
+  "rest-word-on-workday": warning<{ date: Day; word: string }>((a) => ({
+    zh: `考勤导出在 ${dayToIso(a.date)} 写的是「${show(a.word)}」，但这天是工作日（法定工作日或调休上班日），按合同应打卡：本行未打的卡按缺勤计。如甲方同意当天休息，请在「日历」表中将这天登记为休息日。`,
+    en: `The attendance export says "${show(a.word)}" on ${dayToIso(a.date)}, but that is a working day (a statutory or adjusted working day), when the contract expects the checks: the checks not punched on this row count as absent. If the client agreed to a day off, add the date to the Calendar table as a rest day.`,
+  })),
   "punch-rest-day": warning<{ date: Day }>((a) => ({
     zh: `${dayToIso(a.date)} 是休息日（法定节假日或周末），不是应打卡日，本条打卡未计入。如当天实为工作日，请在「日历」表中登记。`,
     en: `${dayToIso(a.date)} is a rest day (public holiday or weekend), not a check day; this check is not counted. If it was a working day, add it to the Calendar table.`,

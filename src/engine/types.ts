@@ -189,6 +189,13 @@ export interface Punch {
   present: boolean;
   /** The result as written: late and early are present, leave is absent (SPEC §5). */
   mark: "present" | "late" | "early" | "absent" | "leave";
+  /**
+   * A daily-statistics row whose result says 休息 or 未排班: no check is recorded (it counts as
+   * not punched); kept only so that such a word on an expected working day is warned about.
+   */
+  restWord?: string;
+  /** The result column holding restWord (amResult, pmResult …), for the warning. */
+  restColumn?: string;
 }
 
 export interface Ticket {

@@ -88,10 +88,11 @@ describe("attendance", () => {
     expect(a.status).not.toBe("invalid");
   });
 
-  test("a check after the as-of date is outside the period", () => {
+  test("a check after the as-of date is not counted, and the as-of date is named as the cause", () => {
     const punches = [[serial("2024-07-02"), "张三", "上班", null, null]];
     const a = assess(ledger({ punches }), { asOf: serial("2024-07-01") - 25569 });
-    expect(shownOf(a).find((d) => d.code === "punch-outside-period")).toMatchObject({ row: 2 });
+    expect(shownOf(a).find((d) => d.code === "punch-after-as-of")).toMatchObject({ row: 2 });
+    expect(shownOf(a).some((d) => d.code === "punch-outside-period")).toBe(false);
     expect(scored(a).dimensions.attendance.expected).toBe(2);
   });
 

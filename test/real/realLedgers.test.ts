@@ -890,3 +890,60 @@ test("hidden rows, rows hidden by an AutoFilter and a hidden sheet are data, in 
   expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 4 });
   expect(j.diagnostics.find((x) => x.code === "table-over-sheets")).toBeDefined();
 });
+
+/** A daily-statistics sheet (two header rows, 上班1/下班1 merged) from [name, date, am time, am result, pm time, pm result]. */
+async function dailyExport(rows: (string | null)[][]): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of base().filter((x) => x.name !== "考勤")) {
+    const ws = wb.addWorksheet(s.name);
+    ws.addRow(s.headers);
+    s.rows.forEach((r) => ws.addRow(r));
+  }
+  const ws = wb.addWorksheet("每日统计");
+  ws.addRow(["姓名", "部门", "日期", "上班1", null, "下班1", null]);
+  ws.addRow([null, null, null, "打卡时间", "打卡结果", "打卡时间", "打卡结果"]);
+  for (const [n, date, ...checks] of rows) ws.addRow([n, "运维部", date, ...checks]);
+  for (const r of ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1"]) ws.mergeCells(r);
+  const { fileOf } = await import("../hostile/harness");
+  return fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+test("an interim run over a whole month's export: checks after the as-of date are not counted, one grouped warning naming the as-of date; 未排班 records no check", async () => {
+  const file = await dailyExport([
+    ["张三", "24-07-01 星期一", "08:50", "正常", "17:40", "正常"],
+    ["张三", "24-07-02 星期二", "08:50", "正常", null, "未打卡"],
+    ["张三", "24-07-03 星期三", null, "缺卡", null, "缺卡"],
+    ["张三", "24-07-04 星期四", null, "未打卡", null, "未打卡"],
+    ["张三", "24-07-05 星期五", null, "未排班", null, "未排班"],
+    ["张三", "24-07-06 星期六", null, "休息", null, "休息"],
+  ]);
+  const j = await both("interim-month-export", file, ["--as-of", "2024-07-02"]);
+  // 07-01 both present, 07-02 上班 present and 下班 未打卡 absent (the as-of day is counted).
+  expect(j.dimensions!.attendance).toMatchObject({ present: 3, expected: 4 });
+  const after = j.diagnostics.filter((x) => x.code === "punch-after-as-of");
+  expect(after.map((x) => x.row)).toEqual([5, 5, 6, 6]);
+  expect(after[0].message).toContain("考核日期 2024-07-02");
+  expect(j.diagnostics.some((x) => x.code === "punch-outside-period")).toBe(false);
+  expect(j.diagnostics.some((x) => x.severity === "error")).toBe(false);
+});
+
+test("休息 / 未排班 on a day the contract counts as a working day (the 调休 Saturday 2024-10-12): absent, as before, with a warning naming the date; on 国庆 silent", async () => {
+  const file = await dailyExport([
+    ["张三", "24-10-07 星期一", null, "休息", null, "休息"],
+    ["张三", "24-10-11 星期五", "08:50", "正常", "17:40", "正常"],
+    ["张三", "24-10-12 星期六", null, "休息", null, "休息"],
+    ["张三", "24-09-29 星期日", "08:50", "正常", null, "未排班"],
+  ]);
+  const j = await both("rest-word-on-workday", file, ["--as-of", "2024-10-12"]);
+  const w = j.diagnostics.filter((x) => x.code === "rest-word-on-workday");
+  // 10-07 (国庆) is a rest day: silent. 10-12 and 09-29 are statutory 补班 days: warned, absent.
+  expect(w.map((x) => [x.row, x.column])).toEqual([
+    [5, "上班1打卡结果"],
+    [6, "下班1打卡结果"],
+  ]);
+  expect(w[0].message).toContain("2024-10-12");
+  expect(w[0].message).toContain("「日历」");
+  expect(w[1].message).toContain("「未排班」");
+  // 10-11 both checks and 09-29 上班: 3 present.
+  expect(j.dimensions!.attendance).toMatchObject({ present: 3 });
+});

@@ -13,6 +13,10 @@ import type {
   Punch,
 } from "../types";
 
+/** Whether the day lies within a roster row's own 到岗日期 … 离岗日期 (either may be empty). */
+const onRoster = (r: { start: Day | null; end: Day | null }, d: Day): boolean =>
+  (r.start === null || d >= r.start) && (r.end === null || d <= r.end);
+
 /**
  * 出勤率 (第一条·四·2(1)): present checks over expected checks, two a working day per resident
  * staff member, each member counted from max(service start, member start) to
@@ -81,6 +85,22 @@ export function scoreAttendance(
   const marks = { late: 0, early: 0, leave: 0 };
   for (const p of ledger.punches) {
     const list = index.get(normalizePerson(p.name));
+    if (p.restWord !== undefined) {
+      // 休息 / 未排班 records no check; said only on a day the member is expected to check.
+      const mi = list?.find((i) => {
+        const c = members[i];
+        return c.from !== null && p.date >= c.from && p.date <= c.to!;
+      });
+      if (mi !== undefined && workday[p.date - periodStart])
+        out.push(
+          diag(
+            "rest-word-on-workday",
+            { table: T, row: p.row, column: p.restColumn ?? "result", sheet: p.sheet },
+            { date: p.date, word: p.restWord }
+          )
+        );
+      continue;
+    }
     if (list === undefined) {
       out.push(
         diag(
@@ -100,6 +120,25 @@ export function scoreAttendance(
     }
     const m = members[mi];
     if (m.from === null || p.date < m.from || p.date > m.to!) {
+      // An interim run over a whole month's export: a check dated after the as-of date (within
+      // the service period and within one of the person's roster periods) is not counted
+      // because of the as-of date, and the message says so, grouped (its arguments do not vary
+      // by row), instead of blaming the person's period row by row.
+      if (
+        p.date > periodEnd &&
+        periodEnd < profile.serviceEnd &&
+        p.date <= profile.serviceEnd &&
+        list.some((i) => onRoster(ledger.roster[i], p.date))
+      ) {
+        out.push(
+          diag(
+            "punch-after-as-of",
+            { table: T, row: p.row, column: "date", sheet: p.sheet },
+            { asOf: periodEnd }
+          )
+        );
+        continue;
+      }
       out.push(
         diag(
           "punch-outside-period",
