@@ -55,6 +55,22 @@ async function both(expected: string, file: string, args: string[] = []): Promis
 const codes = (j: AssessmentJson) => j.diagnostics.map((x) => [x.severity, x.code, x.row]);
 const AS_OF = ["--as-of", "2024-07-01"];
 
+/** A workbook of `base()`'s sheets but `skip`, plain, then `build`'s own sheets. */
+async function workbookFile(
+  skip: string[],
+  build: (wb: ExcelJS.Workbook) => void
+): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of base().filter((x) => !skip.includes(x.name))) {
+    const ws = wb.addWorksheet(s.name);
+    ws.addRow(s.headers);
+    s.rows.forEach((r) => ws.addRow(r));
+  }
+  build(wb);
+  const { fileOf } = await import("../hostile/harness");
+  return fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
 test("punch words of the attendance apps: 上班打卡/签退, 正常/迟到/请假 (late present, leave absent)", async () => {
   const sheets = withSheets({
     驻场人员: {
@@ -85,27 +101,21 @@ test("punch words of the attendance apps: 上班打卡/签退, 正常/迟到/请
 });
 
 test("DingTalk daily statistics: title rows, two header rows (上班1 merged over 打卡时间/打卡结果), dates 24-07-01 星期一", async () => {
-  const wb = new ExcelJS.Workbook();
-  for (const s of base().filter((x) => x.name !== "考勤")) {
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow(s.headers);
-    s.rows.forEach((r) => ws.addRow(r));
-  }
-  const ws = wb.addWorksheet("每日统计");
-  ws.addRow(["每日统计  统计日期：2024-07-01 至 2024-07-31"]);
-  ws.addRow(["报表生成时间：2024-08-01 09:00"]);
-  ws.addRow(["姓名", "部门", "日期", "上班1", null, "下班1", null]);
-  ws.addRow([null, null, null, "打卡时间", "打卡结果", "打卡时间", "打卡结果"]);
-  ws.addRow(["张三", "运维部", "24-07-01 星期一", "08:52", "正常", "17:31", "早退"]);
-  ws.mergeCells("A1:G1");
-  ws.mergeCells("A2:G2");
-  ws.mergeCells("A3:A4");
-  ws.mergeCells("B3:B4");
-  ws.mergeCells("C3:C4");
-  ws.mergeCells("D3:E3");
-  ws.mergeCells("F3:G3");
-  const { fileOf } = await import("../hostile/harness");
-  const file = fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const file = await workbookFile(["考勤"], (wb) => {
+    const ws = wb.addWorksheet("每日统计");
+    ws.addRow(["每日统计  统计日期：2024-07-01 至 2024-07-31"]);
+    ws.addRow(["报表生成时间：2024-08-01 09:00"]);
+    ws.addRow(["姓名", "部门", "日期", "上班1", null, "下班1", null]);
+    ws.addRow([null, null, null, "打卡时间", "打卡结果", "打卡时间", "打卡结果"]);
+    ws.addRow(["张三", "运维部", "24-07-01 星期一", "08:52", "正常", "17:31", "早退"]);
+    ws.mergeCells("A1:G1");
+    ws.mergeCells("A2:G2");
+    ws.mergeCells("A3:A4");
+    ws.mergeCells("B3:B4");
+    ws.mergeCells("C3:C4");
+    ws.mergeCells("D3:E3");
+    ws.mergeCells("F3:G3");
+  });
   const j = await both("dingtalk-daily", file, AS_OF);
   expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
   expect(j.diagnostics.find((x) => x.code === "title-rows-skipped")).toMatchObject({
@@ -115,34 +125,29 @@ test("DingTalk daily statistics: title rows, two header rows (上班1 merged ove
 });
 
 test("DingTalk daily statistics with split shifts: the day ends at its last 下班 written (下班2 缺卡 is absent), with a warning", async () => {
-  const wb = new ExcelJS.Workbook();
-  for (const s of base().filter((x) => x.name !== "考勤")) {
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow(s.headers);
-    s.rows.forEach((r) => ws.addRow(r));
-  }
-  const ws = wb.addWorksheet("每日统计");
-  ws.addRow(["姓名", "部门", "日期", "上班1", null, "下班1", null, "上班2", null, "下班2", null]);
-  ws.addRow([null, null, null, ...Array(4).fill(["打卡时间", "打卡结果"]).flat()]);
-  // A one-shift day: 上班2/下班2 empty, the day ends at 下班1.
-  ws.addRow(["张三", "运维部", "24-07-01 星期一", "08:52", "正常", "17:31", "正常"]);
-  // A split day: 下班1 is the lunch break; the day ends at 下班2, missed.
-  ws.addRow([
-    "张三",
-    "运维部",
-    "24-07-02 星期二",
-    "08:50",
-    "正常",
-    "12:00",
-    "正常",
-    "14:00",
-    "正常",
-    null,
-    "缺卡",
-  ]);
-  for (const r of ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1", "H1:I1", "J1:K1"]) ws.mergeCells(r);
-  const { fileOf } = await import("../hostile/harness");
-  const file = fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
+  const file = await workbookFile(["考勤"], (wb) => {
+    const ws = wb.addWorksheet("每日统计");
+    ws.addRow(["姓名", "部门", "日期", "上班1", null, "下班1", null, "上班2", null, "下班2", null]);
+    ws.addRow([null, null, null, ...Array(4).fill(["打卡时间", "打卡结果"]).flat()]);
+    // A one-shift day: 上班2/下班2 empty, the day ends at 下班1.
+    ws.addRow(["张三", "运维部", "24-07-01 星期一", "08:52", "正常", "17:31", "正常"]);
+    // A split day: 下班1 is the lunch break; the day ends at 下班2, missed.
+    ws.addRow([
+      "张三",
+      "运维部",
+      "24-07-02 星期二",
+      "08:50",
+      "正常",
+      "12:00",
+      "正常",
+      "14:00",
+      "正常",
+      null,
+      "缺卡",
+    ]);
+    for (const r of ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1", "H1:I1", "J1:K1"])
+      ws.mergeCells(r);
+  });
   const j = await both("dingtalk-daily-split-shifts", file, ["--as-of", "2024-07-02"]);
   expect(j.dimensions!.attendance).toMatchObject({ present: 3, expected: 4 });
   const w = j.diagnostics.find((x) => x.code === "later-shift-end-read")!;
@@ -638,67 +643,44 @@ test("a ticket system's export headers (工单编号, 是否流转乙方, 工单
   expect(j.diagnostics.filter((x) => x.code === "rows-outside-period")).toHaveLength(2);
 });
 
+/** A ledger whose Contract table holds `item` = `value` and a service term. */
+const contractLedger = (item: string, value: string | number, term = "2024-07-01~2025-06-30") =>
+  xlsxFile(
+    withSheets({}, [
+      {
+        name: "合同",
+        headers: ["项目", "值"],
+        rows: [
+          [item, value],
+          ["服务期限", term],
+        ],
+      },
+    ])
+  );
+
 test("contract items named with their unit: 合同金额（元）, 合同金额（万元）; any other note in brackets is an error, never the default in silence", async () => {
-  const contract = (rows: (string | number)[][]) => ({
-    name: "合同",
-    headers: ["项目", "值"],
-    rows,
-  });
   const yuan = await both(
     "contract-item-unit-yuan",
-    await xlsxFile(
-      withSheets({}, [
-        contract([
-          ["合同金额（元）", 900000],
-          ["服务期限", "2024年7月1日至2025年6月30日"],
-        ]),
-      ])
-    ),
+    await contractLedger("合同金额（元）", 900000, "2024年7月1日至2025年6月30日"),
     AS_OF
   );
   expect(yuan.tailAmount).toBe(450000);
   const wan = await both(
     "contract-item-unit-wan",
-    await xlsxFile(
-      withSheets({}, [
-        contract([
-          ["合同金额(万元)", 90],
-          ["服务期限", "2024-07-01~2025-06-30"],
-        ]),
-      ])
-    ),
+    await contractLedger("合同金额(万元)", 90),
     AS_OF
   );
   expect(wan.tailAmount).toBe(450000);
   const tax = await both(
     "contract-item-annotated",
-    await xlsxFile(
-      withSheets({}, [
-        contract([
-          ["合同金额（含税）", 900000],
-          ["服务期限", "2024-07-01~2025-06-30"],
-        ]),
-      ])
-    ),
+    await contractLedger("合同金额（含税）", 900000),
     AS_OF
   );
   expect(codes(tax)).toEqual([["error", "contract-item-annotated", 2]]);
 });
 
 test("合同金额（万元）: 84.8612 is ¥848,612.00 exactly; a value written in yuan there (848600) is warned; one that says 元 is read as written", async () => {
-  const ledger = (value: string | number) =>
-    xlsxFile(
-      withSheets({}, [
-        {
-          name: "合同",
-          headers: ["项目", "值"],
-          rows: [
-            ["合同金额（万元）", value],
-            ["服务期限", "2024-07-01~2025-06-30"],
-          ],
-        },
-      ])
-    );
+  const ledger = (value: string | number) => contractLedger("合同金额（万元）", value);
   const four = await both("contract-wan-four-decimals", await ledger(84.8612), AS_OF);
   expect([four.status, four.tailAmount]).toEqual(["provisional", 424306]);
   const yuan = await both("contract-wan-written-in-yuan", await ledger(848600), AS_OF);
@@ -755,22 +737,6 @@ test("a responsiveness complaint whose deadline or rectification is dated before
     ["warning", "complaint-dates-out-of-order", 3],
   ]);
 });
-
-/** A workbook of `base()`'s sheets but `skip`, plain, then `build`'s own sheets. */
-async function workbookFile(
-  skip: string[],
-  build: (wb: ExcelJS.Workbook) => void
-): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of base().filter((x) => !skip.includes(x.name))) {
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow(s.headers);
-    s.rows.forEach((r) => ws.addRow(r));
-  }
-  build(wb);
-  const { fileOf } = await import("../hostile/harness");
-  return fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
-}
 
 const PUNCH_HEADERS = ["日期", "姓名", "时段", "时间", "结果"];
 
@@ -893,19 +859,13 @@ test("hidden rows, rows hidden by an AutoFilter and a hidden sheet are data, in 
 
 /** A daily-statistics sheet (two header rows, 上班1/下班1 merged) from [name, date, am time, am result, pm time, pm result]. */
 async function dailyExport(rows: (string | null)[][]): Promise<string> {
-  const wb = new ExcelJS.Workbook();
-  for (const s of base().filter((x) => x.name !== "考勤")) {
-    const ws = wb.addWorksheet(s.name);
-    ws.addRow(s.headers);
-    s.rows.forEach((r) => ws.addRow(r));
-  }
-  const ws = wb.addWorksheet("每日统计");
-  ws.addRow(["姓名", "部门", "日期", "上班1", null, "下班1", null]);
-  ws.addRow([null, null, null, "打卡时间", "打卡结果", "打卡时间", "打卡结果"]);
-  for (const [n, date, ...checks] of rows) ws.addRow([n, "运维部", date, ...checks]);
-  for (const r of ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1"]) ws.mergeCells(r);
-  const { fileOf } = await import("../hostile/harness");
-  return fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
+  return workbookFile(["考勤"], (wb) => {
+    const ws = wb.addWorksheet("每日统计");
+    ws.addRow(["姓名", "部门", "日期", "上班1", null, "下班1", null]);
+    ws.addRow([null, null, null, "打卡时间", "打卡结果", "打卡时间", "打卡结果"]);
+    for (const [n, date, ...checks] of rows) ws.addRow([n, "运维部", date, ...checks]);
+    for (const r of ["A1:A2", "B1:B2", "C1:C2", "D1:E1", "F1:G1"]) ws.mergeCells(r);
+  });
 }
 
 test("an interim run over a whole month's export: checks after the as-of date are not counted, one grouped warning naming the as-of date; 未排班 records no check", async () => {
