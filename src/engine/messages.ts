@@ -433,6 +433,12 @@ const CATALOGUE = {
       en: `${dayToIso(a.date)} is outside ${show(a.name)}'s assessed period (${periodEn(a.from, a.to)}); this check is not counted.`,
     })
   ),
+  "roster-member-no-punches": warning<{ name: string; from: Day; to: Day; expected: number }>(
+    (a) => ({
+      zh: `驻场人员「${show(a.name)}」在 ${periodZh(a.from, a.to)} 应打卡 ${a.expected} 次，考勤表中没有此人的任何记录，全部按缺勤计。如考勤表中的姓名写法不同（如「张叁」与「张三」），请统一写法。`,
+      en: `Resident staff member ${show(a.name)} had ${a.expected} checks to make (${periodEn(a.from, a.to)}), but the Punches table has no row for this name: all count as absent. If the punches write the name differently, write it the same way in both tables.`,
+    })
+  ),
   "punch-after-as-of": warning<{ asOf: Day }>((a) => ({
     zh: `打卡日期晚于考核日期 ${dayToIso(a.asOf)}，本条打卡未计入（考核只计到考核日期，之后的打卡留待以后的考核）。如考核日期有误，请修改考核日期。`,
     en: `The check is dated after the as-of date ${dayToIso(a.asOf)}; it is not counted (the assessment counts up to the as-of date; later checks belong to a later run). If the as-of date is wrong, change it.`,

@@ -14,6 +14,36 @@ describe("attendance", () => {
     });
   });
 
+  test("a roster member with not one punch row is warned about, naming the roster row: all their checks are absent", () => {
+    const a = assess(
+      ledger({
+        roster: [
+          ["张三", "负责人", null, null],
+          ["张叁", "工程师", null, null],
+        ],
+        punches: fullPunches("张三"),
+      })
+    );
+    expect(scored(a).dimensions.attendance).toMatchObject({ present: 496, expected: 992 });
+    const w = shownOf(a).filter((d) => d.code === "roster-member-no-punches");
+    expect(w.map((d) => [d.severity, d.table, d.row, d.column])).toEqual([
+      ["warning", "驻场人员", 3, "姓名"],
+    ]);
+    expect(w[0].zh).toContain("496");
+    // A member with rows, even all absent, is not warned.
+    const absent = fullPunches("张叁").map((r) => [...r.slice(0, 4), "缺勤"]);
+    const b = assess(
+      ledger({
+        roster: [
+          ["张三", "负责人", null, null],
+          ["张叁", "工程师", null, null],
+        ],
+        punches: [...fullPunches("张三"), ...absent],
+      })
+    );
+    expect(shownOf(b).some((d) => d.code === "roster-member-no-punches")).toBe(false);
+  });
+
   test("a duplicate check counts once and is warned about with its row", () => {
     const punches = fullPunches("张三");
     punches.push([serial("2024-07-01"), "张三", "上班", null, "到岗"]);

@@ -184,14 +184,26 @@ export function scoreAttendance(
   const absentRows: number[] = [];
   for (let mi = 0; mi < members.length; mi++) {
     let n = 0;
+    let seen = false;
     const base = mi * span * 2;
     for (let j = base; j < base + span * 2; j++) {
       if (slots[j] & 2) {
         n++;
         months[monthOf[(j - base) >> 1]].present++;
       } else if (slots[j] === 1) absentRows.push(firstRow[j]);
+      if (slots[j] !== 0) seen = true;
     }
     const m = members[mi];
+    // Not one row for a member who had checks to make: every check absent. Said, since it is
+    // often the name written two ways (张叁 in the roster, 张三 in the export).
+    if (!seen && m.expected > 0)
+      out.push(
+        diag(
+          "roster-member-no-punches",
+          { table: "roster", row: m.row, column: "name" },
+          { name: m.name, from: m.from!, to: m.to!, expected: m.expected }
+        )
+      );
     if (m.from !== null) {
       for (let d = m.from; d <= m.to!; d++) {
         if (workday[d - periodStart])
