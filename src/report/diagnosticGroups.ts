@@ -29,7 +29,11 @@ export interface DiagnosticGroup {
   first: Diagnostic;
   /** Its names and words, resolved once. */
   shown: ShownDiagnostic;
-  /** How many diagnostics (rows) the group holds; 1 for a problem on its own. */
+  /**
+   * How many rows the group covers (a row with two checks of one problem, as a daily export's
+   * row has, counts once); for diagnostics that name no row, how many there are. 1 for a problem
+   * on its own.
+   */
   count: number;
   /** The first GROUP_FIRST_ROWS rows named, in order. */
   rows: RowRef[];
@@ -50,6 +54,7 @@ const keyOf = (d: Diagnostic): string =>
 export function groupDiagnostics(list: readonly Diagnostic[]): DiagnosticGroup[] {
   const groups: DiagnosticGroup[] = [];
   const byKey = new Map<string, DiagnosticGroup>();
+  const rowsSeen = new Map<DiagnosticGroup, Set<string>>();
   for (const d of sortDiagnostics(list)) {
     const key = keyOf(d);
     let g = byKey.get(key);
@@ -57,6 +62,13 @@ export function groupDiagnostics(list: readonly Diagnostic[]): DiagnosticGroup[]
       g = { first: d, shown: shown(d), count: 0, rows: [], sheets: [] };
       byKey.set(key, g);
       groups.push(g);
+      rowsSeen.set(g, new Set());
+    }
+    if (d.row !== null) {
+      const where = `${d.sheet ?? ""}!${d.row}`;
+      const seen = rowsSeen.get(g)!;
+      if (seen.has(where)) continue; // the same row again (its other check)
+      seen.add(where);
     }
     g.count++;
     if (d.sheet !== undefined && !g.sheets.includes(d.sheet)) g.sheets.push(d.sheet);

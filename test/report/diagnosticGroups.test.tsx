@@ -143,6 +143,14 @@ describe("grouped messages", () => {
     // One row alone reads as before: its row in the location, no count.
     expect(groupText(groups[1])).toMatch(/^表「考勤」 第 4 行 列「结果」：/);
   });
+
+  test("a row with two checks of one problem (a daily export's 上班 and 下班) is one row of the group, not two", () => {
+    const after = (row: number) =>
+      diag("punch-after-as-of", { table: "punches", row, column: "date" }, { asOf: 45474 });
+    const [g] = groupDiagnostics([after(18), after(18), after(19), after(19)]);
+    expect([g.count, g.rows.map((r) => r.row)]).toEqual([2, [18, 19]]);
+    expect(groupText(g)).toContain("共 2 行（第 18、19 行）");
+  });
 });
 
 describe("diagnostics that name a sheet", () => {
