@@ -98,6 +98,13 @@ export class RowView {
     return this.masked !== null && i !== undefined && this.masked.has(i);
   }
 
+  /** The header of column `key` as the row's sheet writes it (trimmed), if it is text. */
+  headerOf(key: string): string | undefined {
+    const i = this.columns[key];
+    const h = i === undefined ? undefined : this.part.headers[i];
+    return typeof h === "string" ? h.replace(/\s+/g, " ").trim() : undefined;
+  }
+
   /** Whether the table has column `key`. */
   has(key: string): boolean {
     return this.columns[key] !== undefined;
@@ -458,6 +465,17 @@ function checkUnreadResultColumns(loc: Located, out: Diagnostic[]): void {
   }
 }
 
+/**
+ * What slot-missing says of the row's table: no 时段 and no 时间 column at all; or no 时段 column,
+ * the time (as the sheet heads it: 打卡时间) being empty; or both empty.
+ */
+function slotMissingArgs(r: RowView): DiagnosticArgs["slot-missing"] {
+  if (!r.has("slot") && !r.has("time")) return { noColumns: true };
+  const header = r.has("time") ? r.headerOf("time") : undefined;
+  const time = header !== undefined && header !== "时间" ? { time: header } : {};
+  return r.has("slot") ? time : { ...time, noSlotColumn: true };
+}
+
 /** The later shifts' end columns, last first: [time key, result key, shift number]. */
 const LATER_SHIFT_ENDS: readonly [string, string, number][] = [
   ["pm3Time", "pm3Result", 3],
@@ -509,9 +527,11 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
       const typed = r.get("time", parseTime, "bad-time");
       const minutes = typed === null ? timeInDateCell(r.raw("date")) : typed;
       // With neither a 时段 nor a 时间 column, the cause is the sheet's headers, not this row.
-      if (minutes === null)
-        r.report("slot", "slot-missing", r.has("slot") || r.has("time") ? {} : { noColumns: true });
-      else if (minutes !== undefined) slot = minutes < 720 ? "上班" : "下班";
+      if (minutes === null) {
+        // With no 时段 column, the empty cell the supervisor sees is the time (打卡时间).
+        const args = slotMissingArgs(r);
+        r.report(args.noSlotColumn ? "time" : "slot", "slot-missing", args);
+      } else if (minutes !== undefined) slot = minutes < 720 ? "上班" : "下班";
     } else {
       // A time typed as a number (8.52 for 8:52) is an error even when the slot is known.
       const t = r.raw("time");

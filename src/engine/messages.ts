@@ -299,16 +299,22 @@ const CATALOGUE = {
     zh: `离岗日期 ${dayToIso(a.end)} 早于到岗日期 ${dayToIso(a.start)}。`,
     en: `End date ${dayToIso(a.end)} is before start date ${dayToIso(a.start)}.`,
   })),
-  "slot-missing": error<{ noColumns?: true }>((a) =>
+  "slot-missing": error<{ noColumns?: true; time?: string; noSlotColumn?: true }>((a) =>
     a.noColumns
       ? {
           zh: "无法判断是上班还是下班打卡：「考勤」表没有「时段」列，也没有「时间」列（「日期」中也没有时间）。请添加「时段」列（上班/下班）或「时间」列；钉钉/企业微信的每日统计请保留「上班1打卡时间」「上班1打卡结果」「下班1打卡时间」「下班1打卡结果」等列标题。",
           en: "Cannot tell whether this is the start-of-day or end-of-day check: the Punches table has no Slot column and no Time column (and the Date holds no time). Add a Slot column (上班/下班) or a Time column; for a DingTalk/WeCom daily statistics export, keep headers such as 上班1打卡时间, 上班1打卡结果, 下班1打卡时间, 下班1打卡结果.",
         }
-      : {
-          zh: "无法判断是上班还是下班打卡：「时段」与「时间」都为空。请填写时段（上班/下班）或时间。",
-          en: "Cannot tell whether this is the start-of-day or end-of-day check: both Slot and Time are empty. Fill in Slot (上班/下班) or Time.",
-        }
+      : a.noSlotColumn
+        ? {
+            // A raw export without 打卡类型: the time alone says which check it is.
+            zh: `无法判断是上班还是下班打卡：「${a.time ?? "时间"}」为空，本表也没有「时段」（打卡类型）列。请填写打卡时间，或添加「时段」列（上班/下班）。`,
+            en: `Cannot tell whether this is the start-of-day or end-of-day check: ${a.time ?? "Time"} is empty and the table has no Slot (打卡类型) column. Fill in the time, or add a Slot column (上班/下班).`,
+          }
+        : {
+            zh: `无法判断是上班还是下班打卡：「时段」与「${a.time ?? "时间"}」都为空。请填写时段（上班/下班）或时间。`,
+            en: `Cannot tell whether this is the start-of-day or end-of-day check: both Slot and ${a.time ?? "Time"} are empty. Fill in Slot (上班/下班) or ${a.time ?? "Time"}.`,
+          }
   ),
   "result-column-not-read": error<{ header: RawCell; value: string }>((a) => ({
     zh: `「考勤」表没有「结果」列，但「${show(a.header)}」列写有「${show(a.value)}」（本行）这样的缺勤/请假记录。该列不是可识别的列标题，若照此评分，所有打卡都会按到岗计。请把该列标题改为「结果」（或 打卡结果）。`,

@@ -157,6 +157,22 @@ describe("attendance", () => {
       column: "时段",
     });
   });
+
+  test("in a raw export with no 打卡类型 column, an empty 打卡时间 is named as the cause, by the sheet's header", () => {
+    const tables = ledger().map((t) =>
+      t.name === "考勤"
+        ? {
+            ...t,
+            headers: ["考勤日期", "姓名", "打卡时间", "打卡结果"],
+            rows: [[serial("2024-07-01"), "张三", null, "缺卡"]],
+          }
+        : t
+    );
+    const d = shownOf(assess(tables)).filter((x) => x.code === "slot-missing");
+    expect(d.map((x) => [x.row, x.column])).toEqual([[2, "打卡时间"]]);
+    expect(d[0].zh).toContain("「打卡时间」为空，本表也没有「时段」（打卡类型）列");
+    expect(d[0].zh).not.toContain("都为空");
+  });
 });
 
 describe("a time written in the date cell (punch-clock exports)", () => {
