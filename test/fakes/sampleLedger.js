@@ -5,31 +5,18 @@
  * public holiday) and one by a name not on the roster.
  */
 (function (root, factory) {
-  const api = factory();
-  if (typeof module === "object" && module.exports) module.exports = api;
-  else root.SampleLedger = api;
-})(typeof globalThis !== "undefined" ? globalThis : this, function () {
+  // Built on the fake host's own sheet builder: required under jest, loaded before this file
+  // (as the global OfficeFake) in the browser test.
+  if (typeof module === "object" && module.exports)
+    module.exports = factory(require("./officeFake.js"));
+  else root.SampleLedger = factory(root.OfficeFake);
+})(typeof globalThis !== "undefined" ? globalThis : this, function (OfficeFake) {
   "use strict";
 
   const HYPERLINK_NOTE = '=HYPERLINK("x","y")';
 
-  function table(sheetName, tableName, headers, rows) {
-    return {
-      name: sheetName,
-      cells: [headers, ...rows],
-      tables: tableName
-        ? [
-            {
-              name: tableName,
-              headerRow: 0,
-              firstColumn: 0,
-              columns: headers.length,
-              rows: rows.length,
-            },
-          ]
-        : [],
-    };
-  }
+  /** A sheet spec holding one Excel table at A1 (or a plain sheet when tableName is null). */
+  const table = OfficeFake.tableSheet;
 
   function sampleSpec() {
     return {

@@ -55,6 +55,10 @@ async function both(expected: string, file: string, args: string[] = []): Promis
 const codes = (j: AssessmentJson) => j.diagnostics.map((x) => [x.severity, x.code, x.row]);
 const AS_OF = ["--as-of", "2024-07-01"];
 
+/** base()'s ledger with its punches kept on one sheet `name`, headed `headers` (an export's layout), as an .xlsx file. */
+const punchesOn = (name: string, headers: string[], rows: Sheet["rows"]): Promise<string> =>
+  xlsxFile(withSheets({ 考勤: null }, [{ name, headers, rows }]));
+
 /** A workbook of `base()`'s sheets but `skip`, plain, then `build`'s own sheets. */
 async function workbookFile(
   skip: string[],
@@ -156,33 +160,28 @@ test("DingTalk daily statistics with split shifts: the day ends at its last 下�
 });
 
 test("DingTalk raw records: 姓名, 考勤日期, 打卡时间, 打卡结果, one check per row", async () => {
-  const sheets: Sheet[] = withSheets({ 考勤: null }, [
-    {
-      name: "原始记录",
-      headers: ["姓名", "考勤日期", "打卡时间", "打卡结果"],
-      rows: [
-        ["张三", "2024-07-01", "2024-07-01 08:52", "正常"],
-        ["张三", "2024-07-01", "2024-07-01 17:45", "正常"],
-      ],
-    },
-  ]);
-  const j = await both("dingtalk-raw", await xlsxFile(sheets), AS_OF);
+  const file = await punchesOn(
+    "原始记录",
+    ["姓名", "考勤日期", "打卡时间", "打卡结果"],
+    [
+      ["张三", "2024-07-01", "2024-07-01 08:52", "正常"],
+      ["张三", "2024-07-01", "2024-07-01 17:45", "正常"],
+    ]
+  );
+  const j = await both("dingtalk-raw", file, AS_OF);
   expect(j.dimensions!.attendance).toMatchObject({ present: 2, expected: 2 });
 });
 
 test("a problem in a raw-records export names the export's column (打卡时间, 打卡结果, 考勤日期), not the template's", async () => {
-  const sheets: Sheet[] = withSheets({ 考勤: null }, [
-    {
-      name: "原始记录",
-      headers: ["姓名", "考勤日期", "打卡时间", "打卡结果"],
-      rows: [
-        ["张三", "2024-07-01", 8.52, "正常"],
-        ["张三", "2024-07-01", "2024-07-01 17:45", "地点异常"],
-        ["张三", "2024-07-0x", "2024-07-01 17:50", "正常"],
-      ],
-    },
-  ]);
-  const file = await xlsxFile(sheets);
+  const file = await punchesOn(
+    "原始记录",
+    ["姓名", "考勤日期", "打卡时间", "打卡结果"],
+    [
+      ["张三", "2024-07-01", 8.52, "正常"],
+      ["张三", "2024-07-01", "2024-07-01 17:45", "地点异常"],
+      ["张三", "2024-07-0x", "2024-07-01 17:50", "正常"],
+    ]
+  );
   const j = await both("raw-records-export-columns", file, AS_OF);
   expect(j.diagnostics.map((x) => [x.code, x.row, x.column])).toEqual([
     ["bad-time", 2, "打卡时间"],
@@ -485,17 +484,15 @@ test("the bundled sample's DingTalk variant (`sample --dingtalk`) scores exactly
 });
 
 test("WeCom raw records head the result 打卡状态: 缺卡 there counts absent, never present in silence", async () => {
-  const sheets: Sheet[] = withSheets({ 考勤: null }, [
-    {
-      name: "打卡记录",
-      headers: ["姓名", "考勤日期", "打卡时间", "打卡状态"],
-      rows: [
-        ["张三", "2024/07/01", "08:52:13", "正常"],
-        ["张三", "2024/07/01", "17:45:02", "缺卡"],
-      ],
-    },
-  ]);
-  const j = await both("wecom-raw-status", await xlsxFile(sheets), AS_OF);
+  const file = await punchesOn(
+    "打卡记录",
+    ["姓名", "考勤日期", "打卡时间", "打卡状态"],
+    [
+      ["张三", "2024/07/01", "08:52:13", "正常"],
+      ["张三", "2024/07/01", "17:45:02", "缺卡"],
+    ]
+  );
+  const j = await both("wecom-raw-status", file, AS_OF);
   expect(j.dimensions!.attendance).toMatchObject({ present: 1, expected: 2 });
 });
 
@@ -526,21 +523,19 @@ test("daily statistics: 8.52 in 上班1打卡时间 is bad-time; headers flatten
       "下班1打卡时间",
       "下班1打卡结果",
     ]
-  ) => withSheets({ 考勤: null }, [{ name: "每日统计", headers, rows: rows as Sheet["rows"] }]);
+  ) => punchesOn("每日统计", headers, rows as Sheet["rows"]);
   const j = await both(
     "daily-time-typed-as-number",
-    await xlsxFile(daily([["张三", "运维部", d("2024-07-01"), 8.52, "正常", "17:31", "正常"]])),
+    await daily([["张三", "运维部", d("2024-07-01"), 8.52, "正常", "17:31", "正常"]]),
     AS_OF
   );
   expect(codes(j)).toEqual([["error", "bad-time", 2]]);
   expect(j.diagnostics[0].column).toBe("上班1打卡时间");
   const flat = await both(
     "daily-flattened-headers",
-    await xlsxFile(
-      daily(
-        [["张三", "运维部", "2024-07-01", "08:52", "正常", null, "缺卡"]],
-        ["姓名", "部门", "日期", "上班打卡时间", "上班打卡结果", "下班打卡时间", "下班打卡结果"]
-      )
+    await daily(
+      [["张三", "运维部", "2024-07-01", "08:52", "正常", null, "缺卡"]],
+      ["姓名", "部门", "日期", "上班打卡时间", "上班打卡结果", "下班打卡时间", "下班打卡结果"]
     ),
     AS_OF
   );
@@ -574,14 +569,12 @@ test("month sheets whose columns differ: the message names the sheet and the col
 });
 
 test("raw records with no date column: missing-table names the sheet and the column, no untrue 'same headers' warning", async () => {
-  const sheets: Sheet[] = withSheets({ 考勤: null }, [
-    {
-      name: "打卡记录",
-      headers: ["姓名", "部门", "打卡时间", "打卡结果"],
-      rows: [["张三", "运维", "2024-07-01 08:52", "正常"]],
-    },
-  ]);
-  const j = await both("raw-no-date-column", await xlsxFile(sheets), AS_OF);
+  const file = await punchesOn(
+    "打卡记录",
+    ["姓名", "部门", "打卡时间", "打卡结果"],
+    [["张三", "运维", "2024-07-01 08:52", "正常"]]
+  );
+  const j = await both("raw-no-date-column", file, AS_OF);
   expect(codes(j)).toEqual([["error", "missing-table", null]]);
   expect(j.diagnostics[0].message).toContain("打卡记录");
 });
