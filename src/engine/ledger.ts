@@ -1,7 +1,7 @@
 import { diag } from "./diagnostics";
 import type { DiagnosticArgs, DiagnosticCode, ValueCode } from "./messages";
-import { columnMatches, normalizeName, type Located } from "./schema";
-import type { ColumnDef } from "./tables";
+import { columnMatches, exportHeaderOf, normalizeName, partsOf, type Located } from "./schema";
+import type { ColumnDef, TableDef } from "./tables";
 import type {
   RawTable,
   CalendarOverride,
@@ -26,6 +26,7 @@ import {
   parseDayType,
   parseResultMark,
   isPresentMark,
+  isTimeTypedAsNumber,
   parseScore,
   parseSlot,
   parseTime,
@@ -98,11 +99,9 @@ export class RowView {
     return this.masked !== null && i !== undefined && this.masked.has(i);
   }
 
-  /** The header of column `key` as the row's sheet writes it (trimmed), if it is text. */
-  headerOf(key: string): string | undefined {
-    const i = this.columns[key];
-    const h = i === undefined ? undefined : this.part.headers[i];
-    return typeof h === "string" ? h.replace(/\s+/g, " ").trim() : undefined;
+  /** Column `key`'s header as the row's sheet writes it, when it is an export's name (打卡时间). */
+  exportHeaderOf(key: string): string | undefined {
+    return exportHeaderOf(this.loc.def, { table: this.part, columns: this.columns }, key);
   }
 
   /** Whether the table has column `key`. */
@@ -184,11 +183,12 @@ export class RowView {
  */
 export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
   const view = new RowView(loc, out);
-  for (const part of [{ table: loc.table, columns: loc.columns }, ...(loc.more ?? [])]) {
+  for (const part of partsOf(loc)) {
     const { table, columns } = part;
     view.moveToPart(table, columns);
     const id = columns[loc.def.idColumn];
     const spill = headerSpill(table, columns);
+    const idDef = loc.def.columns.find((c) => c.key === loc.def.idColumn)!;
     for (let i = 0; i < table.rows.length; i++) {
       const cells = table.rows[i];
       // The first non-empty cell; none: a blank row, skipped.
@@ -210,7 +210,7 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
             : undefined;
       // The headers again under the headers (a second header row in English, perhaps hidden,
       // or an export that repeats them on every page): not data, and not a bad value either.
-      if (repeatsHeaders(loc, columns, cells, idCell)) {
+      if (repeatsHeaders(loc.def, idDef, columns, cells, idCell)) {
         view.report(loc.def.idColumn, "header-row-skipped", {});
         continue;
       }
@@ -265,20 +265,20 @@ function headerSpill(
  * the identifying one among them): `TicketId · RoutedToVendor · Status` under 工单号 · 流转乙方 · 状态.
  */
 function repeatsHeaders(
-  loc: Located,
+  def: TableDef,
+  idDef: ColumnDef,
   columns: Record<string, number>,
   cells: RawCell[],
   idCell: RawCell | undefined
 ): boolean {
   if (typeof idCell !== "string") return false;
-  const idDef = loc.def.columns.find((c) => c.key === loc.def.idColumn)!;
   // Cheap filter first (this runs on every row): an ID or a name that cannot start one of the
   // column's names never reaches the normalising comparison.
   const k = idCell.charCodeAt(0);
   if (k > 32 && k !== 0x3000 && !firstCharsOf(idDef).has(k)) return false;
   if (!columnMatches(idDef, normalizeName(idCell))) return false;
   let named = 0;
-  for (const c of loc.def.columns) {
+  for (const c of def.columns) {
     const i = columns[c.key];
     if (i === undefined || isEmpty(cells[i])) continue;
     if (!columnMatches(c, normalizeName(cells[i]))) return false;
@@ -437,10 +437,7 @@ export const normalizePerson = memoText((name: string): string =>
  * so would count those checks present in silence: one error per such column instead, naming it.
  */
 function checkUnreadResultColumns(loc: Located, out: Diagnostic[]): void {
-  for (const { table, columns } of [
-    { table: loc.table, columns: loc.columns },
-    ...(loc.more ?? []),
-  ]) {
+  for (const { table, columns } of partsOf(loc)) {
     if ("result" in columns || "amResult" in columns || "pmResult" in columns) continue;
     const mapped = new Set(Object.values(columns));
     for (let c = 0; c < table.headers.length; c++) {
@@ -471,8 +468,8 @@ function checkUnreadResultColumns(loc: Located, out: Diagnostic[]): void {
  */
 function slotMissingArgs(r: RowView): DiagnosticArgs["slot-missing"] {
   if (!r.has("slot") && !r.has("time")) return { noColumns: true };
-  const header = r.has("time") ? r.headerOf("time") : undefined;
-  const time = header !== undefined && header !== "时间" ? { time: header } : {};
+  const header = r.exportHeaderOf("time");
+  const time = header !== undefined ? { time: header } : {};
   return r.has("slot") ? time : { ...time, noSlotColumn: true };
 }
 
@@ -534,8 +531,7 @@ function readPunches(loc: Located, out: Diagnostic[]): Punch[] {
       } else if (minutes !== undefined) slot = minutes < 720 ? "上班" : "下班";
     } else {
       // A time typed as a number (8.52 for 8:52) is an error even when the slot is known.
-      const t = r.raw("time");
-      if (typeof t === "number" && t >= 1 && t < 100) r.report("time", "bad-time", { value: t });
+      reportTimeTypedAsNumber(r, "time");
     }
     const result = r.get("result", parseResultMark, "bad-result");
     if (r.bad || d == null || !name || !slot || result === undefined) continue;
@@ -570,17 +566,21 @@ const isRestWord = memoText((s: string) =>
 const restWordOf = (c: RawCell): string | undefined =>
   typeof c === "string" && isRestWord(c) ? c.trim() : undefined;
 
+/** A time column read only for its presence still refuses 8.52 typed for 8:52 (`bad-time`). */
+function reportTimeTypedAsNumber(r: RowView, key: string): void {
+  const t = r.raw(key);
+  if (isTimeTypedAsNumber(t)) r.report(key, "bad-time", { value: t });
+}
+
 /**
  * One check of a daily-statistics row: its result word, or present when only a time is written;
  * null when neither is written (or the app wrote 休息): no check recorded, which can only lower
  * attendance, never raise it.
  */
 function dailyCheck(r: RowView, timeKey: string, resultKey: string): ResultMark | null {
-  const raw = r.raw(resultKey);
   // SPEC §5: a time typed as a number (8.52 for 8:52) is bad-time here too, as in 时间.
-  const t = r.raw(timeKey);
-  if (typeof t === "number" && t >= 1 && t < 100) r.report(timeKey, "bad-time", { value: t });
-  if (typeof raw === "string" && isRestWord(raw)) return null;
+  reportTimeTypedAsNumber(r, timeKey);
+  if (restWordOf(r.raw(resultKey)) !== undefined) return null;
   const result = r.get(resultKey, parseResultMark, "bad-result");
   if (result) return result;
   if (result === undefined) return null;

@@ -1,4 +1,5 @@
 import { dayToIso } from "./day";
+import { isTimeTypedAsNumber } from "./values";
 import {
   CONTRACT_ITEMS,
   askedColumns,
@@ -257,7 +258,7 @@ const CATALOGUE = {
   "bad-yes-no": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-yes-no")),
   "bad-slot": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-slot")),
   "bad-time": error<{ value: RawCell }>((a, p) =>
-    typeof a.value === "number" && a.value >= 1 && a.value < 100
+    isTimeTypedAsNumber(a.value)
       ? {
           zh: `「${p.columnZh}」的值是数字 ${show(a.value)}，不是时间（不会把它当作一天中的某个时刻）。如果想写 ${timeGuess(a.value)}，请输入带冒号的时间「${timeGuess(a.value)}」。`,
           en: `The ${p.columnEn} value is the number ${show(a.value)}, not a time (it is never read as a fraction of a day). If you meant ${timeGuess(a.value)}, type it with a colon: ${timeGuess(a.value)}.`,

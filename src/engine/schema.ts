@@ -346,19 +346,33 @@ export function nameExportColumns(
     if (d.table === null || d.column === null) continue;
     const loc = located[d.table];
     if (!loc) continue;
-    const part =
-      d.sheet !== undefined
-        ? [{ table: loc.table, columns: loc.columns }, ...(loc.more ?? [])].find(
-            (p) => p.table.sheet === d.sheet
-          )
-        : { table: loc.table, columns: loc.columns };
-    const i = part?.columns[d.column];
-    if (part === undefined || i === undefined) continue;
-    const written = part.table.headers[i];
-    const col = loc.def.columns.find((c) => c.key === d.column);
-    if (typeof written !== "string" || !col) continue;
-    const n = normalizeName(written);
-    if (n === normalizeName(col.zh) || n === normalizeName(col.en)) continue;
-    d.header = written.replace(/\s+/g, " ").trim();
+    const parts = partsOf(loc);
+    const part = d.sheet !== undefined ? parts.find((p) => p.table.sheet === d.sheet) : parts[0];
+    if (part === undefined) continue;
+    const header = exportHeaderOf(loc.def, part, d.column);
+    if (header !== undefined) d.header = header;
   }
+}
+
+/** The sheets a located table is read from, each with its own columns: the first, then `more`. */
+export function partsOf(loc: Located): { table: RawTable; columns: Record<string, number> }[] {
+  return [{ table: loc.table, columns: loc.columns }, ...(loc.more ?? [])];
+}
+
+/**
+ * Column `key`'s header as a part writes it (spaces collapsed), when that is another of the
+ * column's names than the template's Chinese and English ones (打卡时间 for 时间); else undefined.
+ */
+export function exportHeaderOf(
+  def: TableDef,
+  part: { table: RawTable; columns: Record<string, number> },
+  key: string
+): string | undefined {
+  const i = part.columns[key];
+  const written = i === undefined ? undefined : part.table.headers[i];
+  const col = def.columns.find((c) => c.key === key);
+  if (typeof written !== "string" || !col) return undefined;
+  const n = normalizeName(written);
+  if (n === normalizeName(col.zh) || n === normalizeName(col.en)) return undefined;
+  return written.replace(/\s+/g, " ").trim();
 }

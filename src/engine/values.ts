@@ -144,6 +144,15 @@ export function parseSlot(c: RawCell): Parsed<Slot> {
 const slotText = twoWay<Slot>(AM, "上班", PM, "下班", true);
 
 /**
+ * @summary A time typed as a number (8.52 for 8:52): a number from 1 up to 100 in a time cell.
+ * SPEC §5: never read as a day fraction. A date-time serial (from 100, April 1900, on: no time
+ * typed as a number is that large) still gives its time of day.
+ */
+export function isTimeTypedAsNumber(c: RawCell | undefined): c is number {
+  return typeof c === "number" && c >= 1 && c < 100;
+}
+
+/**
  * @summary Minutes after midnight of a time cell: a day fraction (Excel time), a serial with a
  * time part, or text `8:30`, `08:30:15`, `下午 5:30`, `5:30 PM`.
  * @example
@@ -153,10 +162,7 @@ const slotText = twoWay<Slot>(AM, "上班", PM, "下班", true);
 export function parseTime(c: RawCell): Parsed<number> {
   if (isEmpty(c)) return null;
   if (typeof c === "number") {
-    // SPEC §5: a number from 1 up (8.52 typed for 8:52) is never read as a day fraction. A
-    // date-time serial (from 100, April 1900, on: no time typed as a number is that large)
-    // still gives its time of day.
-    if (!Number.isFinite(c) || c < 0 || (c >= 1 && c < 100)) return BAD;
+    if (!Number.isFinite(c) || c < 0 || isTimeTypedAsNumber(c)) return BAD;
     const frac = c - Math.floor(c);
     // Round to the second before taking minutes, so 0.5 stays exactly 12:00.
     const seconds = Math.round(frac * 86_400);
