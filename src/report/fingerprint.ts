@@ -50,12 +50,8 @@ function canonicalRow(row: readonly RawCell[]): string | null {
   if (last < 0) return null;
   // Fast path: with no empty text and no error cell, JSON's own array text is the canonical form
   // (null, numbers in shortest form with -0 as 0, strings quoted the same way).
-  let plain = true;
-  for (let i = 0; i <= last && plain; i++) {
-    const c = row[i];
-    plain = c !== "" && (c === null || typeof c !== "object");
-  }
-  if (plain) return JSON.stringify(last === row.length - 1 ? row : row.slice(0, last + 1));
+  const cells = last === row.length - 1 ? row : row.slice(0, last + 1);
+  if (isPlainRow(cells)) return JSON.stringify(cells);
   let s = "[";
   for (let i = 0; i <= last; i++) s += (i ? "," : "") + canonicalCell(row[i] ?? null);
   return s + "]";
