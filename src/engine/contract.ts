@@ -1,7 +1,7 @@
 import { normalizeName, type Located } from "./schema";
 import { rowsOf } from "./ledger";
 import { CONTRACT_ITEMS, type ContractItemKey } from "./tables";
-import { parseDateText } from "./day";
+import { parseDateText, type Day } from "./day";
 import {
   BAD,
   isCellError,
@@ -13,7 +13,9 @@ import {
   parseShare,
   type Parsed,
 } from "./values";
-import type { Day, Diagnostic, Profile, RawCell } from "./types";
+import type { Diagnostic } from "./diagnostics";
+import type { Profile } from "./profile";
+import type { RawCell } from "./raw";
 
 /**
  * The optional Contract (合同) table: item/value pairs that override the default profile.

@@ -5,9 +5,38 @@ import {
   type DiagnosticArgs,
   type DiagnosticCode,
   type Place,
+  type Severity,
 } from "./messages";
-import { tableDef } from "./tables";
-import type { Diagnostic, Severity, TableKey } from "./types";
+import { tableDef, type TableKey } from "./tables";
+
+/**
+ * A problem found in a ledger: a code from the catalogue (`messages.ts`) with its arguments, and
+ * where it points. Table and column are keys; their names and the message are resolved only when
+ * the diagnostic is shown (`shown`, `diagnosticText`).
+ */
+export type Diagnostic = {
+  [C in DiagnosticCode]: {
+    /** Always the code's own severity (see the catalogue). */
+    severity: Severity;
+    /** Stable, machine-readable code (`punch-rest-day`). */
+    code: C;
+    /** The logical table, or null for a problem with the whole workbook or run. */
+    table: TableKey | null;
+    /** Worksheet row number as the user sees it, or null. */
+    row: number | null;
+    /** The worksheet, when the table is read over several sheets (SPEC §5). */
+    sheet?: string;
+    /** The column's key in its table's definition (`date`), or null. */
+    column: string | null;
+    /**
+     * The column's header as the sheet writes it, when that is another of its names than the
+     * template's (打卡时间 for 时间, in a DingTalk export): SPEC §5 asks that diagnostics name the
+     * export's column. Shown in place of the template's name.
+     */
+    header?: string;
+    args: DiagnosticArgs[C];
+  };
+}[DiagnosticCode];
 
 /**
  * Diagnostics: every problem with a ledger, named by table, worksheet row and column. A

@@ -3,7 +3,37 @@
  * under src/engine. Readers hand it `RawTable`s; it hands back an `Assessment`. Only what the
  * views, the readers and the functions use is exported here.
  */
-export * from "./types";
+export type { CellError, RawCell, RawTable } from "./raw";
+export type { Day } from "./day";
+export type { Ratio } from "./ratio";
+export type { TableKey } from "./tables";
+export type { Category, Slot } from "./values";
+export type { Severity } from "./messages";
+export type { Diagnostic } from "./diagnostics";
+export type { PayTier, Profile, RateBand, RateRounding, TierEdge, TierLetter } from "./profile";
+export type {
+  CalendarOverride,
+  Complaint,
+  Ledger,
+  Punch,
+  RosterMember,
+  Survey,
+  Ticket,
+} from "./ledger";
+export type { AttendanceResult, MemberAttendance } from "./dimensions/attendance";
+export type { ComplaintOutcome, EventDimensionResult } from "./dimensions/complaints";
+export type { CompletionResult } from "./dimensions/completion";
+export type { SatisfactionResult } from "./dimensions/satisfaction";
+export type { DimensionKey, Dimensions } from "./dimensions";
+export type { ReadingKey, ReadingResult } from "./readings";
+export type { Payment } from "./payments";
+export type {
+  AssessOptions,
+  Assessment,
+  InvalidAssessment,
+  ScoredAssessment,
+  Status,
+} from "./assess";
 export {
   dayFromSerial,
   dayToIso,

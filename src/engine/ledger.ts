@@ -1,20 +1,10 @@
-import { diag } from "./diagnostics";
+import { diag, type Diagnostic } from "./diagnostics";
 import type { DiagnosticArgs, DiagnosticCode, ValueCode } from "./messages";
 import { columnMatches, exportHeaderOf, normalizeName, partsOf, type Located } from "./schema";
-import type { ColumnDef, TableDef } from "./tables";
-import type {
-  RawTable,
-  CalendarOverride,
-  Complaint,
-  Diagnostic,
-  Ledger,
-  Punch,
-  RawCell,
-  RosterMember,
-  Survey,
-  TableKey,
-  Ticket,
-} from "./types";
+import type { ColumnDef, TableDef, TableKey } from "./tables";
+import type { Day } from "./day";
+import type { Ratio } from "./ratio";
+import type { RawCell, RawTable } from "./raw";
 import {
   BAD,
   NO_CACHE_ERROR,
@@ -35,7 +25,84 @@ import {
   timeInDateCell,
   type Parsed,
   type ResultMark,
+  type Category,
+  type Slot,
 } from "./values";
+
+export interface RosterMember {
+  row: number;
+  sheet?: string;
+  name: string;
+  role: string | null;
+  start: Day | null;
+  end: Day | null;
+}
+
+export interface Punch {
+  row: number;
+  /** The worksheet, when the table is read over several sheets. */
+  sheet?: string;
+  date: Day;
+  name: string;
+  slot: Slot;
+  present: boolean;
+  /** The result as written: late and early are present, leave is absent (SPEC §5). */
+  mark: "present" | "late" | "early" | "absent" | "leave";
+  /**
+   * A daily-statistics row whose result says 休息 or 未排班: no check is recorded (it counts as
+   * not punched); kept only so that such a word on an expected working day is warned about.
+   */
+  restWord?: string;
+  /** The result column holding restWord (amResult, pmResult …), for the warning. */
+  restColumn?: string;
+}
+
+export interface Ticket {
+  row: number;
+  sheet?: string;
+  id: string;
+  routed: boolean;
+  status: string;
+  completed: boolean;
+  created: Day | null;
+}
+
+export interface Complaint {
+  row: number;
+  sheet?: string;
+  id: string;
+  date: Day | null;
+  category: Category;
+  verified: boolean;
+  deadline: Day | null;
+  rectifiedOn: Day | null;
+  note: string | null;
+}
+
+export interface Survey {
+  row: number;
+  respondent: string | null;
+  /** Exact score 0..100. */
+  score: Ratio;
+}
+
+export interface CalendarOverride {
+  row: number;
+  date: Day;
+  workday: boolean;
+}
+
+/** The typed ledger after parsing: what the dimensions score. */
+export interface Ledger {
+  roster: RosterMember[];
+  punches: Punch[];
+  tickets: Ticket[];
+  complaints: Complaint[];
+  surveys: Survey[];
+  calendar: CalendarOverride[];
+  /** Which logical tables were found, and where. */
+  found: Partial<Record<TableKey, { name: string; sheet: string; rows: number }>>;
+}
 
 /**
  * The ledger reader: located raw tables in, typed rows and diagnostics out. Each bad cell gives

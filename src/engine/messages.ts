@@ -1,13 +1,14 @@
-import { dayToIso } from "./day";
-import { isTimeTypedAsNumber } from "./values";
+import { dayToIso, type Day } from "./day";
+import { isTimeTypedAsNumber, type Slot } from "./values";
 import {
   CONTRACT_ITEMS,
   askedColumns,
   tableDef,
   type ColumnDef,
   type ContractItemKey,
+  type TableKey,
 } from "./tables";
-import type { CellError, Day, RawCell, Severity, Slot, TableKey } from "./types";
+import type { CellError, RawCell } from "./raw";
 
 /**
  * The diagnostic catalogue: every problem the engine (and the command line) can report, one
@@ -16,6 +17,9 @@ import type { CellError, Day, RawCell, Severity, Slot, TableKey } from "./types"
  * diagnostic carries its code, where it points (table and column as keys) and its arguments;
  * the names and the words are resolved here, only when it is shown.
  */
+
+/** How serious a diagnostic is: an error makes the run invalid; warnings and info are scored. */
+export type Severity = "error" | "warning" | "info";
 
 /** A text in both languages. */
 export interface Bilingual {

@@ -1,5 +1,5 @@
-import { compare, ratio, roundToUnits, mul } from "./ratio";
-import type { PayTier, Profile, RateBand, Ratio, TierEdge, TierLetter } from "./types";
+import { compare, ratio, roundToUnits, mul, type Ratio } from "./ratio";
+import type { PayTier, Profile, RateBand, TierEdge, TierLetter } from "./profile";
 
 /**
  * Rate bands, payment tiers and money: the pure rules behind both the assessment and the

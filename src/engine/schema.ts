@@ -1,8 +1,8 @@
-import { diag } from "./diagnostics";
-import { TABLES, TOOL_SHEET_NAMES, type ColumnDef, type TableDef } from "./tables";
+import { diag, type Diagnostic } from "./diagnostics";
+import { TABLES, TOOL_SHEET_NAMES, type ColumnDef, type TableDef, type TableKey } from "./tables";
 import { isEmpty } from "./values";
 import type { TableRef } from "./messages";
-import type { Diagnostic, RawCell, RawTable, TableKey } from "./types";
+import type { RawCell, RawTable } from "./raw";
 
 /**
  * How a reader's tables are matched to the ledger format of SPEC §2 (`tables.ts`): by name first

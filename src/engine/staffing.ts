@@ -1,6 +1,8 @@
-import { diag } from "./diagnostics";
+import { diag, type Diagnostic } from "./diagnostics";
 import type { WorkCalendar } from "./calendar";
-import type { Day, Diagnostic, Profile, RosterMember } from "./types";
+import type { Day } from "./day";
+import type { RosterMember } from "./ledger";
+import type { Profile } from "./profile";
 
 /** A run of working days with the same shortfall. */
 export interface StaffingGap {

@@ -1,7 +1,20 @@
 import { diag } from "../diagnostics";
 import { bandShare, pointsForShare } from "../pay";
 import { statusKey } from "../ledger";
-import type { CompletionResult, Diagnostic, Ledger, Profile } from "../types";
+import type { Diagnostic } from "../diagnostics";
+import type { Ledger } from "../ledger";
+import type { Profile } from "../profile";
+
+export interface CompletionResult {
+  key: "completion";
+  max: number;
+  pointsHundredths: number;
+  completed: number;
+  routed: number;
+  sharePercent: number;
+  /** Ticket IDs routed to the vendor and not completed (with rows). */
+  incomplete: { id: string; row: number; status: string }[];
+}
 
 /**
  * 完成率 (第一条·四·2(4)): tickets routed to the vendor's engineers (流转乙方 = 是) that are
