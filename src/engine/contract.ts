@@ -1,5 +1,5 @@
 import { normalizeName, type Located } from "./schema";
-import { rowsOf } from "./ledger";
+import { rowsOf } from "./ledger/rowsOf";
 import { CONTRACT_ITEMS, type ContractItemKey } from "./tables";
 import { parseDateText, type Day } from "./day";
 import {

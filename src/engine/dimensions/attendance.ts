@@ -1,5 +1,5 @@
 import { diag } from "../diagnostics";
-import { normalizePerson } from "../ledger";
+import { normalizePerson } from "../ledger/roster";
 import { monthKey } from "../day";
 import { bandShare, pointsForShare } from "../pay";
 import type { WorkCalendar } from "../calendar";

@@ -1,6 +1,6 @@
 import { diag } from "../diagnostics";
 import { bandShare, pointsForShare } from "../pay";
-import { statusKey } from "../ledger";
+import { statusKey } from "../ledger/tickets";
 import type { Diagnostic } from "../diagnostics";
 import type { Ledger } from "../ledger";
 import type { Profile } from "../profile";
