@@ -100,6 +100,8 @@ export {
   type DiagnosticArgs,
   type DiagnosticCode,
   type FileErrorCode,
+  type HostWords,
+  wordHostedCodes,
 } from "./messages";
 export {
   SEVERITIES,
