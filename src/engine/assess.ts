@@ -44,7 +44,7 @@ interface AssessmentBase {
 }
 
 /** A ledger with any error diagnostic: nothing is scored. */
-export interface InvalidAssessment extends AssessmentBase {
+interface InvalidAssessment extends AssessmentBase {
   status: "invalid";
 }
 

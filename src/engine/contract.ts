@@ -45,7 +45,7 @@ const PARSERS: Record<ContractItemKey, (c: RawCell, date1904: boolean) => Parsed
  * @summary 服务期限 as one item: `2024年9月1日至2025年8月31日`, `2024-09-01~2025-08-31`, with
  * 至, 到, ~, - or — between the dates.
  */
-export function parseTerm(c: RawCell): Parsed<{ start: Day; end: Day }> {
+function parseTerm(c: RawCell): Parsed<{ start: Day; end: Day }> {
   if (isEmpty(c)) return null;
   if (typeof c !== "string") return BAD;
   const t = c.normalize("NFKC").replace(/\s+/g, "");

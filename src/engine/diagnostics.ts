@@ -77,7 +77,7 @@ export function diag<C extends DiagnosticCode>(
 }
 
 /** The names of a diagnostic's table and column (empty strings where it names none). */
-export function placeOf(d: Pick<Diagnostic, "table" | "column" | "header">): Place {
+function placeOf(d: Pick<Diagnostic, "table" | "column" | "header">): Place {
   if (d.table === null)
     return { table: null, tableZh: "", tableEn: "", columnZh: "", columnEn: "" };
   const def = tableDef(d.table);
@@ -154,8 +154,6 @@ export function messageOf(d: Diagnostic): string {
 /** Code-unit order: the same on every machine, whatever its locale. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Severities from the most to the least serious: the order every view lists them in. */
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Severity labels, Chinese then English, for every view. */

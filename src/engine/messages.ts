@@ -52,7 +52,7 @@ export interface TableRef {
  * show("张三") //=> "张三"
  * show({ error: "#N/A" }) //=> "#N/A"
  */
-export function show(c: RawCell): string {
+function show(c: RawCell): string {
   const s = c === null ? "" : typeof c === "object" ? (c as CellError).error : String(c);
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }

@@ -18,7 +18,7 @@ export interface Payment {
 }
 
 /** Working days the contract allows for each payment (第四条 1 and 2). */
-export const PAYMENT_WORKING_DAYS = 30;
+const PAYMENT_WORKING_DAYS = 30;
 
 /**
  * @summary When a payment falls due: `days` statutory working days after `from` (Excel's WORKDAY

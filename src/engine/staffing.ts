@@ -1,7 +1,7 @@
 import { diag, type Diagnostic } from "./diagnostics";
 import type { WorkCalendar } from "./calendar";
 import type { Day } from "./day";
-import type { RosterMember } from "./ledger";
+import type { RosterMember } from "./ledger/roster";
 import type { Profile } from "./profile";
 
 /** A run of working days with the same shortfall. */

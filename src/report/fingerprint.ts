@@ -10,7 +10,7 @@ import { TABLES, locateTables, type RawCell, type RawTable } from "../engine";
  * docs/payment-document.md; `FINGERPRINT_VERSION` names it and changes if it ever does.
  */
 
-export const FINGERPRINT_VERSION = "om-ledger-v1";
+const FINGERPRINT_VERSION = "om-ledger-v1";
 
 /**
  * @summary One cell in canonical form: JSON of the value, with "" as null, numbers in
@@ -185,7 +185,7 @@ export interface Sha256 {
 }
 
 /** SHA-256 in JavaScript (@noble/hashes), for the browser. */
-export function pureSha256(): Sha256 {
+function pureSha256(): Sha256 {
   const h = sha256.create();
   return { update: (text) => void h.update(utf8ToBytes(text)), hex: () => bytesToHex(h.digest()) };
 }

@@ -5,10 +5,11 @@ import { bandShare, pointsForShare } from "../pay";
 import type { WorkCalendar } from "../calendar";
 import type { Day } from "../day";
 import type { Diagnostic } from "../diagnostics";
-import type { Ledger, Punch } from "../ledger";
+import type { Ledger } from "../ledger";
+import type { Punch } from "../ledger/punches";
 import type { Profile } from "../profile";
 
-export interface MemberAttendance {
+interface MemberAttendance {
   name: string;
   row: number;
   from: Day | null;

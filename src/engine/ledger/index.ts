@@ -21,8 +21,6 @@ import { readTickets, type Ticket } from "./tickets";
  *   `calendar.ts`. The Contract table shapes the profile and is read apart (`../contract.ts`).
  */
 
-export type { CalendarOverride, Complaint, Punch, RosterMember, Survey, Ticket };
-
 /** The typed ledger after parsing: what the dimensions score. */
 export interface Ledger {
   roster: RosterMember[];
