@@ -4,6 +4,7 @@ import type { Located } from "../schema";
 import { parseCategory, parseYesNo, type Category } from "../values";
 import { orNull } from "./cellRead";
 import { rowsOf } from "./rowsOf";
+import { SeenIds } from "./seenIds";
 import { dateParser } from "./rowView";
 
 /** A row of the 投诉 (Complaints) table. */
@@ -25,7 +26,7 @@ export interface Complaint {
  */
 export function readComplaints(loc: Located, out: Diagnostic[]): Complaint[] {
   const complaints: Complaint[] = [];
-  const seen = new Map<string, number>();
+  const seen = new SeenIds();
   const date = dateParser(loc);
   for (const r of rowsOf(loc, out)) {
     const id = r.needText("id");

@@ -4,6 +4,7 @@ import type { RawCell, RawTable } from "../raw";
 import { exportHeaderOf, type Located } from "../schema";
 import { NO_CACHE_ERROR, isCellError, parseDate, textOf, type Parsed } from "../values";
 import { BAD_CELL, EMPTY, fromParsed, ok, type CellRead, type NeededRead } from "./cellRead";
+import type { SeenIds } from "./seenIds";
 
 /**
  * One data row of a located table, with typed access to its cells that reports bad values. One
@@ -139,10 +140,9 @@ export class RowView {
   }
 
   /** An ID seen before in the same table is an error naming the row where it first stood. */
-  checkUniqueId(seen: Map<string, number>, id: string): void {
-    const first = seen.get(id);
-    if (first === undefined) seen.set(id, this.row);
-    else this.report("id", "duplicate-id", { id, firstRow: first });
+  checkUniqueId(seen: SeenIds, id: string): void {
+    const first = seen.firstRow(id, this.row);
+    if (first !== undefined) this.report("id", "duplicate-id", { id, firstRow: first });
   }
 }
 

@@ -3,7 +3,7 @@ import type { RawCell } from "../raw";
 import { partsOf, type Located } from "../schema";
 import { isEmpty } from "../values";
 import { RowView } from "./rowView";
-import { headerSpill, hintOf, isTotalsWord, mayBeHint, repeatsHeaders } from "./skipRules";
+import { headerRowTest, headerSpill, hintOf, isTotalsWord, mayBeHint } from "./skipRules";
 
 /**
  * @summary The data rows of a located table, sheet after sheet, each seen through one shared
@@ -13,12 +13,12 @@ import { headerSpill, hintOf, isTotalsWord, mayBeHint, repeatsHeaders } from "./
  */
 export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
   const view = new RowView(loc, out);
+  const repeatsHeaders = headerRowTest(loc.def);
   for (const part of partsOf(loc)) {
     const { table, columns } = part;
     view.moveToPart(table, columns);
     const id = columns[loc.def.idColumn];
     const spill = headerSpill(table, columns);
-    const idDef = loc.def.columns.find((c) => c.key === loc.def.idColumn)!;
     for (let i = 0; i < table.rows.length; i++) {
       const cells = table.rows[i];
       // The first non-empty cell; none: a blank row, skipped.
@@ -40,7 +40,7 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
             : undefined;
       // The headers again under the headers (a second header row in English, perhaps hidden,
       // or an export that repeats them on every page): not data, and not a bad value either.
-      if (repeatsHeaders(loc.def, idDef, columns, cells, idCell)) {
+      if (repeatsHeaders(columns, cells, idCell)) {
         view.report(loc.def.idColumn, "header-row-skipped", {});
         continue;
       }

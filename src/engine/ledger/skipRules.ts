@@ -72,43 +72,40 @@ export function hintOf(cells: RawCell[]): string | undefined {
 }
 
 /**
- * @summary Whether a row holds column names in every column read that it fills (at least two of
- * them, the identifying one among them): `TicketId · RoutedToVendor · Status` under
- * 工单号 · 流转乙方 · 状态 — a second header row, or headers an export repeats on every page.
+ * @summary The test, for one table, of whether a row holds column names in every column read
+ * that it fills (at least two of them, the identifying one among them): `TicketId ·
+ * RoutedToVendor · Status` under 工单号 · 流转乙方 · 状态 — a second header row, or headers an
+ * export repeats on every page. `idCell` is the row's identifying cell.
  */
-export function repeatsHeaders(
-  def: TableDef,
-  idDef: ColumnDef,
-  columns: Record<string, number>,
-  cells: RawCell[],
-  idCell: RawCell | undefined
-): boolean {
-  if (typeof idCell !== "string") return false;
-  // Cheap filter first (this runs on every row): an ID or a name that cannot start one of the
-  // column's names never reaches the normalising comparison.
-  const k = idCell.charCodeAt(0);
-  if (k > 32 && k !== 0x3000 && !firstCharsOf(idDef).has(k)) return false;
-  if (!columnMatches(idDef, normalizeName(idCell))) return false;
-  let named = 0;
-  for (const c of def.columns) {
-    const i = columns[c.key];
-    if (i === undefined || isEmpty(cells[i])) continue;
-    if (!columnMatches(c, normalizeName(cells[i]))) return false;
-    named++;
-  }
-  return named >= 2;
+export function headerRowTest(
+  def: TableDef
+): (columns: Record<string, number>, cells: RawCell[], idCell: RawCell | undefined) => boolean {
+  const idDef = def.columns.find((c) => c.key === def.idColumn)!;
+  const idFirst = firstCharsOf(idDef);
+  return (columns, cells, idCell) => {
+    if (typeof idCell !== "string") return false;
+    // Cheap filter first (this runs on every row): an ID or a name that cannot start one of the
+    // column's names never reaches the normalising comparison.
+    const k = idCell.charCodeAt(0);
+    if (k > 32 && k !== 0x3000 && !idFirst.has(k)) return false;
+    if (!columnMatches(idDef, normalizeName(idCell))) return false;
+    let named = 0;
+    for (const c of def.columns) {
+      const i = columns[c.key];
+      if (i === undefined || isEmpty(cells[i])) continue;
+      if (!columnMatches(c, normalizeName(cells[i]))) return false;
+      named++;
+    }
+    return named >= 2;
+  };
 }
-
-const FIRST_CHARS = new WeakMap<ColumnDef, Set<number>>();
 
 /**
  * The character codes a header naming column `c` can start with: the first character of each of
  * its names, in upper and lower case and in full width (normalizeName folds all of these).
  */
 function firstCharsOf(c: ColumnDef): Set<number> {
-  let set = FIRST_CHARS.get(c);
-  if (set) return set;
-  set = new Set();
+  const set = new Set<number>();
   for (const name of [c.zh, c.en, ...(c.aliases ?? [])]) {
     const n = normalizeName(name);
     if (!n) continue;
@@ -118,7 +115,6 @@ function firstCharsOf(c: ColumnDef): Set<number> {
       if (code >= 0x21 && code <= 0x7e) set.add(code + 0xfee0); // full-width form
     }
   }
-  FIRST_CHARS.set(c, set);
   return set;
 }
 

@@ -4,6 +4,7 @@ import type { Located } from "../schema";
 import { memoText, parseYesNo } from "../values";
 import { orNull } from "./cellRead";
 import { rowsOf } from "./rowsOf";
+import { SeenIds } from "./seenIds";
 import { dateParser } from "./rowView";
 
 /** A row of the 工单 (Tickets) table. */
@@ -28,7 +29,7 @@ export function readTickets(
   completedStatuses: string[]
 ): Ticket[] {
   const tickets: Ticket[] = [];
-  const seen = new Map<string, number>();
+  const seen = new SeenIds();
   const date = dateParser(loc);
   const done = new Set(completedStatuses.map(statusKey));
   for (const r of rowsOf(loc, out)) {
