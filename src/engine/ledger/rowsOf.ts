@@ -33,7 +33,7 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
       const idCell = id === undefined ? undefined : cells[id];
       const total = isTotalsWord(idCell)
         ? idCell
-        : isTotalsWord(lead)
+        : lead !== idCell && isTotalsWord(lead)
           ? lead
           : mayBeHint(lead)
             ? hintOf(cells)
