@@ -27,6 +27,7 @@ import type { RawTable } from "./raw";
 import type { ReadingResult } from "./readings";
 import type { Staffing } from "./staffing";
 
+/** How a run ended: final, provisional (scored, but may still change), or invalid (not scored). */
 export type Status = "final" | "provisional" | "invalid";
 
 /** What every assessment has, scored or not. */

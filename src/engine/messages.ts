@@ -272,7 +272,7 @@ const CATALOGUE = {
   // A reader that could not see merged ranges (RawTable.mergedCellsUnread): worded by src/excel.
   "merged-cells-not-read": hosted<None>("warning"),
 
-  // Cells (ledger.ts).
+  // Cells (ledger/).
   "bad-date": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-date")),
   "bad-yes-no": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-yes-no")),
   "bad-slot": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-slot")),

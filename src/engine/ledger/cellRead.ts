@@ -1,16 +1,20 @@
-import type { Parsed } from "../values";
-import { BAD } from "../values";
+import { BAD, type Parsed } from "../values";
 
 /**
  * What reading one cell gives a table reader: its value, nothing (an empty cell), or bad — a
  * value its column does not accept, or an error value — which the row view has already
  * reported as a diagnostic on the row (the row is then left out: `RowView.bad`).
  */
-export type CellRead<T> =
-  { readonly kind: "ok"; readonly value: T } | typeof EMPTY | typeof BAD_CELL;
+export type CellRead<T> = Ok<T> | typeof EMPTY | typeof BAD_CELL;
 
-/** A required cell as read: its value, or bad — an empty required cell is reported, so it is bad too. */
-export type NeededRead<T> = { readonly kind: "ok"; readonly value: T } | typeof BAD_CELL;
+/** A required cell as read: its value, or bad (an empty required cell is reported, so bad too). */
+export type NeededRead<T> = Ok<T> | typeof BAD_CELL;
+
+/** A cell that holds a value. */
+interface Ok<T> {
+  readonly kind: "ok";
+  readonly value: T;
+}
 
 /** An empty cell. */
 export const EMPTY = { kind: "empty" } as const;
@@ -18,11 +22,8 @@ export const EMPTY = { kind: "empty" } as const;
 /** A bad cell, already reported. */
 export const BAD_CELL = { kind: "bad" } as const;
 
-/** A cell that holds a value. */
-export const ok = <T>(value: T): { readonly kind: "ok"; readonly value: T } => ({
-  kind: "ok",
-  value,
-});
+/** A cell that holds `value`. */
+export const ok = <T>(value: T): Ok<T> => ({ kind: "ok", value });
 
 /**
  * @summary A parser's answer (value, null for empty, BAD) as a cell read.
