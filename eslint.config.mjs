@@ -12,7 +12,17 @@ const typescriptBlock = officeAddins.configs.recommended.find(
 );
 
 export default [
-  { ignores: ["dist/", "build/", "build-bench/", "node_modules/", "test-output/", "coverage/"] },
+  {
+    ignores: [
+      "dist/",
+      "build/",
+      "build-bench/",
+      "node_modules/",
+      "test-output/",
+      "coverage/",
+      ".tmp-bench/",
+    ],
+  },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],

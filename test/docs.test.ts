@@ -12,6 +12,9 @@ import {
   type DiagnosticCode,
   type Severity,
 } from "../src/engine";
+// The words of the codes the command line and the add-in word themselves (bad-as-of, sheet-protected …).
+import "../src/cli/messages";
+import "../src/excel/messages";
 
 const PAGE = path.resolve(__dirname, "../docs/diagnostics.md");
 const BEGIN = "<!-- diagnostic-codes:begin -->";

@@ -26,6 +26,8 @@ import { verify, verifyExitCode } from "../report/verify";
 import { getExitCode } from "./exitCode";
 import { formatAssessment, formatDiagnostics, formatVerify } from "./print";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "./xlsx";
+// The words of the command line's own diagnostics (bad-as-of, out-unwritable …).
+import "./messages";
 
 /**
  * The command line: the same engine as the add-in, on .xlsx files.

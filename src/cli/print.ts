@@ -61,10 +61,6 @@ const points = (h: number): string => (h / 100).toFixed(2);
 /** At most this many diagnostics (groups of one problem) are printed; the JSON and the summary sheet have them all. */
 export const PRINT_DIAGNOSTICS = 30;
 
-export function formatDiagnostic(d: Diagnostic): string {
-  return formatGroup(groupDiagnostics([d])[0]);
-}
-
 /** One problem, once: its rows counted and the first ones named when many rows share it. */
 export function formatGroup(g: DiagnosticGroup): string {
   const s = g.shown;

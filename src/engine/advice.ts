@@ -1,6 +1,7 @@
 import { bandShare, pointsForShare } from "./pay";
-import { add, ratio, roundToUnits } from "./ratio";
-import type { DimensionKey, Dimensions, PayTier, Profile, Ratio, TierLetter } from "./types";
+import { add, ratio, roundToUnits, type Ratio } from "./ratio";
+import type { DimensionKey, Dimensions } from "./dimensions";
+import type { PayTier, Profile, TierLetter } from "./profile";
 
 /**
  * What lifts the tier (SPEC §8): for a result below the top tier, the points needed to reach the

@@ -3,12 +3,12 @@ import { statutoryCalendar, uncoveredYears, workdaysBetween, type WorkCalendar }
 import { monthlyTrend } from "./months";
 import { checkStaffing } from "./staffing";
 import { readContract } from "./contract";
-import { diag } from "./diagnostics";
+import { diag, type Diagnostic } from "./diagnostics";
 import { scoreAttendance } from "./dimensions/attendance";
 import { scoreComplaints } from "./dimensions/complaints";
 import { scoreCompletion } from "./dimensions/completion";
 import { scoreSatisfaction } from "./dimensions/satisfaction";
-import { readLedger } from "./ledger";
+import { readLedger, type Ledger } from "./ledger";
 import { REASONS, type Bilingual } from "./messages";
 import { shareOfFen, tierForHundredths } from "./pay";
 import { paymentSchedule } from "./payments";
@@ -16,15 +16,72 @@ import { readingsOf } from "./readings";
 import { DEFAULT_PROFILE } from "./profile";
 import { ratio, toNumber } from "./ratio";
 import { locateTables, nameExportColumns } from "./schema";
-import type {
-  AssessOptions,
-  Assessment,
-  Diagnostic,
-  InvalidAssessment,
-  Ledger,
-  Profile,
-  RawTable,
-} from "./types";
+import type { Advice } from "./advice";
+import type { Day } from "./day";
+import type { Dimensions } from "./dimensions";
+import type { MonthTrend } from "./months";
+import type { Payment } from "./payments";
+import type { Profile, TierLetter } from "./profile";
+import type { Ratio } from "./ratio";
+import type { RawTable } from "./raw";
+import type { ReadingResult } from "./readings";
+import type { Staffing } from "./staffing";
+
+/** How a run ended: final, provisional (scored, but may still change), or invalid (not scored). */
+export type Status = "final" | "provisional" | "invalid";
+
+/** What every assessment has, scored or not. */
+interface AssessmentBase {
+  profile: Profile;
+  asOf: Day;
+  /** The period scored: service start .. min(service end, as-of). */
+  periodStart: Day;
+  periodEnd: Day;
+  /** Full tail (before the tier share), in fen. */
+  tailBaseFen: number;
+  /** The payment schedule (第四条): the first payment and the tail. */
+  payments: Payment[];
+  diagnostics: Diagnostic[];
+}
+
+/** A ledger with any error diagnostic: nothing is scored. */
+interface InvalidAssessment extends AssessmentBase {
+  status: "invalid";
+}
+
+/** A scored ledger: final, or provisional with the reasons why. */
+export interface ScoredAssessment extends AssessmentBase {
+  status: "final" | "provisional";
+  /** Why the result is provisional, empty when final. */
+  provisionalReasons: Bilingual[];
+  dimensions: Dimensions;
+  totalHundredths: number;
+  tier: TierLetter;
+  tailRatio: Ratio;
+  /** Tail amount paid, in fen. */
+  tailAmountFen: number;
+  /** The period month by month (SPEC §8). */
+  months: MonthTrend[];
+  /** The staffing duty checked on the roster (SPEC §8). */
+  staffing: Staffing;
+  /** What lifts the tier (SPEC §8). */
+  advice: Advice;
+  /** The readings in dispute: the chosen one first, then each alternative. */
+  readings: ReadingResult[];
+}
+
+/** The result of `assess`: a union on `status` — an invalid one has no scores, the others always do. */
+export type Assessment = InvalidAssessment | ScoredAssessment;
+
+export interface AssessOptions {
+  /** As-of date; overrides the Contract table's 考核日期. Default: the service end. */
+  asOf?: Day;
+  /**
+   * Profile overrides on top of the defaults and the Contract table. The two reading choices
+   * live here: `rateRounding` ("none" | "whole-percent") and `tierEdge` ("lower" | "upper").
+   */
+  profile?: Partial<Profile>;
+}
 
 /**
  * @summary Score a ledger: the whole law of SPEC §1 on the tables a reader found.

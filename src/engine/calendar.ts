@@ -1,6 +1,5 @@
 import chineseDays from "chinese-days/dist/chinese-days.json";
-import { isoDay, weekdayOf, ymdOf } from "./day";
-import type { Day } from "./types";
+import { isoDay, weekdayOf, ymdOf, type Day } from "./day";
 
 /**
  * The mainland-China statutory working-day calendar: Monday to Friday, minus public holidays,

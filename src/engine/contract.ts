@@ -1,7 +1,7 @@
 import { normalizeName, type Located } from "./schema";
-import { rowsOf } from "./ledger";
+import { rowsOf } from "./ledger/rowsOf";
 import { CONTRACT_ITEMS, type ContractItemKey } from "./tables";
-import { parseDateText } from "./day";
+import { parseDateText, type Day } from "./day";
 import {
   BAD,
   isCellError,
@@ -13,7 +13,9 @@ import {
   parseShare,
   type Parsed,
 } from "./values";
-import type { Day, Diagnostic, Profile, RawCell } from "./types";
+import type { Diagnostic } from "./diagnostics";
+import type { Profile } from "./profile";
+import type { RawCell } from "./raw";
 
 /**
  * The optional Contract (合同) table: item/value pairs that override the default profile.
@@ -43,7 +45,7 @@ const PARSERS: Record<ContractItemKey, (c: RawCell, date1904: boolean) => Parsed
  * @summary 服务期限 as one item: `2024年9月1日至2025年8月31日`, `2024-09-01~2025-08-31`, with
  * 至, 到, ~, - or — between the dates.
  */
-export function parseTerm(c: RawCell): Parsed<{ start: Day; end: Day }> {
+function parseTerm(c: RawCell): Parsed<{ start: Day; end: Day }> {
   if (isEmpty(c)) return null;
   if (typeof c !== "string") return BAD;
   const t = c.normalize("NFKC").replace(/\s+/g, "");

@@ -1,9 +1,10 @@
-import type { Day } from "./types";
-
 /**
  * Calendar dates as whole day numbers (days since 1970-01-01). All arithmetic is on integers and
  * every conversion goes through UTC, so no local time zone can move a date to another day.
  */
+
+/** A calendar date as a whole number of days since 1970-01-01 (no time, no zone). */
+export type Day = number;
 
 const MS_PER_DAY = 86_400_000;
 /** Excel serial of 1970-01-01 in the 1900 date system. */

@@ -5,9 +5,38 @@ import {
   type DiagnosticArgs,
   type DiagnosticCode,
   type Place,
+  type Severity,
 } from "./messages";
-import { tableDef } from "./tables";
-import type { Diagnostic, Severity, TableKey } from "./types";
+import { tableDef, type TableKey } from "./tables";
+
+/**
+ * A problem found in a ledger: a code from the catalogue (`messages.ts`) with its arguments, and
+ * where it points. Table and column are keys; their names and the message are resolved only when
+ * the diagnostic is shown (`shown`, `diagnosticText`).
+ */
+export type Diagnostic = {
+  [C in DiagnosticCode]: {
+    /** Always the code's own severity (see the catalogue). */
+    severity: Severity;
+    /** Stable, machine-readable code (`punch-rest-day`). */
+    code: C;
+    /** The logical table, or null for a problem with the whole workbook or run. */
+    table: TableKey | null;
+    /** Worksheet row number as the user sees it, or null. */
+    row: number | null;
+    /** The worksheet, when the table is read over several sheets (SPEC §5). */
+    sheet?: string;
+    /** The column's key in its table's definition (`date`), or null. */
+    column: string | null;
+    /**
+     * The column's header as the sheet writes it, when that is another of its names than the
+     * template's (打卡时间 for 时间, in a DingTalk export): SPEC §5 asks that diagnostics name the
+     * export's column. Shown in place of the template's name.
+     */
+    header?: string;
+    args: DiagnosticArgs[C];
+  };
+}[DiagnosticCode];
 
 /**
  * Diagnostics: every problem with a ledger, named by table, worksheet row and column. A
@@ -48,7 +77,7 @@ export function diag<C extends DiagnosticCode>(
 }
 
 /** The names of a diagnostic's table and column (empty strings where it names none). */
-export function placeOf(d: Pick<Diagnostic, "table" | "column" | "header">): Place {
+function placeOf(d: Pick<Diagnostic, "table" | "column" | "header">): Place {
   if (d.table === null)
     return { table: null, tableZh: "", tableEn: "", columnZh: "", columnEn: "" };
   const def = tableDef(d.table);
@@ -125,8 +154,6 @@ export function messageOf(d: Diagnostic): string {
 /** Code-unit order: the same on every machine, whatever its locale. */
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Severities from the most to the least serious: the order every view lists them in. */
-export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Severity labels, Chinese then English, for every view. */

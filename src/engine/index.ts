@@ -1,21 +1,68 @@
 /**
- * The scoring engine's public surface. Pure: no Office, DOM or file-system imports anywhere
- * under src/engine. Readers hand it `RawTable`s; it hands back an `Assessment`. Only what the
- * views, the readers and the functions use is exported here.
+ * The scoring engine's public surface: what the views (src/report, src/taskpane), the hosts
+ * (src/cli, src/excel) and the custom functions use, and nothing more (`knip` in `npm run lint`
+ * keeps it so). Pure: no Office, DOM or file-system imports anywhere under src/engine. Readers
+ * hand it `RawTable`s; it hands back an `Assessment`. docs/architecture.md draws its layers.
  */
-export * from "./types";
+
+// What a reader hands in, and the run.
+export type { RawCell, RawTable } from "./raw";
+export {
+  assess,
+  type AssessOptions,
+  type Assessment,
+  type ScoredAssessment,
+  type Status,
+} from "./assess";
+export { NO_CACHE_ERROR } from "./values";
+
+// What an assessment holds.
+export type { Day } from "./day";
+export type { Ratio } from "./ratio";
+export type { Profile, RateRounding, TierEdge, TierLetter } from "./profile";
+export type { DimensionKey } from "./dimensions";
+export type { ComplaintOutcome } from "./dimensions/complaints";
+export type { ReadingKey } from "./readings";
+export type { Payment } from "./payments";
+export type { AdviceChange } from "./advice";
+export type { StaffingGap } from "./staffing";
+export { DEFAULT_PROFILE } from "./profile";
+
+// Diagnostics and the catalogue they are worded from.
+export {
+  DIAGNOSTIC_CODES,
+  REASONS,
+  wordHostedCodes,
+  type Bilingual,
+  type DiagnosticCode,
+  type FileErrorCode,
+  type HostWords,
+  type Severity,
+} from "./messages";
+export {
+  SEVERITY_TEXT,
+  diag,
+  diagnosticText,
+  locationZh,
+  messageOf,
+  shown,
+  sortDiagnostics,
+  type Diagnostic,
+  type ShownDiagnostic,
+} from "./diagnostics";
+
+// Days, exact ratios, the statutory calendar and the pay rules, for the views and the functions.
 export {
   dayFromSerial,
+  dayFromYmd,
   dayToIso,
   isoDay,
   parseDateText,
   serialFromDay,
   serialInDateSystem,
-  weekdayOf,
   ymdOf,
-  dayFromYmd,
 } from "./day";
-export { compare, mul, ratio, ratioFromNumber, roundToUnits, toNumber } from "./ratio";
+export { ratio, ratioFromNumber, toNumber } from "./ratio";
 export {
   BUILTIN_CALENDAR,
   BUILTIN_YEARS,
@@ -24,8 +71,8 @@ export {
   uncoveredYears,
   workdayAfter,
   workdaysBetween,
-  type WorkCalendar,
 } from "./calendar";
+export { dueAfter } from "./payments";
 export {
   bandShare,
   pointsForShare,
@@ -34,52 +81,16 @@ export {
   tierForHundredths,
   tierForScore,
 } from "./pay";
-export { DEFAULT_PROFILE } from "./profile";
+
+// The ledger format, and how a reader's tables are matched to it.
+export type { TableKey } from "./tables";
 export {
   CONTRACT_ITEMS,
   RUN_LOG_SHEET_NAME,
   SUMMARY_SHEET_NAME,
-  TOOL_SHEET_NAMES,
   TABLES,
   askedColumns,
-  tableDef,
   type ColumnDef,
   type TableDef,
 } from "./tables";
-export {
-  MAX_HEADER_GAP,
-  TITLE_ROWS_LIMIT,
-  locateTables,
-  normalizeName,
-  plainSheetColumns,
-  type Located,
-} from "./schema";
-export { NO_CACHE_ERROR } from "./values";
-export { assess } from "./assess";
-export type { Advice, AdviceChange } from "./advice";
-export type { MonthTrend } from "./months";
-export type { Staffing, StaffingGap } from "./staffing";
-export { monthKey } from "./day";
-export { PAYMENT_WORKING_DAYS, dueAfter } from "./payments";
-export { readingsOf } from "./readings";
-export {
-  REASONS,
-  DIAGNOSTIC_CODES,
-  show,
-  type Bilingual,
-  type DiagnosticArgs,
-  type DiagnosticCode,
-  type FileErrorCode,
-} from "./messages";
-export {
-  SEVERITIES,
-  SEVERITY_TEXT,
-  diag,
-  diagnosticText,
-  locationZh,
-  messageOf,
-  shown,
-  sortDiagnostics,
-  type ShownDiagnostic,
-  type Where,
-} from "./diagnostics";
+export { TITLE_ROWS_LIMIT, locateTables, normalizeName, plainSheetColumns } from "./schema";

@@ -1,21 +1,27 @@
-import { dayToIso } from "./day";
-import { isTimeTypedAsNumber } from "./values";
+import { dayToIso, type Day } from "./day";
+import { isTimeTypedAsNumber, type Slot } from "./values";
 import {
   CONTRACT_ITEMS,
   askedColumns,
   tableDef,
   type ColumnDef,
   type ContractItemKey,
+  type TableKey,
 } from "./tables";
-import type { CellError, Day, RawCell, Severity, Slot, TableKey } from "./types";
+import type { CellError, RawCell } from "./raw";
 
 /**
- * The diagnostic catalogue: every problem the engine (and the command line) can report, one
- * entry per stable code, with its severity and one function from the code's arguments to the
- * Chinese and English message. Nothing else in the project writes diagnostic prose: a
- * diagnostic carries its code, where it points (table and column as keys) and its arguments;
- * the names and the words are resolved here, only when it is shown.
+ * The diagnostic catalogue: every problem the tool can report, one entry per stable code, with
+ * its severity and one function from the code's arguments to the Chinese and English message.
+ * A diagnostic carries its code, where it points (table and column as keys) and its arguments;
+ * the names and the words are resolved here, only when it is shown. The few codes about a host's
+ * own controls (a command-line flag, an Excel version or menu) are declared here too, so that
+ * every code is in one typed list, but worded by their host (`hosted`: src/cli/messages.ts,
+ * src/excel/messages.ts). Nothing else writes diagnostic prose.
  */
+
+/** How serious a diagnostic is: an error makes the run invalid; warnings and info are scored. */
+export type Severity = "error" | "warning" | "info";
 
 /** A text in both languages. */
 export interface Bilingual {
@@ -46,7 +52,7 @@ export interface TableRef {
  * show("张三") //=> "张三"
  * show({ error: "#N/A" }) //=> "#N/A"
  */
-export function show(c: RawCell): string {
+function show(c: RawCell): string {
   const s = c === null ? "" : typeof c === "object" ? (c as CellError).error : String(c);
   return s.length > 40 ? `${s.slice(0, 40)}…` : s;
 }
@@ -149,15 +155,30 @@ const fileMessage =
     return a.detail ? { zh: `${m.zh}（${a.detail}）`, en: `${m.en} (${a.detail})` } : m;
   };
 
+/** A code the catalogue words: its severity, and its message from its arguments and place. */
 interface Entry<A> {
   severity: Severity;
   text: (args: A, place: Place) => Bilingual;
+}
+
+/**
+ * A code of the command line's or the add-in's own — about a flag, a file path, an Excel
+ * version — declared here with its severity and arguments, so that every code stays in this one
+ * typed list (and the JSON's codes are all in it), and worded by its host: src/cli/messages.ts
+ * and src/excel/messages.ts give their words to `wordHostedCodes` as they load.
+ */
+interface HostedEntry<A> {
+  severity: Severity;
+  text: null;
+  /** Only the type: the arguments its host's words take. */
+  args?: A;
 }
 
 const entry = <A>(severity: Severity, text: (args: A, place: Place) => Bilingual): Entry<A> => ({
   severity,
   text,
 });
+const hosted = <A>(severity: Severity): HostedEntry<A> => ({ severity, text: null });
 const error = <A>(text: (args: A, place: Place) => Bilingual) => entry("error", text);
 const warning = <A>(text: (args: A, place: Place) => Bilingual) => entry("warning", text);
 const info = <A>(text: (args: A, place: Place) => Bilingual) => entry("info", text);
@@ -248,12 +269,10 @@ const CATALOGUE = {
     zh: `本单元格与列标题「${show(a.header)}」合并在一起（合并区域从标题行延伸到了数据行），Excel 只保留标题文字，本格按空读取。请取消合并，在每一行填入实际的值。`,
     en: `This cell is merged with its column header "${show(a.header)}" (a merged range running from the header row into the data rows): Excel keeps only the header's text, so the cell is read as empty. Unmerge it and fill in each row's value.`,
   })),
-  "merged-cells-not-read": warning<None>(() => ({
-    zh: "此版本的 Excel 不支持读取合并单元格（需要 ExcelApi 1.13），合并单元格只在左上角单元格有值。如有合并的「日期」「姓名」等单元格，请取消合并并填充每一行，或使用命令行评分。",
-    en: "This Excel version cannot report merged cells (ExcelApi 1.13 is needed): a merged range has its value only in its top-left cell. Unmerge and fill cells such as Date or Name on every row, or score with the command line.",
-  })),
+  // A reader that could not see merged ranges (RawTable.mergedCellsUnread): worded by src/excel.
+  "merged-cells-not-read": hosted<None>("warning"),
 
-  // Cells (ledger.ts).
+  // Cells (ledger/).
   "bad-date": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-date")),
   "bad-yes-no": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-yes-no")),
   "bad-slot": error<{ value: RawCell }>((a, p) => badValue(a, p, "bad-slot")),
@@ -515,11 +534,8 @@ const CATALOGUE = {
     en: `The workbook already defines the name ${a.name} with another meaning; it was not overwritten, so ${a.name}(…) in formulas keeps the old definition. To use this tool's version, delete or rename that name in the Name Manager first.`,
   })),
 
-  // The add-in's own refusals before writing (src/excel).
-  "sheet-protected": error<{ sheet: string }>((a) => ({
-    zh: `工作表「${a.sheet}」受保护，无法写入考核结果。请在“审阅 > 撤消工作表保护”中取消保护后重试；台账未作任何改动。`,
-    en: `The sheet ${a.sheet} is protected, so the results cannot be written. Unprotect it (Review > Unprotect Sheet) and try again; nothing was changed.`,
-  })),
+  // The add-in's own refusals before writing: worded by src/excel.
+  "sheet-protected": hosted<{ sheet: string }>("error"),
 
   // The payment schedule (payments.ts).
   "payment-due-not-covered": warning<{ payment: "first" | "tail"; year: number }>((a) => ({
@@ -563,23 +579,13 @@ const CATALOGUE = {
     en: `The summary and the last 考核记录 row disagree (${a.figure}: summary ${a.summary}, log ${a.log}): log rows may have been deleted, or the summary comes from another run.`,
   })),
 
-  // The command line's own refusals (src/cli).
-  "bad-as-of": error<{ value: string }>((a) => ({
-    zh: `--as-of 的值「${a.value}」不是日期，应如 2025-06-30。`,
-    en: `--as-of "${a.value}" is not a date; write it like 2025-06-30.`,
-  })),
-  "out-is-input": error<None>(() => ({
-    zh: "输出文件不能与台账文件相同：台账文件从不修改。请换一个 --out 文件名。",
-    en: "The output file cannot be the ledger itself: the ledger is never changed. Choose another --out file.",
-  })),
-  "out-unwritable": error<{ path: string; reason: "ENOENT" | "EISDIR" | null }>((a) => ({
-    zh: `无法写入输出文件「${a.path}」${a.reason === "ENOENT" ? "：所在文件夹不存在" : a.reason === "EISDIR" ? "：这是一个文件夹" : ""}。请用 --out 指定一个已存在文件夹中的 .xlsx 文件名。`,
-    en: `Cannot write the output file "${a.path}"${a.reason === "ENOENT" ? ": its folder does not exist" : a.reason === "EISDIR" ? ": it is a folder" : ""}. Give --out a .xlsx file name in an existing folder.`,
-  })),
-  "file-unreadable": error<{ path: string; reason: "ENOENT" | "EISDIR" | null }>((a) => ({
-    zh: `无法读取文件「${a.path}」${a.reason === "ENOENT" ? "：文件不存在" : a.reason === "EISDIR" ? "：这是一个文件夹" : ""}。`,
-    en: `Cannot read the file "${a.path}"${a.reason === "ENOENT" ? ": it does not exist" : a.reason === "EISDIR" ? ": it is a folder" : ""}.`,
-  })),
+  // The command line's own refusals (its flags, the files it is given): worded by src/cli.
+  "bad-as-of": hosted<{ value: string }>("error"),
+  "out-is-input": hosted<None>("error"),
+  "out-unwritable": hosted<{ path: string; reason: "ENOENT" | "EISDIR" | null }>("error"),
+  "file-unreadable": hosted<{ path: string; reason: "ENOENT" | "EISDIR" | null }>("error"),
+
+  // The workbook reader's refusals (src/cli/xlsx).
   "file-empty": error(fileMessage("file-empty")),
   "file-not-xlsx": error(fileMessage("file-not-xlsx")),
   "file-encrypted": error(fileMessage("file-encrypted")),
@@ -603,7 +609,33 @@ type Catalogue = typeof CATALOGUE;
 export type DiagnosticCode = keyof Catalogue;
 
 /** The arguments each code's message takes. */
-export type DiagnosticArgs = { [C in DiagnosticCode]: Parameters<Catalogue[C]["text"]>[0] };
+export type DiagnosticArgs = {
+  [C in DiagnosticCode]: Catalogue[C] extends HostedEntry<infer A>
+    ? A
+    : Parameters<Exclude<Catalogue[C]["text"], null>>[0];
+};
+
+/** The codes a host words (see `HostedEntry`). */
+type HostedCode = {
+  [C in DiagnosticCode]: Catalogue[C] extends HostedEntry<unknown> ? C : never;
+}[DiagnosticCode];
+
+/** A host's words for its own codes. */
+export type HostWords<C extends HostedCode> = {
+  [K in C]: (args: DiagnosticArgs[K], place: Place) => Bilingual;
+};
+
+/** The words of the hosted codes, as their hosts gave them. */
+const hostWords: Partial<HostWords<HostedCode>> = {};
+
+/**
+ * @summary Give the words of a host's own codes: src/cli/messages.ts and src/excel/messages.ts
+ * call it once, as they load. A hosted code shown before its host's words are given is a bug,
+ * and `messageText` says so.
+ */
+export function wordHostedCodes<C extends HostedCode>(words: HostWords<C>): void {
+  Object.assign(hostWords, words);
+}
 
 /** Every code with its severity, in catalogue order (the README's list is checked against it). */
 export const DIAGNOSTIC_CODES: readonly { code: DiagnosticCode; severity: Severity }[] = (
@@ -621,7 +653,12 @@ export function messageText<C extends DiagnosticCode>(
   args: DiagnosticArgs[C],
   place: Place
 ): Bilingual {
-  return (CATALOGUE[code].text as (a: DiagnosticArgs[C], p: Place) => Bilingual)(args, place);
+  const text = CATALOGUE[code].text ?? hostWords[code as HostedCode];
+  if (!text)
+    throw new Error(
+      `${code} is worded by its host (src/cli/messages.ts or src/excel/messages.ts), not loaded`
+    );
+  return (text as (a: DiagnosticArgs[C], p: Place) => Bilingual)(args, place);
 }
 
 /** Why a result is provisional: one function per reason, as the catalogue does for diagnostics. */

@@ -1,5 +1,6 @@
-import { monthKey } from "./day";
-import type { Day, Dimensions, Ledger } from "./types";
+import { monthKey, type Day } from "./day";
+import type { Dimensions } from "./dimensions";
+import type { Ledger } from "./ledger";
 
 /** One calendar month of the period: attendance, tickets by 创建日期, complaint events by 日期. */
 export interface MonthTrend {

@@ -1,5 +1,5 @@
-import { compare, ratio, roundToUnits, mul } from "./ratio";
-import type { PayTier, Profile, RateBand, Ratio, TierEdge, TierLetter } from "./types";
+import { compare, ratio, roundToUnits, mul, type Ratio } from "./ratio";
+import type { PayTier, Profile, RateBand, TierEdge } from "./profile";
 
 /**
  * Rate bands, payment tiers and money: the pure rules behind both the assessment and the
@@ -83,5 +83,3 @@ export function tailPayFen(score: Ratio, amountYuan: Ratio, tiers: PayTier[]): n
 export function shareOfFen(fen: number, share: Ratio): number {
   return roundToUnits(mul(ratio(BigInt(fen)), share), 1n);
 }
-
-export type { TierLetter };

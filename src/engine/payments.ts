@@ -1,9 +1,24 @@
 import { workdayAfter, type WorkCalendar } from "./calendar";
-import { ymdOf } from "./day";
-import type { Day, Payment, Profile } from "./types";
+import { ymdOf, type Day } from "./day";
+import type { Profile } from "./profile";
+
+/** One payment of the contract (第四条) and when it falls due. */
+export interface Payment {
+  key: "first" | "tail";
+  /** Amount in fen; null when not known (the tail of an invalid run). */
+  amountFen: number | null;
+  /** The date the period counts from (signing, payment notice); null when not yet fixed. */
+  from: Day | null;
+  /** Statutory working days allowed. */
+  workingDays: number;
+  /** Last day to pay; null when `from` is not fixed or the calendar does not cover the period. */
+  due: Day | null;
+  /** A year the calendar does not cover, when that is why `due` is null. */
+  uncoveredYear: number | null;
+}
 
 /** Working days the contract allows for each payment (第四条 1 and 2). */
-export const PAYMENT_WORKING_DAYS = 30;
+const PAYMENT_WORKING_DAYS = 30;
 
 /**
  * @summary When a payment falls due: `days` statutory working days after `from` (Excel's WORKDAY

@@ -1,6 +1,76 @@
-import { isoDay } from "./day";
-import { ratio } from "./ratio";
-import type { Profile } from "./types";
+import { isoDay, type Day } from "./day";
+import { ratio, type Ratio } from "./ratio";
+
+export interface RateBand {
+  /** Lower bound of the rate, in whole percent (85 means r >= 85%). */
+  minPercent: number;
+  /** Share of the dimension's max awarded, in whole percent. */
+  sharePercent: number;
+}
+
+export interface PayTier {
+  tier: "A" | "B" | "C" | "D" | "E" | "F";
+  /** The tier applies when total > aboveHundredths (null: the lowest tier, anything else). */
+  aboveHundredths: number | null;
+  /** Share of the tail paid, whole percent. */
+  sharePercent: number;
+}
+
+export type RateRounding = "none" | "whole-percent";
+
+/**
+ * Which tier a total exactly on a tier edge belongs to. `lower` (the default, SPEC §1): 85 is
+ * B, as the contract's table writes B as 75-85; `upper`: 85 is A, reading 以上 as including the
+ * number (Civil Code art. 1259).
+ */
+export type TierEdge = "lower" | "upper";
+
+/** Everything a contract's assessment clause and payment terms fix. Defaults: the source contract. */
+export interface Profile {
+  contractName: string;
+  /** Contract amount in fen (integer). */
+  contractAmountFen: number;
+  /** Tail share of the contract amount (0.5 = 50%). */
+  tailShare: Ratio;
+  serviceStart: Day;
+  serviceEnd: Day;
+  signedOn: Day;
+  maxPoints: {
+    attendance: number;
+    maintenance: number;
+    responsiveness: number;
+    completion: number;
+    satisfaction: number;
+  };
+  /** Survey part of satisfaction (8) and the linked part (2); they sum to maxPoints.satisfaction. */
+  surveyPoints: number;
+  /** The survey's full score (问卷满分, default 100): survey part = surveyPoints × mean / scale. */
+  surveyScale: number;
+  linkedPoints: number;
+  /** Points deducted per event, in hundredths (300 = 3 points). */
+  eventDeductionHundredths: number;
+  /** Linked-part deduction per event, in hundredths (50 = 0.5 points). */
+  linkedDeductionHundredths: number;
+  checksPerDay: number;
+  /** Resident staff the contract requires on site each working day (第一条·五: 3, one of them the 负责人). */
+  residentStaff: number;
+  rateBands: RateBand[];
+  rateRounding: RateRounding;
+  payTiers: PayTier[];
+  /** Where a total exactly on a tier edge goes (default `lower`: 85 is B). */
+  tierEdge: TierEdge;
+  /** Date of the payment notice (付款通知日期) the tail's due date counts from; null: not yet. */
+  paymentNoticeOn: Day | null;
+  /** Statuses that count a ticket as completed. */
+  completedStatuses: string[];
+  penalties: {
+    rectifyFailurePercent: number;
+    falseCommitmentPercent: number;
+    ipBreachPercent: number;
+  };
+}
+
+export type TierLetter = PayTier["tier"];
 
 /**
  * The default profile: the source contract (常州人社一体化信息平台（就业创业子系统）2024年度运维服务),

@@ -1,10 +1,14 @@
-import type { Ratio } from "./types";
-
 /**
  * Exact non-negative rationals on bigint, for every comparison at a boundary and every money
  * figure. Floats are only ever turned into ratios through their shortest decimal text, which is
  * the number a user typed into the cell.
  */
+
+/** Exact non-negative rational number (used for money shares and survey means). */
+export interface Ratio {
+  n: bigint;
+  d: bigint;
+}
 
 function gcd(a: bigint, b: bigint): bigint {
   while (b !== 0n) [a, b] = [b, a % b];

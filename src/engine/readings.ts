@@ -1,6 +1,29 @@
-import { add, ratio, roundToUnits } from "./ratio";
+import { add, ratio, roundToUnits, type Ratio } from "./ratio";
 import { bandShare, pointsForShare, shareOfFen, tierForScore } from "./pay";
-import type { Dimensions, Profile, ReadingKey, ReadingResult, Ratio } from "./types";
+import type { Dimensions } from "./dimensions";
+import type { Profile, TierLetter } from "./profile";
+
+/** One reading of the contract: the total, tier and tail payable it gives. */
+export interface ReadingResult {
+  /** Which reading: the chosen one, or the chosen one with one choice changed. */
+  reading: ReadingKey;
+  /** Total in hundredths (the unrounded reading: the exact sum, rounded only for display). */
+  totalHundredths: number;
+  /** The exact total (equal to totalHundredths / 100 except under `unrounded-points`). */
+  total: Ratio;
+  tier: TierLetter;
+  tailAmountFen: number;
+  /** True when its tail payable differs from the chosen reading's. */
+  differs: boolean;
+}
+
+/**
+ * The readings in dispute (SPEC §6). `chosen` is what the profile says; each other reading
+ * changes one choice: the rate rounding (`round-rate` or back to `exact-rate`), the tier edge
+ * (`upper-edge` or back to `lower-edge`), or the total summed from unrounded dimension points.
+ */
+export type ReadingKey =
+  "chosen" | "round-rate" | "exact-rate" | "upper-edge" | "lower-edge" | "unrounded-points";
 
 /**
  * The readings in dispute (SPEC §6): beside the chosen result, the result when one contested

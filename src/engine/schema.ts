@@ -1,8 +1,8 @@
-import { diag } from "./diagnostics";
-import { TABLES, TOOL_SHEET_NAMES, type ColumnDef, type TableDef } from "./tables";
+import { diag, type Diagnostic } from "./diagnostics";
+import { TABLES, TOOL_SHEET_NAMES, type ColumnDef, type TableDef, type TableKey } from "./tables";
 import { isEmpty } from "./values";
 import type { TableRef } from "./messages";
-import type { Diagnostic, RawCell, RawTable, TableKey } from "./types";
+import type { RawCell, RawTable } from "./raw";
 
 /**
  * How a reader's tables are matched to the ledger format of SPEC §2 (`tables.ts`): by name first
@@ -75,7 +75,7 @@ export const TITLE_ROWS_LIMIT = 10;
  * in XFD1 is not a column (it would make every row 16,384 cells wide), while a ledger may still
  * leave a few blank spacer columns.
  */
-export const MAX_HEADER_GAP = 16;
+const MAX_HEADER_GAP = 16;
 
 /**
  * @summary The columns (0-based, inclusive) a plain sheet's table spans. Its first non-empty
@@ -121,7 +121,7 @@ export function plainSheetColumns(
  * (a title such as 「2024年7月考勤表」 above the headers): the same sheet with that row as its
  * header row. Other tables come back as they are. Row numbers stay the worksheet's.
  */
-export function skipTitleRows(t: RawTable): RawTable {
+function skipTitleRows(t: RawTable): RawTable {
   if (t.kind !== "sheet") return t;
   const limit = Math.min(TITLE_ROWS_LIMIT, t.rows.length);
   for (let i = -1; i < limit; i++) {

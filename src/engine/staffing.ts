@@ -1,6 +1,8 @@
-import { diag } from "./diagnostics";
+import { diag, type Diagnostic } from "./diagnostics";
 import type { WorkCalendar } from "./calendar";
-import type { Day, Diagnostic, Profile, RosterMember } from "./types";
+import type { Day } from "./day";
+import type { RosterMember } from "./ledger/roster";
+import type { Profile } from "./profile";
 
 /** A run of working days with the same shortfall. */
 export interface StaffingGap {
@@ -62,12 +64,20 @@ export function checkStaffing(
       last.active = Math.min(last.active, active);
     } else runs.push({ from: d, to: d, days: 1, active });
   };
+  // Who is a lead is read once a member, not once a member and day (a thousand staff, a year).
+  const leads = roster.map(isLead);
   let lastWorkday: Day | null = null;
   for (let d = periodStart; d <= periodEnd; d++) {
     if (!cal.isWorkday(d)) continue;
-    const present = roster.filter((m) => onPost(m, d));
-    if (present.length < required) extend(short, d, present.length, lastWorkday, true);
-    if (!present.some(isLead)) extend(noLead, d, present.length, lastWorkday, false);
+    let active = 0;
+    let lead = false;
+    for (let i = 0; i < roster.length; i++)
+      if (onPost(roster[i], d)) {
+        active++;
+        if (leads[i]) lead = true;
+      }
+    if (active < required) extend(short, d, active, lastWorkday, true);
+    if (!lead) extend(noLead, d, active, lastWorkday, false);
     lastWorkday = d;
   }
   for (const g of short) out.push(diag("staffing-short", { table: "roster" }, { ...g, required }));

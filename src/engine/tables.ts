@@ -1,11 +1,13 @@
-import type { TableKey } from "./types";
-
 /**
  * The ledger format of SPEC §2 as data: which tables, which columns, which Contract items, with
  * their Chinese and English names. Pure data, imported by the locator, the reader and the
  * diagnostic catalogue (which resolves a diagnostic's table and column keys to names only when
  * it is shown).
  */
+
+/** The logical tables of SPEC §2, by stable key. */
+export type TableKey =
+  "contract" | "roster" | "punches" | "tickets" | "complaints" | "surveys" | "calendar";
 
 /** The summary sheet the tool writes; never read as a ledger table. */
 export const SUMMARY_SHEET_NAME = "考核结果";

@@ -1,12 +1,18 @@
-import { dayFromSerial, parseDateText } from "./day";
-import { ratio, ratioFromDecimalText, ratioFromNumber } from "./ratio";
-import type { CellError, Category, Day, RawCell, Ratio, Slot } from "./types";
+import { dayFromSerial, parseDateText, type Day } from "./day";
+import { ratio, ratioFromDecimalText, ratioFromNumber, type Ratio } from "./ratio";
+import type { CellError, RawCell } from "./raw";
 
 /**
  * Cell value parsers. Each returns the typed value, `null` for an empty cell, or `BAD` when the
  * cell holds something outside the accepted forms; the ledger reader turns BAD into a diagnostic
  * that names the cell. The accepted forms are those of SPEC §2.
  */
+
+/** Which of the day's two checks a punch is: the start of the day (上班) or its end (下班). */
+export type Slot = "上班" | "下班";
+
+/** A complaint's category: 日常维护 (maintenance) or 响应度 (responsiveness). */
+export type Category = "maintenance" | "responsiveness";
 
 export const BAD = Symbol("bad");
 export type Parsed<T> = T | null | typeof BAD;

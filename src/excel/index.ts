@@ -24,6 +24,8 @@ import type {
   TemplateTablesResult,
 } from "./types";
 import { writeSummaryIn, type WriteStats } from "./write";
+// The words of the add-in's own diagnostics (merged-cells-not-read, sheet-protected).
+import "./messages";
 
 export type {
   AssessmentRun,

@@ -22,10 +22,10 @@ import { diag, messageOf, type Diagnostic, type DiagnosticCode } from "../engine
 import { BATCH_BUDGET_BYTES, cellToExcel, jsonBytes, runs, widthPoints } from "./layout";
 
 /** Fill of header and section-title cells: the shared light grey, as Office.js spells it. */
-export const HEADER_FILL = `#${HEADER_FILL_RGB}`;
+const HEADER_FILL = `#${HEADER_FILL_RGB}`;
 
 /** Name of the sheet the new summary is built on before it replaces the old one. */
-export function temporaryName(): string {
+function temporaryName(): string {
   return `考核结果~${Date.now().toString(36)}`;
 }
 
@@ -103,7 +103,7 @@ function queueFormatting(ws: Excel.Worksheet, sheet: SummarySheet): void {
  * caller checks the host supports it): the same settings the command line writes as
  * SpreadsheetML. Margins are in points here (inches × 72), in inches there.
  */
-export function queuePageLayout(ws: Excel.Worksheet, ps: PageSetup): void {
+function queuePageLayout(ws: Excel.Worksheet, ps: PageSetup): void {
   const pl = ws.pageLayout;
   pl.orientation = Excel.PageOrientation.portrait;
   pl.paperSize = Excel.PaperType.a4;

@@ -30,7 +30,7 @@ export function errorCodeFor(kind: ArgError["kind"]): CustomFunctions.ErrorCode 
   return CODE[kind] as CustomFunctions.ErrorCode;
 }
 
-export function errorMessage(e: ArgError): string {
+function errorMessage(e: ArgError): string {
   return `${e.zh} / ${e.en}`;
 }
 

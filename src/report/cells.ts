@@ -9,7 +9,7 @@ import type { CellFormat } from "./types";
 export const MAX_CELL_CHARS = 32767;
 
 /** What ends a text cut to fit one cell. */
-export const TRUNCATED_MARK = "…（已截断 truncated）";
+const TRUNCATED_MARK = "…（已截断 truncated）";
 
 /**
  * @summary Text cut to fit one Excel cell (`limit` code units), marked as cut, never splitting a

@@ -11,7 +11,7 @@ import {
 import { MARK_WORDS, dimensionRows } from "./dimensions";
 import { yearJson } from "./year";
 import type { RunRecord } from "./runLog";
-import { PENALTY_NOTE, penaltyLines } from "./summary";
+import { penaltyLines } from "./summary";
 
 /** The machine-readable result of SPEC §4, printed by `om-scorecard assess --json`. */
 export interface AssessmentJson {
@@ -196,9 +196,6 @@ export function toJson(
     ...(scored ? yearJson(scored) : {}),
   };
 }
-
-/** What the penalty lines are: a reference (for the JSON's readers). */
-export const PENALTIES_NOTE = PENALTY_NOTE;
 
 /** The JSON of a run that could not score anything (an unreadable file, a bad option). */
 export function invalidJson(diagnostics: readonly Diagnostic[]): AssessmentJson {

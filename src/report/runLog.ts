@@ -1,9 +1,7 @@
 import {
-  RUN_LOG_SHEET_NAME,
   dayToIso,
   diag,
   parseDateText,
-  type Assessment,
   type Diagnostic,
   type Profile,
   type RawCell,
@@ -21,8 +19,6 @@ import { PROGRAM_VERSION } from "./version";
  * The chain shows tampering; it does not prevent it (anyone can recompute a chain), which is
  * why the signed paper page carries the fingerprint too.
  */
-
-export const RUN_LOG_NAME = RUN_LOG_SHEET_NAME;
 
 /** The log's columns, in order. */
 export const RUN_LOG_HEADERS = [
@@ -265,6 +261,3 @@ export function runOptionsOf(r: RunRecord): {
 } {
   return { choices: parseOptions(r.options), asOf: parseDateText(r.asOf) };
 }
-
-/** Is this assessment scored (and so logged)? */
-export const isLogged = (a: Assessment): a is ScoredAssessment => a.status !== "invalid";

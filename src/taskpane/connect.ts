@@ -16,7 +16,7 @@ export type HostProblem =
 export type Connection = { kind: "excel" } | { kind: "none"; problem: HostProblem };
 
 /** How long Office may take to answer before the pane says so. Excel keeps being listened to. */
-export const OFFICE_TIMEOUT_MS = 8000;
+const OFFICE_TIMEOUT_MS = 8000;
 
 /**
  * @summary Reports the pane's connection once office.js has answered or timed out, and again if

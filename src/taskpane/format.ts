@@ -1,7 +1,6 @@
 /**
  * Number formatting for the task pane: the same text on every machine and locale.
  */
-import { toNumber, type Ratio } from "../engine";
 import { fmtYuan } from "../report/summary";
 
 /**
@@ -30,9 +29,4 @@ export const yuan = (fen: number): string => fmtYuan(fen);
 export function percent(num: number, den: number): string {
   if (den === 0) return "—";
   return `${((num / den) * 100).toFixed(2)}%`;
-}
-
-/** An exact ratio shown with two decimals. */
-export function ratioText(r: Ratio | null): string | null {
-  return r === null ? null : toNumber(r).toFixed(2);
 }

@@ -88,7 +88,7 @@ export async function runLedger(file: string, extra: string[] = []): Promise<Out
 }
 
 /** The error or warning codes of an outcome (no info), for the report. */
-export function codesOf(o: Outcome, severities: string[] = ["error", "warning"]): string[] {
+function codesOf(o: Outcome, severities: string[] = ["error", "warning"]): string[] {
   return [
     ...new Set(
       o.json.diagnostics.filter((d) => severities.includes(d.severity)).map((d) => d.code)

@@ -14,10 +14,10 @@ import {
   type RawTable,
 } from "../../src/engine";
 
-export const SERVICE_START = isoDay("2024-07-01");
-export const SERVICE_END = isoDay("2025-06-30");
-export const SPAN = SERVICE_END - SERVICE_START + 1;
-export const WORKDAYS = workdaysBetween(BUILTIN_CALENDAR, SERVICE_START, SERVICE_END);
+const SERVICE_START = isoDay("2024-07-01");
+const SERVICE_END = isoDay("2025-06-30");
+const SPAN = SERVICE_END - SERVICE_START + 1;
+const WORKDAYS = workdaysBetween(BUILTIN_CALENDAR, SERVICE_START, SERVICE_END);
 
 /** Names a punch may carry: the roster's, written differently (spaces, full width), or unknown. */
 const ROSTER_NAMES = ["张三", "李四", "Ａｌｉ", "王 五"];
@@ -25,7 +25,7 @@ const PUNCH_NAMES = ["张三", "李四", "Ali", "王五", "张 三", "赵六"];
 export const COMPLETED = ["已关闭", "待验证", " 已关闭 "];
 const NOT_COMPLETED = ["处理中", "", "已挂起", "新建"];
 
-export interface MemberModel {
+interface MemberModel {
   name: string;
   /** Day offsets from the service start; null for open. */
   start: number | null;
@@ -42,7 +42,7 @@ export interface PunchModel {
   present: boolean | null;
 }
 
-export interface TicketModel {
+interface TicketModel {
   routed: boolean;
   status: string;
 }
@@ -83,7 +83,7 @@ export const punchArb: fc.Arbitrary<PunchModel> = fc.record({
   present: fc.option(fc.boolean(), { nil: null, freq: 4 }),
 });
 
-export const ticketArb: fc.Arbitrary<TicketModel> = fc.record({
+const ticketArb: fc.Arbitrary<TicketModel> = fc.record({
   routed: fc.boolean(),
   status: fc.oneof(fc.constantFrom(...COMPLETED), fc.constantFrom(...NOT_COMPLETED)),
 });
@@ -116,7 +116,7 @@ export const ledgerArb: fc.Arbitrary<LedgerModel> = fc.record({
 export const serialOf = (offset: number): number => serialFromDay(SERVICE_START + offset);
 export const isoOf = (offset: number): string => dayToIso(SERVICE_START + offset);
 
-export function punchDay(p: PunchModel): number {
+function punchDay(p: PunchModel): number {
   return p.onWorkday ? WORKDAYS[p.day % WORKDAYS.length] - SERVICE_START : p.day;
 }
 

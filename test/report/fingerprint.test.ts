@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
 import { readLedgerXlsx } from "../../src/cli/xlsx";
-import type { RawCell, RawTable } from "../../src/engine/types";
+import type { RawCell, RawTable } from "../../src/engine";
 import { canonicalLedger, ledgerFingerprint } from "../../src/report/fingerprint";
 
 /** The reference: SHA-256 of the canonical text built a row at a time. */

@@ -3,7 +3,7 @@
  * `Office`, as the adapter finds them in Excel; `Office` is removed after each test that uses it.
  */
 
-export const OfficeFake = require("../fakes/officeFake.js");
+const OfficeFake = require("../fakes/officeFake.js");
 export const SampleLedger = require("../fakes/sampleLedger.js");
 
 export type Host = ReturnType<typeof OfficeFake.createHost>;

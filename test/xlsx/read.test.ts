@@ -1,5 +1,5 @@
 import { readLedgerXlsx } from "../../src/cli/xlsx";
-import type { RawTable } from "../../src/engine/types";
+import type { RawTable } from "../../src/engine";
 import { scanWorksheet } from "../../src/cli/xlsx/sheetScan";
 import { rawWorkbook, workbookBytes } from "./helpers";
 

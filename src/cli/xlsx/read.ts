@@ -1,5 +1,5 @@
 /** Reads every table a ledger workbook could hold, straight from the package's XML. */
-import type { RawCell, RawTable } from "../../engine/types";
+import type { RawCell, RawTable } from "../../engine/raw";
 import { TITLE_ROWS_LIMIT, normalizeName, plainSheetColumns } from "../../engine/schema";
 import { TOOL_SHEET_NAMES } from "../../engine/tables";
 import { REL, parseRels, relIs, relsPathOf, resolveTarget, type Relationship } from "./opc";

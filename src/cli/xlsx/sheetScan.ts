@@ -5,7 +5,7 @@
  * the same text (figures and method in README.md beside this file).
  */
 import { NO_CACHE_ERROR } from "../../engine";
-import type { RawCell } from "../../engine/types";
+import type { RawCell } from "../../engine/raw";
 import {
   XmlFormatError,
   decodeEntities,

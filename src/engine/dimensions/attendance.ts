@@ -1,17 +1,44 @@
 import { diag } from "../diagnostics";
-import { normalizePerson } from "../ledger";
+import { normalizePerson } from "../ledger/roster";
 import { monthKey } from "../day";
 import { bandShare, pointsForShare } from "../pay";
 import type { WorkCalendar } from "../calendar";
-import type {
-  AttendanceResult,
-  Day,
-  Diagnostic,
-  Ledger,
-  MemberAttendance,
-  Profile,
-  Punch,
-} from "../types";
+import type { Day } from "../day";
+import type { Diagnostic } from "../diagnostics";
+import type { Ledger } from "../ledger";
+import type { Punch } from "../ledger/punches";
+import type { Profile } from "../profile";
+
+interface MemberAttendance {
+  name: string;
+  row: number;
+  from: Day | null;
+  to: Day | null;
+  expected: number;
+  present: number;
+}
+
+export interface AttendanceResult {
+  key: "attendance";
+  max: number;
+  pointsHundredths: number;
+  present: number;
+  expected: number;
+  /** Band share applied (whole percent) and the whole-percent rate when rounding is on. */
+  sharePercent: number;
+  members: MemberAttendance[];
+  /** Working days in the assessed period (service start .. min(service end, as-of)). */
+  workingDays: number;
+  /** Rows of absent checks (evidence of lost attendance). */
+  absentRows: number[];
+  /** Present and expected checks per calendar month of the period (`2024-07`), in order. */
+  months: { month: string; present: number; expected: number }[];
+  /**
+   * Counted check rows written 迟到 (late), 早退 (early) — both present — and 请假/事假/病假/
+   * 年假/休假/调休 (leave, absent): SPEC §5.
+   */
+  marks: { late: number; early: number; leave: number };
+}
 
 /** Whether the day lies within a roster row's own 到岗日期 … 离岗日期 (either may be empty). */
 const onRoster = (r: { start: Day | null; end: Day | null }, d: Day): boolean =>

@@ -1,13 +1,29 @@
 import { diag } from "../diagnostics";
-import type {
-  Category,
-  ComplaintOutcome,
-  Day,
-  Diagnostic,
-  EventDimensionResult,
-  Ledger,
-  Profile,
-} from "../types";
+import type { Day } from "../day";
+import type { Diagnostic } from "../diagnostics";
+import type { Ledger } from "../ledger";
+import type { Profile } from "../profile";
+import type { Category } from "../values";
+
+/** A deduction event or a complaint that was looked at, with the ledger row behind it. */
+export interface ComplaintOutcome {
+  id: string;
+  row: number;
+  category: Category;
+  /** `event` deducts; `pending` awaits its deadline; the others do not deduct. */
+  outcome: "event" | "pending" | "rectified-in-time" | "not-verified" | "no-deadline";
+  deadline: Day | null;
+  rectifiedOn: Day | null;
+  note: string | null;
+}
+
+export interface EventDimensionResult {
+  key: "maintenance" | "responsiveness";
+  max: number;
+  pointsHundredths: number;
+  events: number;
+  outcomes: ComplaintOutcome[];
+}
 
 /**
  * 日常维护 (第一条·四·2(2)) and 响应度 (2(3)): each verified complaint of the category that is an

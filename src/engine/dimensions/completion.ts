@@ -1,7 +1,20 @@
 import { diag } from "../diagnostics";
 import { bandShare, pointsForShare } from "../pay";
-import { statusKey } from "../ledger";
-import type { CompletionResult, Diagnostic, Ledger, Profile } from "../types";
+import { statusKey } from "../ledger/tickets";
+import type { Diagnostic } from "../diagnostics";
+import type { Ledger } from "../ledger";
+import type { Profile } from "../profile";
+
+export interface CompletionResult {
+  key: "completion";
+  max: number;
+  pointsHundredths: number;
+  completed: number;
+  routed: number;
+  sharePercent: number;
+  /** Ticket IDs routed to the vendor and not completed (with rows). */
+  incomplete: { id: string; row: number; status: string }[];
+}
 
 /**
  * 完成率 (第一条·四·2(4)): tickets routed to the vendor's engineers (流转乙方 = 是) that are
@@ -14,21 +27,26 @@ export function scoreCompletion(
   out: Diagnostic[]
 ): CompletionResult {
   const max = profile.maxPoints.completion;
-  const routed = ledger.tickets.filter((t) => t.routed);
-  const completed = routed.filter((t) => t.completed).length;
-  if (routed.length === 0) {
-    out.push(diag("no-routed-tickets", { table: "tickets" }, {}));
-  }
+  let routed = 0;
+  let completed = 0;
+  const incomplete: CompletionResult["incomplete"] = [];
   // A status the contract does not define is named with its count, never silently "not done".
   const unknown = new Map<string, number[]>();
-  for (const t of routed) {
-    if (t.completed) continue;
+  for (const t of ledger.tickets) {
+    if (!t.routed) continue;
+    routed++;
+    if (t.completed) {
+      completed++;
+      continue;
+    }
+    incomplete.push({ id: t.id, row: t.row, status: t.status });
     const key = statusKey(t.status);
     if (key === "" || OPEN_STATUSES.has(key)) continue;
     const rows = unknown.get(t.status.trim());
     if (rows) rows.push(t.row);
     else unknown.set(t.status.trim(), [t.row]);
   }
+  if (routed === 0) out.push(diag("no-routed-tickets", { table: "tickets" }, {}));
   for (const [status, rows] of unknown) {
     out.push(
       diag(
@@ -39,19 +57,15 @@ export function scoreCompletion(
     );
   }
   const sharePercent =
-    routed.length === 0
-      ? 100
-      : bandShare(completed, routed.length, profile.rateBands, profile.rateRounding);
+    routed === 0 ? 100 : bandShare(completed, routed, profile.rateBands, profile.rateRounding);
   return {
     key: "completion",
     max,
     pointsHundredths: pointsForShare(max, sharePercent),
     completed,
-    routed: routed.length,
+    routed,
     sharePercent,
-    incomplete: routed
-      .filter((t) => !t.completed)
-      .map((t) => ({ id: t.id, row: t.row, status: t.status })),
+    incomplete,
   };
 }
 

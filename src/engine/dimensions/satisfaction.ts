@@ -1,6 +1,22 @@
 import { diag } from "../diagnostics";
-import { add, ratio, roundToUnits } from "../ratio";
-import type { Diagnostic, Ledger, Profile, Ratio, SatisfactionResult } from "../types";
+import { add, ratio, roundToUnits, type Ratio } from "../ratio";
+import type { Diagnostic } from "../diagnostics";
+import type { Ledger } from "../ledger";
+import type { Profile } from "../profile";
+
+export interface SatisfactionResult {
+  key: "satisfaction";
+  max: number;
+  pointsHundredths: number;
+  /** Survey part, exact, and rounded to hundredths for display. */
+  survey: Ratio;
+  surveyHundredths: number;
+  linkedHundredths: number;
+  responses: number;
+  /** Mean survey score, exact (null when there are no responses). */
+  meanScore: Ratio | null;
+  linkedEvents: number;
+}
 
 /**
  * 满意率 (第一条·四·2(5)): survey part = 8 × mean(score) / 问卷满分 (default 100); linked part = 2 − 0.5 per
