@@ -2,6 +2,7 @@
  * Opening a workbook package, shared by the reader and the writer: classify the bytes, unzip,
  * find the workbook part and its relationships, and turn any failure into a WorkbookError.
  */
+import type { ZipCodec } from "./codec";
 import { WorkbookError, classifyCfb, isCfb, looksLikeCsv, workbookError } from "./errors";
 import { REL, parseRels, relIs, relsPathOf, resolveTarget } from "./opc";
 import { XmlFormatError, attrLocal, attrs, tags } from "./xml";
@@ -70,12 +71,15 @@ export function sniff(bytes: Uint8Array): void {
   throw workbookError("file-not-xlsx");
 }
 
-/** Opens the package and reads its workbook part and the workbook's relationships, or throws a WorkbookError. */
-export function openPackage(bytes: Uint8Array): OpenPackage {
+/**
+ * Opens the package (its entries inflated and checked by `codec`) and reads its workbook part and
+ * the workbook's relationships, or throws a WorkbookError.
+ */
+export function openPackage(bytes: Uint8Array, codec: ZipCodec): OpenPackage {
   sniff(bytes);
   let zip: ZipArchive;
   try {
-    zip = readZip(bytes);
+    zip = readZip(bytes, codec);
   } catch (e) {
     throw workbookError("file-corrupt", (e as Error).message);
   }

@@ -1,7 +1,13 @@
 /** Reads every table a ledger workbook could hold, straight from the package's XML. */
-import type { RawCell, RawTable } from "../../engine/types";
-import { TITLE_ROWS_LIMIT, normalizeName, plainSheetColumns } from "../../engine/schema";
-import { TOOL_SHEET_NAMES } from "../../engine/tables";
+import {
+  TITLE_ROWS_LIMIT,
+  TOOL_SHEET_NAMES,
+  normalizeName,
+  plainSheetColumns,
+  type RawCell,
+  type RawTable,
+} from "../engine";
+import type { ZipCodec } from "./codec";
 import { REL, parseRels, relIs, relsPathOf, resolveTarget, type Relationship } from "./opc";
 import { asWorkbookErrors, openPackage, parseWorkbook, partText } from "./package";
 import { scanSharedStrings, scanWorksheet, type SheetCells } from "./sheetScan";
@@ -142,15 +148,16 @@ function tableFromSheet(name: string, cells: SheetCells, date1904: boolean): Raw
 }
 
 /**
- * Reads every table a ledger could hold (synchronously). Throws WorkbookError for a file that is
- * not a readable .xlsx/.xlsm, and nothing else for bad input.
+ * Reads every table a ledger could hold (synchronously; `codec` inflates and checks the parts).
+ * Throws WorkbookError for a file that is not a readable .xlsx/.xlsm, and nothing else for bad
+ * input.
  */
-export function readLedgerXlsx(bytes: Uint8Array): WorkbookRead {
-  return asWorkbookErrors(() => readUnchecked(bytes));
+export function readLedgerXlsx(bytes: Uint8Array, codec: ZipCodec): WorkbookRead {
+  return asWorkbookErrors(() => readUnchecked(bytes, codec));
 }
 
-function readUnchecked(bytes: Uint8Array): WorkbookRead {
-  const { zip, workbookPart, workbookXml, workbookRelsXml } = openPackage(bytes);
+function readUnchecked(bytes: Uint8Array, codec: ZipCodec): WorkbookRead {
+  const { zip, workbookPart, workbookXml, workbookRelsXml } = openPackage(bytes, codec);
   const { sheets, date1904 } = parseWorkbook(workbookXml);
   const wbRels: Relationship[] = workbookRelsXml === null ? [] : parseRels(workbookRelsXml);
   const byId = new Map(wbRels.map((r) => [r.id, r]));

@@ -4,8 +4,7 @@
  * strings and both sheets in about 120 ms, where saxes alone needs about 310 ms just to tokenise
  * the same text (figures and method in README.md beside this file).
  */
-import { NO_CACHE_ERROR } from "../../engine";
-import type { RawCell } from "../../engine/types";
+import { NO_CACHE_ERROR, type RawCell } from "../engine";
 import {
   XmlFormatError,
   decodeEntities,
