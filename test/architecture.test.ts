@@ -42,7 +42,9 @@ const ALLOWED: Record<string, string[]> = {
   engine: ["src/engine", "chinese-days"],
   report: ["src/report", "src/engine", "@noble/hashes"],
   functions: ["src/functions", "src/engine"],
-  excel: ["src/excel", "src/engine", "src/report"],
+  excel: ["src/excel", "src/sheets", "src/engine", "src/report"],
+  // From cells to ledger tables, for every host: pure, on the engine alone.
+  sheets: ["src/sheets", "src/engine"],
   taskpane: [
     "src/taskpane",
     "src/excel",
@@ -54,7 +56,7 @@ const ALLOWED: Record<string, string[]> = {
   ],
   // The workbook package runs in the command line and in a browser: no Node (the codec is passed
   // in), fflate for the browser's codec.
-  workbook: ["src/workbook", "src/engine", "src/report", "fflate"],
+  workbook: ["src/workbook", "src/sheets", "src/engine", "src/report", "fflate"],
   cli: [
     "src/cli",
     "src/workbook",
