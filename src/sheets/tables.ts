@@ -77,7 +77,9 @@ function tableOfPlainSheet(sheet: SheetRead): RawTable {
   table.headerRow = row;
   table.firstColumn = first;
   table.headers = rowSlice(grid, row, first, width);
-  for (let r = row + 1; r <= end; r++) table.rows.push(rowSlice(grid, r, first, width));
+  const rows: RawCell[][] = new Array(end - row);
+  for (let r = row + 1; r <= end; r++) rows[r - row - 1] = rowSlice(grid, r, first, width);
+  table.rows = rows;
   const headerRows = [table.headers, ...table.rows.slice(0, HEADER_ROWS - 1)];
   return finish(table, sheet, scoreColumns(headerRows));
 }

@@ -26,11 +26,16 @@ export interface OpenPackage {
 
 const utf8 = new TextDecoder("utf-8");
 
+/** A part's bytes (inflated and CRC-checked), or null when the package has no such part. */
+export function partBytes(zip: ZipArchive, part: string): Uint8Array | null {
+  const e = zip.byName.get(part.toLowerCase());
+  return e ? extract(zip, e) : null;
+}
+
 /** A part's text (inflated and CRC-checked), or null when the package has no such part. */
 export function partText(zip: ZipArchive, part: string): string | null {
-  const e = zip.byName.get(part.toLowerCase());
-  if (!e) return null;
-  return utf8.decode(extract(zip, e));
+  const bytes = partBytes(zip, part);
+  return bytes === null ? null : utf8.decode(bytes);
 }
 
 /** Where the workbook part is, from the package's root relationships (fallback `xl/workbook.xml`). */

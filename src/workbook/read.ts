@@ -15,7 +15,7 @@ import {
 } from "../sheets";
 import type { ZipCodec } from "./codec";
 import { REL, parseRels, relIs, relsPathOf, resolveTarget, type Relationship } from "./opc";
-import { asWorkbookErrors, openPackage, parseWorkbook, partText } from "./package";
+import { asWorkbookErrors, openPackage, parseWorkbook, partBytes, partText } from "./package";
 import { scanSharedStrings, scanWorksheet } from "./sheetScan";
 import { XmlFormatError, attrs, tags } from "./xml";
 
@@ -96,7 +96,7 @@ function readUnchecked(bytes: Uint8Array, codec: ZipCodec): WorkbookRead {
     const rel = byId.get(sh.rid);
     if (!rel || !relIs(rel, REL.worksheet) || rel.external) continue; // chart sheets, macro sheets
     const part = resolveTarget(workbookPart, rel.target);
-    const xml = partText(zip, part);
+    const xml = partBytes(zip, part);
     if (xml === null) throw new XmlFormatError(`worksheet part ${part} is missing`);
     const cells = scanWorksheet(xml, shared, date1904, percentStyles);
     const relsText = partText(zip, relsPathOf(part));
@@ -113,7 +113,7 @@ function readUnchecked(bytes: Uint8Array, codec: ZipCodec): WorkbookRead {
       ...tablesOfSheet({
         name: sh.name,
         cells: grid,
-        merges: mergedAreas(xml, cells.dataEnd ?? 0),
+        merges: mergedAreas(cells.rest),
         tables: extents,
         ...(cells.percent ? { percent: cells.percent } : {}),
         date1904,
@@ -174,11 +174,10 @@ function percentStyleIndexes(styles: string): Set<number> {
 }
 
 /**
- * The merged areas of a worksheet part (`<mergeCell ref="A2:A3"/>`). `<mergeCells>` follows
- * `<sheetData>`: only the part's text after the scanned cells (`from`) is searched.
+ * The merged areas of a worksheet part (`<mergeCell ref="A2:A3"/>`), from its text after
+ * `<sheetData>` (`<mergeCells>` follows it).
  */
-function mergedAreas(xml: string, from: number): CellArea[] {
-  const tail = xml.slice(from);
+function mergedAreas(tail: string): CellArea[] {
   if (tail.indexOf("mergeCell") < 0) return [];
   const out: CellArea[] = [];
   for (const m of tail.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref\s*=\s*["']([^"']+)["']/g)) {
