@@ -3,7 +3,11 @@
  * (bytes → `RawTable[]`, `readLedgerXlsx`) beside the floor it is judged against, inflating the
  * very parts the reader inflates, with the same codec, alone. Both are timed in one process,
  * alternately, after one read that warms both up and records which parts the reader inflates
- * (through a codec that notes each call), so the figures share the machine's moment.
+ * (through a codec that notes each call), so the figures share the machine's moment. The heap is
+ * not collected between runs: each read pays for collecting the previous one's tables and for
+ * promoting its own (on the 130k-row ledger that is about as long as inflating), as reads in a
+ * row would. `firstReadMs`, when this is the first read of a fresh process, is what the command
+ * line pays: code not yet optimised, heap not yet grown.
  *
  * `npm run bench` prints the ratio (target: read within 3× of inflating). Usable in a browser
  * too (only `performance.now()`), with `fflateCodec`.

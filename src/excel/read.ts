@@ -233,8 +233,9 @@ async function readBlocks(
 
 /**
  * The metadata round trips shared by `readLedger` and `listTables`: every Excel table, and every
- * worksheet holding no table, except the sheets the tool writes (考核结果, 考核记录). Round trips 1 and 2 always; round trip 3
- * (true row extents of plain sheets and the samples) only when `withSamples`.
+ * worksheet holding no table, except the sheets the tool writes (考核结果, 考核记录). Round trips
+ * 1 and 2 always; round trip 3 (true row extents of plain sheets and the samples) only when
+ * `withSamples`.
  */
 async function readCandidates(
   context: Excel.RequestContext,
