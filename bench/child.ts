@@ -106,7 +106,8 @@ function pieces(file: string, out: string): void {
   const { assess } = engineModule();
   const { buildSummary } = summaryModule();
   const { readLedgerXlsx, writeScoredCopy } =
-    require("../src/cli/xlsx") as typeof import("../src/cli/xlsx");
+    require("../src/workbook") as typeof import("../src/workbook");
+  const { nodeCodec } = require("../src/cli/nodeCodec") as typeof import("../src/cli/nodeCodec");
   const t: Record<string, number> = {};
   let m = performance.now();
   const lap = (name: string): void => {
@@ -116,13 +117,13 @@ function pieces(file: string, out: string): void {
   };
   const bytes = readFileSync(file);
   lap("readFile");
-  const { tables } = readLedgerXlsx(bytes);
+  const { tables } = readLedgerXlsx(bytes, nodeCodec);
   lap("read");
   const a = assess(tables);
   lap("assess");
   const summary = buildSummary(a);
   lap("summary");
-  const scored = writeScoredCopy(bytes, summary);
+  const scored = writeScoredCopy(bytes, summary, nodeCodec);
   lap("write");
   writeFileSync(out, scored);
   lap("writeFile");

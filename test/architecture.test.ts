@@ -1,3 +1,4 @@
+import { isBuiltin } from "node:module";
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import * as path from "node:path";
 import FOLDERS from "./architecture.folders.json";
@@ -62,6 +63,20 @@ describe("the arrows point one way", () => {
   test("every folder of src/ has its rule", () => {
     const folders = readdirSync(SRC).filter((n) => statSync(path.join(SRC, n)).isDirectory());
     expect(folders.sort()).toEqual(Object.keys(ALLOWED).sort());
+  });
+
+  test("src/workbook uses nothing of Node: no node: or built-in module, no Buffer or process", () => {
+    const nodeOnly = /\b(Buffer|process|require|__dirname|setImmediate)\b\s*[.(]/;
+    const offenders = filesUnder(path.join(SRC, "workbook")).flatMap((f) => [
+      ...importsOf(f)
+        .filter((spec) => spec.startsWith("node:") || isBuiltin(spec))
+        .map((spec) => `${path.relative(SRC, f)}: ${spec}`),
+      ...readFileSync(f, "utf8")
+        .split("\n")
+        .filter((line) => nodeOnly.test(line.replace(/\/\/.*|^\s*\*.*/, "")))
+        .map((line) => `${path.relative(SRC, f)}: ${line.trim()}`),
+    ]);
+    expect(offenders).toEqual([]);
   });
 
   test("only src/excel calls Excel.run", () => {

@@ -25,7 +25,8 @@ import { buildSummary } from "../report/summary";
 import { verify, verifyExitCode } from "../report/verify";
 import { getExitCode } from "./exitCode";
 import { formatAssessment, formatDiagnostics, formatVerify } from "./print";
-import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "./xlsx";
+import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "../workbook";
+import { nodeCodec } from "./nodeCodec";
 // The words of the command line's own diagnostics (bad-as-of, out-unwritable …).
 import "./messages";
 
@@ -164,7 +165,7 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
 
   let read;
   try {
-    read = await readLedgerXlsx(bytes);
+    read = await readLedgerXlsx(bytes, nodeCodec);
   } catch (e) {
     return failFile(e);
   }
@@ -200,6 +201,7 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
       copy = writeScoredCopy(
         bytes,
         buildSummary(assessment, { fingerprint, record }),
+        nodeCodec,
         {
           name: RUN_LOG_SHEET_NAME,
           header: logHeaderCells(),
@@ -255,7 +257,7 @@ async function runVerify(file: string, flags: { json?: boolean }, io: Io): Promi
   }
   let read;
   try {
-    read = readLedgerXlsx(bytes);
+    read = readLedgerXlsx(bytes, nodeCodec);
   } catch (e) {
     if (e instanceof WorkbookError) return fail(e.diagnostic);
     throw e;

@@ -14,7 +14,7 @@ export {
   type ScoredAssessment,
   type Status,
 } from "./assess";
-export { NO_CACHE_ERROR } from "./values";
+export { NO_CACHE_ERROR, isEmpty } from "./values";
 
 // What an assessment holds.
 export type { Day } from "./day";
@@ -89,8 +89,16 @@ export {
   RUN_LOG_SHEET_NAME,
   SUMMARY_SHEET_NAME,
   TABLES,
+  TOOL_SHEET_NAMES,
   askedColumns,
+  tableDef,
   type ColumnDef,
   type TableDef,
 } from "./tables";
-export { TITLE_ROWS_LIMIT, locateTables, normalizeName, plainSheetColumns } from "./schema";
+export {
+  TITLE_ROWS_LIMIT,
+  columnMatches,
+  locateTables,
+  normalizeName,
+  plainSheetColumns,
+} from "./schema";

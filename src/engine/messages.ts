@@ -585,7 +585,7 @@ const CATALOGUE = {
   "out-unwritable": hosted<{ path: string; reason: "ENOENT" | "EISDIR" | null }>("error"),
   "file-unreadable": hosted<{ path: string; reason: "ENOENT" | "EISDIR" | null }>("error"),
 
-  // The workbook reader's refusals (src/cli/xlsx).
+  // The workbook reader's refusals (src/workbook).
   "file-empty": error(fileMessage("file-empty")),
   "file-not-xlsx": error(fileMessage("file-not-xlsx")),
   "file-encrypted": error(fileMessage("file-encrypted")),

@@ -4,13 +4,15 @@
  * Round trips (`context.sync()`), whatever the number of rows:
  * 1. worksheet and table names, and the workbook's date system;
  * 2. where every candidate stands (used ranges, table header and body extents), no values;
- * 3. table header rows, and each plain sheet's first row with the {@link TITLE_ROWS_LIMIT} rows
- *    under it across its used width (judged together by the engine's `plainSheetColumns`, so a
- *    one-cell title does not narrow the table and a stray value in XFD1 does not make every row
- *    16,384 cells wide);
+ * 3. table header rows, and each plain sheet's first {@link HEADER_ROWS} rows across its used
+ *    width (where its header row and columns are judged, by src/sheets' `plainSheetHeader`, so
+ *    a one-cell title does not narrow the table and a stray value in XFD1 does not make every
+ *    row 16,384 cells wide);
  * 4. each plain sheet's last row with data within its header's columns, and every candidate's
  *    first {@link SAMPLE_ROWS} data rows (a ledger that small is then read completely);
  * 5+. the remaining rows, cut into batches estimated under 4 MB each from the sample.
+ * What was read becomes `RawTable`s through the cells-to-tables step the .xlsx reader takes too
+ * (src/sheets: merged areas, header fallbacks, a plain sheet's extent, percent marks).
  * Excel on the web rejects a request or response over 5 MB. Reads 3 and 4 are planned at
  * {@link CELL_BYTES} a cell under the 4 MB budget (a sheet with a stray XFD1 takes one
  * round trip more each); text is unknown before it is read, so a round trip that still comes
@@ -19,14 +21,19 @@
  * for a usual ledger — 4 for up to 50 rows a table, 5 for one under 4 MB, 9 for 100,000 punch
  * rows. `listTables` takes 3.
  */
+import type { RawCell, RawTable } from "../engine";
 import {
-  SUMMARY_SHEET_NAME,
-  TITLE_ROWS_LIMIT,
-  normalizeName,
-  plainSheetColumns,
-  type RawCell,
-  type RawTable,
-} from "../engine";
+  HEADER_ROWS,
+  fillMerged,
+  isPercentFormat,
+  isToolSheet,
+  plainSheetHeader,
+  scoreColumns,
+  tablesOfSheet,
+  type CellArea,
+  type CellGrid,
+  type SheetRead,
+} from "../sheets";
 import {
   BATCH_BUDGET_BYTES,
   SAMPLE_ROWS,
@@ -51,18 +58,15 @@ interface Candidate {
   rows: RawCell[][];
   sampleValues: unknown[][];
   sampleTypes: unknown[][];
-  /** 0-based index (within the candidate) of a survey score column, whose number formats are read. */
-  scoreColumn?: number;
+  /**
+   * A plain sheet's header row and the rows under it that may still be its headers (within its
+   * columns), read with the headers: where its score columns are looked for.
+   */
+  headerRows: RawCell[][];
+  /** True for a table whose header row is turned off: `headers` are its column names. */
+  namesAsHeaders?: boolean;
   /** "row,column" (worksheet numbers) of score cells formatted as a percentage. */
   percentCells?: Set<string>;
-}
-
-/** A merged area, 0-based worksheet coordinates. */
-interface Merge {
-  r: number;
-  c: number;
-  rows: number;
-  cols: number;
 }
 
 /**
@@ -78,28 +82,11 @@ function mergedAreasSupported(): boolean {
   return office.context?.requirements?.isSetSupported?.("ExcelApi", "1.13") === true;
 }
 
-/** Fill the cells of `grid` (whose cell [0][0] stands at worksheet row r0, column c0) from merges. */
-function fillMerged(grid: RawCell[][], r0: number, c0: number, merges: readonly Merge[]): void {
-  for (const m of merges) {
-    const tr = m.r - r0;
-    const tc = m.c - c0;
-    const v = grid[tr]?.[tc];
-    if (v === undefined || v === null) continue;
-    for (let r = Math.max(tr, 0); r < Math.min(tr + m.rows, grid.length); r++) {
-      const row = grid[r];
-      for (let c = Math.max(tc, 0); c < Math.min(tc + m.cols, row.length); c++)
-        if (row[c] === null || row[c] === undefined || row[c] === "") row[c] = v;
-    }
-  }
-}
-
-const isPercentFormat = (f: unknown): boolean =>
-  typeof f === "string" && f.replace(/"[^"]*"|\\./g, "").includes("%");
-
 /**
- * Number formats of a survey score column are read with the samples (a score shown as 92% is
- * 92): one short string a cell, so up to this many rows stay far under the payload budget.
- * A survey is a few dozen rows; a longer "score" column is not a survey's.
+ * Number formats of a survey score column (src/sheets' `scoreColumns`) are read with the samples
+ * (a score shown as 92% is 92): one short string a cell, so up to this many rows stay far under
+ * the payload budget. A survey is a few dozen rows; a longer "score" column is not a survey's,
+ * and its formats are not read (the .xlsx reader, which sees every cell's style, has no limit).
  */
 const MAX_FORMAT_ROWS = 20_000;
 
@@ -112,9 +99,6 @@ const MAX_ROWS = 1_048_576;
  * one 4 MB round trip; longer text is caught by the refusal-and-split path.
  */
 const CELL_BYTES = 20;
-
-const isSummary = (sheet: string): boolean =>
-  normalizeName(sheet) === normalizeName(SUMMARY_SHEET_NAME);
 
 function rowsOf(values: unknown[][], types: unknown[][] | undefined): RawCell[][] {
   return values.map((row, r) =>
@@ -249,8 +233,9 @@ async function readBlocks(
 
 /**
  * The metadata round trips shared by `readLedger` and `listTables`: every Excel table, and every
- * worksheet holding no table, except the summary sheet. Round trips 1 and 2 always; round trip 3
- * (true row extents of plain sheets and the samples) only when `withSamples`.
+ * worksheet holding no table, except the sheets the tool writes (考核结果, 考核记录). Round trips
+ * 1 and 2 always; round trip 3 (true row extents of plain sheets and the samples) only when
+ * `withSamples`.
  */
 async function readCandidates(
   context: Excel.RequestContext,
@@ -259,7 +244,7 @@ async function readCandidates(
 ): Promise<{
   candidates: Candidate[];
   date1904: boolean;
-  merges: Map<string, Merge[]>;
+  merges: Map<string, CellArea[]>;
   mergesUnread: boolean;
 }> {
   const workbook = context.workbook;
@@ -287,7 +272,7 @@ async function readCandidates(
     return { table, worksheet, header, body, names };
   });
   const sheetReads = sheets.items
-    .filter((s) => !isSummary(s.name))
+    .filter((s) => !isToolSheet(s.name))
     .map((sheet) => {
       const used = sheet.getUsedRange(true);
       used.load("rowIndex,columnIndex,rowCount,columnCount");
@@ -306,26 +291,26 @@ async function readCandidates(
   counter.syncs++;
   await context.sync(); // round trip 2
 
-  const merges = new Map<string, Merge[]>();
+  const merges = new Map<string, CellArea[]>();
   for (const { sheet, areas } of mergeReads) {
     if (areas.isNullObject) continue;
     merges.set(
       sheet.name,
       areas.areas.items.map((a) => ({
-        r: a.rowIndex,
-        c: a.columnIndex,
-        rows: a.rowCount,
-        cols: a.columnCount,
+        top: a.rowIndex + 1,
+        left: a.columnIndex + 1,
+        bottom: a.rowIndex + a.rowCount,
+        right: a.columnIndex + a.columnCount,
       }))
     );
   }
   const mergesUnread = !canMerge;
 
-  // Round trip 3 (more when wide or long): table header rows, and each plain sheet's first row
-  // with the TITLE_ROWS_LIMIT rows under it across its used width (a stray XFD1 makes that
-  // 16,384 columns), planned under the budget.
+  // Round trip 3 (more when wide or long): table header rows, and each plain sheet's first
+  // HEADER_ROWS rows across its used width (a stray XFD1 makes that 16,384 columns), planned
+  // under the budget.
   const sheetsWithTables = new Set(tableReads.map((t) => t.worksheet.name));
-  const tablesKept = tableReads.filter((t) => !isSummary(t.worksheet.name));
+  const tablesKept = tableReads.filter((t) => !isToolSheet(t.worksheet.name));
   const plain = sheetReads.filter((s) => !sheetsWithTables.has(s.sheet.name));
   const heads = await readBlocks(
     context,
@@ -341,7 +326,7 @@ async function readCandidates(
         sheet: sheet.name,
         row: used.rowIndex,
         column: used.columnIndex,
-        rows: Math.min(TITLE_ROWS_LIMIT + 1, MAX_ROWS - used.rowIndex),
+        rows: Math.min(HEADER_ROWS, MAX_ROWS - used.rowIndex),
         columns: used.columnCount,
       })),
     ],
@@ -359,6 +344,8 @@ async function readCandidates(
       columnCount: header.columnCount,
       rowCount: body.rowCount,
       headers: names ? names.items.map((c) => c.name) : rowsOf(heads[i].values, heads[i].types)[0],
+      headerRows: [],
+      ...(names ? { namesAsHeaders: true } : {}),
       rows: [],
       sampleValues: [],
       sampleTypes: [],
@@ -366,24 +353,44 @@ async function readCandidates(
   });
   plain.forEach(({ sheet, used }, i) => {
     const cells = heads[tablesKept.length + i];
-    const top = rowsOf(cells.values, cells.types);
+    const top: CellGrid = {
+      rows: rowsOf(cells.values, cells.types),
+      row: used.rowIndex + 1,
+      column: used.columnIndex + 1,
+      columns: used.columnCount,
+    };
     const m = merges.get(sheet.name);
-    if (m) fillMerged(top, used.rowIndex, used.columnIndex, m);
-    const span = plainSheetColumns(top);
-    if (!span) return; // a blank sheet
+    if (m) fillMerged(top, m);
+    const header = plainSheetHeader(top);
+    const base = { kind: "sheet" as const, name: sheet.name, sheet: sheet.name };
+    const none = { rows: [], sampleValues: [], sampleTypes: [] };
+    if (!header) {
+      // A blank sheet: a table with no headers and no rows, as the .xlsx reader gives.
+      candidates.push({
+        ...base,
+        ...none,
+        headerRowIndex: 0,
+        columnIndex: 0,
+        columnCount: 0,
+        rowCount: 0,
+        headers: [],
+        headerRows: [],
+      });
+      return;
+    }
+    const at = header.row - top.row;
+    const from = header.first - top.column;
+    const to = header.last - top.column + 1;
     candidates.push({
-      kind: "sheet",
-      name: sheet.name,
-      sheet: sheet.name,
-      headerRowIndex: used.rowIndex,
-      columnIndex: used.columnIndex + span.first,
-      columnCount: span.last - span.first + 1,
+      ...base,
+      ...none,
+      headerRowIndex: header.row - 1,
+      columnIndex: header.first - 1,
+      columnCount: header.last - header.first + 1,
       // Provisional: the used range may reach further down in columns outside the header's.
-      rowCount: used.rowCount - 1,
-      headers: top[0].slice(span.first, span.last + 1),
-      rows: [],
-      sampleValues: [],
-      sampleTypes: [],
+      rowCount: used.rowIndex + used.rowCount - header.row,
+      headers: (top.rows[at] ?? []).slice(from, to),
+      headerRows: top.rows.slice(at, at + HEADER_ROWS).map((row) => (row ?? []).slice(from, to)),
     });
   });
   if (!withSamples) return { candidates, date1904: probe.value === 0, merges, mergesUnread };
@@ -393,18 +400,19 @@ async function readCandidates(
   const sampled = candidates.filter((c) => c.rowCount > 0);
   // Made anew for each attempt of the first round trip: a refused one tells them nothing.
   let extents: (Excel.Range | null)[] = [];
-  let formats: (Excel.Range | null)[] = [];
+  let formats: { column: number; range: Excel.Range }[][] = [];
   const queueExtents = () => {
-    // A survey score column: its number formats (a score shown as 92% is 92).
+    // Survey score columns: their number formats (a score shown as 92% is 92).
     formats = sampled.map((c) => {
-      const si = c.headers.findIndex((h) => ["得分", "score"].includes(normalizeName(h)));
-      if (si < 0 || c.rowCount > MAX_FORMAT_ROWS) return null;
-      c.scoreColumn = si;
-      const f = context.workbook.worksheets
-        .getItem(c.sheet)
-        .getRangeByIndexes(c.headerRowIndex + 1, c.columnIndex + si, c.rowCount, 1);
-      f.load("numberFormat");
-      return f;
+      if (c.rowCount > MAX_FORMAT_ROWS) return [];
+      const columns = scoreColumns(c.kind === "table" ? [c.headers] : c.headerRows);
+      return columns.map((column) => {
+        const range = context.workbook.worksheets
+          .getItem(c.sheet)
+          .getRangeByIndexes(c.headerRowIndex + 1, c.columnIndex + column, c.rowCount, 1);
+        range.load("numberFormat");
+        return { column, range };
+      });
     });
     extents = sampled.map((c) => {
       if (c.kind !== "sheet") return null;
@@ -430,12 +438,13 @@ async function readCandidates(
   );
 
   sampled.forEach((c, i) => {
-    (formats[i]?.numberFormat as unknown[][] | undefined)?.forEach((row, r) => {
-      if (isPercentFormat(row[0]))
-        (c.percentCells ??= new Set()).add(
-          `${c.headerRowIndex + 2 + r},${c.columnIndex + 1 + c.scoreColumn!}`
-        );
-    });
+    for (const { column, range } of formats[i] ?? [])
+      (range.numberFormat as unknown[][]).forEach((row, r) => {
+        if (isPercentFormat(row[0]))
+          (c.percentCells ??= new Set()).add(
+            `${c.headerRowIndex + 2 + r},${c.columnIndex + 1 + column}`
+          );
+      });
     const extent = extents[i];
     if (extent)
       c.rowCount = extent.isNullObject
@@ -448,27 +457,48 @@ async function readCandidates(
   return { candidates, date1904: probe.value === 0, merges, mergesUnread };
 }
 
+/**
+ * A candidate's cells as read, handed to the cells-to-tables step (src/sheets) with its sheet's
+ * merged areas: a table as its extent over its header row and body, a plain sheet as the block
+ * from its header row.
+ */
 function toRawTable(
   c: Candidate,
   date1904: boolean,
-  merges?: Map<string, Merge[]>,
+  merges?: Map<string, CellArea[]>,
   mergesUnread = false
 ): RawTable {
-  const m = merges?.get(c.sheet);
-  if (m) fillMerged([c.headers, ...c.rows], c.headerRowIndex, c.columnIndex, m);
-  const table: RawTable = {
-    name: c.name,
-    sheet: c.sheet,
-    kind: c.kind,
-    headerRow: c.headerRowIndex + 1,
-    firstColumn: c.columnIndex + 1,
-    headers: c.headers,
-    rows: c.rows,
+  const top = c.headerRowIndex + 1; // worksheet row of the header row
+  const column = c.columnIndex + 1;
+  const sheet: SheetRead = {
+    name: c.sheet,
+    // A table whose header row is off has none in the sheet: its cells start at its body.
+    cells: c.namesAsHeaders
+      ? { rows: c.rows, row: top + 1, column, columns: c.columnCount }
+      : { rows: [c.headers, ...c.rows], row: top, column, columns: c.columnCount },
+    merges: merges?.get(c.sheet) ?? [],
+    tables:
+      c.kind === "table"
+        ? [
+            {
+              name: c.name,
+              area: {
+                top: c.namesAsHeaders ? top + 1 : top,
+                left: column,
+                bottom: top + c.rows.length,
+                right: column + c.columnCount - 1,
+              },
+              headerRowCount: c.namesAsHeaders ? 0 : 1,
+              totalsRowCount: 0, // the body (getDataBodyRange) leaves the totals row out
+              columnNames: c.namesAsHeaders ? (c.headers as string[]) : [],
+            },
+          ]
+        : [],
+    date1904,
   };
-  if (date1904) table.date1904 = true;
-  if (c.percentCells) table.percentCells = c.percentCells;
-  if (mergesUnread) table.mergedCellsUnread = true;
-  return table;
+  if (mergesUnread) sheet.mergesUnread = true;
+  if (c.percentCells) sheet.percent = c.percentCells;
+  return tablesOfSheet(sheet)[0];
 }
 
 /** Statistics of the last read, for tests and diagnostics of the adapter itself. */

@@ -1,6 +1,6 @@
 /**
  * How a summary cell is presented, whichever writer puts it in a workbook: the command line's
- * package writer (src/cli/xlsx) and the Excel adapter (src/excel) both take these, so the "same"
+ * package writer (src/workbook) and the Excel adapter (src/excel) both take these, so the "same"
  * summary looks the same from either. Plain data and pure functions only.
  */
 import type { CellFormat } from "./types";

@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import * as path from "node:path";
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import { baseLedger, d, writeWorkbook, type TableSpec } from "./workbook";
 import { runCli } from "../support/cli";
 

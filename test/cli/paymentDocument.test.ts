@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import { BUILTIN_CALENDAR, dayToIso, isoDay, workdaysBetween } from "../../src/engine";
 import { d, writeWorkbook, type Cell, type TableSpec } from "./workbook";
 import { runCli } from "../support/cli";

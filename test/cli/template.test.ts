@@ -18,7 +18,7 @@ import {
   TIME_FORMAT,
   VOCABULARY,
 } from "../../src/cli/template";
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import {
   CONTRACT_ITEMS,
   SUMMARY_SHEET_NAME,

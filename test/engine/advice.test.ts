@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import {
   assess,
   isoDay,

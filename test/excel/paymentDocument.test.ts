@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import { SUMMARY_SHEET_NAME } from "../../src/engine";
 import { checkLedger, readLedger, runAssessment } from "../../src/excel";
 import { ledgerFingerprint } from "../../src/report/fingerprint";

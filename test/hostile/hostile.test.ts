@@ -6,7 +6,7 @@
  */
 import { strFromU8, unzipSync, zipSync, strToU8 } from "fflate";
 import { readFileSync } from "node:fs";
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import { OUTCOMES, cleanup, fileOf, record, runLedger, writeReport, type Outcome } from "./harness";
 import { base, d, withSheets, xlsxFile, type Cell } from "./ledgers";
 

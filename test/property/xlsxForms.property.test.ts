@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { readFileSync } from "node:fs";
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import { assess } from "../../src/engine";
 import { toJson } from "../../src/report/json";
 import { writeWorkbook, type Cell, type TableSpec } from "../cli/workbook";

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { renderToStaticMarkup } from "react-dom/server";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { main, type Io } from "../../src/cli/main";
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import { assess, diag, isoDay } from "../../src/engine";
 import { groupDiagnostics, groupText } from "../../src/report/diagnosticGroups";
 import { diagnosticJson } from "../../src/report/json";

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import fc from "fast-check";
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import type { RawCell, RawTable } from "../../src/engine";
 import { canonicalLedger, ledgerFingerprint } from "../../src/report/fingerprint";
 

@@ -10,8 +10,8 @@
 import ExcelJS from "exceljs";
 import fs from "fs";
 import { SaxesParser } from "saxes";
-import { readLedgerXlsx, writeScoredCopy } from "../../src/cli/xlsx";
-import { scanSharedStrings, scanWorksheet } from "../../src/cli/xlsx/sheetScan";
+import { readLedgerXlsx, writeScoredCopy } from "../support/workbook";
+import { scanSharedStrings, scanWorksheet } from "../../src/workbook/sheetScan";
 import { summaryFixture } from "./helpers";
 import { partString } from "./helpers";
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { strToU8, zipSync } from "fflate";
-import { WorkbookError, readLedgerXlsx, writeScoredCopy } from "../../src/cli/xlsx";
+import { WorkbookError, readLedgerXlsx, writeScoredCopy } from "../support/workbook";
 import { shown } from "../../src/engine";
 import { patch, rawWorkbook, summaryFixture, workbookBytes } from "./helpers";
 

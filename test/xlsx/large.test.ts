@@ -3,7 +3,7 @@
  * table) built straight as SpreadsheetML, every row arriving at its place. Speed is measured by
  * `npm run bench`, not asserted here: a timed test flakes on a busy machine.
  */
-import { readLedgerXlsx, writeScoredCopy } from "../../src/cli/xlsx";
+import { readLedgerXlsx, writeScoredCopy } from "../support/workbook";
 import { rawWorkbook, summaryFixture } from "./helpers";
 
 function bigLedger(): Uint8Array {

@@ -6,7 +6,7 @@ import { execFileSync } from "child_process";
 import fs from "fs";
 import os from "os";
 import path from "path";
-import { WorkbookError, readLedgerXlsx, writeScoredCopy } from "../../src/cli/xlsx";
+import { WorkbookError, readLedgerXlsx, writeScoredCopy } from "../support/workbook";
 import { richLedger, toXlsm } from "./fixtures";
 import { parts, summaryFixture } from "./helpers";
 import { convertWithLibreOffice } from "../support/libreoffice";

@@ -1,6 +1,6 @@
-import { readLedgerXlsx } from "../../src/cli/xlsx";
+import { readLedgerXlsx } from "../support/workbook";
 import type { RawTable } from "../../src/engine";
-import { scanWorksheet } from "../../src/cli/xlsx/sheetScan";
+import { scanWorksheet } from "../../src/workbook/sheetScan";
 import { rawWorkbook, workbookBytes } from "./helpers";
 
 const table = (tables: RawTable[], name: string): RawTable => {

@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { unzipSync, strFromU8 } from "fflate";
-import { readLedgerXlsx, writeScoredCopy } from "../../src/cli/xlsx";
+import { readLedgerXlsx, writeScoredCopy } from "../support/workbook";
 import { assess } from "../../src/engine";
 import { buildSummary } from "../../src/report/summary";
 

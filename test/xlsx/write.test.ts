@@ -1,7 +1,7 @@
 import { strFromU8 } from "fflate";
-import { readLedgerXlsx, writeScoredCopy, type WriteReport } from "../../src/cli/xlsx";
+import { readLedgerXlsx, writeScoredCopy, type WriteReport } from "../support/workbook";
 import { FAKE_PRINTER, FAKE_VBA, MACRO_MAIN_CT, richLedger, toXlsm } from "./fixtures";
-import { scanWorksheet } from "../../src/cli/xlsx/sheetScan";
+import { scanWorksheet } from "../../src/workbook/sheetScan";
 import { partString, parts, patch as patchParts, rawWorkbook, summaryFixture } from "./helpers";
 
 /** Every cell value of the copy's summary sheet. */

@@ -1,17 +1,23 @@
 import { strToU8 } from "fflate";
-import { extract, readZip, writeZip } from "../../src/cli/xlsx/zip";
+import { nodeCodec } from "../../src/cli/nodeCodec";
+import { extract, readZip, writeZip } from "../../src/workbook/zip";
 import { rawWorkbook } from "./helpers";
 
 describe("zip container", () => {
   it("copies entries without re-encoding them and writes new ones deterministically", () => {
     const src = readZip(
-      rawWorkbook([{ name: "S", xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }])
+      rawWorkbook([{ name: "S", xml: '<row r="1"><c r="A1"><v>1</v></c></row>' }]),
+      nodeCodec
     );
-    const out = writeZip(src, [
-      ...src.entries.map((entry) => ({ kind: "copy" as const, entry })),
-      { kind: "new", name: "x/新.xml", data: strToU8("<a/>") },
-    ]);
-    const back = readZip(out);
+    const out = writeZip(
+      src,
+      [
+        ...src.entries.map((entry) => ({ kind: "copy" as const, entry })),
+        { kind: "new", name: "x/新.xml", data: strToU8("<a/>") },
+      ],
+      nodeCodec
+    );
+    const back = readZip(out, nodeCodec);
     expect(back.entries.map((e) => e.name)).toEqual([
       ...src.entries.map((e) => e.name),
       "x/新.xml",
@@ -23,10 +29,14 @@ describe("zip container", () => {
     }
     expect(new TextDecoder().decode(extract(back, back.byName.get("x/新.xml")!))).toBe("<a/>");
     expect(back.byName.get("x/新.xml")!.flags & 0x800).toBe(0x800); // UTF-8 name flag
-    const again = writeZip(src, [
-      ...src.entries.map((entry) => ({ kind: "copy" as const, entry })),
-      { kind: "new", name: "x/新.xml", data: strToU8("<a/>") },
-    ]);
+    const again = writeZip(
+      src,
+      [
+        ...src.entries.map((entry) => ({ kind: "copy" as const, entry })),
+        { kind: "new", name: "x/新.xml", data: strToU8("<a/>") },
+      ],
+      nodeCodec
+    );
     expect(Buffer.compare(Buffer.from(out), Buffer.from(again))).toBe(0);
   });
 });

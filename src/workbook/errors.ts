@@ -1,4 +1,4 @@
-import { diag, diagnosticText, type Diagnostic, type FileErrorCode } from "../../engine";
+import { diag, diagnosticText, type Diagnostic, type FileErrorCode } from "../engine";
 
 /** The one error type the workbook reader throws, and how a file's first bytes are told apart. */
 
@@ -33,10 +33,16 @@ export function isCfb(b: Uint8Array): boolean {
   return b.length >= 8 && CFB_MAGIC.every((x, i) => b[i] === x);
 }
 
+/** Whether the bytes hold `text` (ASCII) encoded as UTF-16LE, anywhere. */
 function containsUtf16le(b: Uint8Array, text: string): boolean {
-  const pat = new Uint8Array(text.length * 2);
-  for (let i = 0; i < text.length; i++) pat[i * 2] = text.charCodeAt(i);
-  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).indexOf(pat) >= 0;
+  const first = text.charCodeAt(0);
+  const last = b.length - text.length * 2;
+  for (let i = b.indexOf(first); i >= 0 && i <= last; i = b.indexOf(first, i + 1)) {
+    let k = 0;
+    while (k < text.length && b[i + 2 * k] === text.charCodeAt(k) && b[i + 2 * k + 1] === 0) k++;
+    if (k === text.length) return true;
+  }
+  return false;
 }
 
 /** An OLE compound file: an encrypted OOXML package (Office's "Encrypt with Password") or a legacy .xls. */

@@ -3,15 +3,11 @@
  *
  * Reading parses the central directory and inflates only the entries asked for. Writing can copy
  * an entry's compressed bytes verbatim (so an untouched part is never re-encoded) and deflates
- * new parts with fixed metadata, so the same input always yields the same bytes.
- * Both directions use Node's zlib: inflating is 3-5x faster than fflate's JavaScript on
- * multi-megabyte sheets (and its output is fixed by the format); deflating the new parts (the
- * summary sheet is about 0.5 MB on a 130k-row ledger) takes 5 ms where fflate took 33 ms. The same
- * Node version gives the same bytes; another zlib build may compress differently, which changes
- * the file's bytes but never a value in it. CRC-32 is Node's `zlib.crc32` (Node >= 20.15, hence
- * package.json's engines).
+ * new parts with fixed metadata (DOS time 1980-01-01 00:00, the codec's level 6), so the same
+ * input and codec always yield the same bytes. Inflating, deflating and CRC-32 come from the
+ * `ZipCodec` the host passes in (`codec.ts`): this module imports nothing of Node or a browser.
  */
-import { crc32, deflateRawSync, inflateRawSync } from "zlib";
+import type { ZipCodec } from "./codec";
 
 /** Thrown for a container that is not a readable ZIP; the caller maps it to a WorkbookError. */
 export class ZipFormatError extends Error {
@@ -51,6 +47,8 @@ export interface ZipArchive {
   /** Lower-cased name → entry (OPC part names are case-insensitive). */
   byName: Map<string, ZipEntry>;
   comment: Uint8Array;
+  /** How its entries are inflated and checked. */
+  codec: ZipCodec;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -60,9 +58,6 @@ const SIG_ZIP64_LOCATOR = 0x07064b50;
 const SIG_ZIP64_EOCD = 0x06064b50;
 
 const utf8 = new TextDecoder("utf-8", { fatal: false });
-
-/** The largest output buffer allocated up front for one entry (a larger part is gathered in chunks). */
-const INFLATE_CHUNK_CAP = 64 * 1024 * 1024;
 
 function u16(b: Uint8Array, o: number): number {
   return b[o] | (b[o + 1] << 8);
@@ -88,8 +83,11 @@ export function looksLikeZip(b: Uint8Array): boolean {
   );
 }
 
-/** Parses the central directory. Throws ZipFormatError for anything malformed. */
-export function readZip(bytes: Uint8Array): ZipArchive {
+/**
+ * Parses the central directory; `codec` inflates and checks the entries later read with
+ * `extract`. Throws ZipFormatError for anything malformed.
+ */
+export function readZip(bytes: Uint8Array, codec: ZipCodec): ZipArchive {
   let eocd = -1;
   const stop = Math.max(0, bytes.length - 22 - 0xffff);
   for (let i = bytes.length - 22; i >= stop; i--) {
@@ -173,7 +171,7 @@ export function readZip(bytes: Uint8Array): ZipArchive {
     byName.set(entry.name.toLowerCase(), entry);
     p += 46 + nameLength + extraLength + commentLen;
   }
-  return { bytes, entries, byName, comment };
+  return { bytes, entries, byName, comment, codec };
 }
 
 /** The entry's compressed bytes as stored. */
@@ -195,18 +193,13 @@ export function extract(zip: ZipArchive, e: ZipEntry): Uint8Array {
   if (e.method === 0) out = raw;
   else if (e.method === 8) {
     try {
-      // One output chunk of the declared size (capped: the size is the file's claim): zlib then
-      // hands back its buffer as is, instead of gathering 16 KB chunks and copying them together.
-      out = inflateRawSync(raw, {
-        maxOutputLength: Math.max(e.size, 1),
-        chunkSize: Math.min(Math.max(e.size, 64), INFLATE_CHUNK_CAP),
-      });
+      out = zip.codec.inflateRaw(raw, e.size);
     } catch (err) {
       throw new ZipFormatError(`cannot inflate ${e.name}: ${(err as Error).message}`);
     }
     if (out.length !== e.size) throw new ZipFormatError(`wrong size for ${e.name}`);
   } else throw new ZipFormatError(`unsupported compression method ${e.method} for ${e.name}`);
-  if (crc32(out) !== e.crc) throw new ZipFormatError(`CRC mismatch for ${e.name}`);
+  if (zip.codec.crc32(out) !== e.crc) throw new ZipFormatError(`CRC mismatch for ${e.name}`);
   return out;
 }
 
@@ -222,11 +215,13 @@ const utf8Encoder = new TextEncoder();
 
 /**
  * Writes a ZIP from `entries`, in order. Copied entries keep their compressed bytes, method,
- * flags (less the data-descriptor bit, as sizes go in the headers), time and attributes.
+ * flags (less the data-descriptor bit, as sizes go in the headers), time and attributes; new
+ * ones are deflated and checksummed by `codec`.
  */
 export function writeZip(
   source: ZipArchive | null,
   entries: OutEntry[],
+  codec: ZipCodec,
   comment: Uint8Array = new Uint8Array(0)
 ): Uint8Array {
   const chunks: Uint8Array[] = [];
@@ -240,7 +235,7 @@ export function writeZip(
       data = rawData(source, oe.entry);
       meta = { ...oe.entry, flags: oe.entry.flags & ~8 };
     } else {
-      const compressed = deflateRawSync(oe.data, { level: 6 });
+      const compressed = codec.deflateRaw(oe.data);
       const nameBytes = utf8Encoder.encode(oe.name);
       const ascii = nameBytes.length === oe.name.length;
       data = compressed;
@@ -252,7 +247,7 @@ export function writeZip(
         method: 8,
         time: FIXED_DOS_TIME,
         date: FIXED_DOS_DATE,
-        crc: crc32(oe.data),
+        crc: codec.crc32(oe.data),
         compressedSize: compressed.length,
         size: oe.data.length,
         internalAttrs: 0,

@@ -2,6 +2,7 @@
  * Opening a workbook package, shared by the reader and the writer: classify the bytes, unzip,
  * find the workbook part and its relationships, and turn any failure into a WorkbookError.
  */
+import type { ZipCodec } from "./codec";
 import { WorkbookError, classifyCfb, isCfb, looksLikeCsv, workbookError } from "./errors";
 import { REL, parseRels, relIs, relsPathOf, resolveTarget } from "./opc";
 import { XmlFormatError, attrLocal, attrs, tags } from "./xml";
@@ -25,11 +26,16 @@ export interface OpenPackage {
 
 const utf8 = new TextDecoder("utf-8");
 
+/** A part's bytes (inflated and CRC-checked), or null when the package has no such part. */
+export function partBytes(zip: ZipArchive, part: string): Uint8Array | null {
+  const e = zip.byName.get(part.toLowerCase());
+  return e ? extract(zip, e) : null;
+}
+
 /** A part's text (inflated and CRC-checked), or null when the package has no such part. */
 export function partText(zip: ZipArchive, part: string): string | null {
-  const e = zip.byName.get(part.toLowerCase());
-  if (!e) return null;
-  return utf8.decode(extract(zip, e));
+  const bytes = partBytes(zip, part);
+  return bytes === null ? null : utf8.decode(bytes);
 }
 
 /** Where the workbook part is, from the package's root relationships (fallback `xl/workbook.xml`). */
@@ -70,12 +76,15 @@ export function sniff(bytes: Uint8Array): void {
   throw workbookError("file-not-xlsx");
 }
 
-/** Opens the package and reads its workbook part and the workbook's relationships, or throws a WorkbookError. */
-export function openPackage(bytes: Uint8Array): OpenPackage {
+/**
+ * Opens the package (its entries inflated and checked by `codec`) and reads its workbook part and
+ * the workbook's relationships, or throws a WorkbookError.
+ */
+export function openPackage(bytes: Uint8Array, codec: ZipCodec): OpenPackage {
   sniff(bytes);
   let zip: ZipArchive;
   try {
-    zip = readZip(bytes);
+    zip = readZip(bytes, codec);
   } catch (e) {
     throw workbookError("file-corrupt", (e as Error).message);
   }

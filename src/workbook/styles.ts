@@ -4,8 +4,8 @@
  * already present verbatim (for instance from an earlier run) is reused, so scoring a scored
  * copy again leaves styles.xml byte-identical.
  */
-import { HEADER_FILL_RGB, NUMBER_FORMATS } from "../../report/cells";
-import type { CellFormat } from "../../report/types";
+import { HEADER_FILL_RGB, NUMBER_FORMATS } from "../report/cells";
+import type { CellFormat } from "../report/types";
 import {
   XmlFormatError,
   attrs,

@@ -1,6 +1,6 @@
 /** Renders a SummarySheet as SpreadsheetML: the worksheet part, and the drawing and chart parts of its bar chart. */
-import { columnLetter, fitCell } from "../../report/cells";
-import type { PageSetup, SummaryCell, SummaryChart, SummarySheet } from "../../report/types";
+import { columnLetter, fitCell } from "../report/cells";
+import type { PageSetup, SummaryCell, SummaryChart, SummarySheet } from "../report/types";
 import { styleKey, type StyleSpec } from "./styles";
 import { encodeCellText, escapeAttr, escapeText } from "./xml";
 

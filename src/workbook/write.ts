@@ -3,8 +3,8 @@
  * Only the parts that must change are rewritten (see README.md in this folder); every other
  * entry is copied with its compressed bytes untouched.
  */
-import type { SummaryCell, SummarySheet } from "../../report/types";
-import { inDateSystem } from "../../report/summary";
+import type { SummaryCell, SummarySheet } from "../report/types";
+import { inDateSystem } from "../report/summary";
 import {
   REL,
   contentTypeOf,
@@ -31,6 +31,7 @@ import {
 } from "./summarySheet";
 import { XmlFormatError, attrs, escapeAttr, findClose, findTag, tags } from "./xml";
 import { writeZip, type OutEntry, type ZipArchive } from "./zip";
+import type { ZipCodec } from "./codec";
 
 const CT = {
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
@@ -67,17 +68,19 @@ export function relativeTarget(fromPart: string, toPart: string): string {
 
 /**
  * The original package with the summary worksheet added (at the end) or replaced (same position,
- * sheetId and relationship id). Throws WorkbookError when `original` is not a readable workbook.
+ * sheetId and relationship id). `codec` reads the original's parts and deflates the new ones.
+ * Throws WorkbookError when `original` is not a readable workbook.
  */
 export function writeScoredCopy(
   original: Uint8Array,
   summary: SummarySheet,
+  codec: ZipCodec,
   log?: LogAppend,
   report?: WriteReport
 ): Uint8Array {
   checkSheetName(summary.name);
   if (log) checkSheetName(log.name);
-  return asWorkbookErrors(() => writeUnchecked(original, summary, log, report));
+  return asWorkbookErrors(() => writeUnchecked(original, summary, codec, log, report));
 }
 
 /** What a write did besides the summary sheet, for the caller's messages. */
@@ -136,7 +139,7 @@ class Edits {
     }
     for (const [k, o] of this.out)
       if (!emitted.has(k)) entries.push({ kind: "new", name: o.name, data: enc.encode(o.text) });
-    return writeZip(this.zip, entries, this.zip.comment);
+    return writeZip(this.zip, entries, this.zip.codec, this.zip.comment);
   }
 }
 
@@ -224,6 +227,7 @@ function nextRid(rels: Relationship[]): string {
 function writeUnchecked(
   original: Uint8Array,
   summary: SummarySheet,
+  codec: ZipCodec,
   log: LogAppend | undefined,
   report?: WriteReport
 ): Uint8Array {
@@ -233,7 +237,7 @@ function writeUnchecked(
     workbookXml,
     workbookRelsPart: wbRelsPath,
     workbookRelsXml,
-  } = openPackage(original);
+  } = openPackage(original, codec);
   const edits = new Edits(zip);
   const wbDir = workbookPart.slice(0, workbookPart.lastIndexOf("/") + 1);
   let wbXml = workbookXml;

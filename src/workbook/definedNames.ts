@@ -10,7 +10,7 @@ import {
   ooxmlFormula,
   sameFormula,
   type WorkbookFunction,
-} from "../../report/workbookFunctions";
+} from "../report/workbookFunctions";
 import {
   XmlFormatError,
   attrs,
