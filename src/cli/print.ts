@@ -23,7 +23,7 @@ import {
   choicesText,
   fmtYuan,
   penaltyLines,
-} from "../report/summary";
+} from "../report/labels";
 import type { VerifyResult } from "../report/verify";
 
 /**

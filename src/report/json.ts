@@ -11,7 +11,7 @@ import {
 import { MARK_WORDS, dimensionRows } from "./dimensions";
 import { yearJson } from "./year";
 import type { RunRecord } from "./runLog";
-import { PENALTY_NOTE, penaltyLines } from "./summary";
+import { PENALTY_NOTE, penaltyLines } from "./labels";
 
 /** The machine-readable result of SPEC §4, printed by `om-scorecard assess --json`. */
 export interface AssessmentJson {

@@ -10,7 +10,7 @@ import {
 import { DIMENSION_LABELS, dimensionRows } from "./dimensions";
 import { ledgerFingerprint, type Sha256 } from "./fingerprint";
 import { readLog, runOptionsOf, type ReadRecord } from "./runLog";
-import { STATUS_TEXT, SUMMARY_LABELS, both } from "./summary";
+import { STATUS_TEXT, SUMMARY_LABELS, both } from "./labels";
 
 /**
  * Verifying a scored workbook (SPEC §6): recompute from the ledger in it with the options of

@@ -2,7 +2,7 @@
  * Number formatting for the task pane: the same text on every machine and locale.
  */
 import { toNumber, type Ratio } from "../engine";
-import { fmtYuan } from "../report/summary";
+import { fmtYuan } from "../report/labels";
 
 /**
  * @summary Hundredths of a point as text with two decimals.
