@@ -24,6 +24,7 @@ import {
 import { buildSummary } from "../report/summary";
 import { verify, verifyExitCode } from "../report/verify";
 import { getExitCode } from "./exitCode";
+import { processIo, type Io } from "./io";
 import { formatAssessment, formatDiagnostics, formatVerify } from "./print";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "./xlsx";
 
@@ -48,32 +49,10 @@ function nodeSha256(): Sha256 {
   return { update: (text) => void h.update(text, "utf8"), hex: () => h.digest("hex") };
 }
 
-export interface Io {
-  stdout: (text: string) => Promise<void>;
-  stderr: (text: string) => Promise<void>;
-  /** The clock of the run log's 时间 column (tests fix it). Default: now. */
-  now?: () => Date;
-}
+export type { Io } from "./io";
 
 /** The tier-edge option's values. */
 export const TIER_EDGES = ["lower", "upper"] as const;
-
-/** Write to a stream and wait until it has taken the data (JSON output can be long). */
-function writer(stream: NodeJS.WriteStream): (text: string) => Promise<void> {
-  // A reader that stops early (`om-scorecard assess … | head`) closes the pipe: the rest of the
-  // text is not wanted, which is no error (the scored copy is written before anything is printed).
-  const closed = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === "EPIPE";
-  stream.on("error", (err) => {
-    if (!closed(err)) throw err;
-  });
-  return (text) =>
-    new Promise((resolve, reject) => {
-      if (stream.destroyed) return resolve();
-      stream.write(text, (err) => (err && !closed(err) ? reject(err) : resolve()));
-    });
-}
-
-export const processIo: Io = { stdout: writer(process.stdout), stderr: writer(process.stderr) };
 
 /** `LEDGER.xlsx` → `LEDGER.scored.xlsx` (same folder, same extension). */
 export function defaultOutPath(input: string): string {

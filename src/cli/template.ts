@@ -19,8 +19,7 @@ import {
   widthOf,
   type ColumnKind,
 } from "../report/template";
-import type { Io } from "./main";
-
+import type { Io } from "./io";
 import { excelDate } from "./sample";
 
 /**
