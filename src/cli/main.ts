@@ -5,23 +5,15 @@ import * as path from "node:path";
 import {
   RUN_LOG_SHEET_NAME,
   SUMMARY_SHEET_NAME,
-  assess,
   diag,
   diagnosticText,
   parseDateText,
   type Diagnostic,
 } from "../engine";
-import { ledgerFingerprint, type Sha256 } from "../report/fingerprint";
+import type { Sha256 } from "../report/fingerprint";
 import { diagnosticJson, invalidJson, toJson } from "../report/json";
-import {
-  RUN_LOG_WIDTHS,
-  logHeaderCells,
-  logRowCells,
-  newRecord,
-  readLog,
-  type RunRecord,
-} from "../report/runLog";
-import { buildSummary } from "../report/summary";
+import { scoreLedger, writePlan } from "../report/pipeline";
+import type { RunRecord } from "../report/runLog";
 import { verify, verifyExitCode } from "../report/verify";
 import { getExitCode } from "./exitCode";
 import { processIo, type Io } from "./io";
@@ -147,44 +139,35 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
   }
   // Refused before anything is written: sheets cannot be added to a structure-protected workbook.
   if (read.structureLocked) return fail(diag("workbook-structure-protected", {}, {}));
-  const tables = read.tables;
 
-  let assessment = assess(tables, {
-    asOf,
-    profile: {
-      ...(flags.roundRate ? { rateRounding: "whole-percent" as const } : {}),
-      ...(flags.tierEdge ? { tierEdge: flags.tierEdge } : {}),
+  const scored = scoreLedger(
+    read.tables,
+    {
+      asOf,
+      profile: {
+        ...(flags.roundRate ? { rateRounding: "whole-percent" as const } : {}),
+        ...(flags.tierEdge ? { tierEdge: flags.tierEdge } : {}),
+      },
     },
-  });
+    nodeSha256
+  );
+  let assessment = scored.assessment;
+  const { fingerprint } = scored;
   const code = getExitCode(assessment.status);
-  const fingerprint = ledgerFingerprint(tables, nodeSha256());
   let record: RunRecord | null = null;
   let written: string | null = null;
   if (assessment.status !== "invalid") {
-    const logGrid = read.toolSheets[RUN_LOG_SHEET_NAME];
-    const previous = logGrid ? readLog(logGrid).records : [];
-    record = newRecord(
-      assessment,
-      fingerprint,
-      (io.now ?? (() => new Date()))(),
-      previous.length ? previous[previous.length - 1] : null
-    );
+    const plan = writePlan(assessment, fingerprint, {
+      previousLog: read.toolSheets[RUN_LOG_SHEET_NAME] ?? null,
+      now: (io.now ?? (() => new Date()))(),
+    });
+    record = plan.record;
     // Some damaged parts are read only by the writer (styles, content types, relationships):
     // such a file scores but cannot be copied, and says so like any unreadable file.
     let copy: Uint8Array;
     const report: WriteReport = {};
     try {
-      copy = writeScoredCopy(
-        bytes,
-        buildSummary(assessment, { fingerprint, record }),
-        {
-          name: RUN_LOG_SHEET_NAME,
-          header: logHeaderCells(),
-          row: logRowCells(record),
-          columnWidths: RUN_LOG_WIDTHS,
-        },
-        report
-      );
+      copy = writeScoredCopy(bytes, plan.summary, plan.log, report);
     } catch (e) {
       return failFile(e);
     }
