@@ -307,7 +307,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     )
     .action(async (flags: { out: string; dingtalk?: boolean }) => {
       // Loaded only here: exceljs is large and `assess` never needs it.
-      const { writeSampleLedger } = await import("./sample");
+      const { writeSampleLedger } = await import(/* webpackChunkName: "cli/sample" */ "./sample");
       await writeSampleLedger(flags.out, { dingtalk: flags.dingtalk === true });
       await io.stdout(`已生成示例台账 Sample ledger written: ${flags.out}\n`);
     });
@@ -321,7 +321,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .addOption(new Option("--json", "只输出一个 JSON 对象 print exactly one JSON object on stdout"))
     .action(async (flags: { out: string; json?: boolean }) => {
       // Loaded only here, like `sample`: exceljs is large and `assess` never needs it.
-      const { runTemplate } = await import("./template");
+      const { runTemplate } = await import(/* webpackChunkName: "cli/template" */ "./template");
       exitCode = await runTemplate(flags, io);
     });
 
