@@ -12,7 +12,18 @@ const typescriptBlock = officeAddins.configs.recommended.find(
 );
 
 export default [
-  { ignores: ["dist/", "build/", "build-bench/", "node_modules/", "test-output/", "coverage/"] },
+  {
+    // .tmp-bench/: the TMPDIR a benchmark run may be given inside the checkout (its .xlsx cache).
+    ignores: [
+      "dist/",
+      "build/",
+      "build-bench/",
+      ".tmp-bench/",
+      "node_modules/",
+      "test-output/",
+      "coverage/",
+    ],
+  },
   ...officeAddins.configs.react,
   {
     files: ["**/*.{ts,tsx,js,mjs,cjs}"],
