@@ -5,8 +5,8 @@
  *
  *   npx webpack --config webpack.cli.js   -> build/ (npm run build:cli, run by `npm ci` too)
  *
- * One file because Node then reads and compiles one file instead of resolving and loading some
- * seventy: start-up is about 20 ms shorter (docs/performance.md). `template` and `sample` are
+ * One file because Node then reads and compiles one file instead of resolving and loading 65
+ * modules: start-up is about 20 ms shorter (docs/performance.md). `template` and `sample` are
  * chunks of their own (build/cli/template.js, build/cli/sample.js), loaded only when those
  * commands run, and exceljs, which only they use, stays in node_modules.
  *
