@@ -13,6 +13,7 @@ const typescriptBlock = officeAddins.configs.recommended.find(
 
 export default [
   {
+    // .tmp-bench/: the TMPDIR a benchmark run may be given inside the checkout (its .xlsx cache).
     ignores: [
       "dist/",
       "build/",

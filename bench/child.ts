@@ -7,13 +7,18 @@
  *   engine ROWS RUNS       assess() on RawTables already in memory, RUNS times
  *   xlsx ROWS|issue5 FILE  write the synthetic ledger as .xlsx to FILE (cache)
  *   pieces FILE OUT        the command line's steps timed one by one
- *   cli FILE OUT           the real command line (`main(["assess", FILE, ...])`), timed by the parent
+ *   cli FILE OUT           the built command line (build/cli/main.js, what bin/ loads:
+ *                          `main(["assess", FILE, ...])`), timed by the parent
+ *   ratios FILE ROUNDS     inflate alone, read, and assess + fingerprint, ROUNDS times in turn
  *   adapter ROWS           the Excel adapter against the recording Office.js fake
  */
+import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
+import * as path from "node:path";
 import { performance } from "node:perf_hooks";
 import * as v8 from "node:v8";
 import type { RawTable } from "../src/engine";
+import type { Sha256 } from "../src/report/fingerprint";
 import type { toJson } from "../src/report/json";
 
 // Modules are required inside each mode, so that the `cli` mode loads exactly what the command
@@ -23,6 +28,20 @@ const engineModule = () => require("../src/engine") as typeof import("../src/eng
 const summaryModule = () =>
   require("../src/report/summary") as typeof import("../src/report/summary");
 const generateModule = () => require("./generate") as typeof import("./generate");
+const pipelineModule = () =>
+  require("../src/report/pipeline") as typeof import("../src/report/pipeline");
+const xlsxModule = () => require("../src/workbook") as typeof import("../src/workbook");
+const nodeCodecModule = () =>
+  require("../src/cli/nodeCodec") as typeof import("../src/cli/nodeCodec");
+
+/** The project's root (this file runs from build-bench/bench/). */
+const ROOT = path.resolve(__dirname, "../..");
+
+/** Node's SHA-256, as the command line passes it to the pipeline. */
+const nodeSha256 = (): Sha256 => {
+  const h = createHash("sha256");
+  return { update: (t) => void h.update(t, "utf8"), hex: () => h.digest("hex") };
+};
 
 const MB = 1024 * 1024;
 const gc = (globalThis as unknown as { gc?: () => void }).gc ?? ((): void => undefined);
@@ -103,11 +122,9 @@ function xlsx(rowsArg: string, file: string): void {
 }
 
 function pieces(file: string, out: string): void {
-  const { assess } = engineModule();
-  const { buildSummary } = summaryModule();
-  const { readLedgerXlsx, writeScoredCopy } =
-    require("../src/workbook") as typeof import("../src/workbook");
-  const { nodeCodec } = require("../src/cli/nodeCodec") as typeof import("../src/cli/nodeCodec");
+  const { scoreLedger, writePlan } = pipelineModule();
+  const { readLedgerXlsx, writeScoredCopy } = xlsxModule();
+  const { nodeCodec } = nodeCodecModule();
   const t: Record<string, number> = {};
   let m = performance.now();
   const lap = (name: string): void => {
@@ -117,31 +134,68 @@ function pieces(file: string, out: string): void {
   };
   const bytes = readFileSync(file);
   lap("readFile");
-  const { tables } = readLedgerXlsx(bytes, nodeCodec);
+  const read = readLedgerXlsx(bytes, nodeCodec);
   lap("read");
-  const a = assess(tables);
-  lap("assess");
-  const summary = buildSummary(a);
-  lap("summary");
-  const scored = writeScoredCopy(bytes, summary, nodeCodec);
+  const { assessment: a, fingerprint } = scoreLedger(read.tables, {}, nodeSha256);
+  lap("score");
+  if (a.status === "invalid") throw new Error(`${file} does not score`);
+  const plan = writePlan(a, fingerprint, { previousLog: null, now: new Date() });
+  lap("plan");
+  const scored = writeScoredCopy(bytes, plan.summary, nodeCodec, plan.log);
   lap("write");
   writeFileSync(out, scored);
   lap("writeFile");
   done({
     mode: "pieces",
-    rows: tables.reduce((n: number, x: RawTable) => n + x.rows.length, 0),
+    rows: read.tables.reduce((n: number, x: RawTable) => n + x.rows.length, 0),
     times: t,
     status: a.status,
-    total: a.status === "invalid" ? null : a.totalHundredths,
+    total: a.totalHundredths,
     outBytes: scored.length,
   });
 }
 
+/**
+ * The ratios of the three speed targets, in one process on one file: reading it
+ * (`readLedgerXlsx`) against inflating the very parts the read inflates with the same codec
+ * (`measureRead`, ROUNDS runs each, alternately), then scoring it (`scoreLedger`: assess plus the
+ * fingerprint) ROUNDS times; the parent compares the medians.
+ */
+function ratios(file: string, roundsArg: string): void {
+  const { scoreLedger } = pipelineModule();
+  const { readLedgerXlsx } = xlsxModule();
+  const { nodeCodec } = nodeCodecModule();
+  const { measureRead } = require("./measureRead") as typeof import("./measureRead");
+  const bytes = readFileSync(file);
+  const rounds = Number(roundsArg);
+  const m = measureRead(bytes, nodeCodec, rounds);
+  const { tables } = readLedgerXlsx(bytes, nodeCodec);
+  const score: number[] = [];
+  let status = "";
+  for (let i = 0; i < rounds; i++) {
+    gc();
+    const t0 = performance.now();
+    status = scoreLedger(tables, {}, nodeSha256).assessment.status;
+    score.push(performance.now() - t0);
+  }
+  done({
+    mode: "ratios",
+    // measureRead gives medians already: one figure each.
+    times: { inflate: [m.inflateMs], read: [m.readMs], score },
+    firstReadMs: m.firstReadMs,
+    inflatedBytes: m.inflatedBytes,
+    fileBytes: bytes.length,
+    status,
+  });
+}
+
 async function cli(file: string, out: string): Promise<void> {
-  // Node's own start-up, then the command line's modules (commander, the engine, the .xlsx
-  // reader/writer, and whatever they import at load time).
+  // Node's own start-up, then the command line's bundle (commander, the engine, the .xlsx
+  // reader/writer, and whatever they import at load time), as bin/om-scorecard.js loads it.
   const bootMs = performance.now();
-  const { main } = require("../src/cli/main") as typeof import("../src/cli/main");
+  const { main } = require(
+    path.join(ROOT, "build/cli/main.js")
+  ) as typeof import("../src/cli/main");
   const loadMs = performance.now() - bootMs;
   let stdout = "";
   const code = await main(["assess", file, "--out", out, "--json"], {
@@ -214,6 +268,8 @@ async function childMain(): Promise<void> {
       return pieces(args[0], args[1]);
     case "cli":
       return cli(args[0], args[1]);
+    case "ratios":
+      return ratios(args[0], args[1] ?? "5");
     case "adapter":
       return adapter(args[0]);
     default:

@@ -14,7 +14,7 @@
  */
 import { readLedgerXlsx, type ZipCodec } from "../src/workbook";
 
-export interface ReadMeasure {
+interface ReadMeasure {
   /** Median time of one whole read, ms. */
   readMs: number;
   /** Median time of inflating the parts the read inflates, ms (no CRC, no parsing). */

@@ -4,13 +4,16 @@
  * figures and says, for each target, "met" or "MISSED". Exit status is 0 either way (a missed
  * target is a finding, not a crash); 1 only when a measurement itself failed.
  *
- *   node bench/run.js [engine] [cli] [adapter] [--runs N] [--no-build]
+ *   node bench/run.js [engine] [cli] [ratios] [adapter] [--runs N] [--no-build]
  *   (--runs: command-line runs per ledger and column, default 5)
  *
- * 1. Compiles src + bench with tsconfig.bench.json into build-bench/ (gitignored).
+ * 1. Compiles src + bench with tsconfig.bench.json into build-bench/ (gitignored), and the
+ *    command line's bundle with webpack.cli.js into build/ (what bin/om-scorecard.js runs).
  * 2. Every measurement runs in a fresh child process (node --expose-gc), so its heap and peak RSS
  *    are its own. Synthetic ledgers are generated deterministically from a fixed seed
  *    (bench/generate.ts); the .xlsx files are cached in $TMPDIR/om-scorecard-bench-v1.
+ * 3. `ratios` holds the command line to three floors on the 130k-row ledger: start-up against
+ *    `node -e 0`, reading against inflating the same parts alone, and scoring against reading.
  */
 "use strict";
 const { spawnSync } = require("node:child_process");
@@ -20,6 +23,7 @@ const path = require("node:path");
 
 const ROOT = path.resolve(__dirname, "..");
 const CHILD = path.join(ROOT, "build-bench/bench/child.js");
+const BIN = path.join(ROOT, "bin/om-scorecard.js");
 const CACHE = path.join(os.tmpdir(), "om-scorecard-bench-v1");
 
 const argv = process.argv.slice(2);
@@ -28,7 +32,7 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 ? Number(argv[i + 1]) : dflt;
 };
-const parts = ["engine", "cli", "adapter"].filter((p) => argv.includes(p));
+const parts = ["engine", "cli", "ratios", "adapter"].filter((p) => argv.includes(p));
 const want = (p) => parts.length === 0 || parts.includes(p);
 const RUNS = opt("--runs", 5);
 
@@ -74,14 +78,19 @@ function target(name, ok, detail) {
 
 function build() {
   if (flag("--no-build")) return;
-  const tsc = path.join(ROOT, "node_modules/typescript/bin/tsc");
-  const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.bench.json")], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  if (r.status !== 0) {
-    process.stdout.write(r.stdout);
-    throw new Error("could not compile the benchmark (tsc -p tsconfig.bench.json)");
+  const steps = [
+    ["node_modules/typescript/bin/tsc", "-p", "tsconfig.bench.json"],
+    ["node_modules/webpack-cli/bin/cli.js", "--config", "webpack.cli.js"],
+  ];
+  for (const [script, ...args] of steps) {
+    const r = spawnSync(process.execPath, [path.join(ROOT, script), ...args], {
+      cwd: ROOT,
+      encoding: "utf8",
+    });
+    if (r.status !== 0) {
+      process.stdout.write(r.stdout);
+      throw new Error(`could not build the benchmark (${path.basename(script)} ${args.join(" ")})`);
+    }
   }
 }
 
@@ -172,8 +181,8 @@ function benchCli() {
       fmtInt(pieces[0].rows),
       `${(fs.statSync(file).size / 1048576).toFixed(1)}`,
       fmtMs(med("readFile") + med("read")),
-      fmtMs(med("assess")),
-      fmtMs(med("summary")),
+      fmtMs(med("score")),
+      fmtMs(med("plan")),
       fmtMs(med("write") + med("writeFile")),
       fmtMs(median(runs.map((r) => r.bootMs + r.loadMs))),
       `${fmtMs(wall)} / ${fmtMs(wallMin)}`,
@@ -204,8 +213,8 @@ function benchCli() {
         "rows",
         "file MB",
         "read ms",
-        "assess ms",
-        "summary ms",
+        "score ms",
+        "plan ms",
         "write ms",
         "start-up ms",
         "wall ms median / min",
@@ -216,10 +225,82 @@ function benchCli() {
     )
   );
   console.log(
-    "\nread = readFile + readLedgerXlsx; write = writeScoredCopy + writeFile (pieces timed in one process);" +
-      "\nstart-up = node start-up + loading the command line's modules, before the file is touched (part of wall);" +
-      "\nwall = `assess FILE --out OUT --json` through main(), from process spawn to exit (node start-up and module loading included);" +
+    "\nread = readFile + readLedgerXlsx; score = scoreLedger (assess + fingerprint); plan = writePlan (run record, summary" +
+      "\nsheet, log row); write = writeScoredCopy + writeFile (pieces timed in one process);" +
+      "\nstart-up = node start-up + loading the command line's bundle (build/cli/main.js), before the file is touched (part of wall);" +
+      "\nwall = `assess FILE --out OUT --json` through the bundle's main(), from process spawn to exit (node start-up and module loading included);" +
       "\npeak RSS = VmHWM at exit, the largest of the runs. Targets are judged on the median wall time."
+  );
+}
+
+/** Wall time of a command from spawn to exit, in ms; `expect` is its exit status. */
+function spawnMs(args, expect) {
+  const t0 = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (r.status !== expect) {
+    process.stderr.write(r.stderr || "");
+    throw new Error(`${args.join(" ")} exited with ${r.status ?? r.signal}, not ${expect}`);
+  }
+  return ms;
+}
+
+/**
+ * The three speed targets of issue 17 on the 130k-row ledger, each beside the floor it is
+ * measured against:
+ * - start-up: `om-scorecard assess` on a path that does not exist, spawn to exit — Node's start-up,
+ *   the bundle loaded, the one failed read of the file and one line printed — against `node -e 0`,
+ *   spawn to exit; the two alternate, STARTUP_RUNS each, medians compared;
+ * - read: readLedgerXlsx against inflating the same parts alone (bench/child.ts `ratios`);
+ * - assess + fingerprint (scoreLedger) against that read, in the same process.
+ */
+function benchRatios() {
+  const STARTUP_RUNS = 15;
+  const ROUNDS = 7;
+  const file = ledgerFile("issue5");
+  const missing = path.join(CACHE, "no-such-ledger.xlsx");
+  const node = [];
+  const cli = [];
+  for (let i = 0; i < STARTUP_RUNS; i++) {
+    node.push(spawnMs(["-e", "0"], 0));
+    cli.push(spawnMs([BIN, "assess", missing, "--json"], 2));
+  }
+  const r = child(["ratios", file, String(ROUNDS)]);
+  const startup = median(cli);
+  const floor = median(node);
+  const inflate = median(r.times.inflate);
+  const read = median(r.times.read);
+  const score = median(r.times.score);
+  const rows = [
+    ["start-up (to the first touch of the file)", startup, "node -e 0", floor, 2],
+    ["read (readLedgerXlsx)", read, "inflating its parts alone", inflate, 3],
+    ["assess + fingerprint (scoreLedger)", score, "read", read, 1],
+  ].map(([what, ms, floorName, floorMs, limit]) => {
+    const ratio = ms / floorMs;
+    const ok = ratio <= limit;
+    target(
+      `${what} ≤ ${limit}× ${floorName}`,
+      ok,
+      `${fmtMs(ms)} / ${fmtMs(floorMs)} ms = ${ratio.toFixed(2)}×`
+    );
+    return [
+      what,
+      fmtMs(ms),
+      floorName,
+      fmtMs(floorMs),
+      `${ratio.toFixed(2)}×`,
+      `≤ ${limit}×`,
+      ok ? "met" : "MISSED",
+    ];
+  });
+  console.log(
+    `\n## Against the floors: the 130k-row ledger (${fmtInt(r.fileBytes / 1024)} KB .xlsx, ${(r.inflatedBytes / 1048576).toFixed(1)} MB inflated)\n`
+  );
+  console.log(table(["measure", "ms", "floor", "floor ms", "ratio", "target", "verdict"], rows));
+  console.log(
+    `\nstart-up: \`om-scorecard assess\` on a missing file (exit 2), spawn to exit, against \`node -e 0\`; median of ${STARTUP_RUNS} each, alternating.` +
+      `\nread, inflate, score: one process, ${ROUNDS} rounds in turn (inflate the worksheet, shared-string and table parts; readLedgerXlsx;` +
+      "\nscoreLedger with Node's SHA-256), medians; a gc before each."
   );
 }
 
@@ -332,6 +413,7 @@ function mainBench() {
   build();
   if (want("engine")) benchEngine();
   if (want("cli")) benchCli();
+  if (want("ratios")) benchRatios();
   if (want("adapter")) benchAdapter();
   if (verdicts.length) {
     console.log("\n## Targets\n");

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 "use strict";
-// Entry point of the command line. The TypeScript is compiled into build/ by `npm run build:cli`
-// (run automatically by `npm ci` / `npm install` through the `prepare` script).
+// Entry point of the command line. The TypeScript is bundled into build/cli/main.js by
+// `npm run build:cli` (webpack.cli.js; run automatically by `npm ci` / `npm install` through the
+// `prepare` script).
 let main;
 try {
   ({ main } = require("../build/cli/main.js"));

@@ -5,25 +5,18 @@ import * as path from "node:path";
 import {
   RUN_LOG_SHEET_NAME,
   SUMMARY_SHEET_NAME,
-  assess,
   diag,
   diagnosticText,
   parseDateText,
   type Diagnostic,
 } from "../engine";
-import { ledgerFingerprint, type Sha256 } from "../report/fingerprint";
+import type { Sha256 } from "../report/fingerprint";
 import { diagnosticJson, invalidJson, toJson } from "../report/json";
-import {
-  RUN_LOG_WIDTHS,
-  logHeaderCells,
-  logRowCells,
-  newRecord,
-  readLog,
-  type RunRecord,
-} from "../report/runLog";
-import { buildSummary } from "../report/summary";
+import { scoreLedger, writePlan } from "../report/pipeline";
+import type { RunRecord } from "../report/runLog";
 import { verify, verifyExitCode } from "../report/verify";
 import { getExitCode } from "./exitCode";
+import { processIo, type Io } from "./io";
 import { formatAssessment, formatDiagnostics, formatVerify } from "./print";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "../workbook";
 import { nodeCodec } from "./nodeCodec";
@@ -51,32 +44,10 @@ function nodeSha256(): Sha256 {
   return { update: (text) => void h.update(text, "utf8"), hex: () => h.digest("hex") };
 }
 
-export interface Io {
-  stdout: (text: string) => Promise<void>;
-  stderr: (text: string) => Promise<void>;
-  /** The clock of the run log's 时间 column (tests fix it). Default: now. */
-  now?: () => Date;
-}
+export type { Io } from "./io";
 
 /** The tier-edge option's values. */
 export const TIER_EDGES = ["lower", "upper"] as const;
-
-/** Write to a stream and wait until it has taken the data (JSON output can be long). */
-function writer(stream: NodeJS.WriteStream): (text: string) => Promise<void> {
-  // A reader that stops early (`om-scorecard assess … | head`) closes the pipe: the rest of the
-  // text is not wanted, which is no error (the scored copy is written before anything is printed).
-  const closed = (err: unknown) => (err as NodeJS.ErrnoException | null)?.code === "EPIPE";
-  stream.on("error", (err) => {
-    if (!closed(err)) throw err;
-  });
-  return (text) =>
-    new Promise((resolve, reject) => {
-      if (stream.destroyed) return resolve();
-      stream.write(text, (err) => (err && !closed(err) ? reject(err) : resolve()));
-    });
-}
-
-export const processIo: Io = { stdout: writer(process.stdout), stderr: writer(process.stderr) };
 
 /** `LEDGER.xlsx` → `LEDGER.scored.xlsx` (same folder, same extension). */
 export function defaultOutPath(input: string): string {
@@ -171,45 +142,35 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
   }
   // Refused before anything is written: sheets cannot be added to a structure-protected workbook.
   if (read.structureLocked) return fail(diag("workbook-structure-protected", {}, {}));
-  const tables = read.tables;
 
-  let assessment = assess(tables, {
-    asOf,
-    profile: {
-      ...(flags.roundRate ? { rateRounding: "whole-percent" as const } : {}),
-      ...(flags.tierEdge ? { tierEdge: flags.tierEdge } : {}),
+  const scored = scoreLedger(
+    read.tables,
+    {
+      asOf,
+      profile: {
+        ...(flags.roundRate ? { rateRounding: "whole-percent" as const } : {}),
+        ...(flags.tierEdge ? { tierEdge: flags.tierEdge } : {}),
+      },
     },
-  });
+    nodeSha256
+  );
+  let assessment = scored.assessment;
+  const { fingerprint } = scored;
   const code = getExitCode(assessment.status);
-  const fingerprint = ledgerFingerprint(tables, nodeSha256());
   let record: RunRecord | null = null;
   let written: string | null = null;
   if (assessment.status !== "invalid") {
-    const logGrid = read.toolSheets[RUN_LOG_SHEET_NAME];
-    const previous = logGrid ? readLog(logGrid).records : [];
-    record = newRecord(
-      assessment,
-      fingerprint,
-      (io.now ?? (() => new Date()))(),
-      previous.length ? previous[previous.length - 1] : null
-    );
+    const plan = writePlan(assessment, fingerprint, {
+      previousLog: read.toolSheets[RUN_LOG_SHEET_NAME] ?? null,
+      now: (io.now ?? (() => new Date()))(),
+    });
+    record = plan.record;
     // Some damaged parts are read only by the writer (styles, content types, relationships):
     // such a file scores but cannot be copied, and says so like any unreadable file.
     let copy: Uint8Array;
     const report: WriteReport = {};
     try {
-      copy = writeScoredCopy(
-        bytes,
-        buildSummary(assessment, { fingerprint, record }),
-        nodeCodec,
-        {
-          name: RUN_LOG_SHEET_NAME,
-          header: logHeaderCells(),
-          row: logRowCells(record),
-          columnWidths: RUN_LOG_WIDTHS,
-        },
-        report
-      );
+      copy = writeScoredCopy(bytes, plan.summary, nodeCodec, plan.log, report);
     } catch (e) {
       return failFile(e);
     }
@@ -349,7 +310,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     )
     .action(async (flags: { out: string; dingtalk?: boolean }) => {
       // Loaded only here: exceljs is large and `assess` never needs it.
-      const { writeSampleLedger } = await import("./sample");
+      const { writeSampleLedger } = await import(/* webpackChunkName: "cli/sample" */ "./sample");
       await writeSampleLedger(flags.out, { dingtalk: flags.dingtalk === true });
       await io.stdout(`已生成示例台账 Sample ledger written: ${flags.out}\n`);
     });
@@ -363,7 +324,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .addOption(new Option("--json", "只输出一个 JSON 对象 print exactly one JSON object on stdout"))
     .action(async (flags: { out: string; json?: boolean }) => {
       // Loaded only here, like `sample`: exceljs is large and `assess` never needs it.
-      const { runTemplate } = await import("./template");
+      const { runTemplate } = await import(/* webpackChunkName: "cli/template" */ "./template");
       exitCode = await runTemplate(flags, io);
     });
 

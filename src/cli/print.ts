@@ -23,7 +23,7 @@ import {
   choicesText,
   fmtYuan,
   penaltyLines,
-} from "../report/summary";
+} from "../report/labels";
 import type { VerifyResult } from "../report/verify";
 
 /**
@@ -32,7 +32,7 @@ import type { VerifyResult } from "../report/verify";
  */
 
 /** Display width of text in a terminal: CJK and full-width characters take two columns. */
-export function displayWidth(s: string): number {
+function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -59,10 +59,10 @@ const padStart = (s: string, width: number): string =>
 const points = (h: number): string => (h / 100).toFixed(2);
 
 /** At most this many diagnostics (groups of one problem) are printed; the JSON and the summary sheet have them all. */
-export const PRINT_DIAGNOSTICS = 30;
+const PRINT_DIAGNOSTICS = 30;
 
 /** One problem, once: its rows counted and the first ones named when many rows share it. */
-export function formatGroup(g: DiagnosticGroup): string {
+function formatGroup(g: DiagnosticGroup): string {
   const s = g.shown;
   return `[${both(SEVERITY_TEXT[s.severity])}] ${groupLocationZh(g)}${s.zh}\n    ${groupPrefixEn(g)}${s.en} (${s.code})`;
 }
@@ -80,7 +80,7 @@ export function formatDiagnostics(list: readonly Diagnostic[]): string[] {
 }
 
 /** What lifts the tier, the monthly trend and the staffing duty (SPEC §8), for the terminal. */
-export function formatYear(a: ScoredAssessment): string[] {
+function formatYear(a: ScoredAssessment): string[] {
   const lines: string[] = [];
   const head = adviceHeadline(a);
   lines.push("如何提升等级 What lifts the tier:", `  ${head.zh}`, `  ${head.en}`);

@@ -151,7 +151,7 @@ export interface SampleOptions {
 }
 
 /** Build the sample ledger workbook. */
-export function buildSampleLedger(options: SampleOptions = {}): ExcelJS.Workbook {
+function buildSampleLedger(options: SampleOptions = {}): ExcelJS.Workbook {
   const rnd = seededRandom(20240701);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
   const p = DEFAULT_PROFILE;

@@ -19,8 +19,7 @@ import {
   widthOf,
   type ColumnKind,
 } from "../report/template";
-import type { Io } from "./main";
-
+import type { Io } from "./io";
 import { excelDate } from "./sample";
 
 /**
@@ -41,7 +40,6 @@ import { excelDate } from "./sample";
  */
 
 export { BLANK_ROWS, CHECKED_ROWS, DATE_FORMAT, GUIDE_SHEET, TIME_FORMAT, VOCABULARY };
-export type { VocabularyKey } from "../report/template";
 
 function columnLetter(n: number): string {
   let s = "";
@@ -180,7 +178,7 @@ function addGuideSheet(wb: ExcelJS.Workbook): void {
 }
 
 /** Build the empty ledger workbook (the 说明 sheet first, then the seven tables in TABLES order). */
-export function buildTemplate(): ExcelJS.Workbook {
+function buildTemplate(): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "OM Scorecard";
   wb.created = new Date(Date.UTC(2025, 6, 1));

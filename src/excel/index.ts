@@ -2,10 +2,9 @@
  * The Excel adapter: the only module of the add-in that calls `Excel.run`. It takes and returns
  * engine types; errors propagate to the caller (the task pane shows them).
  */
-import { TABLES, assess, diag, locateTables, type AssessOptions, type RawTable } from "../engine";
-import { ledgerFingerprint } from "../report/fingerprint";
-import { RUN_LOG_WIDTHS, logHeaderCells, logRowCells, newRecord, readLog } from "../report/runLog";
-import { buildSummary, inDateSystem } from "../report/summary";
+import { TABLES, diag, locateTables, type AssessOptions, type RawTable } from "../engine";
+import { scoreLedger, writePlan } from "../report/pipeline";
+import { inDateSystem } from "../report/summary";
 import type { SummarySheet } from "../report/types";
 import { verify } from "../report/verify";
 import { widthPoints } from "./layout";
@@ -34,11 +33,9 @@ export type {
   ExcelHost,
   LedgerCheck,
   LedgerOverview,
-  FoundTable,
-  MissingTable,
   TemplateTablesResult,
 } from "./types";
-export type { LedgerLayout, TablePlace } from "./locate";
+export type { LedgerLayout } from "./locate";
 export type { ReadStats } from "./read";
 export type { WriteStats } from "./write";
 export { HostError } from "./write";
@@ -89,7 +86,7 @@ export async function listTables(): Promise<LedgerOverview> {
  * Whether the host has the page layout API (worksheet.pageLayout, horizontalPageBreaks:
  * ExcelApi 1.9, above the manifest's 1.7 minimum), asked of Office.js at run time.
  */
-export function supportsPageLayout(): boolean {
+function supportsPageLayout(): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
   return office?.context?.requirements?.isSetSupported("ExcelApi", "1.9") === true;
 }
@@ -98,7 +95,7 @@ export function supportsPageLayout(): boolean {
  * Whether the host has Range.dataValidation (ExcelApi 1.8, above the manifest's 1.7 minimum),
  * asked of Office.js at run time.
  */
-export function supportsDataValidation(): boolean {
+function supportsDataValidation(): boolean {
   const office = (globalThis as { Office?: typeof Office }).Office;
   return office?.context?.requirements?.isSetSupported("ExcelApi", "1.8") === true;
 }
@@ -117,7 +114,7 @@ export async function writeSummary(
 }
 
 /** @summary Structure protection and the 考核结果 / 考核记录 cells: 2 round trips. */
-export async function readToolSheets(): Promise<ToolSheets> {
+async function readToolSheets(): Promise<ToolSheets> {
   return Excel.run(RUN_OPTIONS, (context) => readToolSheetsIn(context));
 }
 
@@ -157,9 +154,8 @@ export async function runAssessment(
   now: () => Date = () => new Date()
 ): Promise<AssessmentRun> {
   const tables = await readLedger();
-  const assessment = assess(tables, options);
+  const { assessment, fingerprint } = scoreLedger(tables, options);
   const layout = ledgerLayout(tables);
-  const fingerprint = ledgerFingerprint(tables);
   if (assessment.status === "invalid") return { assessment, layout, fingerprint, record: null };
   const tool = await readToolSheets();
   if (tool.structureProtected)
@@ -170,21 +166,16 @@ export async function runAssessment(
       record: null,
       refused: diag("workbook-structure-protected", {}, {}),
     };
-  const previous = tool.log ? readLog(tool.log).records : [];
-  const record = newRecord(
-    assessment,
-    fingerprint,
-    now(),
-    previous.length ? previous[previous.length - 1] : null
-  );
+  const { record, summary, log } = writePlan(assessment, fingerprint, {
+    previousLog: tool.log,
+    now: now(),
+  });
   const date1904 = tables.some((t) => t.date1904 === true);
-  const pageLayout = await writeSummary(
-    inDateSystem(buildSummary(assessment, { fingerprint, record }), date1904)
-  );
+  const pageLayout = await writeSummary(inDateSystem(summary, date1904));
   // After the summary: a failure here leaves the summary without its log row, which verify
   // reports (the summary's run No. is not the log's last).
   await Excel.run(RUN_OPTIONS, (context) =>
-    appendLogRowIn(context, logHeaderCells(), logRowCells(record), RUN_LOG_WIDTHS.map(widthPoints))
+    appendLogRowIn(context, log.header, log.row, log.columnWidths.map(widthPoints))
   );
   return { assessment, layout, fingerprint, record, pageLayout };
 }

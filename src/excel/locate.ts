@@ -7,7 +7,7 @@ import { TABLES, locateTables, normalizeName, type RawTable, type TableKey } fro
 import { cellAddress } from "./layout";
 
 /** Where one logical table stands: its sheet, header row, first column and column indexes. */
-export interface TablePlace {
+interface TablePlace {
   sheet: string;
   /** Worksheet row of the header row. */
   headerRow: number;

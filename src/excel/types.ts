@@ -9,7 +9,7 @@ import type { VerifyResult } from "../report/verify";
 import type { LedgerLayout } from "./locate";
 
 /** One candidate ledger table found in the workbook. */
-export interface FoundTable {
+interface FoundTable {
   /** Excel table name (ListObject), or the worksheet name for a plain sheet. */
   name: string;
   sheet: string;
@@ -22,7 +22,7 @@ export interface FoundTable {
 }
 
 /** A logical ledger table (SPEC §2) that no workbook table matched. */
-export interface MissingTable {
+interface MissingTable {
   key: TableKey;
   zh: string;
   en: string;

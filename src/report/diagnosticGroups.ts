@@ -15,10 +15,10 @@ import {
  */
 
 /** How many of a group's rows are named. */
-export const GROUP_FIRST_ROWS = 5;
+const GROUP_FIRST_ROWS = 5;
 
 /** A worksheet row a diagnostic points at, with its sheet when its table spans several. */
-export interface RowRef {
+interface RowRef {
   row: number;
   sheet?: string;
 }

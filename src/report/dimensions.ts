@@ -53,13 +53,13 @@ export const MARK_WORDS = {
 } as const;
 
 /** How the attendance apps' words are counted, in words. */
-export const MARKS_RULE: Bilingual = {
+const MARKS_RULE: Bilingual = {
   zh: `${MARK_WORDS.present.join("、")}按到岗计；${MARK_WORDS.absent.join("、")}按缺勤计（合同未约定请假豁免，请假期间乙方须安排人员顶岗）。`,
   en: `${MARK_WORDS.present.join(", ")} (late, early, field work, corrected punch) count as present; ${MARK_WORDS.absent.join(", ")} (leave of any kind) count as absent: the contract grants no leave exemption, so the vendor must cover the post.`,
 };
 
 /** Late, early and leave counts, then the rule (null marks: the rule alone). */
-export function marksNote(marks: { late: number; early: number; leave: number } | null): Bilingual {
+function marksNote(marks: { late: number; early: number; leave: number } | null): Bilingual {
   if (marks === null) return MARKS_RULE;
   return {
     zh: `迟到 ${marks.late} 次、早退 ${marks.early} 次（均计为到岗），请假 ${marks.leave} 次（计为缺勤）。${MARKS_RULE.zh}`,

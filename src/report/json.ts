@@ -11,7 +11,7 @@ import {
 import { MARK_WORDS, dimensionRows } from "./dimensions";
 import { yearJson } from "./year";
 import type { RunRecord } from "./runLog";
-import { penaltyLines } from "./summary";
+import { penaltyLines } from "./labels";
 
 /** The machine-readable result of SPEC §4, printed by `om-scorecard assess --json`. */
 export interface AssessmentJson {
@@ -79,7 +79,7 @@ export interface AssessmentJson {
   run: { seq: number; time: string; options: string; version: string; check: string } | null;
 }
 
-export interface SensitivityJson {
+interface SensitivityJson {
   reading: string;
   total: number;
   tier: string;
@@ -87,7 +87,7 @@ export interface SensitivityJson {
   differs: boolean;
 }
 
-export interface PaymentJson {
+interface PaymentJson {
   payment: "first" | "tail";
   amount: number | null;
   from: string | null;

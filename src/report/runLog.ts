@@ -21,7 +21,7 @@ import { PROGRAM_VERSION } from "./version";
  */
 
 /** The log's columns, in order. */
-export const RUN_LOG_HEADERS = [
+const RUN_LOG_HEADERS = [
   "序号 No.",
   "时间 Time",
   "考核日期 As of",
@@ -64,12 +64,12 @@ export interface RunRecord {
  * @summary The options text of a run: `rate=exact; tier-edge=lower` (the defaults) or with
  * `whole-percent` / `upper`.
  */
-export function optionsText(c: RunChoices): string {
+function optionsText(c: RunChoices): string {
   return `rate=${c.rateRounding === "whole-percent" ? "whole-percent" : "exact"}; tier-edge=${c.tierEdge}`;
 }
 
 /** The choices in an options text; null when it is not one this program writes. */
-export function parseOptions(text: string): RunChoices | null {
+function parseOptions(text: string): RunChoices | null {
   const m = /^rate=(exact|whole-percent); tier-edge=(lower|upper)$/.exec(text.trim());
   if (!m) return null;
   return {
@@ -83,7 +83,7 @@ export function parseOptions(text: string): RunChoices | null {
  * @example
  * logTime(new Date("2025-07-03T02:15:02Z")) // in Asia/Shanghai //=> "2025-07-03 10:15:02 +08:00"
  */
-export function logTime(d: Date): string {
+function logTime(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
   const off = -d.getTimezoneOffset();
   const sign = off < 0 ? "-" : "+";
@@ -113,7 +113,7 @@ function canonicalRecord(r: Omit<RunRecord, "check">): string {
 }
 
 /** The check of a record following `prevCheck` ("" for the first row). */
-export function recordCheck(prevCheck: string, r: Omit<RunRecord, "check">): string {
+function recordCheck(prevCheck: string, r: Omit<RunRecord, "check">): string {
   return sha256Hex(`${prevCheck}\n${canonicalRecord(r)}`);
 }
 

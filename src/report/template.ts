@@ -30,7 +30,7 @@ export const VOCABULARY = {
 export type VocabularyKey = keyof typeof VOCABULARY;
 
 /** What the English side of the 说明 sheet says each word means, and what else the reader accepts. */
-export const VOCABULARY_NOTES: Record<VocabularyKey, { zh: string; en: string }> = {
+const VOCABULARY_NOTES: Record<VocabularyKey, { zh: string; en: string }> = {
   yesNo: {
     zh: "是 / 否；也接受 Y/N、yes/no、true/false、✓/✗ 及 Excel 逻辑值。",
     en: "是 (yes) / 否 (no); Y/N, yes/no, true/false, ✓/✗ and Excel TRUE/FALSE are read too.",
@@ -71,7 +71,7 @@ export interface ColumnGuide {
   en: string;
 }
 
-export interface TableGuide {
+interface TableGuide {
   zh: string;
   en: string;
   columns: Record<string, ColumnGuide>;
@@ -82,7 +82,7 @@ const DATE: ColumnKind = { kind: "date" };
 const TEXT: ColumnKind = { kind: "text" };
 
 /** Per table and column (by the keys of TABLES): format, check and explanation. */
-export const GUIDE: Record<TableKey, TableGuide> = {
+const GUIDE: Record<TableKey, TableGuide> = {
   contract: {
     zh: "可选。合同条款中的金额、尾款比例与服务期；值留空的项目沿用默认合同的值。",
     en: "Optional. The contract's amount, tail share and service period; an item left empty keeps the default contract's value.",
@@ -231,7 +231,7 @@ export function guideOf(table: TableDef, column: ColumnDef): ColumnGuide {
 }
 
 /** What an empty Contract value keeps, by item key (null for an item without a fixed default). */
-export function contractDefault(key: string): string | null {
+function contractDefault(key: string): string | null {
   const p = DEFAULT_PROFILE;
   switch (key) {
     case "amount":
@@ -281,7 +281,7 @@ export function numberFormatOf(kind: ColumnKind): string | null {
   return kind.kind === "date" ? DATE_FORMAT : kind.kind === "time" ? TIME_FORMAT : null;
 }
 
-export const VOCABULARY_LABEL: Record<VocabularyKey, string> = {
+const VOCABULARY_LABEL: Record<VocabularyKey, string> = {
   yesNo: "是否 Yes/no",
   slot: "时段 Slot",
   result: "结果 Result",

@@ -10,7 +10,7 @@ import {
 import { DIMENSION_LABELS, dimensionRows } from "./dimensions";
 import { ledgerFingerprint, type Sha256 } from "./fingerprint";
 import { readLog, runOptionsOf, type ReadRecord } from "./runLog";
-import { STATUS_TEXT, SUMMARY_LABELS, both } from "./summary";
+import { STATUS_TEXT, SUMMARY_LABELS, both } from "./labels";
 
 /**
  * Verifying a scored workbook (SPEC §6): recompute from the ledger in it with the options of
@@ -20,7 +20,7 @@ import { STATUS_TEXT, SUMMARY_LABELS, both } from "./summary";
  */
 
 /** A sheet's cells as read, `grid[0]` being worksheet row 1 and `grid[r][0]` column A. */
-export type Grid = readonly (readonly RawCell[])[];
+type Grid = readonly (readonly RawCell[])[];
 
 export interface VerifyInput {
   tables: readonly RawTable[];
@@ -50,7 +50,7 @@ export interface VerifyResult {
 }
 
 /** The figures on a summary's page one, read back by their labels. */
-export interface SummaryFigures {
+interface SummaryFigures {
   fingerprint: string | null;
   seq: number | null;
   status: string;
@@ -66,7 +66,7 @@ const fixed2 = (c: RawCell | undefined): string =>
   typeof c === "number" ? c.toFixed(2) : text(c).trim();
 
 /** The figures of a summary sheet, or null when the sheet is not one this program wrote. */
-export function readSummaryFigures(grid: Grid): SummaryFigures | null {
+function readSummaryFigures(grid: Grid): SummaryFigures | null {
   const rowOf = (label: string) => grid.find((r) => text(r?.[0]) === label);
   const status = rowOf(SUMMARY_LABELS.status);
   if (!status) return null;

@@ -79,7 +79,7 @@ function checked(x: string, lo: number, hi: number | null, then: string): string
  * @summary The four functions, built from `profile` (the default profile unless a test passes
  * another).
  */
-export function workbookFunctions(
+function workbookFunctions(
   profile: Readonly<Profile> = DEFAULT_PROFILE
 ): readonly WorkbookFunction[] {
   const share = tierChoice(profile, "score", (t) => String(t.sharePercent));

@@ -1,7 +1,7 @@
 /**
  * Number formatting for the task pane: the same text on every machine and locale.
  */
-import { fmtYuan } from "../report/summary";
+import { fmtYuan } from "../report/labels";
 
 /**
  * @summary Hundredths of a point as text with two decimals.

@@ -9,7 +9,6 @@
  * here so that the command line never loads fflate) in a page or worker.
  */
 export type { ZipCodec } from "./codec";
-export { WorkbookError, type WorkbookErrorCode } from "./errors";
+export { WorkbookError } from "./errors";
 export { readLedgerXlsx, type WorkbookRead } from "./read";
 export { writeScoredCopy, type WriteReport } from "./write";
-export type { NamesReport } from "./definedNames";

@@ -39,7 +39,7 @@ export function partText(zip: ZipArchive, part: string): string | null {
 }
 
 /** Where the workbook part is, from the package's root relationships (fallback `xl/workbook.xml`). */
-export function workbookPartName(zip: ZipArchive): string {
+function workbookPartName(zip: ZipArchive): string {
   const root = partText(zip, "_rels/.rels");
   if (root !== null) {
     const doc = parseRels(root).find((r) => relIs(r, REL.officeDocument) && !r.external);
@@ -68,7 +68,7 @@ export function parseWorkbook(xml: string): { sheets: SheetEntry[]; date1904: bo
 }
 
 /** Checks the bytes' kind before unzipping; throws the matching WorkbookError for non-workbooks. */
-export function sniff(bytes: Uint8Array): void {
+function sniff(bytes: Uint8Array): void {
   if (bytes.length === 0) throw workbookError("file-empty");
   if (isCfb(bytes)) throw workbookError(classifyCfb(bytes));
   if (looksLikeZip(bytes)) return;

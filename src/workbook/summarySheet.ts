@@ -140,7 +140,7 @@ const PAPER_SIZE: Record<PageSetup["paper"], number> = { A4: 9 };
  * headerFooter, rowBreaks. Fit to page needs `<sheetPr><pageSetUpPr fitToPage="1"/>` too (written
  * by `worksheetXml`); the print titles and area are defined names (`printDefinedNames`).
  */
-export function pageSetupXml(ps: PageSetup): string {
+function pageSetupXml(ps: PageSetup): string {
   const m = ps.margins;
   const hf = (tag: string, x: { left: string; center: string; right: string }) => {
     const t =
@@ -200,7 +200,7 @@ export function usableCharts(summary: SummarySheet): SummaryChart[] {
 }
 
 /** True when the chart spec points at rows and columns that exist. */
-export function chartUsable(summary: SummarySheet, ch: SummaryChart = summary.chart): boolean {
+function chartUsable(summary: SummarySheet, ch: SummaryChart = summary.chart): boolean {
   if (!ch || ch.rowCount <= 0 || ch.firstRow < 0 || ch.seriesColumns.length === 0) return false;
   return ch.firstRow + ch.rowCount <= summary.rows.length;
 }

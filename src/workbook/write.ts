@@ -45,7 +45,7 @@ const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const enc = new TextEncoder();
 
 /** Throws for a name Excel would refuse as a sheet name. */
-export function checkSheetName(name: string): void {
+function checkSheetName(name: string): void {
   if (
     !name ||
     name.length > 31 ||
@@ -58,7 +58,7 @@ export function checkSheetName(name: string): void {
 }
 
 /** Relative target from one part to another (`xl/worksheets/sheet1.xml` → `xl/drawings/drawing1.xml` = `../drawings/drawing1.xml`). */
-export function relativeTarget(fromPart: string, toPart: string): string {
+function relativeTarget(fromPart: string, toPart: string): string {
   const from = fromPart.split("/").slice(0, -1);
   const to = toPart.split("/");
   let i = 0;

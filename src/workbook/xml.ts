@@ -26,7 +26,7 @@ export interface Tag {
 }
 
 /** Index of the `>` closing a tag whose attributes begin at `from`; quote-aware. */
-export function tagEnd(s: string, from: number): number {
+function tagEnd(s: string, from: number): number {
   let i = from;
   const n = s.length;
   while (i < n) {

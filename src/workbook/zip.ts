@@ -175,7 +175,7 @@ export function readZip(bytes: Uint8Array, codec: ZipCodec): ZipArchive {
 }
 
 /** The entry's compressed bytes as stored. */
-export function rawData(zip: ZipArchive, e: ZipEntry): Uint8Array {
+function rawData(zip: ZipArchive, e: ZipEntry): Uint8Array {
   const b = zip.bytes;
   const o = e.localOffset;
   need(b, o + 30, "local header");
@@ -316,7 +316,7 @@ export function writeZip(
   return concat([...chunks, ...central, end]);
 }
 
-export function concat(parts: Uint8Array[]): Uint8Array {
+function concat(parts: Uint8Array[]): Uint8Array {
   let n = 0;
   for (const p of parts) n += p.length;
   const out = new Uint8Array(n);

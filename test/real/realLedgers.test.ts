@@ -11,6 +11,7 @@ import * as path from "node:path";
 import { runAssessment } from "../../src/excel";
 import { toJson, type AssessmentJson } from "../../src/report/json";
 import { cleanup, runLedger } from "../hostile/harness";
+import { mayRewrite } from "../support/rewrite";
 import { base, d, withSheets, xlsxFile, type Sheet } from "../hostile/ledgers";
 import { fakeSpec } from "./fakeSpec";
 
@@ -29,7 +30,7 @@ const EXPECTED = path.join(__dirname, "expected");
 function expectFullJson(name: string, json: AssessmentJson): void {
   const file = path.join(EXPECTED, `${name}.json`);
   const text = `${JSON.stringify(json, null, 2)}\n`;
-  if (process.env.UPDATE_EXPECTED === "1") {
+  if (mayRewrite("UPDATE_EXPECTED")) {
     mkdirSync(EXPECTED, { recursive: true });
     writeFileSync(file, text);
   }

@@ -6,7 +6,7 @@ import * as pkg from "../../src/workbook";
 import { nodeCodec } from "../../src/cli/nodeCodec";
 import type { SummarySheet } from "../../src/report/types";
 
-export { WorkbookError, type WorkbookRead, type WriteReport } from "../../src/workbook";
+export { WorkbookError, type WriteReport } from "../../src/workbook";
 
 type LogAppend = Parameters<typeof pkg.writeScoredCopy>[3];
 

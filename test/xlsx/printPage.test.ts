@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
 import { convertWithLibreOffice } from "../support/libreoffice";
+import { mayRewrite } from "../support/rewrite";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -39,7 +40,7 @@ describe("the scored sample, printed by LibreOffice", () => {
     pdf = path.join(dir, "out", readdirSync(path.join(dir, "out"))[0]);
     pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f");
     first = pages.findIndex((p) => p.includes("运维考核评分结果 OM Scorecard assessment")) + 1;
-    if (process.env.UPDATE_DOCS) {
+    if (mayRewrite("UPDATE_DOCS")) {
       execFileSync("pdftoppm", [
         "-f",
         String(first),

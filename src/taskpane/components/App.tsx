@@ -28,7 +28,7 @@ import type { AssessmentRun, ExcelHost, LedgerOverview } from "../../excel/types
 import type { HostProblem } from "../connect";
 import { points, yuan } from "../format";
 import { STRINGS, type Lang, type Strings } from "../i18n";
-import { STATUS_TEXT } from "../../report/summary";
+import { STATUS_TEXT } from "../../report/labels";
 import { AssessForm } from "./AssessForm";
 import { DiagnosticsList } from "./DiagnosticsList";
 import { LedgerTables } from "./LedgerTables";

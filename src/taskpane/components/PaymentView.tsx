@@ -16,7 +16,7 @@ import {
   READING_TEXT,
   choicesText,
   penaltyLines,
-} from "../../report/summary";
+} from "../../report/labels";
 import { points, yuan } from "../format";
 import type { Strings } from "../i18n";
 

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { dayToIso, type Assessment, type Status } from "../../engine";
-import { STATUS_TEXT } from "../../report/summary";
+import { STATUS_TEXT } from "../../report/labels";
 import { dimensionRows, type DimensionRow } from "../../report/dimensions";
 import { percent, points, yuan } from "../format";
 import type { Lang, Strings } from "../i18n";
