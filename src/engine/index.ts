@@ -35,6 +35,7 @@ export {
   tierForScore,
 } from "./pay";
 export { DEFAULT_PROFILE } from "./profile";
+export { MAX_CAPITALS_FEN, rmbCapitals } from "./capitals";
 export {
   CONTRACT_ITEMS,
   RUN_LOG_SHEET_NAME,
