@@ -22,8 +22,8 @@ const FOLDERS = require("./test/architecture.folders.json");
  * Paths are relative to src/engine; a folder stands for every module in it.
  */
 const ENGINE_LAYERS = [
-  // The vocabulary: whole days, exact ratios, cells as read, the ledger format as data.
-  ["day", "ratio", "raw", "tables"],
+  // The vocabulary: whole days, exact ratios, cells as read, the ledger format as data, amounts in capitals.
+  ["day", "ratio", "raw", "tables", "capitals"],
   // What every step uses: the statutory calendar, cell values, the message catalogue, diagnostics.
   ["calendar", "values", "messages", "diagnostics"],
   // The contract's terms: the profile and its pay rules.

@@ -21,6 +21,7 @@ const FUNCTION_IDS = [
   "RATEPOINTS",
   "CNWORKDAY",
   "CNNETWORKDAYS",
+  "RMBCAPS",
 ];
 
 const webpackConfig = require("../webpack.config.js") as {
@@ -166,6 +167,7 @@ describe("dist/ after npm run build", () => {
     expect(bound.get("RATEPOINTS")!(0.8499, 30, null)).toBe(24);
     expect(bound.get("CNWORKDAY")!(45562, 1)).toBe(45564);
     expect(bound.get("CNNETWORKDAYS")!(45474, 45838)).toBe(248);
+    expect(bound.get("RMBCAPS")!(381870)).toBe("叁拾捌万壹仟捌佰柒拾元整");
     let thrown: unknown;
     try {
       bound.get("CNNETWORKDAYS")!(45474, 47850);

@@ -62,7 +62,7 @@ export {
   serialInDateSystem,
   ymdOf,
 } from "./day";
-export { ratio, ratioFromNumber, toNumber } from "./ratio";
+export { ratio, ratioFromNumber, roundToUnits, toNumber } from "./ratio";
 export {
   BUILTIN_CALENDAR,
   BUILTIN_YEARS,
@@ -81,6 +81,8 @@ export {
   tierForHundredths,
   tierForScore,
 } from "./pay";
+// Amounts in Chinese capitals (SPEC §9), for the summary and OM.RMBCAPS.
+export { MAX_CAPITALS_FEN, rmbCapitals } from "./capitals";
 
 // The ledger format, and how a reader's tables are matched to it.
 export type { TableKey } from "./tables";

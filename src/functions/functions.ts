@@ -33,6 +33,20 @@ export function tailPay(score: number, amount: number): number {
 }
 
 /**
+ * 大写金额：金额的人民币大写（按分四舍五入，不含“人民币”字样），如 ¥381,870.00 → 叁拾捌万壹仟捌佰柒拾元整。An amount in Chinese capitals, rounded half up to the fen.
+ * @customfunction RMBCAPS
+ * @param amount 金额（元），0 至不足一万亿。The amount in yuan, from 0 to under one trillion.
+ * @returns 大写金额。The amount in capitals.
+ * @example
+ * =OM.RMBCAPS(381870) //=> "叁拾捌万壹仟捌佰柒拾元整"
+ * =OM.RMBCAPS(1680.32) //=> "壹仟陆佰捌拾元零叁角贰分"
+ * =OM.RMBCAPS(-1) //=> #NUM!
+ */
+export function rmbCaps(amount: number): string {
+  return excelResult(() => logic.rmbCaps(amount));
+}
+
+/**
  * 付款档次：得分对应的尾款档次 A–F（A >85，B 75–85，C 70–75，D 65–70，E 60–65，F ≤60）。Payment tier A–F for a score.
  * @customfunction PAYTIER
  * @param score 考核总分 0–100。Total score, 0 to 100.

@@ -18,6 +18,9 @@ import {
   networkDays,
   pointsForShare,
   ratioFromNumber,
+  rmbCapitals,
+  MAX_CAPITALS_FEN,
+  roundToUnits,
   serialFromDay,
   tailPayFen,
   tierForScore,
@@ -111,6 +114,30 @@ export function tailRatio(score: unknown): number | ArgError {
   const s = scoreArg(score);
   if (isArgError(s)) return s;
   return tierForScore(s, profile.payTiers).sharePercent / 100;
+}
+
+/**
+ * @summary An amount in yuan written in Chinese capitals (SPEC §9), rounded half up to the fen,
+ * without the 人民币 prefix. Negative amounts and amounts of a trillion yuan or more are #NUM!.
+ * @example
+ * rmbCaps(381870) //=> "叁拾捌万壹仟捌佰柒拾元整"
+ * rmbCaps(1680.32) //=> "壹仟陆佰捌拾元零叁角贰分"
+ * rmbCaps(-1) //=> { kind: "num", ... }
+ */
+export function rmbCaps(amount: unknown): string | ArgError {
+  if (typeof amount !== "number" || !Number.isFinite(amount))
+    return notANumber("金额", "The amount");
+  const r = ratioFromNumber(amount);
+  if (r === null || amount < 0)
+    return argError("num", "金额不能为负数", "The amount cannot be negative");
+  const fen = roundToUnits(r, 100n);
+  if (fen > MAX_CAPITALS_FEN)
+    return argError(
+      "num",
+      "金额必须小于一万亿元（壹万亿）",
+      "The amount must be less than one trillion yuan"
+    );
+  return rmbCapitals(fen);
 }
 
 // ---- Rate bands ---------------------------------------------------------------------------

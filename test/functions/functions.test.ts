@@ -134,6 +134,34 @@ describe("OM.TAILRATIO", () => {
   });
 });
 
+describe("OM.RMBCAPS", () => {
+  it("writes the tail payable of a B-tier score in capitals, as finance copies it", () => {
+    expect(OM.rmbCaps(381870)).toBe("叁拾捌万壹仟捌佰柒拾元整");
+    expect(OM.rmbCaps(OM.tailPay(84, 424300))).toBe("叁拾捌万壹仟捌佰柒拾元整");
+  });
+
+  it("rounds half up to the fen first, as the amount a cell shows", () => {
+    expect(OM.rmbCaps(1680.32)).toBe("壹仟陆佰捌拾元零叁角贰分");
+    expect(OM.rmbCaps(10.045)).toBe("壹拾元零伍分");
+    expect(OM.rmbCaps(10.044)).toBe("壹拾元零肆分");
+    expect(OM.rmbCaps(0.004)).toBe("零元整");
+    expect(OM.rmbCaps(999999999999.99)).toBe(
+      "玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分"
+    );
+  });
+
+  it("gives #NUM! for a negative amount or one of a trillion yuan or more", () => {
+    expect(errorOf(() => OM.rmbCaps(-0.01))).toBe(NUM);
+    expect(errorOf(() => OM.rmbCaps(1e12))).toBe(NUM);
+    expect(errorOf(() => OM.rmbCaps(999999999999.996))).toBe(NUM);
+  });
+
+  it("gives #VALUE! with a reason for what is not a number", () => {
+    expect(errorOf(() => OM.rmbCaps("381870" as unknown as number))).toBe(VALUE);
+    expect(messageOf(() => OM.rmbCaps("x" as unknown as number))).toContain("金额必须是数字");
+  });
+});
+
 describe("OM.RATEPOINTS", () => {
   it("reads the bands as lower bounds without rounding by default", () => {
     expect(OM.ratePoints(0.8499, 30)).toBe(24);
@@ -269,6 +297,7 @@ describe("every function", () => {
     ["CNWORKDAY days", (x) => OM.cnWorkday(45562, x as number)],
     ["CNNETWORKDAYS start", (x) => OM.cnNetworkDays(x as number, 45838)],
     ["CNNETWORKDAYS end", (x) => OM.cnNetworkDays(45474, x as number)],
+    ["RMBCAPS", (x) => OM.rmbCaps(x as number)],
   ];
   const odd: unknown[] = [
     Number.NaN,
