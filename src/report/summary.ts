@@ -15,14 +15,20 @@ import {
 import { dimensionRows, figuresText, maxTotal, rateRule } from "./dimensions";
 import { groupDiagnostics, groupText } from "./diagnosticGroups";
 import {
+  DEFAULT_MARK,
+  DOCUMENT_TITLE,
+  NOT_GIVEN,
   PAYMENT_TEXT,
   PENALTY_NOTE,
   READING_TEXT,
   STATUS_TEXT,
   SUMMARY_LABELS,
   both,
+  capitalsText,
   choicesText,
   fmtYuan,
+  identityLines,
+  identityText,
   penaltyLines,
 } from "./labels";
 import type { RunRecord } from "./runLog";
@@ -103,7 +109,7 @@ function dueText(pay: Payment): string | null {
  * schedule, the penalties for reference, the fingerprint and a signature block), then a page
  * break and the evidence.
  * @example
- * buildSummary(assess(tables)).rows[0][0].value //=> "运维考核评分结果 OM Scorecard assessment"
+ * buildSummary(assess(tables)).rows[0][0].value //=> "运维服务考核评分表 O&M service assessment"
  */
 export function buildSummary(a: Assessment, run: SummaryRun | null = null): SummarySheet {
   const p = a.profile;
@@ -115,9 +121,30 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
   const label = (text: string): SummaryCell => t(text, { bold: true });
   const scored = a.status === "invalid" ? null : a;
 
-  rows.push([t("运维考核评分结果 OM Scorecard assessment", { bold: true })]);
-  rows.push([label("合同 Contract"), t(p.contractName)]);
-  rows.push([label("服务期限 Service period"), t(periodText(p.serviceStart, p.serviceEnd))]);
+  // The title (SPEC §9): the document, then this contract's name, repeated on every page.
+  const ids = identityLines(a);
+  const name = ids.find((i) => i.key === "name")!.value;
+  rows.push([t(both(DOCUMENT_TITLE), { bold: true, size: "title" })]);
+  rows.push([
+    label(both(ids.find((i) => i.key === "name")!.label)),
+    t(identityText(name), { bold: true, size: "large" }),
+  ]);
+  // The parties and the contract's terms, each as the ledger gives it.
+  for (const i of ids.filter((x) => x.key !== "name"))
+    rows.push([label(both(i.label)), t(identityText(i.value))]);
+  const mark = (...items: (typeof a.moneyDefaults)[number][]): string =>
+    items.some((x) => a.moneyDefaults.includes(x)) ? both(DEFAULT_MARK) : "";
+  rows.push([
+    label("合同金额 Contract amount"),
+    money(p.contractAmountFen),
+    t(
+      `尾款比例 Tail share ${Math.round(toNumber(p.tailShare) * 10000) / 100}% ${mark("amount", "tailShare")}`.trim()
+    ),
+  ]);
+  rows.push([
+    label("服务期限 Service period"),
+    t(`${periodText(p.serviceStart, p.serviceEnd)} ${mark("serviceStart", "serviceEnd")}`.trim()),
+  ]);
   rows.push([
     label("考核期间 Period assessed"),
     t(a.periodEnd >= a.periodStart ? periodText(a.periodStart, a.periodEnd) : "无 none"),
@@ -141,19 +168,25 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
   }
   rows.push([label(SUMMARY_LABELS.asOf), date(a.asOf)]);
   const tier = scored && p.payTiers.find((x) => x.tier === scored.tier)!;
+  // Total, tier and tail payable: what finance signs for, set larger than the rest (SPEC §9).
+  const big = { bold: true, size: "large" } as const;
   rows.push([
     label(SUMMARY_LABELS.total),
-    pts(scored && scored.totalHundredths, { bold: true }),
+    pts(scored && scored.totalHundredths, big),
     t(`满分 of ${maxTotal(p)}`),
   ]);
   rows.push([
     label(SUMMARY_LABELS.tier),
-    t(scored ? scored.tier : "—", { bold: true }),
+    t(scored ? scored.tier : "—", big),
     t(tier ? `付尾款 ${tier.sharePercent}% of the tail` : null),
   ]);
   rows.push([
     label(SUMMARY_LABELS.tail),
-    money(scored && scored.tailAmountFen, { bold: true }),
+    money(scored && scored.tailAmountFen, big),
+    t(scored ? capitalsText(scored.tailAmountFen) : null, { bold: true }),
+  ]);
+  rows.push([
+    t(null),
     t(
       `尾款 Tail ${fmtYuan(a.tailBaseFen)}（合同金额 ${fmtYuan(p.contractAmountFen)} × ${Math.round(toNumber(p.tailShare) * 10000) / 100}%）`
     ),
@@ -237,6 +270,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
       pay.due === null ? t(dueText(pay)) : date(pay.due),
       t(tx.rule.zh),
     ]);
+    if (pay.amountFen !== null) rows.push([t(null), t(capitalsText(pay.amountFen))]);
   }
   blank();
 
@@ -283,16 +317,12 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
     h(""),
     h(""),
   ]);
-  for (const party of ["监理单位 Supervisor", "甲方 Client", "乙方 Vendor"]) {
+  // Each party by its name as the ledger gives it, then the line it signs on.
+  for (const key of ["supervisor", "client", "vendor"] as const) {
+    const party = ids.find((i) => i.key === key)!;
+    rows.push([label(both(party.label)), t(identityText(party.value))]);
     rowHeights[rows.length] = SIGNATURE_ROW_HEIGHT;
-    rows.push([
-      label(party),
-      t("____________"),
-      t(null),
-      t("____________"),
-      t(null),
-      t("____________"),
-    ]);
+    rows.push([t(null), t("____________"), t(null), t("____________"), t(null), t("____________")]);
   }
   const pageOneEnd = rows.length;
 
@@ -458,7 +488,11 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       titleRows: { first: 1, last: 2 },
       printArea: { lastRow: rows.length, lastColumn: COLUMN_WIDTHS.length },
-      header: { left: "", center: headerText(p.contractName), right: "" },
+      header: {
+        left: "",
+        center: headerText(`${DOCUMENT_TITLE.zh}：${name ?? `合同名称${NOT_GIVEN.zh}`}`),
+        right: "",
+      },
       footer: {
         left: "第 &P 页，共 &N 页 Page &P of &N",
         center: "",

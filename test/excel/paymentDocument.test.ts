@@ -12,7 +12,12 @@ import { SUMMARY_SHEET_NAME } from "../../src/engine";
 import { checkLedger, readLedger, runAssessment } from "../../src/excel";
 import { ledgerFingerprint } from "../../src/report/fingerprint";
 import { buildSummary } from "../../src/report/summary";
-import { SampleLedger, installHost, uninstallOffice } from "../support/fakeHost";
+import {
+  SampleLedger,
+  installHost,
+  sampleWithContract,
+  uninstallOffice,
+} from "../support/fakeHost";
 
 const install = installHost;
 afterEach(uninstallOffice);
@@ -67,7 +72,7 @@ describe("the ledger fingerprint", () => {
 
 describe("runAssessment as a payment document", () => {
   it("applies the page layout through worksheet.pageLayout where the host has ExcelApi 1.9", async () => {
-    const host = install(SampleLedger.sampleSpec());
+    const host = install(sampleWithContract());
     const run = await runAssessment({}, now);
     expect(run.pageLayout).toBe("applied");
     const s = host.sheet(SUMMARY_SHEET_NAME);
@@ -95,7 +100,7 @@ describe("runAssessment as a payment document", () => {
     const run = await runAssessment({}, now);
     expect(run.pageLayout).toBe("unsupported");
     expect(host.sheet(SUMMARY_SHEET_NAME).pageLayout.printArea).toBeUndefined();
-    expect(host.cells(SUMMARY_SHEET_NAME)[0][0]).toContain("运维考核评分结果");
+    expect(host.cells(SUMMARY_SHEET_NAME)[0][0]).toContain("运维服务考核评分表");
   });
 
   it("appends one 考核记录 row per run and never rewrites the earlier ones", async () => {

@@ -29,8 +29,33 @@ const text = (el: React.ReactElement): string =>
     // A label and its value are separate elements: "总分： 85.00" reads as "总分：85.00".
     .replace(/： /g, "：");
 
-/** The sample ledger as the adapter would read it. */
+/** The Contract table a ledger gives so that nothing rests on a default (SPEC §9). */
+const CONTRACT: RawTable = {
+  name: "合同",
+  sheet: "合同",
+  kind: "table",
+  headerRow: 1,
+  firstColumn: 1,
+  headers: ["项目", "值"],
+  rows: [
+    // Kept as written in every language: a name without full-width brackets, so that the
+    // English view's own punctuation can be checked.
+    ["合同名称", "常州人社一体化信息平台2024年度运维服务"],
+    ["甲方", "常州市人力资源和社会保障公共服务与技术保障中心"],
+    ["乙方", "浙江浙大网新软件产业集团有限公司"],
+    ["合同金额", 848600],
+    ["尾款比例", 0.5],
+    ["服务开始", 45474],
+    ["服务结束", 45838],
+  ],
+};
+
+/** The sample ledger as the adapter would read it, with its Contract table. */
 function sampleTables(): RawTable[] {
+  return [...rawSample(), CONTRACT];
+}
+
+function rawSample(): RawTable[] {
   return SampleLedger.sampleSpec().sheets.map(
     (s: { name: string; cells: unknown[][]; tables: unknown[] }) => ({
       name: s.name,
