@@ -92,8 +92,11 @@ const READING_SHORT_EN: Record<ReadingKey, string> = {
   "unrounded-points": "unrounded points",
 };
 
-/** Where the summary's columns end (A to H) and how wide they are, in characters. */
-const COLUMN_WIDTHS = [30, 14, 14, 14, 14, 14, 14, 12];
+/**
+ * Where the summary's columns end (A to H) and how wide they are, in characters: C, F and G
+ * are wider, since the evidence's metrics and rules and the diagnostics' messages wrap there.
+ */
+const COLUMN_WIDTHS = [28, 12, 18, 12, 12, 20, 20, 10];
 const SIGNATURE_ROW_HEIGHT = 42;
 
 /** Text of a due date: the date, or why there is none. */
@@ -453,6 +456,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
       n(s.row, "integer"),
       t(s.column),
       t(s.code),
+      // Wrapped inside its column (fitLongTexts), never cut at the printed edge (SPEC §9).
       t(groupText(g)),
       n(g.count, "integer"),
     ]);
@@ -466,6 +470,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
     ]);
   }
 
+  fitLongTexts(rows, COLUMN_WIDTHS, rowHeights);
   const fingerprint = run ? run.fingerprint : "—";
   return {
     name: SUMMARY_SHEET_NAME,
@@ -553,6 +558,63 @@ function yearSections(rows: SummaryCell[][], a: ScoredAssessment): SummaryChart 
   if (gaps.length === 0) rows.push([t("全期满足 met throughout the period")]);
   for (const g of gaps) rows.push([t(null), t(both(g))]);
   return trend;
+}
+
+/** Display width of a text in character widths: CJK and full-width characters take two. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch
+      )
+        ? 2
+        : 1;
+  return w;
+}
+
+/** Height in points of one line of text at a cell's size. */
+const LINE_POINTS = { normal: 16, large: 19, title: 22 } as const;
+
+/**
+ * @summary SPEC §9: no text is cut at the printed edge. A text longer than its cell spans the
+ * empty cells to its right (merged), and one longer than that wraps there, its row made tall
+ * enough for the lines (both hosts keep a row height they are given; neither fits a merged
+ * cell's height by itself).
+ */
+function fitLongTexts(
+  rows: SummaryCell[][],
+  widths: readonly number[],
+  rowHeights: Record<number, number>
+): void {
+  // A text may span empty cells; a header, the empty header cells after it.
+  const blank = (c: SummaryCell | undefined, header: boolean): boolean =>
+    !c || ((c.value === null || c.value === "") && !!c.header === header);
+  rows.forEach((row, r) => {
+    let lines = 1;
+    let line: number = LINE_POINTS.normal;
+    row.forEach((cell, c) => {
+      if (c >= widths.length || cell.format !== "text" || typeof cell.value !== "string") return;
+      // Two character widths are the indent and the cell's padding.
+      const need = textWidth(cell.value);
+      if (need <= widths[c] - 2) return;
+      let end = c + 1;
+      while (end < widths.length && blank(row[end], !!cell.header)) end++;
+      if (end - c > 1) cell.span = end - c;
+      const room = widths.slice(c, cell.span ? end : c + 1).reduce((x, y) => x + y, 0) - 2;
+      if (need <= room) return;
+      cell.wrap = true;
+      const scale = cell.size === "title" ? 16 / 11 : cell.size === "large" ? 13 / 11 : 1;
+      lines = Math.max(lines, Math.ceil((need * scale) / room));
+      line = Math.max(line, LINE_POINTS[cell.size ?? "normal"]);
+    });
+    if (lines > 1) {
+      rowHeights[r] = Math.max(rowHeights[r] ?? 0, lines * line);
+      // The whole row reads from its top, as the wrapped text does, so a figure stays level
+      // with its label and its text.
+      for (const cell of row) if (cell.value !== null) cell.wrap = true;
+    }
+  });
 }
 
 /** Literal text for a header or footer: `&` starts a code there, so it is doubled. */

@@ -25,7 +25,10 @@ export interface SummaryCell {
    * the figures finance signs for (total, tier, tail payable). Absent: the sheet's normal size.
    */
   size?: "title" | "large";
-  /** Wrap the text inside the printed width rather than letting it run past the cell's edge. */
+  /**
+   * Wrap the text inside the printed width rather than letting it run past the cell's edge; the
+   * cell then reads from its top.
+   */
   wrap?: boolean;
   /**
    * Columns the cell spans (merged with the empty cells to its right), 1 or absent: its own.
@@ -54,7 +57,7 @@ export interface SummaryChart {
  */
 export interface PageSetup {
   paper: "A4";
-  orientation: "portrait";
+  orientation: "portrait" | "landscape";
   /** Pages wide (1) and tall (0: as many as needed). */
   fitToWidth: 1;
   fitToHeight: 0;

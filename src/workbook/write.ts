@@ -3,7 +3,7 @@
  * Only the parts that must change are rewritten (see README.md in this folder); every other
  * entry is copied with its compressed bytes untouched.
  */
-import type { SummaryCell, SummarySheet } from "../report/types";
+import type { PageSetup, SummaryCell, SummarySheet } from "../report/types";
 import { inDateSystem } from "../report/summary";
 import {
   REL,
@@ -99,6 +99,8 @@ export interface LogAppend {
   header: SummaryCell[];
   row: SummaryCell[];
   columnWidths: number[];
+  /** How a new log sheet prints (one landscape page wide); an existing one keeps its own. */
+  pageSetup?: PageSetup;
 }
 
 class Edits {
@@ -346,6 +348,7 @@ function writeUnchecked(
         rows: [log.header, log.row],
         columnWidths: log.columnWidths,
         chart: { title: "", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] },
+        ...(log.pageSetup ? { pageSetup: log.pageSetup } : {}),
       }
     : null;
   const needed = stylesNeeded(summary);
