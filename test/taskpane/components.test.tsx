@@ -79,6 +79,18 @@ describe("format", () => {
   });
 });
 
+describe("ResultView: the contract (SPEC §9)", () => {
+  it("names the contract and its parties as the ledger gives them, （未填写） otherwise, and the payable in capitals", () => {
+    const out = text(<ResultView assessment={assess(sampleTables())} strings={STRINGS.zh} />);
+    expect(out).toContain("合同名称 常州人社一体化信息平台2024年度运维服务");
+    expect(out).toContain("甲方 常州市人力资源和社会保障公共服务与技术保障中心");
+    expect(out).toContain("监理单位 （未填写）");
+    expect(out).toMatch(/（人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万元角分整]+）/);
+    const bare = text(<ResultView assessment={assess(rawSample())} strings={STRINGS.en} />);
+    expect(bare).toContain("Contract (not given)");
+  });
+});
+
 describe("ResultView", () => {
   it("shows total, tier, tail amount with separators, status in Chinese, and the five dimensions", () => {
     const a = assess(sampleTables());
