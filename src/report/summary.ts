@@ -587,21 +587,22 @@ function fitLongTexts(
   widths: readonly number[],
   rowHeights: Record<number, number>
 ): void {
-  // A text may span empty cells; a header, the empty header cells after it.
-  const blank = (c: SummaryCell | undefined, header: boolean): boolean =>
-    !c || ((c.value === null || c.value === "") && !!c.header === header);
+  // A text may span the empty cells after it; a header wraps in its own cell (the header row's
+  // empty cells are read back as empty).
+  const blank = (c: SummaryCell | undefined): boolean =>
+    !c || ((c.value === null || c.value === "") && !c.header);
   rows.forEach((row, r) => {
     let lines = 1;
     let line: number = LINE_POINTS.normal;
     row.forEach((cell, c) => {
       if (c >= widths.length || cell.format !== "text" || typeof cell.value !== "string") return;
-      // Two character widths are the indent and the cell's padding.
+      // One character width is the indent and the cell's padding.
       const need = textWidth(cell.value);
-      if (need <= widths[c] - 2) return;
+      if (need <= widths[c] - 1) return;
       let end = c + 1;
-      while (end < widths.length && blank(row[end], !!cell.header)) end++;
+      while (!cell.header && end < widths.length && blank(row[end])) end++;
       if (end - c > 1) cell.span = end - c;
-      const room = widths.slice(c, cell.span ? end : c + 1).reduce((x, y) => x + y, 0) - 2;
+      const room = widths.slice(c, cell.span ? end : c + 1).reduce((x, y) => x + y, 0) - 1;
       if (need <= room) return;
       cell.wrap = true;
       const scale = cell.size === "title" ? 16 / 11 : cell.size === "large" ? 13 / 11 : 1;
