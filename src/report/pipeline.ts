@@ -70,6 +70,8 @@ interface LogRowWrite {
   columnWidths: number[];
   /** How the log prints, set when the sheet is created: one landscape page wide (SPEC §9). */
   pageSetup: PageSetup;
+  /** Height in points of its rows: three wrapped lines (the fingerprint, the check, the names). */
+  rowHeight: number;
 }
 
 /** The run log's print settings: A4 landscape, every column on one page's width. */
@@ -119,6 +121,7 @@ export function writePlan(
       row: logRowCells(record),
       columnWidths: RUN_LOG_WIDTHS,
       pageSetup: RUN_LOG_PAGE,
+      rowHeight: 48,
     },
   };
 }

@@ -203,7 +203,8 @@ export function logRowCells(r: RunRecord): SummaryCell[] {
     t(r.check),
     ...IDENTITY_ITEMS.map((k) => t(r.identity[k])),
   ];
-  return cells.map((c) => (c.format === "text" ? { ...c, wrap: true } : c));
+  // Wrapped and read from the top, numbers too, so the row reads level.
+  return cells.map((c) => ({ ...c, wrap: true }));
 }
 
 const text = (c: RawCell | undefined): string =>

@@ -101,6 +101,8 @@ export interface LogAppend {
   columnWidths: number[];
   /** How a new log sheet prints (one landscape page wide); an existing one keeps its own. */
   pageSetup?: PageSetup;
+  /** Height in points of the header and each row, whose long cells wrap (no host fits it). */
+  rowHeight?: number;
 }
 
 class Edits {
@@ -349,6 +351,7 @@ function writeUnchecked(
         columnWidths: log.columnWidths,
         chart: { title: "", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] },
         ...(log.pageSetup ? { pageSetup: log.pageSetup } : {}),
+        ...(log.rowHeight ? { rowHeights: { 0: log.rowHeight, 1: log.rowHeight } } : {}),
       }
     : null;
   const needed = stylesNeeded(summary);
@@ -410,7 +413,7 @@ function writeUnchecked(
       const part = resolveTarget(workbookPart, rel.target);
       const xml = edits.text(part);
       if (xml === null) throw new XmlFormatError(`worksheet part ${part} is missing`);
-      edits.set(part, appendRow(xml, log.row, index));
+      edits.set(part, appendRow(xml, log.row, index, log.rowHeight));
     } else {
       const part = edits.allocate(`${wbDir}worksheets/sheet`);
       const logRid = nextRid(parseRels(wbRelsXml));
@@ -483,7 +486,12 @@ function writeUnchecked(
 }
 
 /** The worksheet with one row appended after its last row (the dimension widened to it). */
-function appendRow(xml: string, cells: SummaryCell[], styleIndex: Map<string, number>): string {
+function appendRow(
+  xml: string,
+  cells: SummaryCell[],
+  styleIndex: Map<string, number>,
+  height?: number
+): string {
   let last = 0;
   for (const t of tags(xml)) {
     if (t.closing || t.local !== "row") continue;
@@ -492,6 +500,7 @@ function appendRow(xml: string, cells: SummaryCell[], styleIndex: Map<string, nu
   }
   const n = last + 1;
   let row = rowXml(cells, n, styleIndex);
+  if (height) row = row.replace(/^<row r="(\d+)">/, `<row r="$1" ht="${height}" customHeight="1">`);
   const p = prefixOf(xml, "sheetData");
   if (p) row = row.replace(/<(\/?)(row|c|v|is|t)\b/g, `<$1${p}$2`);
   let out = insertBeforeEnd(xml, "sheetData", row);
