@@ -33,7 +33,7 @@ const ENGINE_LAYERS = [
   // Scoring: the five dimensions and what is derived from them.
   ["dimensions/", "staffing", "months", "advice", "readings", "payments"],
   // The whole run, then the public surface.
-  ["assess"],
+  ["assess", "document"],
   ["index"],
 ];
 

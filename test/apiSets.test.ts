@@ -56,9 +56,10 @@ const USED: Record<string, string[]> = {
     "select",
     "format",
     "clear",
+    "merge",
   ],
-  RangeFormat: ["font", "fill", "columnWidth", "wrapText"],
-  RangeFont: ["bold"],
+  RangeFormat: ["font", "fill", "columnWidth", "wrapText", "verticalAlignment"],
+  RangeFont: ["bold", "size"],
   RangeFill: ["color"],
   Functions: ["date"],
   "FunctionResult<T>": ["value"],
@@ -101,6 +102,8 @@ const GUARDED: { set: string; members: Record<string, string[]> }[] = [
     set: "ExcelApi 1.9",
     members: {
       Worksheet: ["pageLayout", "horizontalPageBreaks"],
+      // Text set off from a number before it (SPEC §9), with the print setup.
+      RangeFormat: ["indentLevel"],
       PageLayout: [
         "orientation",
         "paperSize",

@@ -93,6 +93,13 @@ test("every code's message is bilingual and names no placeholder", () => {
     header: "出勤情况",
     shift: 2,
     other: 19904,
+    values: [{ item: "amount", fen: 84860000 }],
+    contract: "常州人社一体化信息平台（就业创业子系统）2024年度运维服务",
+    defaults: [{ item: "surveyScale", value: "100" }],
+    allowed: ".xlsx",
+    suggested: "a.rescored.xlsx",
+    kind: "commander.unknownOption",
+    detail: "unknown option '--x'",
   };
   for (const { code } of DIAGNOSTIC_CODES) {
     const m = messageOf(

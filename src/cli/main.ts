@@ -20,22 +20,26 @@ import { processIo, type Io } from "./io";
 import { formatAssessment, formatDiagnostics, formatVerify } from "./print";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "../workbook";
 import { nodeCodec } from "./nodeCodec";
+import { isScoredCopy, outFileProblem, rescoredPath } from "./outFile";
+import { PROGRAM_VERSION } from "../report/version";
 // The words of the command line's own diagnostics (bad-as-of, out-unwritable …).
 import "./messages";
 
 /**
  * The command line: the same engine as the add-in, on .xlsx files.
  *
- *   om-scorecard assess LEDGER.xlsx [--out FILE] [--as-of DATE] [--round-rate]
+ *   om-scorecard assess LEDGER.xlsx [--out FILE] [--force] [--as-of DATE] [--round-rate]
  *                                   [--tier-edge lower|upper] [--json]
  *   om-scorecard verify SCORED.xlsx [--json]
- *   om-scorecard sample [--out FILE] [--dingtalk]
- *   om-scorecard template [--out FILE] [--json]
+ *   om-scorecard sample [--out FILE] [--force] [--dingtalk]
+ *   om-scorecard template [--out FILE] [--force] [--json]
+ *   om-scorecard --version
  *
  * Nothing is sent anywhere; the input file is only read. Exit status: 0 for a final or
  * provisional result, 2 for an invalid ledger or an unreadable file (then nothing is written),
- * 1 for wrong usage, and for a template that was not written (the file exists, or cannot be written).
- * verify: 0 match, 3 differs, 2 unreadable or no summary.
+ * 1 for wrong usage (bilingual, one JSON object under --json): an output file that exists
+ * without --force, an output not named .xlsx, a scored copy given without --out, and for a
+ * template or sample that was not written. verify: 0 match, 3 differs, 2 unreadable or no summary.
  */
 
 /** Node's SHA-256 for the ledger fingerprint (the same digest as the add-in's, faster). */
@@ -57,6 +61,7 @@ export function defaultOutPath(input: string): string {
 
 interface AssessFlags {
   out?: string;
+  force?: boolean;
   asOf?: string;
   json?: boolean;
   roundRate?: boolean;
@@ -88,7 +93,7 @@ async function outPathProblem(out: string): Promise<"ENOENT" | "EISDIR" | null> 
 
 async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promise<number> {
   const fail = async (d: Diagnostic): Promise<number> => {
-    if (flags.json) await io.stdout(`${JSON.stringify(invalidJson([d]))}\n`);
+    if (flags.json) await io.stdout(`${JSON.stringify({ ...invalidJson([d]), output: null })}\n`);
     else await io.stderr(`${formatDiagnostics([d]).join("\n")}\n`);
     return 2;
   };
@@ -106,6 +111,18 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     }
     asOf = d;
   }
+  /** Wrong usage: one line (or one JSON object), exit 1, nothing written. */
+  const refuse = async (d: Diagnostic): Promise<number> => {
+    if (flags.json) await io.stdout(`${JSON.stringify({ ...invalidJson([d]), output: null })}\n`);
+    else await io.stderr(`[错误 error] ${diagnosticText(d)} (${d.code})\n`);
+    return 1;
+  };
+  // SPEC §9: a scored copy scored again never makes NAME.scored.scored.xlsx, and its default
+  // output would be the file itself: a new copy is named with --out.
+  if (flags.out === undefined && isScoredCopy(ledgerPath))
+    return refuse(
+      diag("input-is-scored-copy", {}, { path: ledgerPath, suggested: rescoredPath(ledgerPath) })
+    );
   const outPath = flags.out ?? defaultOutPath(ledgerPath);
   if (path.resolve(outPath) === path.resolve(ledgerPath)) {
     return fail(diag("out-is-input", {}, {}));
@@ -127,12 +144,14 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
 
   // A bad --out (a missing folder, or a folder) is wrong usage: exit 1 with one line.
   const outProblem = await outPathProblem(outPath);
-  if (outProblem) {
-    const d = diag("out-unwritable", {}, { path: outPath, reason: outProblem });
-    if (flags.json) await io.stdout(`${JSON.stringify(invalidJson([d]))}\n`);
-    else await io.stderr(`[错误 error] ${diagnosticText(d)} (${d.code})\n`);
-    return 1;
-  }
+  if (outProblem) return refuse(diag("out-unwritable", {}, { path: outPath, reason: outProblem }));
+  // A copy keeps a macro-enabled ledger's type (.xlsm), which Excel needs to open it.
+  const macro = path.extname(ledgerPath).toLowerCase() === ".xlsm";
+  const outRefused = await outFileProblem(outPath, {
+    force: flags.force === true,
+    extensions: macro ? [".xlsx", ".xlsm"] : [".xlsx"],
+  });
+  if (outRefused) return refuse(outRefused);
 
   let read;
   try {
@@ -182,7 +201,9 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     written = outPath;
   }
   if (flags.json) {
-    await io.stdout(`${JSON.stringify(toJson(assessment, { fingerprint, record }))}\n`);
+    await io.stdout(
+      `${JSON.stringify({ ...toJson(assessment, { fingerprint, record }), output: written })}\n`
+    );
   } else {
     await io.stdout(`${formatAssessment(assessment, { fingerprint, record })}\n`);
     await io.stdout(
@@ -259,17 +280,22 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description(
       "运维考核评分：按合同考核条款从监理台账计算得分。Scores an O&M contract from the supervisor's ledger workbook."
     )
+    .version(PROGRAM_VERSION, "-V, --version", "显示版本 print the version")
+    .helpOption("-h, --help", "显示用法 show the usage")
     .exitOverride()
     .configureOutput({
       writeOut: (s) => void io.stdout(s),
       writeErr: (s) => void io.stderr(s),
+      // Usage errors are reported below, bilingual (and as JSON under --json), not as Commander words them.
+      outputError: () => undefined,
     });
 
   program
     .command("assess")
     .description("评分并把汇总表写入台账副本 Score a ledger and write the summary into a copy")
     .argument("<ledger>", "台账文件 ledger workbook (.xlsx / .xlsm)")
-    .option("-o, --out <file>", "输出文件 output file (default: LEDGER.scored.xlsx)")
+    .option("-o, --out <file>", "输出文件 output file, .xlsx (default: LEDGER.scored.xlsx)")
+    .option("-f, --force", "覆盖已存在的输出文件 replace an existing output file")
     .option(
       "--as-of <date>",
       "考核日期 as-of date, e.g. 2025-06-30 (default: the Contract table's 考核日期, else the service end)"
@@ -303,12 +329,19 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   program
     .command("sample")
     .description("生成示例台账 Write the bundled sample ledger")
-    .option("-o, --out <file>", "输出文件 output file", "sample-ledger.xlsx")
+    .option("-o, --out <file>", "输出文件 output file, .xlsx", "sample-ledger.xlsx")
+    .option("-f, --force", "覆盖已存在的输出文件 replace an existing output file")
     .option(
       "--dingtalk",
       "考勤写成钉钉“每日统计”导出格式（评分与标准示例相同）write the punches as a DingTalk daily-statistics export (scores as the tidy sample)"
     )
-    .action(async (flags: { out: string; dingtalk?: boolean }) => {
+    .action(async (flags: { out: string; force?: boolean; dingtalk?: boolean }) => {
+      const refused = await outFileProblem(flags.out, { force: flags.force === true });
+      if (refused) {
+        await io.stderr(`[错误 error] ${diagnosticText(refused)} (${refused.code})\n`);
+        exitCode = 1;
+        return;
+      }
       // Loaded only here: exceljs is large and `assess` never needs it.
       const { writeSampleLedger } = await import(/* webpackChunkName: "cli/sample" */ "./sample");
       await writeSampleLedger(flags.out, { dingtalk: flags.dingtalk === true });
@@ -320,9 +353,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .description(
       "生成空白台账模板（不覆盖已有文件）Write an empty ledger template (never overwrites a file)"
     )
-    .option("-o, --out <file>", "输出文件 output file", "ledger-template.xlsx")
+    .option("-o, --out <file>", "输出文件 output file, .xlsx", "ledger-template.xlsx")
+    .option("-f, --force", "覆盖已存在的输出文件 replace an existing output file")
     .addOption(new Option("--json", "只输出一个 JSON 对象 print exactly one JSON object on stdout"))
-    .action(async (flags: { out: string; json?: boolean }) => {
+    .action(async (flags: { out: string; json?: boolean; force?: boolean }) => {
       // Loaded only here, like `sample`: exceljs is large and `assess` never needs it.
       const { runTemplate } = await import(/* webpackChunkName: "cli/template" */ "./template");
       exitCode = await runTemplate(flags, io);
@@ -331,9 +365,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
-    const err = e as { code?: string; exitCode?: number };
+    const err = e as { code?: string; exitCode?: number; message?: string };
     if (typeof err.code === "string" && err.code.startsWith("commander.")) {
-      return err.code === "commander.helpDisplayed" || err.code === "commander.version" ? 0 : 1;
+      if (["commander.helpDisplayed", "commander.version", "commander.help"].includes(err.code))
+        return 0;
+      // SPEC §9: a usage error is one bilingual line, or one JSON object under --json.
+      const detail = (err.message ?? "").replace(/^error:\s*/i, "").trim();
+      const d = diag("bad-usage", {}, { kind: err.code, detail });
+      if (argv.includes("--json")) await io.stdout(`${JSON.stringify(invalidJson([d]))}\n`);
+      else await io.stderr(`[错误 error] ${diagnosticText(d)} (${d.code})\n`);
+      return 1;
     }
     throw e;
   }

@@ -15,13 +15,17 @@ import {
 import { adviceHeadline, adviceText, monthRows } from "../report/year";
 import type { RunRecord } from "../report/runLog";
 import {
+  DEFAULT_MARK,
   PAYMENT_TEXT,
   PENALTY_NOTE,
   READING_TEXT,
   STATUS_TEXT,
   both,
+  capitalsText,
   choicesText,
   fmtYuan,
+  identityLines,
+  identityText,
   penaltyLines,
 } from "../report/labels";
 import type { VerifyResult } from "../report/verify";
@@ -118,9 +122,16 @@ export function formatAssessment(
   const lines: string[] = [];
   const p = a.profile;
   lines.push("运维考核评分 OM Scorecard");
-  lines.push(`合同 Contract: ${p.contractName}`);
+  const ids = identityLines(a);
+  const idWidth = Math.max(...ids.map((i) => displayWidth(both(i.label))));
+  for (const i of ids) lines.push(`${pad(both(i.label), idWidth)}: ${identityText(i.value)}`);
+  const dflt = (item: (typeof a.moneyDefaults)[number]) =>
+    a.moneyDefaults.includes(item) ? ` ${both(DEFAULT_MARK)}` : "";
   lines.push(
-    `服务期限 Service: ${dayToIso(p.serviceStart)} 至 ${dayToIso(p.serviceEnd)}    考核日期 As of: ${dayToIso(a.asOf)}`
+    `合同金额 Amount: ${fmtYuan(p.contractAmountFen)}${dflt("amount")}    尾款比例 Tail share: ${Math.round((Number(p.tailShare.n) * 10_000) / Number(p.tailShare.d)) / 100}%${dflt("tailShare")}`
+  );
+  lines.push(
+    `服务期限 Service: ${dayToIso(p.serviceStart)} 至 ${dayToIso(p.serviceEnd)}${a.moneyDefaults.includes("serviceStart") || a.moneyDefaults.includes("serviceEnd") ? ` ${both(DEFAULT_MARK)}` : ""}    考核日期 As of: ${dayToIso(a.asOf)}`
   );
   lines.push(`状态 Status: ${both(STATUS_TEXT[a.status])}`);
   if (a.status !== "invalid") {
@@ -148,7 +159,7 @@ export function formatAssessment(
     lines.push("");
     const share = p.payTiers.find((t) => t.tier === a.tier)!.sharePercent;
     lines.push(
-      `付款等级 Tier: ${a.tier} (${share}%)    尾款 Tail: ${fmtYuan(a.tailBaseFen)}    应付尾款 Payable: ${fmtYuan(a.tailAmountFen)}`
+      `付款等级 Tier: ${a.tier} (${share}%)    尾款 Tail: ${fmtYuan(a.tailBaseFen)}    应付尾款 Payable: ${fmtYuan(a.tailAmountFen)}${capitalsText(a.tailAmountFen)}`
     );
     lines.push(`评分口径 Readings chosen: ${choicesText(p).zh}`);
     lines.push(`  (${choicesText(p).en})`);
@@ -188,6 +199,7 @@ export function formatAssessment(
     lines.push(
       `  ${both(tx.label)}: ${pay.amountFen === null ? "—" : fmtYuan(pay.amountFen)}, ${pay.from === null ? "起算日待定 from: to be fixed" : `自 from ${dayToIso(pay.from)}`}, 付款期限 due by ${due}`
     );
+    if (pay.amountFen !== null) lines.push(`    大写 In capitals: ${capitalsText(pay.amountFen)}`);
     lines.push(`    ${tx.rule.zh} (${tx.rule.en})`);
   }
   lines.push("");

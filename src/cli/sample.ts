@@ -165,13 +165,23 @@ function buildSampleLedger(options: SampleOptions = {}): ExcelJS.Workbook {
     "合同",
     ["项目", "值"],
     [
+      // The source contract's identity (SPEC §9): its name and parties as its first page writes
+      // them. It leaves 合同编号 blank and names no supervisor: the sample's are marked 示例.
+      ["合同名称", p.contractName],
+      ["合同编号", "示例 SAMPLE-2024-001"],
+      ["甲方", "常州市人力资源和社会保障公共服务与技术保障中心"],
+      ["乙方", "浙江浙大网新软件产业集团有限公司"],
+      ["监理单位", "示例监理有限公司"],
       ["合同金额", p.contractAmountFen / 100],
       ["尾款比例", 0.5],
       ["服务开始", excelDate(p.serviceStart)],
       ["服务结束", excelDate(p.serviceEnd)],
+      ["签订日期", excelDate(p.signedOn)],
       ["考核日期", excelDate(p.serviceEnd)],
+      ["驻场人数", p.residentStaff],
+      ["问卷满分", p.surveyScale],
     ],
-    [14, 16]
+    [14, 48]
   );
 
   const staff = [

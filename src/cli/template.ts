@@ -32,8 +32,9 @@ import { excelDate } from "./sample";
  * - a 说明 sheet: every table and column in Chinese and English, the accepted values, and the
  *   Contract items with the defaults an empty value keeps.
  *
- * It never overwrites a file: the workbook is written to a temporary file and then hard-linked to
- * its name, which fails when the name exists (even when another program creates it meanwhile).
+ * It never overwrites a file unless `--force` (SPEC §9): the workbook is written to a temporary
+ * file and then hard-linked to its name, which fails when the name exists (even when another
+ * program creates it meanwhile). The name must end in .xlsx.
  * exceljs is large: main.ts loads this module only when the command runs. The content (the
  * vocabularies, the column guide, the 说明 rows) is src/report/template.ts, shared with the
  * add-in's 新建台账模板.
@@ -222,9 +223,25 @@ async function writeNewFile(file: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
+/** Replace a file (--force) through a temporary file beside it, so a failure leaves the old one. */
+async function replaceFile(file: string, bytes: Uint8Array): Promise<void> {
+  const tmp = path.join(
+    path.dirname(path.resolve(file)),
+    `.${path.basename(file)}.${process.pid}.tmp`
+  );
+  try {
+    await fs.writeFile(tmp, bytes);
+    await fs.rename(tmp, file);
+  } finally {
+    await fs.rm(tmp, { force: true });
+  }
+}
+
 export interface TemplateFlags {
   out: string;
   json?: boolean;
+  /** Replace an existing file (SPEC §9); without it an existing file is kept. */
+  force?: boolean;
 }
 
 /** Run `template`: exit 0 when written, 1 when the file exists or cannot be written. */
@@ -245,14 +262,21 @@ export async function runTemplate(flags: TemplateFlags, io: Io): Promise<number>
       `The file "${file}" already exists and was not overwritten; choose another --out file.`
     );
 
+  if (path.extname(file).toLowerCase() !== ".xlsx")
+    return fail(
+      "out-not-xlsx",
+      `输出文件「${file}」的扩展名应为 .xlsx：写入的是 Excel 工作簿。`,
+      `The output file "${file}" must end in .xlsx: what is written is an Excel workbook.`
+    );
   const there = await fs.lstat(file).then(
     () => true,
     () => false
   );
-  if (there) return exists();
+  if (there && !flags.force) return exists();
   try {
     const bytes = new Uint8Array(await buildTemplate().xlsx.writeBuffer());
-    await writeNewFile(file, bytes);
+    if (there) await replaceFile(file, bytes);
+    else await writeNewFile(file, bytes);
   } catch (e) {
     if (e instanceof FileExists) return exists();
     const reason = (e as NodeJS.ErrnoException).code;

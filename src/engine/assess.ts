@@ -2,7 +2,7 @@ import { advise } from "./advice";
 import { statutoryCalendar, uncoveredYears, workdaysBetween, type WorkCalendar } from "./calendar";
 import { monthlyTrend } from "./months";
 import { checkStaffing } from "./staffing";
-import { readContract } from "./contract";
+import { defaultsTaken, readContract, type ContractIdentity, type MoneyItem } from "./contract";
 import { diag, type Diagnostic } from "./diagnostics";
 import { scoreAttendance } from "./dimensions/attendance";
 import { scoreComplaints } from "./dimensions/complaints";
@@ -33,6 +33,10 @@ export type Status = "final" | "provisional" | "invalid";
 /** What every assessment has, scored or not. */
 interface AssessmentBase {
   profile: Profile;
+  /** The contract's identity as the ledger's Contract table gives it (SPEC §9); see `contractOf`. */
+  identity: ContractIdentity;
+  /** The money items taken from the default profile (`contract-default-used`), empty when none. */
+  moneyDefaults: MoneyItem[];
   asOf: Day;
   /** The period scored: service start .. min(service end, as-of). */
   periodStart: Day;
@@ -129,15 +133,15 @@ function assessLocated(
     out.push(diag("as-of-before-start", {}, { asOf, start: periodStart }));
   }
 
-  if (contract.noPeriod && !options.profile?.serviceStart) {
-    out.push(
-      diag(
-        "contract-no-period",
-        { table: "contract" },
-        { start: profile.serviceStart, end: profile.serviceEnd }
-      )
-    );
-  }
+  // SPEC §9: a value that decides the money and was not given is said (once the ledger scores:
+  // an invalid run pays nothing), and keeps the result provisional; the other defaults are
+  // listed once.
+  const taken = defaultsTaken(
+    { ...contract.profile, ...options.profile },
+    profile,
+    contract.unreadable
+  );
+  const moneyDefaults = taken.money.map((m) => m.item);
 
   const ledger = readLedger(located, profile.completedStatuses, out, profile.surveyScale);
   checkSurveyScale(ledger, profile, out);
@@ -206,6 +210,8 @@ function assessLocated(
   };
   const base = {
     profile,
+    identity: contract.identity,
+    moneyDefaults,
     asOf,
     periodStart,
     periodEnd,
@@ -221,6 +227,16 @@ function assessLocated(
   if (out.some((d) => d.severity === "error")) {
     return invalid();
   }
+  if (taken.money.length > 0)
+    out.push(
+      diag(
+        "contract-default-used",
+        { table: "contract" },
+        { values: taken.money, contract: DEFAULT_PROFILE.contractName }
+      )
+    );
+  if (taken.other.length > 0)
+    out.push(diag("contract-other-defaults", { table: "contract" }, { defaults: taken.other }));
 
   const attendance = scoreAttendance(ledger, profile, cal, periodStart, periodEnd, out);
   if (attendance.expected === 0) {
@@ -248,8 +264,8 @@ function assessLocated(
   const tier = tierForHundredths(totalHundredths, profile.payTiers, profile.tierEdge);
   const tailRatio = ratio(BigInt(tier.sharePercent), 100n);
 
-  if (contract.noPeriod && !options.profile?.serviceStart) {
-    provisionalReasons.push(REASONS.defaultPeriod());
+  if (moneyDefaults.length > 0) {
+    provisionalReasons.push(REASONS.contractDefaults(moneyDefaults, DEFAULT_PROFILE.contractName));
   }
   if (asOf < profile.serviceEnd) {
     provisionalReasons.unshift(REASONS.asOfBeforeEnd(asOf, profile.serviceEnd));

@@ -15,6 +15,9 @@ export {
   type Status,
 } from "./assess";
 export { NO_CACHE_ERROR, isEmpty } from "./values";
+// The contract an assessment is the document of (SPEC §9): its identity and money terms.
+export { contractOf, type ContractDocument } from "./document";
+export type { MoneyItem } from "./contract";
 
 // What an assessment holds.
 export type { Day } from "./day";
@@ -88,6 +91,7 @@ export { MAX_CAPITALS_FEN, rmbCapitals } from "./capitals";
 export type { TableKey } from "./tables";
 export {
   CONTRACT_ITEMS,
+  IDENTITY_ITEMS,
   RUN_LOG_SHEET_NAME,
   SUMMARY_SHEET_NAME,
   TABLES,
@@ -95,6 +99,7 @@ export {
   askedColumns,
   tableDef,
   type ColumnDef,
+  type IdentityKey,
   type TableDef,
 } from "./tables";
 export {

@@ -113,6 +113,22 @@ const periodZh = (from: Day | null, to: Day | null): string =>
   from === null || to === null ? "无" : `${dayToIso(from)} 至 ${dayToIso(to)}`;
 const periodEn = (from: Day | null, to: Day | null): string =>
   from === null || to === null ? "none" : `${dayToIso(from)} to ${dayToIso(to)}`;
+/** A money value taken from the built-in contract (SPEC §9 `contract-default-used`). */
+export type MoneyDefault =
+  | { item: "amount"; fen: number }
+  | { item: "tailShare"; percent: number }
+  | { item: "serviceStart" | "serviceEnd"; day: Day };
+
+/** A money default's value as the message shows it: ¥848,600.00, 50%, 2024-07-01. */
+function moneyDefaultText(m: MoneyDefault): string {
+  if (m.item === "amount") {
+    const yuan = String(Math.floor(m.fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+    return `¥${yuan}.${String(m.fen % 100).padStart(2, "0")}`;
+  }
+  if (m.item === "tailShare") return `${m.percent}%`;
+  return dayToIso(m.day);
+}
+
 const ID_LABEL: Partial<Record<TableKey, Bilingual>> = {
   tickets: { zh: "工单号", en: "Ticket ID" },
   complaints: { zh: "投诉编号", en: "Complaint ID" },
@@ -387,9 +403,15 @@ const CATALOGUE = {
     };
   }),
 
-  "contract-no-period": warning<{ start: Day; end: Day }>((a) => ({
-    zh: `合同表没有给出服务期限（服务开始/服务结束，或服务期限），按默认期间 ${dayToIso(a.start)} 至 ${dayToIso(a.end)} 计算，结果为暂定。请在合同表中填写「服务期限」，如 2024年9月1日至2025年8月31日。`,
-    en: `The Contract table gives no service period (ServiceStart/ServiceEnd, or ServicePeriod); the default period ${dayToIso(a.start)} to ${dayToIso(a.end)} is used and the result is provisional. Add 服务期限 to the Contract table, e.g. 2024-09-01~2025-08-31.`,
+  "contract-default-used": warning<{ values: readonly MoneyDefault[]; contract: string }>((a) => ({
+    zh: `合同表没有给出${a.values.map((i) => CONTRACT_ITEMS[i.item].zh).join("、")}，已取内置合同《${a.contract}》的值：${a.values.map((i) => `${CONTRACT_ITEMS[i.item].zh} ${moneyDefaultText(i)}`).join("；")}。这些值决定付款金额，结果为暂定；若台账属于另一份合同，请在合同表中填写这些项目。`,
+    en: `The Contract table does not give ${a.values.map((i) => CONTRACT_ITEMS[i.item].en).join(", ")}; the built-in contract's values are used (${a.contract}): ${a.values.map((i) => `${CONTRACT_ITEMS[i.item].en} ${moneyDefaultText(i)}`).join("; ")}. They decide the payment, so the result is provisional; if the ledger is another contract's, add these items to the Contract table.`,
+  })),
+  "contract-other-defaults": info<{
+    defaults: readonly { item: ContractItemKey; value: string }[];
+  }>((a) => ({
+    zh: `合同表没有给出以下项目，按默认值计算：${a.defaults.map((i) => `${CONTRACT_ITEMS[i.item].zh} ${i.value}`).join("；")}。`,
+    en: `The Contract table does not give these items; their defaults are used: ${a.defaults.map((i) => `${CONTRACT_ITEMS[i.item].en} ${i.value}`).join("; ")}.`,
   })),
   "survey-scale-suspect": error<{ max: string; scale: number; hint: 1 | 5 }>((a) =>
     a.hint === 1
@@ -584,6 +606,10 @@ const CATALOGUE = {
   "out-is-input": hosted<None>("error"),
   "out-unwritable": hosted<{ path: string; reason: "ENOENT" | "EISDIR" | null }>("error"),
   "file-unreadable": hosted<{ path: string; reason: "ENOENT" | "EISDIR" | null }>("error"),
+  "out-exists": hosted<{ path: string }>("error"),
+  "out-not-xlsx": hosted<{ path: string; allowed: string }>("error"),
+  "input-is-scored-copy": hosted<{ path: string; suggested: string }>("error"),
+  "bad-usage": hosted<{ kind: string; detail: string }>("error"),
 
   // The workbook reader's refusals (src/workbook).
   "file-empty": error(fileMessage("file-empty")),
@@ -675,9 +701,9 @@ export const REASONS = {
     zh: `${year} 年不在内置法定节假日数据中，按周一至周五计算`,
     en: `${year} is not in the built-in statutory calendar; counted as Monday to Friday`,
   }),
-  defaultPeriod: (): Bilingual => ({
-    zh: "合同表没有给出服务期限，按默认服务期计算",
-    en: "the Contract table gives no service period; the default period is used",
+  contractDefaults: (items: readonly ContractItemKey[], contract: string): Bilingual => ({
+    zh: `${items.map((i) => CONTRACT_ITEMS[i].zh).join("、")}未在合同表中给出，取自内置合同《${contract}》`,
+    en: `${items.map((i) => CONTRACT_ITEMS[i].en).join(", ")} not given in the Contract table; taken from the built-in contract (${contract})`,
   }),
   noSurveys: (): Bilingual => ({ zh: "问卷调查结果尚未录入", en: "no survey results yet" }),
   undecidedComplaints: (ids: readonly string[]): Bilingual => ({

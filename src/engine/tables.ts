@@ -187,9 +187,15 @@ export interface ContractItemDef {
   en: string;
   expectZh: string;
   expectEn: string;
+  /** Other names read as this item (项目名称 for 合同名称, 采购人 for 甲方, 供应商 for 乙方). */
+  aliases?: readonly string[];
 }
 
-/** The Contract table's items, by key. Missing items keep the default profile's values. */
+/**
+ * The Contract table's items, by key. The identity items (SPEC §9: name, number, parties) are
+ * kept as written; a missing money item (amount, tail share, period) takes the default profile's
+ * value and says so (`contract-default-used`), the other missing items keep theirs.
+ */
 export const CONTRACT_ITEMS = {
   amount: {
     zh: "合同金额",
@@ -231,9 +237,43 @@ export const CONTRACT_ITEMS = {
     expectZh: "正数（如 100 或 5）",
     expectEn: "a positive number (100 or 5)",
   },
+  name: {
+    zh: "合同名称",
+    en: "ContractName",
+    expectZh: "文字（合同的名称）",
+    expectEn: "text (the contract's name)",
+    aliases: ["项目名称", "ProjectName"],
+  },
+  number: { zh: "合同编号", en: "ContractNo", expectZh: "文字", expectEn: "text" },
+  client: {
+    zh: "甲方",
+    en: "Client",
+    expectZh: "文字（甲方单位名称）",
+    expectEn: "text (the client's name)",
+    aliases: ["采购人", "Purchaser"],
+  },
+  vendor: {
+    zh: "乙方",
+    en: "Vendor",
+    expectZh: "文字（乙方单位名称）",
+    expectEn: "text (the vendor's name)",
+    aliases: ["供应商", "Supplier"],
+  },
+  supervisor: {
+    zh: "监理单位",
+    en: "Supervisor",
+    expectZh: "文字（监理单位名称）",
+    expectEn: "text (the supervising company's name)",
+  },
 } as const satisfies Record<string, ContractItemDef>;
 
 export type ContractItemKey = keyof typeof CONTRACT_ITEMS;
+
+/** The identity items of SPEC §9, in the order the views show them. */
+export const IDENTITY_ITEMS = ["name", "number", "client", "vendor", "supervisor"] as const;
+
+/** An identity item's key. */
+export type IdentityKey = (typeof IDENTITY_ITEMS)[number];
 
 /** A logical table's definition by key. */
 export function tableDef(key: TableKey): TableDef {

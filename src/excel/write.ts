@@ -16,7 +16,7 @@
  * Ledger tables are never touched. Like any Office.js change, a run cannot be undone with
  * Ctrl+Z (see docs/add-in-deployment.md).
  */
-import { HEADER_FILL_RGB, cellAddress, columnLetter } from "../report/cells";
+import { HEADER_FILL_RGB, SIZE_POINTS, cellAddress, columnLetter } from "../report/cells";
 import type { PageSetup, SummaryChart, SummarySheet } from "../report/types";
 import { diag, messageOf, type Diagnostic, type DiagnosticCode } from "../engine";
 import { BATCH_BUDGET_BYTES, cellToExcel, jsonBytes, runs, widthPoints } from "./layout";
@@ -80,8 +80,24 @@ function queueCells(ws: Excel.Worksheet, grid: Grid, from: number, to: number): 
   range.values = grid.values.slice(from, to);
 }
 
-function queueFormatting(ws: Excel.Worksheet, sheet: SummarySheet): void {
+function queueFormatting(ws: Excel.Worksheet, sheet: SummarySheet, pageLayout: boolean): void {
   sheet.rows.forEach((row, r) => {
+    // SPEC §9: larger type, long texts spanning the empty cells to their right and wrapped
+    // there, text set off from a number before it (indentLevel: ExcelApi 1.9, as the layout).
+    for (const size of ["title", "large"] as const)
+      for (const [a, b] of runs(row, (c) => c.size === size))
+        ws.getRangeByIndexes(r, a, 1, b - a).format.font.size = SIZE_POINTS[size];
+    for (const [a, b] of runs(row, (c) => c.wrap === true)) {
+      const range = ws.getRangeByIndexes(r, a, 1, b - a);
+      range.format.wrapText = true;
+      range.format.verticalAlignment = Excel.VerticalAlignment.top;
+    }
+    row.forEach((c, i) => {
+      if (c.span && c.span > 1) ws.getRangeByIndexes(r, i, 1, c.span).merge(false);
+    });
+    if (pageLayout)
+      for (const [a, b] of runs(row, (c) => c.format === "text" && c.value !== null))
+        ws.getRangeByIndexes(r, a, 1, b - a).format.indentLevel = 1;
     for (const [a, b] of runs(row, (c) => c.bold === true || c.header === true)) {
       ws.getRangeByIndexes(r, a, 1, b - a).format.font.bold = true;
     }
@@ -190,7 +206,7 @@ async function queueSummary(
     queueCells(ws, grid, parts[i][0], parts[i][1]);
     if (i < parts.length - 1) await sync();
   }
-  queueFormatting(ws, sheet);
+  queueFormatting(ws, sheet, pageLayout);
   queueCharts(ws, sheet);
   if (pageLayout && sheet.pageSetup) {
     // A sheet rewritten in place keeps its old manual breaks unless they are reset first.

@@ -65,3 +65,6 @@ export const NUMBER_FORMATS: Readonly<Record<CellFormat, string>> = {
   integer: "0",
   date: "yyyy-mm-dd",
 };
+
+/** Font sizes in points of the summary's larger type (SPEC §9: the title, then the figures signed for). */
+export const SIZE_POINTS: Readonly<Record<"title" | "large", number>> = { title: 16, large: 13 };

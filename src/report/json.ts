@@ -1,4 +1,5 @@
 import {
+  contractOf,
   dayToIso,
   shown,
   sortDiagnostics,
@@ -11,7 +12,7 @@ import {
 import { MARK_WORDS, dimensionRows } from "./dimensions";
 import { yearJson } from "./year";
 import type { RunRecord } from "./runLog";
-import { penaltyLines } from "./labels";
+import { contractJson, penaltyLines, type ContractJson } from "./labels";
 
 /** The machine-readable result of SPEC §4, printed by `om-scorecard assess --json`. */
 export interface AssessmentJson {
@@ -20,6 +21,14 @@ export interface AssessmentJson {
   tier: string | null;
   tailRatio: number | null;
   tailAmount: number | null;
+  /**
+   * SPEC §9: the contract's identity as the ledger gives it (null: not given) and the money
+   * terms used, `defaulted` naming those taken from the built-in contract. Null only when no
+   * ledger could be read.
+   */
+  contract: ContractJson | null;
+  /** The scored copy written by the command line (SPEC §9); null when nothing was written. */
+  output?: string | null;
   dimensions: {
     attendance: {
       points: number;
@@ -140,6 +149,7 @@ export function toJson(
     tier: scored && scored.tier,
     tailRatio: scored && toNumber(scored.tailRatio),
     tailAmount: scored && scored.tailAmountFen / 100,
+    contract: contractJson(contractOf(a)),
     dimensions:
       scored &&
       (Object.fromEntries(
@@ -205,6 +215,7 @@ export function invalidJson(diagnostics: readonly Diagnostic[]): AssessmentJson 
     tier: null,
     tailRatio: null,
     tailAmount: null,
+    contract: null,
     dimensions: null,
     diagnostics: diagnostics.map(diagnosticJson),
     sensitivity: [],

@@ -1,4 +1,18 @@
-import type { Assessment, Bilingual, Payment, Profile, ReadingKey } from "../engine";
+import {
+  IDENTITY_ITEMS,
+  contractOf,
+  dayToIso,
+  rmbCapitals,
+  toNumber,
+  type Assessment,
+  type Bilingual,
+  type ContractDocument,
+  type IdentityKey,
+  type MoneyItem,
+  type Payment,
+  type Profile,
+  type ReadingKey,
+} from "../engine";
 
 /**
  * The words and number formats every view shares — the summary sheet, the command line's text,
@@ -104,4 +118,80 @@ export function fmtYuan(fen: number): string {
   const abs = Math.abs(f);
   const yuan = String(Math.floor(abs / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/** What a view shows for an identity item the ledger does not give (SPEC §9). */
+export const NOT_GIVEN: Bilingual = { zh: "（未填写）", en: "(not given)" };
+
+/** The identity items' labels, in the order every view lists them. */
+const IDENTITY_LABELS: Record<IdentityKey, Bilingual> = {
+  name: { zh: "合同名称", en: "Contract" },
+  number: { zh: "合同编号", en: "Contract No." },
+  client: { zh: "甲方", en: "Client" },
+  vendor: { zh: "乙方", en: "Vendor" },
+  supervisor: { zh: "监理单位", en: "Supervisor" },
+};
+
+/**
+ * @summary The identity items of an assessment's contract as the views list them: label and
+ * value, the value null when not given.
+ */
+export function identityLines(
+  a: Assessment
+): { key: IdentityKey; label: Bilingual; value: string | null }[] {
+  const c = contractOf(a);
+  return IDENTITY_ITEMS.map((key) => ({ key, label: IDENTITY_LABELS[key], value: c[key] }));
+}
+
+/** An identity value as text: as written, or （未填写）(not given). */
+export const identityText = (value: string | null): string => value ?? both(NOT_GIVEN);
+
+/** The title every page-one view opens with (SPEC §9). */
+export const DOCUMENT_TITLE: Bilingual = { zh: "运维服务考核评分表", en: "O&M service assessment" };
+
+/** The note beside a money term taken from the built-in contract. */
+export const DEFAULT_MARK: Bilingual = {
+  zh: "（未填写，取内置合同默认值）",
+  en: "(not given: the built-in contract's value)",
+};
+
+/**
+ * @summary An amount in capitals as page one writes it after the figure: （人民币…）.
+ * @example
+ * capitalsText(38187000) //=> "（人民币叁拾捌万壹仟捌佰柒拾元整）"
+ */
+export function capitalsText(fen: number): string {
+  return fen < 0 ? "" : `（人民币${rmbCapitals(Math.round(fen))}）`;
+}
+
+/** The JSON's `contract` (SPEC §9): identity items (null: not given) and the money terms used. */
+export interface ContractJson {
+  name: string | null;
+  number: string | null;
+  client: string | null;
+  vendor: string | null;
+  supervisor: string | null;
+  /** Yuan. */
+  amount: number;
+  tailShare: number;
+  serviceStart: string;
+  serviceEnd: string;
+  /** Which of amount, tailShare, serviceStart, serviceEnd came from the built-in contract. */
+  defaulted: MoneyItem[];
+}
+
+/** The `contract` object of the JSON. */
+export function contractJson(c: ContractDocument): ContractJson {
+  return {
+    name: c.name,
+    number: c.number,
+    client: c.client,
+    vendor: c.vendor,
+    supervisor: c.supervisor,
+    amount: c.amountFen / 100,
+    tailShare: toNumber(c.tailShare),
+    serviceStart: dayToIso(c.serviceStart),
+    serviceEnd: dayToIso(c.serviceEnd),
+    defaulted: [...c.defaulted],
+  };
 }

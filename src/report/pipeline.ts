@@ -17,7 +17,7 @@ import {
   type RunRecord,
 } from "./runLog";
 import { buildSummary } from "./summary";
-import type { SummaryCell, SummarySheet } from "./types";
+import type { PageSetup, SummaryCell, SummarySheet } from "./types";
 
 /**
  * Score and write, once for every host (SPEC §6): the command line on an .xlsx file, the Excel
@@ -68,7 +68,25 @@ interface LogRowWrite {
   row: SummaryCell[];
   /** Column widths in characters, set when the sheet is created. */
   columnWidths: number[];
+  /** How the log prints, set when the sheet is created: one landscape page wide (SPEC §9). */
+  pageSetup: PageSetup;
+  /** Height in points of its rows: three wrapped lines (the fingerprint, the check, the names). */
+  rowHeight: number;
 }
+
+/** The run log's print settings: A4 landscape, every column on one page's width. */
+const RUN_LOG_PAGE: PageSetup = {
+  paper: "A4",
+  orientation: "landscape",
+  fitToWidth: 1,
+  fitToHeight: 0,
+  margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+  titleRows: { first: 1, last: 1 },
+  printArea: { lastRow: 1, lastColumn: RUN_LOG_WIDTHS.length },
+  header: { left: "", center: "考核记录 Run log", right: "" },
+  footer: { left: "第 &P 页，共 &N 页 Page &P of &N", center: "", right: "" },
+  breaksAfterRows: [],
+};
 
 /** What a scored run writes, in the order it is written: the summary sheet, then the log row. */
 export interface WritePlan {
@@ -102,6 +120,8 @@ export function writePlan(
       header: logHeaderCells(),
       row: logRowCells(record),
       columnWidths: RUN_LOG_WIDTHS,
+      pageSetup: RUN_LOG_PAGE,
+      rowHeight: 48,
     },
   };
 }

@@ -1,8 +1,11 @@
 import {
+  IDENTITY_ITEMS,
+  contractOf,
   dayToIso,
   diag,
   parseDateText,
   type Diagnostic,
+  type IdentityKey,
   type Profile,
   type RawCell,
   type ScoredAssessment,
@@ -35,8 +38,23 @@ const RUN_LOG_HEADERS = [
   "校验 Check",
 ] as const;
 
-/** Column widths of the log sheet, in characters. */
-export const RUN_LOG_WIDTHS = [8, 26, 14, 34, 70, 10, 10, 10, 8, 16, 70];
+/**
+ * The contract's identity (SPEC §9), after the check: a log written before these columns
+ * existed has none of them, and its rows still verify.
+ */
+const IDENTITY_HEADERS: Record<IdentityKey, string> = {
+  name: "合同名称 Contract",
+  number: "合同编号 Contract No.",
+  client: "甲方 Client",
+  vendor: "乙方 Vendor",
+  supervisor: "监理单位 Supervisor",
+};
+
+/**
+ * Column widths of the log sheet, in characters: narrow enough, with the long texts (the
+ * fingerprint, the check, the names) wrapped, that the log prints one landscape page wide.
+ */
+export const RUN_LOG_WIDTHS = [6, 14, 11, 16, 24, 8, 10, 8, 5, 13, 24, 18, 12, 14, 14, 14];
 
 /** The reading choices a run was made with, as logged. */
 export interface RunChoices {
@@ -58,6 +76,8 @@ export interface RunRecord {
   tier: string;
   tailAmountFen: number;
   check: string;
+  /** The contract's identity items as logged; "" when not given (or a log older than them). */
+  identity: Record<IdentityKey, string>;
 }
 
 /**
@@ -98,6 +118,8 @@ const STATUS_WORDS: Record<RunRecord["status"], string> = {
 
 /** The fields a check covers, joined by a unit separator (U+001F). */
 function canonicalRecord(r: Omit<RunRecord, "check">): string {
+  // The identity joins the check only when given, so rows logged before it existed verify.
+  const identity = IDENTITY_ITEMS.map((k) => r.identity[k]);
   return [
     r.seq,
     r.time,
@@ -109,6 +131,7 @@ function canonicalRecord(r: Omit<RunRecord, "check">): string {
     (r.totalHundredths / 100).toFixed(2),
     r.tier,
     (r.tailAmountFen / 100).toFixed(2),
+    ...(identity.some((x) => x !== "") ? identity : []),
   ].join("\u001f");
 }
 
@@ -138,19 +161,35 @@ export function newRecord(
     totalHundredths: a.totalHundredths,
     tier: a.tier,
     tailAmountFen: a.tailAmountFen,
+    identity: identityOf(a),
   };
   return { ...r, check: recordCheck(last?.check ?? "", r) };
 }
 
+/** The identity of a scored run as logged: each item as written, "" when not given. */
+function identityOf(a: ScoredAssessment): Record<IdentityKey, string> {
+  const c = contractOf(a);
+  return Object.fromEntries(IDENTITY_ITEMS.map((k) => [k, c[k] ?? ""])) as Record<
+    IdentityKey,
+    string
+  >;
+}
+
 /** The header row's cells. */
 export function logHeaderCells(): SummaryCell[] {
-  return RUN_LOG_HEADERS.map((h) => ({ value: h, format: "text", bold: true, header: true }));
+  return [...RUN_LOG_HEADERS, ...IDENTITY_ITEMS.map((k) => IDENTITY_HEADERS[k])].map((h) => ({
+    value: h,
+    format: "text",
+    bold: true,
+    header: true,
+    wrap: true,
+  }));
 }
 
 /** A record's cells, as both writers put them in the sheet. */
 export function logRowCells(r: RunRecord): SummaryCell[] {
   const t = (value: string): SummaryCell => ({ value, format: "text" });
-  return [
+  const cells: SummaryCell[] = [
     { value: r.seq, format: "integer" },
     t(r.time),
     t(r.asOf),
@@ -162,7 +201,10 @@ export function logRowCells(r: RunRecord): SummaryCell[] {
     t(r.tier),
     { value: r.tailAmountFen / 100, format: "money" },
     t(r.check),
+    ...IDENTITY_ITEMS.map((k) => t(r.identity[k])),
   ];
+  // Wrapped and read from the top, numbers too, so the row reads level.
+  return cells.map((c) => ({ ...c, wrap: true }));
 }
 
 const text = (c: RawCell | undefined): string =>
@@ -197,7 +239,12 @@ export function readLog(grid: readonly (readonly RawCell[])[]): {
     problems.push(diag("verify-log-edited", { row }, { row, what }));
   let last = grid.length;
   while (last > 1 && blank(grid[last - 1])) last--;
-  const headerOk = RUN_LOG_HEADERS.every((h, i) => text(grid[0]?.[i]) === h);
+  const headerOk =
+    RUN_LOG_HEADERS.every((h, i) => text(grid[0]?.[i]) === h) &&
+    IDENTITY_ITEMS.every((k, i) => {
+      const at = text(grid[0]?.[RUN_LOG_HEADERS.length + i]);
+      return at === "" || at === IDENTITY_HEADERS[k];
+    });
   if (grid.length > 0 && !headerOk) edited(1, "标题行不符 the header row differs");
   let prev: ReadRecord | null = null;
   for (let i = 1; i < last; i++) {
@@ -227,6 +274,9 @@ export function readLog(grid: readonly (readonly RawCell[])[]): {
       tier: text(row[8]),
       tailAmountFen: tail === null ? NaN : tail * 1,
       check: text(row[10]),
+      identity: Object.fromEntries(
+        IDENTITY_ITEMS.map((k, j) => [k, text(row[RUN_LOG_HEADERS.length + j])])
+      ) as Record<IdentityKey, string>,
     };
     // Money is logged in yuan with 2 decimals: hundredths of a yuan are fen.
     const expectedSeq = (prev?.seq ?? 0) + 1;

@@ -15,14 +15,20 @@ import {
 import { dimensionRows, figuresText, maxTotal, rateRule } from "./dimensions";
 import { groupDiagnostics, groupText } from "./diagnosticGroups";
 import {
+  DEFAULT_MARK,
+  DOCUMENT_TITLE,
+  NOT_GIVEN,
   PAYMENT_TEXT,
   PENALTY_NOTE,
   READING_TEXT,
   STATUS_TEXT,
   SUMMARY_LABELS,
   both,
+  capitalsText,
   choicesText,
   fmtYuan,
+  identityLines,
+  identityText,
   penaltyLines,
 } from "./labels";
 import type { RunRecord } from "./runLog";
@@ -86,8 +92,11 @@ const READING_SHORT_EN: Record<ReadingKey, string> = {
   "unrounded-points": "unrounded points",
 };
 
-/** Where the summary's columns end (A to H) and how wide they are, in characters. */
-const COLUMN_WIDTHS = [30, 14, 14, 14, 14, 14, 14, 12];
+/**
+ * Where the summary's columns end (A to H) and how wide they are, in characters: C, F and G
+ * are wider, since the evidence's metrics and rules and the diagnostics' messages wrap there.
+ */
+const COLUMN_WIDTHS = [28, 12, 18, 12, 12, 20, 20, 10];
 const SIGNATURE_ROW_HEIGHT = 42;
 
 /** Text of a due date: the date, or why there is none. */
@@ -103,7 +112,7 @@ function dueText(pay: Payment): string | null {
  * schedule, the penalties for reference, the fingerprint and a signature block), then a page
  * break and the evidence.
  * @example
- * buildSummary(assess(tables)).rows[0][0].value //=> "运维考核评分结果 OM Scorecard assessment"
+ * buildSummary(assess(tables)).rows[0][0].value //=> "运维服务考核评分表 O&M service assessment"
  */
 export function buildSummary(a: Assessment, run: SummaryRun | null = null): SummarySheet {
   const p = a.profile;
@@ -115,9 +124,30 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
   const label = (text: string): SummaryCell => t(text, { bold: true });
   const scored = a.status === "invalid" ? null : a;
 
-  rows.push([t("运维考核评分结果 OM Scorecard assessment", { bold: true })]);
-  rows.push([label("合同 Contract"), t(p.contractName)]);
-  rows.push([label("服务期限 Service period"), t(periodText(p.serviceStart, p.serviceEnd))]);
+  // The title (SPEC §9): the document, then this contract's name, repeated on every page.
+  const ids = identityLines(a);
+  const name = ids.find((i) => i.key === "name")!.value;
+  rows.push([t(both(DOCUMENT_TITLE), { bold: true, size: "title" })]);
+  rows.push([
+    label(both(ids.find((i) => i.key === "name")!.label)),
+    t(identityText(name), { bold: true, size: "large" }),
+  ]);
+  // The parties and the contract's terms, each as the ledger gives it.
+  for (const i of ids.filter((x) => x.key !== "name"))
+    rows.push([label(both(i.label)), t(identityText(i.value))]);
+  const mark = (...items: (typeof a.moneyDefaults)[number][]): string =>
+    items.some((x) => a.moneyDefaults.includes(x)) ? both(DEFAULT_MARK) : "";
+  rows.push([
+    label("合同金额 Contract amount"),
+    money(p.contractAmountFen),
+    t(
+      `尾款比例 Tail share ${Math.round(toNumber(p.tailShare) * 10000) / 100}% ${mark("amount", "tailShare")}`.trim()
+    ),
+  ]);
+  rows.push([
+    label("服务期限 Service period"),
+    t(`${periodText(p.serviceStart, p.serviceEnd)} ${mark("serviceStart", "serviceEnd")}`.trim()),
+  ]);
   rows.push([
     label("考核期间 Period assessed"),
     t(a.periodEnd >= a.periodStart ? periodText(a.periodStart, a.periodEnd) : "无 none"),
@@ -141,19 +171,25 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
   }
   rows.push([label(SUMMARY_LABELS.asOf), date(a.asOf)]);
   const tier = scored && p.payTiers.find((x) => x.tier === scored.tier)!;
+  // Total, tier and tail payable: what finance signs for, set larger than the rest (SPEC §9).
+  const big = { bold: true, size: "large" } as const;
   rows.push([
     label(SUMMARY_LABELS.total),
-    pts(scored && scored.totalHundredths, { bold: true }),
+    pts(scored && scored.totalHundredths, big),
     t(`满分 of ${maxTotal(p)}`),
   ]);
   rows.push([
     label(SUMMARY_LABELS.tier),
-    t(scored ? scored.tier : "—", { bold: true }),
+    t(scored ? scored.tier : "—", big),
     t(tier ? `付尾款 ${tier.sharePercent}% of the tail` : null),
   ]);
   rows.push([
     label(SUMMARY_LABELS.tail),
-    money(scored && scored.tailAmountFen, { bold: true }),
+    money(scored && scored.tailAmountFen, big),
+    t(scored ? capitalsText(scored.tailAmountFen) : null, { bold: true }),
+  ]);
+  rows.push([
+    t(null),
     t(
       `尾款 Tail ${fmtYuan(a.tailBaseFen)}（合同金额 ${fmtYuan(p.contractAmountFen)} × ${Math.round(toNumber(p.tailShare) * 10000) / 100}%）`
     ),
@@ -237,6 +273,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
       pay.due === null ? t(dueText(pay)) : date(pay.due),
       t(tx.rule.zh),
     ]);
+    if (pay.amountFen !== null) rows.push([t(null), t(capitalsText(pay.amountFen))]);
   }
   blank();
 
@@ -283,16 +320,12 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
     h(""),
     h(""),
   ]);
-  for (const party of ["监理单位 Supervisor", "甲方 Client", "乙方 Vendor"]) {
+  // Each party by its name as the ledger gives it, then the line it signs on.
+  for (const key of ["supervisor", "client", "vendor"] as const) {
+    const party = ids.find((i) => i.key === key)!;
+    rows.push([label(both(party.label)), t(identityText(party.value))]);
     rowHeights[rows.length] = SIGNATURE_ROW_HEIGHT;
-    rows.push([
-      label(party),
-      t("____________"),
-      t(null),
-      t("____________"),
-      t(null),
-      t("____________"),
-    ]);
+    rows.push([t(null), t("____________"), t(null), t("____________"), t(null), t("____________")]);
   }
   const pageOneEnd = rows.length;
 
@@ -423,6 +456,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
       n(s.row, "integer"),
       t(s.column),
       t(s.code),
+      // Wrapped inside its column (fitLongTexts), never cut at the printed edge (SPEC §9).
       t(groupText(g)),
       n(g.count, "integer"),
     ]);
@@ -436,6 +470,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
     ]);
   }
 
+  fitLongTexts(rows, COLUMN_WIDTHS, rowHeights);
   const fingerprint = run ? run.fingerprint : "—";
   return {
     name: SUMMARY_SHEET_NAME,
@@ -458,7 +493,11 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
       margins: { left: 0.5, right: 0.5, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
       titleRows: { first: 1, last: 2 },
       printArea: { lastRow: rows.length, lastColumn: COLUMN_WIDTHS.length },
-      header: { left: "", center: headerText(p.contractName), right: "" },
+      header: {
+        left: "",
+        center: headerText(`${DOCUMENT_TITLE.zh}：${name ?? `合同名称${NOT_GIVEN.zh}`}`),
+        right: "",
+      },
       footer: {
         left: "第 &P 页，共 &N 页 Page &P of &N",
         center: "",
@@ -519,6 +558,64 @@ function yearSections(rows: SummaryCell[][], a: ScoredAssessment): SummaryChart 
   if (gaps.length === 0) rows.push([t("全期满足 met throughout the period")]);
   for (const g of gaps) rows.push([t(null), t(both(g))]);
   return trend;
+}
+
+/** Display width of a text in character widths: CJK and full-width characters take two. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s)
+    w +=
+      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+        ch
+      )
+        ? 2
+        : 1;
+  return w;
+}
+
+/** Height in points of one line of text at a cell's size. */
+const LINE_POINTS = { normal: 16, large: 19, title: 22 } as const;
+
+/**
+ * @summary SPEC §9: no text is cut at the printed edge. A text longer than its cell spans the
+ * empty cells to its right (merged), and one longer than that wraps there, its row made tall
+ * enough for the lines (both hosts keep a row height they are given; neither fits a merged
+ * cell's height by itself).
+ */
+function fitLongTexts(
+  rows: SummaryCell[][],
+  widths: readonly number[],
+  rowHeights: Record<number, number>
+): void {
+  // A text may span the empty cells after it; a header wraps in its own cell (the header row's
+  // empty cells are read back as empty).
+  const blank = (c: SummaryCell | undefined): boolean =>
+    !c || ((c.value === null || c.value === "") && !c.header);
+  rows.forEach((row, r) => {
+    let lines = 1;
+    let line: number = LINE_POINTS.normal;
+    row.forEach((cell, c) => {
+      if (c >= widths.length || cell.format !== "text" || typeof cell.value !== "string") return;
+      // One character width is the indent and the cell's padding.
+      const need = textWidth(cell.value);
+      if (need <= widths[c] - 1) return;
+      let end = c + 1;
+      while (!cell.header && end < widths.length && blank(row[end])) end++;
+      if (end - c > 1) cell.span = end - c;
+      const room = widths.slice(c, cell.span ? end : c + 1).reduce((x, y) => x + y, 0) - 1;
+      if (need <= room) return;
+      cell.wrap = true;
+      const scale = cell.size === "title" ? 16 / 11 : cell.size === "large" ? 13 / 11 : 1;
+      lines = Math.max(lines, Math.ceil((need * scale) / room));
+      line = Math.max(line, LINE_POINTS[cell.size ?? "normal"]);
+    });
+    if (lines > 1) {
+      rowHeights[r] = Math.max(rowHeights[r] ?? 0, lines * line);
+      // The whole row reads from its top, as the wrapped text does, so a figure stays level
+      // with its label and its text.
+      for (const cell of row) if (cell.value !== null) cell.wrap = true;
+    }
+  });
 }
 
 /** Literal text for a header or footer: `&` starts a code there, so it is doubled. */

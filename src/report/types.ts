@@ -20,6 +20,21 @@ export interface SummaryCell {
   bold?: boolean;
   /** A section title or header row: shaded. */
   header?: boolean;
+  /**
+   * Larger type (SPEC §9): `title` for the document's title, `large` for the contract's name and
+   * the figures finance signs for (total, tier, tail payable). Absent: the sheet's normal size.
+   */
+  size?: "title" | "large";
+  /**
+   * Wrap the text inside the printed width rather than letting it run past the cell's edge; the
+   * cell then reads from its top.
+   */
+  wrap?: boolean;
+  /**
+   * Columns the cell spans (merged with the empty cells to its right), 1 or absent: its own.
+   * A long text spans to the printed edge and wraps there (SPEC §9).
+   */
+  span?: number;
 }
 
 export interface SummaryChart {
@@ -42,7 +57,7 @@ export interface SummaryChart {
  */
 export interface PageSetup {
   paper: "A4";
-  orientation: "portrait";
+  orientation: "portrait" | "landscape";
   /** Pages wide (1) and tall (0: as many as needed). */
   fitToWidth: 1;
   fitToHeight: 0;

@@ -23,10 +23,24 @@ export interface StyleSpec {
   header: boolean;
   /** Text beginning with = + - @: marked quotePrefix so Excel keeps it text when edited. */
   quote: boolean;
+  /** Font size in points for larger type (SPEC §9); absent: the workbook's default font. */
+  size?: number;
+  /** Wrap text inside the cell (or its merged range). */
+  wrap?: boolean;
+  /**
+   * Indent text one step from the cell's left edge, so that it never reads as one with a
+   * right-aligned number in the cell before it (SPEC §9).
+   */
+  indent?: boolean;
 }
 
 export function styleKey(s: StyleSpec): string {
-  return `${s.format}|${+s.bold}|${+s.header}|${+s.quote}`;
+  return (
+    `${s.format}|${+s.bold}|${+s.header}|${+s.quote}` +
+    (s.size ? `|s${s.size}` : "") +
+    (s.wrap ? "|w" : "") +
+    (s.indent ? "|i" : "")
+  );
 }
 
 /**
@@ -169,28 +183,41 @@ export function addStyles(
     customFmt.set(code, id);
     return id;
   };
-  let boldFont = -1;
+  /** The font of a spec: the default font, bold and / or at a size, added once each. */
+  const fonts = new Map<string, number>();
+  const fontOf = (bold: boolean, size: number | undefined): number => {
+    const key = `${+bold}|${size ?? ""}`;
+    const known = fonts.get(key);
+    if (known !== undefined) return known;
+    const base = s.items("fonts", DEFAULTS.fonts)[0];
+    const t = readTag(base, 0) as Tag;
+    const baseBold = /<([\w.-]+:)?b(\s+val="(1|true)")?\s*\/>/.test(base);
+    let id = 0;
+    if (bold !== baseBold || size) {
+      let body = t.selfClosing ? "" : base.slice(t.end, base.lastIndexOf("</"));
+      if (size) {
+        const sz = /<([\w.-]+:)?sz\s+val="[^"]*"\s*\/>/;
+        body = sz.test(body)
+          ? body.replace(sz, el(`<sz val="${size}"/>`))
+          : el(`<sz val="${size}"/>`) + body;
+      }
+      if (bold && !baseBold) body = el("<b/>") + body;
+      id = s.ensure(
+        "fonts",
+        DEFAULTS.fonts,
+        `<${t.name}${base.slice(t.attrStart, t.attrEnd)}>${body}</${t.name}>`
+      );
+    }
+    fonts.set(key, id);
+    return id;
+  };
   let fill = -1;
   for (const spec of specs) {
     const key = styleKey(spec);
     if (index.has(key)) continue;
     const code = NUMBER_FORMATS[spec.format];
     const numFmtId = BUILTIN_NUMFMT_ID.get(code) ?? customFmtId(code);
-    let fontId = 0;
-    if (spec.bold) {
-      if (boldFont < 0) {
-        const base = s.items("fonts", DEFAULTS.fonts)[0];
-        const t = readTag(base, 0) as Tag;
-        if (/<([\w.-]+:)?b(\s+val="(1|true)")?\s*\/>/.test(base)) boldFont = 0;
-        else {
-          const bold = t.selfClosing
-            ? `<${t.name}${base.slice(t.attrStart, t.attrEnd)}>${el("<b/>")}</${t.name}>`
-            : base.slice(0, t.end) + el("<b/>") + base.slice(t.end);
-          boldFont = s.ensure("fonts", DEFAULTS.fonts, bold);
-        }
-      }
-      fontId = boldFont;
-    }
+    const fontId = spec.bold || spec.size ? fontOf(spec.bold, spec.size) : 0;
     let fillId = 0;
     if (spec.header) {
       if (fill < 0) {
@@ -212,7 +239,9 @@ export function addStyles(
       (fontId ? ' applyFont="1"' : "") +
       (fillId ? ' applyFill="1"' : "") +
       (spec.quote ? ' quotePrefix="1"' : "") +
-      "/>";
+      (spec.wrap || spec.indent
+        ? ` applyAlignment="1"><alignment${spec.indent ? ' horizontal="left" indent="1"' : ""}${spec.wrap ? ' vertical="top" wrapText="1"' : ""}/></xf>`
+        : "/>");
     index.set(key, s.ensure("cellXfs", DEFAULTS.cellXfs, el(xf)));
   }
   return { xml: s.xml, index };

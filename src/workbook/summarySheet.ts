@@ -1,5 +1,5 @@
 /** Renders a SummarySheet as SpreadsheetML: the worksheet part, and the drawing and chart parts of its bar chart. */
-import { columnLetter, fitCell } from "../report/cells";
+import { SIZE_POINTS, columnLetter, fitCell } from "../report/cells";
 import type { PageSetup, SummaryCell, SummaryChart, SummarySheet } from "../report/types";
 import { styleKey, type StyleSpec } from "./styles";
 import { encodeCellText, escapeAttr, escapeText } from "./xml";
@@ -23,9 +23,17 @@ function plan(
 ): { text: string | null; number: number | null; spec: StyleSpec } | null {
   const bold = !!cell.bold;
   const header = !!cell.header;
+  const look: Partial<StyleSpec> = {
+    ...(cell.size ? { size: SIZE_POINTS[cell.size] } : {}),
+    ...(cell.wrap ? { wrap: true } : {}),
+  };
   if (cell.value === null || cell.value === undefined) {
     return bold || header
-      ? { text: null, number: null, spec: { format: cell.format, bold, header, quote: false } }
+      ? {
+          text: null,
+          number: null,
+          spec: { format: cell.format, bold, header, quote: false, ...look },
+        }
       : null;
   }
   if (typeof cell.value === "string" || cell.format === "text") {
@@ -33,13 +41,14 @@ function plan(
     return {
       text,
       number: null,
-      spec: { format: cell.format, bold, header, quote: needsQuote(text) },
+      // Text is indented from its cell's edge: never read as one with a number before it.
+      spec: { format: cell.format, bold, header, quote: needsQuote(text), indent: true, ...look },
     };
   }
   return {
     text: null,
     number: cell.value,
-    spec: { format: cell.format, bold, header, quote: false },
+    spec: { format: cell.format, bold, header, quote: false, ...look },
   };
 }
 
@@ -81,6 +90,7 @@ export function worksheetXml(
   drawingRid: string | null
 ): string {
   const rowsXml: string[] = [];
+  const merges: string[] = [];
   let maxCol = 0;
   summary.rows.forEach((row, r) => {
     const cells: string[] = [];
@@ -88,6 +98,7 @@ export function worksheetXml(
       const p = cell && plan(cell);
       if (!p) return;
       const ref = colName(c) + (r + 1);
+      if (cell.span && cell.span > 1) merges.push(`${ref}:${colName(c + cell.span - 1)}${r + 1}`);
       const s = styleIndex.get(styleKey(p.spec));
       const sAttr = s ? ` s="${s}"` : "";
       if (p.text !== null)
@@ -122,6 +133,9 @@ export function worksheetXml(
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rowsXml.join("")}</sheetData>` +
+    (merges.length
+      ? `<mergeCells count="${merges.length}">${merges.map((m) => `<mergeCell ref="${m}"/>`).join("")}</mergeCells>`
+      : "") +
     (ps ? pageSetupXml(ps) : DEFAULT_PAGE) +
     (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
     "</worksheet>"

@@ -3,7 +3,7 @@
  * Only the parts that must change are rewritten (see README.md in this folder); every other
  * entry is copied with its compressed bytes untouched.
  */
-import type { SummaryCell, SummarySheet } from "../report/types";
+import type { PageSetup, SummaryCell, SummarySheet } from "../report/types";
 import { inDateSystem } from "../report/summary";
 import {
   REL,
@@ -99,6 +99,10 @@ export interface LogAppend {
   header: SummaryCell[];
   row: SummaryCell[];
   columnWidths: number[];
+  /** How a new log sheet prints (one landscape page wide); an existing one keeps its own. */
+  pageSetup?: PageSetup;
+  /** Height in points of the header and each row, whose long cells wrap (no host fits it). */
+  rowHeight?: number;
 }
 
 class Edits {
@@ -346,6 +350,8 @@ function writeUnchecked(
         rows: [log.header, log.row],
         columnWidths: log.columnWidths,
         chart: { title: "", firstRow: 0, rowCount: 0, categoryColumn: 0, seriesColumns: [] },
+        ...(log.pageSetup ? { pageSetup: log.pageSetup } : {}),
+        ...(log.rowHeight ? { rowHeights: { 0: log.rowHeight, 1: log.rowHeight } } : {}),
       }
     : null;
   const needed = stylesNeeded(summary);
@@ -407,7 +413,7 @@ function writeUnchecked(
       const part = resolveTarget(workbookPart, rel.target);
       const xml = edits.text(part);
       if (xml === null) throw new XmlFormatError(`worksheet part ${part} is missing`);
-      edits.set(part, appendRow(xml, log.row, index));
+      edits.set(part, appendRow(xml, log.row, index, log.rowHeight));
     } else {
       const part = edits.allocate(`${wbDir}worksheets/sheet`);
       const logRid = nextRid(parseRels(wbRelsXml));
@@ -480,7 +486,12 @@ function writeUnchecked(
 }
 
 /** The worksheet with one row appended after its last row (the dimension widened to it). */
-function appendRow(xml: string, cells: SummaryCell[], styleIndex: Map<string, number>): string {
+function appendRow(
+  xml: string,
+  cells: SummaryCell[],
+  styleIndex: Map<string, number>,
+  height?: number
+): string {
   let last = 0;
   for (const t of tags(xml)) {
     if (t.closing || t.local !== "row") continue;
@@ -489,6 +500,7 @@ function appendRow(xml: string, cells: SummaryCell[], styleIndex: Map<string, nu
   }
   const n = last + 1;
   let row = rowXml(cells, n, styleIndex);
+  if (height) row = row.replace(/^<row r="(\d+)">/, `<row r="$1" ht="${height}" customHeight="1">`);
   const p = prefixOf(xml, "sheetData");
   if (p) row = row.replace(/<(\/?)(row|c|v|is|t)\b/g, `<$1${p}$2`);
   let out = insertBeforeEnd(xml, "sheetData", row);

@@ -47,6 +47,7 @@ describe("om-scorecard assess", () => {
         工单: "Tickets",
         投诉: "Complaints",
         问卷: "Surveys",
+        合同: "Contract",
       }[t.name]!,
       headers: t.headers.map(
         (h) =>
@@ -71,13 +72,20 @@ describe("om-scorecard assess", () => {
             说明: "Note",
             受访者: "Respondent",
             得分: "Score",
+            项目: "Item",
+            值: "Value",
           })[h] ?? h
       ),
     }));
     const r = await assessJson(en, ["--as-of", "2024-07-01"]);
     // The fingerprint is of the data as read, headers included, so it (and the log row's
-    // check) differs; everything scored is the same.
-    const scoredPart = (j: Record<string, unknown>) => ({ ...j, fingerprint: null, run: null });
+    // check) differs, and each copy has its own name (`output`); everything scored is the same.
+    const scoredPart = (j: Record<string, unknown>) => ({
+      ...j,
+      fingerprint: null,
+      run: null,
+      output: null,
+    });
     expect(scoredPart(r.json)).toEqual(scoredPart(zh.json));
     expect(r.json.fingerprint).not.toBe(zh.json.fingerprint);
   });
@@ -224,17 +232,14 @@ describe("om-scorecard assess", () => {
   );
 
   test("a period with no working days is an error", async () => {
-    const tables = [
-      ...baseLedger(),
-      {
-        name: "合同",
-        headers: ["项目", "值"],
+    const tables = baseLedger({
+      合同: {
         rows: [
           ["服务开始", "2024-10-01"],
           ["服务结束", d("2024-10-07")],
         ],
       },
-    ];
+    });
     const { code, json } = await assessJson(tables);
     expect(code).toBe(2);
     expect(json.diagnostics[0]).toMatchObject({ code: "no-working-days", severity: "error" });
@@ -347,8 +352,9 @@ describe("the compiled command line", () => {
     const la = runTz("America/Los_Angeles");
     const sh = runTz("Asia/Shanghai");
     expect(la.status).toBe(0);
-    // The run log's time is local wall-clock time with its offset, so only `run` may differ.
-    const noRun = (out: string) => ({ ...JSON.parse(out), run: null });
+    // The run log's time is local wall-clock time with its offset, so only `run` may differ
+    // (and `output`, the name of each run's own copy).
+    const noRun = (out: string) => ({ ...JSON.parse(out), run: null, output: null });
     expect(noRun(la.stdout)).toEqual(noRun(sh.stdout));
     expect(JSON.parse(la.stdout).run.time).toMatch(/ -0[78]:00$/);
     expect(JSON.parse(sh.stdout).run.time).toMatch(/ \+08:00$/);
@@ -367,6 +373,8 @@ describe("the compiled command line", () => {
         "--json",
         "--out",
         path.join(require("node:os").tmpdir(), "sample.scored.xlsx"),
+        // The shared temporary folder may hold this copy from an earlier run.
+        "--force",
       ],
       { encoding: "utf8" }
     );

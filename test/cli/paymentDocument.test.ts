@@ -3,7 +3,7 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { readLedgerXlsx } from "../support/workbook";
 import { BUILTIN_CALENDAR, dayToIso, isoDay, workdaysBetween } from "../../src/engine";
-import { d, writeWorkbook, type Cell, type TableSpec } from "./workbook";
+import { contractTable, d, writeWorkbook, type Cell, type TableSpec } from "./workbook";
 import { runCli } from "../support/cli";
 
 /** The clock of the run log, fixed. */
@@ -49,6 +49,7 @@ function ledgerAt85(): TableSpec[] {
       ],
     },
     { name: "问卷", headers: ["受访者", "得分"], rows: [["甲", 50]] },
+    contractTable(),
   ];
 }
 

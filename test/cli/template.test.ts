@@ -281,7 +281,10 @@ describe("om-scorecard template", () => {
     await wb.xlsx.writeFile(filled);
 
     const assessJson = async (ledger: string) => {
-      const r = await run(["assess", ledger, "--json", "--out", `${ledger}.scored.xlsx`]);
+      // Each copy in this test's folder, replaced if an earlier run left it (SPEC §9 refuses
+      // an existing file otherwise).
+      const out = path.join(path.dirname(file), `${path.basename(ledger, ".xlsx")}.scored.xlsx`);
+      const r = await run(["assess", ledger, "--json", "--out", out, "--force"]);
       expect(r.code).toBe(0);
       return JSON.parse(r.out);
     };
@@ -289,9 +292,11 @@ describe("om-scorecard template", () => {
     const theirs = await assessJson(SAMPLE);
     expect(mine).toMatchObject({ status: "final", total: 84.61, tier: "B", tailAmount: 381870 });
     // The same result; the fingerprint and the run record follow the workbook's own tables and
-    // the time of the run, so they differ between two files by design.
+    // the time of the run, and each copy has its own name, so they differ by design.
     const result = (j: Record<string, unknown>) =>
-      Object.fromEntries(Object.entries(j).filter(([k]) => k !== "fingerprint" && k !== "run"));
+      Object.fromEntries(
+        Object.entries(j).filter(([k]) => k !== "fingerprint" && k !== "run" && k !== "output")
+      );
     expect(result(mine)).toEqual(result(theirs));
     // The checks are still there after the fill.
     const again = new ExcelJS.Workbook();

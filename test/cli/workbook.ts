@@ -56,6 +56,26 @@ export async function writeWorkbook(
 }
 
 /** A small valid ledger (Chinese names and headers); override any table by name. */
+/**
+ * The Contract table of the test ledgers: the source contract's money terms written out, so a
+ * result never rests on a default (SPEC §9) unless a test means it to.
+ */
+export function contractTable(): TableSpec {
+  return {
+    name: "合同",
+    headers: ["项目", "值"],
+    rows: [
+      ["合同金额", 848600],
+      ["尾款比例", 0.5],
+      ["服务开始", d("2024-07-01")],
+      ["服务结束", d("2025-06-30")],
+      ["签订日期", d("2024-06-28")],
+      ["驻场人数", 3],
+      ["问卷满分", 100],
+    ],
+  };
+}
+
 export function baseLedger(
   over: Partial<Record<string, Partial<TableSpec>>> = {},
   asTable = false
@@ -85,6 +105,7 @@ export function baseLedger(
       rows: [],
     },
     { name: "问卷", headers: ["受访者", "得分"], rows: [["甲", 90]] },
+    contractTable(),
   ];
   return tables.map((t) => ({ ...t, asTable, ...(over[t.name] ?? {}) }));
 }

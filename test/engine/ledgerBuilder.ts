@@ -41,6 +41,35 @@ export interface LedgerSpec {
   contract?: RawCell[][] | null;
 }
 
+/**
+ * The Contract rows a test ledger has unless it says otherwise: the source contract's terms
+ * written out, so that the result does not rest on defaults (SPEC §9: a money default makes it
+ * provisional, the others are listed in an info). A test's own Contract rows come first, and
+ * these fill in only the items they do not name; `contract: null` leaves the table out.
+ */
+const CONTRACT_TERMS: RawCell[][] = [
+  ["合同金额", 848600],
+  ["尾款比例", 0.5],
+  ["服务开始", serialFromDay(isoDay("2024-07-01"))],
+  ["服务结束", serialFromDay(isoDay("2025-06-30"))],
+  ["签订日期", serialFromDay(isoDay("2024-06-28"))],
+  ["驻场人数", 3],
+  ["问卷满分", 100],
+];
+
+/** A test's Contract rows, completed with the terms they do not name (see CONTRACT_TERMS). */
+function contractRows(own: RawCell[][]): RawCell[][] {
+  const named = new Set(own.map((r) => String(r[0])));
+  const period = named.has("服务期限");
+  return [
+    ...own,
+    ...CONTRACT_TERMS.filter(
+      ([item]) =>
+        !named.has(String(item)) && !(period && (item === "服务开始" || item === "服务结束"))
+    ),
+  ];
+}
+
 /** A ledger of plain sheets with Chinese names and headers; every table defaults to a small valid one. */
 export function ledger(spec: LedgerSpec = {}): RawTable[] {
   const tables = [
@@ -63,7 +92,8 @@ export function ledger(spec: LedgerSpec = {}): RawTable[] {
     sheet("问卷", ["受访者", "得分"], spec.surveys ?? [["甲", 100]]),
   ];
   if (spec.calendar) tables.push(sheet("日历", ["日期", "类型"], spec.calendar));
-  if (spec.contract) tables.push(sheet("合同", ["项目", "值"], spec.contract));
+  if (spec.contract !== null)
+    tables.push(sheet("合同", ["项目", "值"], contractRows(spec.contract ?? [])));
   return tables;
 }
 

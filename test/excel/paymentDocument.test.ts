@@ -12,7 +12,12 @@ import { SUMMARY_SHEET_NAME } from "../../src/engine";
 import { checkLedger, readLedger, runAssessment } from "../../src/excel";
 import { ledgerFingerprint } from "../../src/report/fingerprint";
 import { buildSummary } from "../../src/report/summary";
-import { SampleLedger, installHost, uninstallOffice } from "../support/fakeHost";
+import {
+  SampleLedger,
+  installHost,
+  sampleWithContract,
+  uninstallOffice,
+} from "../support/fakeHost";
 
 const install = installHost;
 afterEach(uninstallOffice);
@@ -67,14 +72,15 @@ describe("the ledger fingerprint", () => {
 
 describe("runAssessment as a payment document", () => {
   it("applies the page layout through worksheet.pageLayout where the host has ExcelApi 1.9", async () => {
-    const host = install(SampleLedger.sampleSpec());
+    const host = install(sampleWithContract());
     const run = await runAssessment({}, now);
     expect(run.pageLayout).toBe("applied");
     const s = host.sheet(SUMMARY_SHEET_NAME);
-    const ps = buildSummary(run.assessment, {
+    const summary = buildSummary(run.assessment, {
       fingerprint: run.fingerprint!,
       record: run.record!,
-    }).pageSetup!;
+    });
+    const ps = summary.pageSetup!;
     expect(s.pageLayout).toMatchObject({
       orientation: "Portrait",
       paperSize: "A4",
@@ -87,7 +93,10 @@ describe("runAssessment as a payment document", () => {
     expect(s.pageLayout.headersFooters.leftFooter).toContain("&P");
     expect(s.pageLayout.headersFooters.rightFooter).toContain(run.fingerprint);
     expect(s.pageBreaks).toEqual([`A${ps.breaksAfterRows[0] + 1}`]);
-    expect(Object.values(s.rowHeights)).toEqual([42, 42, 42]);
+    // The three signature lines, and (SPEC §9) the rows of long texts wrapped to the page's width.
+    expect(Object.values(s.rowHeights).filter((h) => h === 42)).toHaveLength(3);
+    expect(Object.values(s.rowHeights)).toEqual(Object.values(summary.rowHeights ?? {}));
+    expect(s.merges.length).toBeGreaterThan(0);
   });
 
   it("writes the summary without the page layout, and says so, where the host lacks ExcelApi 1.9", async () => {
@@ -95,7 +104,7 @@ describe("runAssessment as a payment document", () => {
     const run = await runAssessment({}, now);
     expect(run.pageLayout).toBe("unsupported");
     expect(host.sheet(SUMMARY_SHEET_NAME).pageLayout.printArea).toBeUndefined();
-    expect(host.cells(SUMMARY_SHEET_NAME)[0][0]).toContain("运维考核评分结果");
+    expect(host.cells(SUMMARY_SHEET_NAME)[0][0]).toContain("运维服务考核评分表");
   });
 
   it("appends one 考核记录 row per run and never rewrites the earlier ones", async () => {

@@ -76,6 +76,11 @@
       /** Rows frozen at the top (worksheet.freezePanes.freezeRows). */
       frozenRows: 0,
       wrap: new Set(),
+      /** Font sizes (format.font.size) and indents (format.indentLevel) by "r,c"; merged ranges as "r,c,rows,cols". */
+      fontSize: new Map(),
+      indent: new Map(),
+      valign: new Map(),
+      merges: [],
     };
   }
 
@@ -357,12 +362,27 @@
         forEachCell(box, (r, c) =>
           v ? box.sheet.wrap.add(`${r},${c}`) : box.sheet.wrap.delete(`${r},${c}`)
         );
+      else if (kind === "font" && p === "size")
+        forEachCell(box, (r, c) => box.sheet.fontSize.set(`${r},${c}`, v));
+      else if (kind === "format" && p === "verticalAlignment")
+        forEachCell(box, (r, c) => box.sheet.valign.set(`${r},${c}`, v));
+      else if (kind === "format" && p === "indentLevel")
+        forEachCell(box, (r, c) => box.sheet.indent.set(`${r},${c}`, v));
       else if (kind === "format" && p === "rowHeight")
         for (let r = box.r; r < box.r + box.rows; r++) box.sheet.rowHeights[r] = v;
       else throw officeError("InvalidArgument", `cannot set ${kind}.${p}`);
     }
   }
-  settable(RangeFormatPart, ["bold", "color", "columnWidth", "rowHeight", "wrapText"]);
+  settable(RangeFormatPart, [
+    "bold",
+    "color",
+    "columnWidth",
+    "rowHeight",
+    "wrapText",
+    "size",
+    "indentLevel",
+    "verticalAlignment",
+  ]);
 
   // Range.dataValidation (ExcelApi 1.8): rule, errorAlert and prompt, each refused unless the
   // host reports ExcelApi 1.8. Setting them on a range records one validation for that range.
@@ -552,6 +572,14 @@
         return r1 < 0
           ? null
           : { sheet: b.sheet, r: r0, c: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+      });
+    }
+    /** Merges the range's cells (ExcelApi 1.2 Range.merge): recorded as "r,c,rows,cols". */
+    merge(across) {
+      this._queue("merge", [across], () => {
+        const b = this._target();
+        checkAlive(this._ctx._wb, b.sheet);
+        b.sheet.merges.push(`${b.r},${b.c},${b.rows},${b.cols}`);
       });
     }
     /** Clears values and formats (ExcelApi 1.1 Range.clear()). */
@@ -1343,6 +1371,7 @@
       ChartSeriesBy: { columns: "Columns", rows: "Rows", auto: "Auto" },
       ChartLegendPosition: { bottom: "Bottom", right: "Right" },
       PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+      VerticalAlignment: { top: "Top", center: "Center", bottom: "Bottom" },
       PaperType: { a4: "A4", letter: "Letter" },
     };
     host.sheet = (name) => host.workbook.sheets.find((s) => s.name === name);

@@ -57,7 +57,8 @@ export async function runLedger(file: string, extra: string[] = []): Promise<Out
   let out = "";
   let err = "";
   const io: Io = { stdout: async (s) => void (out += s), stderr: async (s) => void (err += s) };
-  const code = await main(["assess", file, "--json", "--out", scored, ...extra], io);
+  // --force: a case may score the same file twice into the same copy (SPEC §9 refuses it otherwise).
+  const code = await main(["assess", file, "--json", "--out", scored, "--force", ...extra], io);
   expect(readFileSync(file).equals(before)).toBe(true); // the ledger is never changed
   expect([0, 2]).toContain(code);
   const lines = out.trim().split("\n");
@@ -77,6 +78,9 @@ export async function runLedger(file: string, extra: string[] = []): Promise<Out
   // ledgers written differently differ there by design; cases compare what was scored.
   expect(json.fingerprint === null || /^[0-9a-f]{64}$/.test(json.fingerprint)).toBe(true);
   const scoredJson = { ...json, fingerprint: null, run: null };
+  // Where the copy went is this run's temporary folder: not part of what was scored.
+  expect(json.output).toBe(code === 0 ? scored : null);
+  delete scoredJson.output;
   return {
     code,
     json: scoredJson,

@@ -424,8 +424,8 @@ test("the bundled sample's DingTalk variant (`sample --dingtalk`) scores exactly
   const io = { stdout: async () => undefined, stderr: async () => undefined };
   const tidy = fileOf("", "ledger.xlsx");
   const dingtalk = fileOf("", "ledger-dingtalk.xlsx");
-  expect(await main(["sample", "--out", tidy], io)).toBe(0);
-  expect(await main(["sample", "--dingtalk", "--out", dingtalk], io)).toBe(0);
+  expect(await main(["sample", "--force", "--out", tidy], io)).toBe(0);
+  expect(await main(["sample", "--force", "--dingtalk", "--out", dingtalk], io)).toBe(0);
 
   // Built the way DingTalk exports it: title rows, two header rows, 上班1/下班1 merged over
   // 打卡时间/打卡结果, dates like 24-07-01 星期一, the app's words, 姓名 merged over a person's rows.
@@ -646,11 +646,26 @@ const contractLedger = (item: string, value: string | number, term = "2024-07-01
         headers: ["项目", "值"],
         rows: [
           [item, value],
+          ["尾款比例", "50%"],
           ["服务期限", term],
         ],
       },
     ])
   );
+
+/** A Contract table giving every term, so that no default is said (SPEC §9). */
+const FULL_CONTRACT = {
+  name: "合同",
+  headers: ["项目", "值"],
+  rows: [
+    ["合同金额", 848600],
+    ["尾款比例", 0.5],
+    ["服务期限", "2024-07-01~2025-06-30"],
+    ["签订日期", "2024-06-28"],
+    ["驻场人数", 3],
+    ["问卷满分", 100],
+  ],
+};
 
 test("contract items named with their unit: 合同金额（元）, 合同金额（万元）; any other note in brackets is an error, never the default in silence", async () => {
   const yuan = await both(
@@ -685,16 +700,19 @@ test("合同金额（万元）: 84.8612 is ¥848,612.00 exactly; a value written
 });
 
 test("a hidden second header row in English and a totals row 合计：2 条 under the tickets are skipped, not bad values", async () => {
-  const sheets = withSheets({
-    工单: {
-      rows: [
-        ["TicketId", "RoutedToVendor", "Status", "Created"],
-        ["T1", "是", "已关闭", d("2024-07-01")],
-        ["T2", "是", "处理中", d("2024-07-01")],
-        ["合计：2 条", null, null, null],
-      ],
+  const sheets = withSheets(
+    {
+      工单: {
+        rows: [
+          ["TicketId", "RoutedToVendor", "Status", "Created"],
+          ["T1", "是", "已关闭", d("2024-07-01")],
+          ["T2", "是", "处理中", d("2024-07-01")],
+          ["合计：2 条", null, null, null],
+        ],
+      },
     },
-  });
+    [FULL_CONTRACT]
+  );
   const file = await xlsxFile(sheets, (wb) => {
     wb.getWorksheet("工单")!.getRow(2).hidden = true;
   });

@@ -13,14 +13,26 @@ const reference = (tables: RawTable[]): string =>
 const sample = (name: string): RawTable[] =>
   readLedgerXlsx(readFileSync(path.resolve(__dirname, "../../sample", name))).tables;
 
+/**
+ * The bundled sample as it was before its Contract table named the contract (SPEC §9 added the
+ * identity items and the other terms): the same data the fixed fingerprints below were taken of.
+ */
+const OLD_CONTRACT_ITEMS = ["合同金额", "尾款比例", "服务开始", "服务结束", "考核日期"];
+const asBefore = (tables: RawTable[]): RawTable[] =>
+  tables.map((t) =>
+    t.name === "合同"
+      ? { ...t, rows: t.rows.filter((r) => OLD_CONTRACT_ITEMS.includes(String(r[0]))) }
+      : t
+  );
+
 describe("the ledger fingerprint", () => {
   test("of the bundled samples is unchanged (the canonical form om-ledger-v1 is fixed)", () => {
     // Fixed values: a change here means every fingerprint already logged in a 考核记录 no longer
     // matches its ledger, which only a new FINGERPRINT_VERSION may do.
-    expect(ledgerFingerprint(sample("ledger.xlsx"))).toBe(
+    expect(ledgerFingerprint(asBefore(sample("ledger.xlsx")))).toBe(
       "7c8e3e68b14b371c9a6b4022f72afc2c6d7def906ec0ea48d63256de1d84e99c"
     );
-    expect(ledgerFingerprint(sample("ledger-dingtalk.xlsx"))).toBe(
+    expect(ledgerFingerprint(asBefore(sample("ledger-dingtalk.xlsx")))).toBe(
       "4aec03cb429cc0bb9601e8542b9a5b7e54bc9b3b4f44fcd7a35abf1a1cac6cf8"
     );
   });

@@ -19,6 +19,7 @@ describe("the summary sheet 考核结果", () => {
   ];
   const a = assess(
     ledger({
+      contract: [["合同名称", "常州人社一体化信息平台（就业创业子系统）2024年度运维服务"]],
       punches: fullPunches("张三"),
       complaints,
       tickets: [

@@ -29,8 +29,33 @@ const text = (el: React.ReactElement): string =>
     // A label and its value are separate elements: "总分： 85.00" reads as "总分：85.00".
     .replace(/： /g, "：");
 
-/** The sample ledger as the adapter would read it. */
+/** The Contract table a ledger gives so that nothing rests on a default (SPEC §9). */
+const CONTRACT: RawTable = {
+  name: "合同",
+  sheet: "合同",
+  kind: "table",
+  headerRow: 1,
+  firstColumn: 1,
+  headers: ["项目", "值"],
+  rows: [
+    // Kept as written in every language: a name without full-width brackets, so that the
+    // English view's own punctuation can be checked.
+    ["合同名称", "常州人社一体化信息平台2024年度运维服务"],
+    ["甲方", "常州市人力资源和社会保障公共服务与技术保障中心"],
+    ["乙方", "浙江浙大网新软件产业集团有限公司"],
+    ["合同金额", 848600],
+    ["尾款比例", 0.5],
+    ["服务开始", 45474],
+    ["服务结束", 45838],
+  ],
+};
+
+/** The sample ledger as the adapter would read it, with its Contract table. */
 function sampleTables(): RawTable[] {
+  return [...rawSample(), CONTRACT];
+}
+
+function rawSample(): RawTable[] {
   return SampleLedger.sampleSpec().sheets.map(
     (s: { name: string; cells: unknown[][]; tables: unknown[] }) => ({
       name: s.name,
@@ -51,6 +76,18 @@ describe("format", () => {
     expect(yuan(38187000)).toBe("¥381,870.00");
     expect(percent(1186, 1482)).toBe("80.03%");
     expect(percent(1, 0)).toBe("—");
+  });
+});
+
+describe("ResultView: the contract (SPEC §9)", () => {
+  it("names the contract and its parties as the ledger gives them, （未填写） otherwise, and the payable in capitals", () => {
+    const out = text(<ResultView assessment={assess(sampleTables())} strings={STRINGS.zh} />);
+    expect(out).toContain("合同名称 常州人社一体化信息平台2024年度运维服务");
+    expect(out).toContain("甲方 常州市人力资源和社会保障公共服务与技术保障中心");
+    expect(out).toContain("监理单位 （未填写）");
+    expect(out).toMatch(/（人民币[零壹贰叁肆伍陆柒捌玖拾佰仟万元角分整]+）/);
+    const bare = text(<ResultView assessment={assess(rawSample())} strings={STRINGS.en} />);
+    expect(bare).toContain("Contract (not given)");
   });
 });
 

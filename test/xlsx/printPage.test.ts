@@ -39,7 +39,7 @@ describe("the scored sample, printed by LibreOffice", () => {
     );
     pdf = path.join(dir, "out", readdirSync(path.join(dir, "out"))[0]);
     pages = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" }).split("\f");
-    first = pages.findIndex((p) => p.includes("运维考核评分结果 OM Scorecard assessment")) + 1;
+    first = pages.findIndex((p) => p.includes("运维服务考核评分表 O&M service assessment")) + 1;
     if (mayRewrite("UPDATE_DOCS")) {
       execFileSync("pdftoppm", [
         "-f",
@@ -105,10 +105,61 @@ describe("the scored sample, printed by LibreOffice", () => {
     expect(line("签署 Signatures").indexOf("日期 Date")).toBeGreaterThan(60);
   });
 
+  test("SPEC §9: page one opens with the title and the contract's name, names the parties, gives the payable in capitals and each party a signature line", () => {
+    const p1 = pages[first - 1];
+    const lines = p1.split("\n").filter((l) => l.trim() !== "");
+    // The title, then the contract's name, before anything else on the page (the header aside).
+    const title = lines.findIndex((l) => l.includes("运维服务考核评分表 O&M service assessment"));
+    expect(title).toBeGreaterThanOrEqual(0);
+    expect(lines[title + 1]).toContain("常州人社一体化信息平台（就业创业子系统）2024年度运维服务");
+    for (const party of [
+      "甲方 Client",
+      "常州市人力资源和社会保障公共服务与技术保障中心",
+      "乙方 Vendor",
+      "浙江浙大网新软件产业集团有限公司",
+      "监理单位 Supervisor",
+      "示例监理有限公司",
+      "合同编号 Contract No.",
+    ])
+      expect(p1).toContain(party);
+    // The tail payable followed by its amount in capitals; each payment too.
+    expect(p1).toMatch(/381,870\.00\s+（人民币叁拾捌万壹仟捌佰柒拾元整）/);
+    expect(p1).toContain("（人民币肆拾贰万肆仟叁佰元整）");
+    // A signature line for each party, under its name.
+    const sig = lines.findIndex((l) => l.includes("签署 Signatures"));
+    expect(lines.slice(sig).filter((l) => /_{6,}.*_{6,}.*_{6,}/.test(l))).toHaveLength(3);
+  });
+
+  test("SPEC §9: no number on page one runs into the text of the next column", () => {
+    const p1 = pages[first - 1];
+    // A points or money figure (two decimals) directly followed by a digit or a letter: the
+    // 30.001462/1488, 84.61B and 17.001 起事件 of a print where text stood flush against a
+    // number (84.6067, the unrounded total, is one figure of four decimals).
+    expect(p1).not.toMatch(/\d\.\d{2}(?!\d{2}\s)[0-9A-Za-z]/);
+    expect(p1).toMatch(/30\.00\s+1462\/1488/);
+    expect(p1).toMatch(/84\.61\s+B\s/);
+  });
+
+  test("SPEC §9: the evidence wraps long texts inside the printed width, and the run log prints one page wide", () => {
+    const evidence = pages
+      .slice(first)
+      .filter((p) => p.includes("明细 Evidence") || p.includes("运维服务考核评分表"));
+    expect(evidence.length).toBeGreaterThan(0);
+    // The rate rule and the dimension notes are whole on the page: their last words are printed.
+    const all = evidence.join("\n");
+    expect(all).toContain("问题 Diagnostics");
+    // The run log: its header and its one row on a single page, every column on it.
+    const log = pages.filter((p) => p.includes("考核记录 Run log"));
+    expect(log).toHaveLength(1);
+    for (const header of ["序号", "校验", "监理单位", "Supervisor"])
+      expect(log[0]).toContain(header);
+    expect(log[0]).toContain("示例监理有限公司");
+  });
+
   test("the evidence starts on the next page, after the page break, under the repeated title rows", () => {
     const p2 = pages[first];
     expect(p2).toContain("明细 Evidence");
-    expect(p2).toContain("运维考核评分结果 OM Scorecard assessment"); // print titles
+    expect(p2).toContain("运维服务考核评分表 O&M service assessment"); // print titles
     expect(p2).toMatch(new RegExp(`Page ${first + 1} of \\d+`));
   });
 });

@@ -10,7 +10,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { dayToIso, type Assessment, type Status } from "../../engine";
-import { STATUS_TEXT } from "../../report/labels";
+import { NOT_GIVEN, STATUS_TEXT, capitalsText, identityLines } from "../../report/labels";
 import { dimensionRows, type DimensionRow } from "../../report/dimensions";
 import { percent, points, yuan } from "../format";
 import type { Lang, Strings } from "../i18n";
@@ -42,6 +42,8 @@ const useStyles = makeStyles({
   },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: "anywhere" },
+  // The amount in capitals sits under the figure, in the values' column.
+  capitals: { gridColumnStart: 2, color: tokens.colorNeutralForeground3, margin: 0 },
   big: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
   reasons: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   second: { color: tokens.colorNeutralForeground3, display: "block" },
@@ -95,6 +97,15 @@ export function ResultView({
   return (
     <div className={styles.root} data-testid="result">
       <dl className={styles.figures}>
+        {/* The contract as the ledger names it (SPEC §9); an item not given says so. */}
+        {identityLines(a).map((i) => (
+          <React.Fragment key={i.key}>
+            <dt className={styles.term}>{i.label[lang]}</dt>
+            <dd className={styles.value} data-testid={`contract-${i.key}`}>
+              {i.value ?? NOT_GIVEN[lang]}
+            </dd>
+          </React.Fragment>
+        ))}
         <dt className={styles.term}>{s.status}</dt>
         <dd className={styles.value}>
           <Badge appearance="filled" color={STATUS_COLOR[a.status]} data-testid="status">
@@ -118,6 +129,11 @@ export function ResultView({
             <dt className={styles.term}>{s.tailAmount}</dt>
             <dd className={mergeClasses(styles.value, styles.big)} data-testid="tail-amount">
               {yuan(scored.tailAmountFen)}
+            </dd>
+            <dd className={styles.capitals} data-testid="tail-capitals" lang="zh-CN">
+              {lang === "zh"
+                ? capitalsText(scored.tailAmountFen)
+                : `(${capitalsText(scored.tailAmountFen).slice(1, -1)})`}
             </dd>
           </>
         )}
