@@ -93,6 +93,11 @@ test("every code's message is bilingual and names no placeholder", () => {
     header: "出勤情况",
     shift: 2,
     other: 19904,
+    ids: ["C2", "C3"],
+    reading: "是",
+    zh: "流转乙方",
+    en: "RoutedToVendor",
+    lookAlikes: [{ sheet: "通讯录", columns: ["name"] }],
   };
   for (const { code } of DIAGNOSTIC_CODES) {
     const m = messageOf(

@@ -100,6 +100,7 @@ export {
 export {
   TITLE_ROWS_LIMIT,
   columnMatches,
+  fitsLedgerTable,
   locateTables,
   normalizeName,
   plainSheetColumns,
