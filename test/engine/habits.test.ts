@@ -6,6 +6,17 @@
  */
 import { assess, locateTables, type Assessment, type RawCell } from "../../src/engine";
 import { tablesOfSheet, type CellGrid } from "../../src/sheets";
+import {
+  BAD,
+  CHECKING,
+  habitWordOf,
+  isNotReturned,
+  parseCategory,
+  parseDayType,
+  parseRouted,
+  parseScore,
+  parseVerified,
+} from "../../src/engine/values";
 import { ledger, scored, serial, sheet, shownOf } from "./ledgerBuilder";
 
 /** The errors of a run, as [code, table, row, column], and their Chinese messages. */
@@ -212,5 +223,53 @@ describe("tables side by side on one plain sheet", () => {
       ["投诉!A:C", 1, 1, 1],
       ["投诉!E:F", 5, 1, 2],
     ]);
+  });
+});
+
+describe("the parsers of the ledger words", () => {
+  test("each word is read in its own column only, spaces and full-width forms folded", () => {
+    expect(
+      ["属实", " 不 属实 ", "核实中", "待核实", "调查中", null, "是"].map(parseVerified)
+    ).toEqual([true, false, CHECKING, CHECKING, CHECKING, null, true]);
+    expect(["已流转", "未流转", "属实", "核实中"].map(parseRouted)).toEqual([
+      true,
+      false,
+      BAD,
+      BAD,
+    ]);
+    expect(["日常维护类", "响应度问题", "服务响应"].map(parseCategory)).toEqual([
+      "maintenance",
+      "responsiveness",
+      BAD,
+    ]);
+    expect(["休", "假", "班", "补班", "调休"].map(parseDayType)).toEqual([
+      false,
+      false,
+      true,
+      true,
+      BAD,
+    ]);
+    expect([parseScore("92分"), parseScore("８８.５ 分"), parseScore("92 分 ")]).toEqual([
+      { n: 92n, d: 1n },
+      { n: 177n, d: 2n },
+      { n: 92n, d: 1n },
+    ]);
+    expect(["未回收", "未返回", " 未填写", "", null, "待定", 0].map(isNotReturned)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
+  });
+
+  test("habitWordOf names the template's word, and nothing for the template's own", () => {
+    expect(habitWordOf("verified", "不属实")).toBe("否");
+    expect(habitWordOf("routed", "是")).toBeNull();
+    expect(habitWordOf("score", "88.5 分")).toBe("88.5");
+    expect(habitWordOf("score", 88.5)).toBeNull();
+    expect(habitWordOf("dayType", "工作日")).toBeNull();
   });
 });
