@@ -68,11 +68,18 @@ export function sideBySideBlocks(
   last: number
 ): { first: number; last: number }[] | null {
   const used: boolean[] = new Array(last - first + 1).fill(false);
-  for (let r = headerRow; r <= end; r++) {
+  // Every column used: no gap, and no need to look further (the usual sheet stops at its first rows).
+  let unused = used.length;
+  for (let r = headerRow; r <= end && unused > 0; r++) {
     const row = grid.rows[r - grid.row];
     if (!row) continue;
-    for (let c = first; c <= last; c++) if (!isEmpty(row[c - grid.column])) used[c - first] = true;
+    for (let c = first; c <= last; c++)
+      if (!used[c - first] && !isEmpty(row[c - grid.column])) {
+        used[c - first] = true;
+        unused--;
+      }
   }
+  if (unused === 0) return null;
   const blocks: { first: number; last: number }[] = [];
   for (let c = first; c <= last; c++) {
     if (!used[c - first]) continue;
