@@ -5,10 +5,14 @@
  * same ledger written the template's way; a warning or an info says what was read how. The near
  * misses (a word that would mean something else) are in test/engine/habits.test.ts.
  */
+import { listTables } from "../../src/excel";
 import { type AssessmentJson } from "../../src/report/json";
 import { cleanup, runLedger } from "../hostile/harness";
 import { base, d, withSheets, xlsxFile, type Sheet } from "../hostile/ledgers";
 import { both } from "./bothReaders";
+import { fakeSpec } from "./fakeSpec";
+
+const OfficeFake = require("../fakes/officeFake.js");
 
 afterAll(cleanup);
 
@@ -325,6 +329,20 @@ test("two tables side by side on one plain sheet, a fully empty column between: 
     ["问卷", expect.any(String)],
   ]);
   expect(find(j, "sheet-block-read")[1].message).toContain("J:K 列按「问卷」表读取");
+  // The add-in's overview of the workbook lists the two blocks as two tables, each matched.
+  const file = await xlsxFile([roster, punches, tickets, besideEachOther(2)]);
+  (globalThis as unknown as { Excel: unknown }).Excel = OfficeFake.createHost(
+    await fakeSpec(file)
+  ).Excel;
+  const overview = await listTables();
+  expect(
+    overview.tables
+      .filter((t) => t.sheet === "投诉与问卷")
+      .map((t) => [t.name, t.columns, t.matches])
+  ).toEqual([
+    ["投诉与问卷!A:G", 7, "complaints"],
+    ["投诉与问卷!J:K", 2, "surveys"],
+  ]);
 
   // With no empty column between them the sheet is one table: the survey is missing, and the
   // message names the columns it looked for and where they stand.
