@@ -100,6 +100,11 @@ test("every code's message is bilingual and names no placeholder", () => {
     suggested: "a.rescored.xlsx",
     kind: "commander.unknownOption",
     detail: "unknown option '--x'",
+    ids: ["C2", "C3"],
+    reading: "是",
+    zh: "流转乙方",
+    en: "RoutedToVendor",
+    lookAlikes: [{ sheet: "通讯录", columns: ["name"] }],
   };
   for (const { code } of DIAGNOSTIC_CODES) {
     const m = messageOf(

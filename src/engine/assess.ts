@@ -273,6 +273,11 @@ function assessLocated(
   if (satisfaction.responses === 0) {
     provisionalReasons.push(REASONS.noSurveys());
   }
+  if (ledger.complaintsBeingChecked.length > 0) {
+    provisionalReasons.push(
+      REASONS.complaintsBeingChecked(ledger.complaintsBeingChecked.map((c) => c.id))
+    );
+  }
   const pending = responsiveness.outcomes.filter(
     (o) => o.outcome === "pending" || o.outcome === "no-deadline"
   );

@@ -90,6 +90,7 @@ function placeOf(d: Pick<Diagnostic, "table" | "column" | "header">): Place {
     // supervisor sees in the sheet.
     columnZh: col ? (d.header ?? col.zh) : "",
     columnEn: col ? (d.header ?? col.en) : "",
+    ...(col ? { columnKey: col.key } : {}),
   };
 }
 

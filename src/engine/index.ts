@@ -105,6 +105,7 @@ export {
 export {
   TITLE_ROWS_LIMIT,
   columnMatches,
+  fitsLedgerTable,
   locateTables,
   normalizeName,
   plainSheetColumns,

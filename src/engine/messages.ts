@@ -36,6 +36,8 @@ export interface Place {
   tableEn: string;
   columnZh: string;
   columnEn: string;
+  /** The column's key (`verified`), where the diagnostic names one: some columns word their own hints. */
+  columnKey?: string;
 }
 
 /** A located table as messages describe it. */
@@ -77,22 +79,44 @@ const EXPECTED = {
     en: "present or absent (到岗/缺勤, 出勤, 正常, 迟到, 早退, 外勤, 补卡, 缺卡, 未打卡, 旷工, 请假, ✓/✗, 是/否)",
   },
   "bad-score": {
-    zh: "0 到 100 之间的数字（或 0 到合同表「问卷满分」）",
-    en: "a number from 0 to 100 (or to the Contract item SurveyScale)",
+    zh: "0 到 100 之间的数字（或 0 到合同表「问卷满分」；可带单位，如 92分）；未回收的问卷请留空或写「未回收」",
+    en: "a number from 0 to 100 (or to the Contract item SurveyScale; 92分 is read as 92); leave a form not returned empty or write 未回收",
   },
   "bad-category": {
-    zh: "日常维护 或 响应度",
-    en: "日常维护 (maintenance) or 响应度 (responsiveness)",
+    zh: "日常维护 或 响应度（也可写 日常维护类、日常维护问题、响应度类、响应度问题）；两类都说得通的词（如「服务响应」）请改写为其中之一",
+    en: "日常维护 (maintenance) or 响应度 (responsiveness) (日常维护类, 日常维护问题, 响应度类, 响应度问题 are read too); a word that could be either (服务响应) must be rewritten as one of them",
   },
-  "bad-day-type": { zh: "工作日 或 休息日", en: "工作日 (Workday) or 休息日 (RestDay)" },
+  "bad-day-type": {
+    zh: "工作日 或 休息日（也可写 班、上班、补班 或 休、休息、节假日、假）",
+    en: "工作日 (Workday) or 休息日 (RestDay) (班, 上班, 补班 or 休, 休息, 节假日, 假 are read too)",
+  },
 } as const satisfies Record<string, Bilingual>;
+
+/**
+ * What a column accepts where it says more than its kind (SPEC §10): 核实属实 also takes 属实/不属实
+ * and a complaint still being checked; 流转乙方 also takes 已流转/未流转.
+ */
+const EXPECTED_IN_COLUMN: Partial<Record<string, Bilingual>> = {
+  "complaints.verified": {
+    zh: "是/否（或 属实/不属实）；尚在核实的投诉请写「核实中」或留空",
+    en: "yes or no (是/否, 属实/不属实); for a complaint still being checked write 核实中 or leave it empty",
+  },
+  "tickets.routed": {
+    zh: "是/否（或 已流转/未流转、Y/N）",
+    en: "yes or no (是/否, 已流转/未流转, Y/N)",
+  },
+};
+
+/** What column `p` accepts, its values reported as `code`. */
+const expectedIn = (p: Place, code: ValueCode): Bilingual =>
+  EXPECTED_IN_COLUMN[`${p.table ?? ""}.${p.columnKey ?? ""}`] ?? EXPECTED[code];
 
 /** Codes of a cell whose value is outside what its column accepts. */
 export type ValueCode = keyof typeof EXPECTED;
 
 const badValue = (a: { value: RawCell }, p: Place, code: ValueCode): Bilingual => ({
-  zh: `「${p.columnZh}」的值「${show(a.value)}」无法识别，应为${EXPECTED[code].zh}。`,
-  en: `The ${p.columnEn} value "${show(a.value)}" is not understood; expected ${EXPECTED[code].en}.`,
+  zh: `「${p.columnZh}」的值「${show(a.value)}」无法识别，应为${expectedIn(p, code).zh}。`,
+  en: `The ${p.columnEn} value "${show(a.value)}" is not understood; expected ${expectedIn(p, code).en}.`,
 });
 
 /** 8.52 → "8:52": what a time typed as a number most likely meant. */
@@ -202,9 +226,22 @@ type None = Record<string, never>;
 
 const CATALOGUE = {
   // Locating the tables (schema.ts).
-  "missing-table": error<{ near?: { sheet: string; missing: string[] } }>((a, p) => {
+  "missing-table": error<{
+    near?: { sheet: string; missing: string[] };
+    taken?: { sheet: string; as: TableKey; columns: string[] };
+  }>((a, p) => {
     const def = tableDef(p.table ?? "contract");
     const columns = askedColumns(def);
+    if (a.taken) {
+      // SPEC §10: the sheet holding this table's columns was read as another table (two tables
+      // side by side on one sheet with no empty column between them, say).
+      const other = tableDef(a.taken.as);
+      const has = def.columns.filter((c) => a.taken!.columns.includes(c.key));
+      return {
+        zh: `找不到「${p.tableZh}」表：找的是列标题为 ${columns.map((c) => `「${c.zh}」`).join("")} 的表。工作表「${a.taken.sheet}」有${has.map((c) => `「${c.zh}」`).join("")}列，但整张工作表已作为「${other.zh}」表读取。请把${p.tableZh}放到单独的工作表（命名为「${p.tableZh}」），或在两张表之间留出至少一整列空列。`,
+        en: `No ${p.tableEn} table found: looked for the headers ${columns.map((c) => c.en).join(", ")}. Sheet "${a.taken.sheet}" has the ${has.map((c) => c.en).join(", ")} column(s), but the whole sheet is read as the ${other.en} table. Put the ${p.tableEn} records on a sheet of their own (named "${p.tableZh}"), or leave at least one fully empty column between the two tables.`,
+      };
+    }
     if (a.near) {
       const miss = def.columns.filter((c) => a.near!.missing.includes(c.key));
       const zhOf = (c: ColumnDef) => [c.zh, ...(c.aliases ?? [])].join("、");
@@ -281,6 +318,33 @@ const CATALOGUE = {
     zh: "本行重复了列标题（如第二行英文标题，或导出时每页重复的标题），未作为数据读取。",
     en: "This row repeats the column headers (a second header row in English, say, or headers an export repeats on every page): not read as data.",
   })),
+  "sheet-block-read": info<{ sheet: string; from: string; to: string }>((a, p) => ({
+    zh: `工作表「${a.sheet}」上有几张并排的表（以整列空列分隔），其中 ${a.from}:${a.to} 列按「${p.tableZh}」表读取。`,
+    en: `Sheet "${a.sheet}" holds tables side by side (split at a fully empty column); columns ${a.from}:${a.to} are read as the ${p.tableEn} table.`,
+  })),
+  "hint-row-skipped": info<{ value: RawCell }>((a) => ({
+    zh: `本行是模板的填写提示（「${show(a.value)}」），未作为数据读取。`,
+    en: `This row holds the template's hints ("${show(a.value)}"): not read as data.`,
+  })),
+  "header-hint-read": info<{ header: string; zh: string; en: string }>((a) => ({
+    zh: `列标题「${show(a.header)}」按「${a.zh}」列读取（括号内的是填写提示）。`,
+    en: `The header "${show(a.header)}" is read as the ${a.en} column (the note in brackets is a hint).`,
+  })),
+  "header-note-not-read": error<{ header: string }>((a, p) => ({
+    zh: `列标题「${show(a.header)}」括号里的说明可能改变这一列的含义（如单位或分制），不能按「${p.columnZh}」列读取。请把列标题改为「${p.columnZh}」，并按模板的单位填写。`,
+    en: `The header "${show(a.header)}" carries a note in brackets that may change what the column means (a unit or a scale), so it is not read as the ${p.columnEn} column. Rename the header to ${p.columnZh} and write the values as the template does.`,
+  })),
+  "look-alike-sheet-left-out": info<{
+    chosen: string;
+    lookAlikes: { sheet: string; columns: string[] }[];
+  }>((a, p) => {
+    const names = (ks: string[], lang: "zh" | "en") =>
+      ks.map((k) => tableDef(p.table!).columns.find((c) => c.key === k)?.[lang] ?? k);
+    return {
+      zh: `「${p.tableZh}」表取自工作表「${a.chosen}」，它与该表相同的列最多；${a.lookAlikes.map((x) => `工作表「${x.sheet}」只有「${names(x.columns, "zh").join("」「")}」列相同`).join("，")}，不作为${p.tableZh}读取。`,
+      en: `The ${p.tableEn} table is read from sheet "${a.chosen}", which has the most of its columns; ${a.lookAlikes.map((x) => `sheet "${x.sheet}" shares only ${names(x.columns, "en").join(", ")}`).join("; ")}, and is not read as ${p.tableEn}.`,
+    };
+  }),
   "header-merged-into-data": error<{ header: RawCell }>((a) => ({
     zh: `本单元格与列标题「${show(a.header)}」合并在一起（合并区域从标题行延伸到了数据行），Excel 只保留标题文字，本格按空读取。请取消合并，在每一行填入实际的值。`,
     en: `This cell is merged with its column header "${show(a.header)}" (a merged range running from the header row into the data rows): Excel keeps only the header's text, so the cell is read as empty. Unmerge it and fill in each row's value.`,
@@ -308,8 +372,8 @@ const CATALOGUE = {
     a.expected === null
       ? { zh: `「${p.columnZh}」为空。`, en: `The ${p.columnEn} cell is empty.` }
       : {
-          zh: `「${p.columnZh}」为空，应为${EXPECTED[a.expected].zh}。`,
-          en: `The ${p.columnEn} cell is empty; expected ${EXPECTED[a.expected].en}.`,
+          zh: `「${p.columnZh}」为空，应为${expectedIn(p, a.expected).zh}。`,
+          en: `The ${p.columnEn} cell is empty; expected ${expectedIn(p, a.expected).en}.`,
         }
   ),
   "cell-error": error<{ error: string }>((a, p) => ({
@@ -423,6 +487,20 @@ const CATALOGUE = {
           zh: `问卷得分全部不超过 5（最高 ${a.max}），但问卷满分为 ${a.scale}：问卷似乎是 5 分制。请在合同表中添加项目「问卷满分」，值为 5；或把得分换算成百分制。`,
           en: `Every survey score is 5 or less (highest ${a.max}) on a ${a.scale}-point scale: the survey looks like a 1–5 scale. Add the Contract item 问卷满分 (SurveyScale) = 5, or convert the scores to 100 points.`,
         }
+  ),
+  "surveys-not-returned": warning<{ count: number; rows: number[] }>((a, p) => ({
+    zh: `${a.count} 份问卷未回收（「${p.columnZh}」为空，或写「未回收」「未返回」「未填写」），不计入满意度（第 ${firstRows(a.rows)} 行）。如已回收，请填写得分。`,
+    en: `${a.count} survey form(s) were not returned (${p.columnEn} empty, or 未回收 / 未返回 / 未填写): not counted (rows ${firstRows(a.rows)}). If a form came back, write its score.`,
+  })),
+  "complaints-being-checked": warning<{ count: number; rows: number[]; ids: string[] }>((a, p) => ({
+    zh: `${a.count} 起投诉尚在核实（「${p.columnZh}」为空，或写「核实中」「待核实」「调查中」）：${a.ids.slice(0, 5).map(show).join("、")}${a.ids.length > 5 ? " …" : ""}（第 ${firstRows(a.rows)} 行）。尚未核实的投诉不计入，结果为暂定；核实后请填写 是/否（或 属实/不属实）。`,
+    en: `${a.count} complaint(s) are still being checked (${p.columnEn} empty, or 核实中 / 待核实 / 调查中): ${a.ids.slice(0, 5).map(show).join(", ")}${a.ids.length > 5 ? " …" : ""} (rows ${firstRows(a.rows)}). Complaints not verified yet are not counted and the result is provisional; once checked, write 是/否 (属实/不属实).`,
+  })),
+  "habit-word-read": info<{ value: string; reading: string; count: number; rows: number[] }>(
+    (a, p) => ({
+      zh: `「${p.columnZh}」写作「${show(a.value)}」的 ${a.count} 行按「${a.reading}」读取（第 ${firstRows(a.rows)} 行）。`,
+      en: `${a.count} row(s) with ${p.columnEn} written "${show(a.value)}" are read as ${a.reading} (rows ${firstRows(a.rows)}).`,
+    })
   ),
   "survey-scores-mixed-scale": warning<{ count: number; rows: number[]; scale: number }>((a) => ({
     zh: `问卷满分为 ${a.scale}，但有 ${a.count} 份问卷得分不超过 5（第 ${firstRows(a.rows)} 行），远低于其他问卷，像是按 5 分制填写的。已按所填分数计入；如确为百分制的低分可忽略本提示，否则请换算成百分制（如 5 分制的 4.5 分 → 90 分）。`,
@@ -706,6 +784,10 @@ export const REASONS = {
     en: `${items.map((i) => CONTRACT_ITEMS[i].en).join(", ")} not given in the Contract table; taken from the built-in contract (${contract})`,
   }),
   noSurveys: (): Bilingual => ({ zh: "问卷调查结果尚未录入", en: "no survey results yet" }),
+  complaintsBeingChecked: (ids: readonly string[]): Bilingual => ({
+    zh: `${ids.length} 起投诉尚在核实（${ids.map(show).join("、")}）`,
+    en: `${ids.length} complaint(s) are still being checked (${ids.map(show).join(", ")})`,
+  }),
   undecidedComplaints: (ids: readonly string[]): Bilingual => ({
     zh: `${ids.length} 起响应度投诉尚未能判定（${ids.map(show).join("、")}）`,
     en: `${ids.length} responsiveness complaint(s) cannot be judged yet (${ids.map(show).join(", ")})`,

@@ -49,4 +49,11 @@ export interface RawTable {
    * the engine then warns that merged ranges hold their value in their first cell only.
    */
   mergedCellsUnread?: boolean;
+  /**
+   * Set on each of several tables standing side by side on one plain sheet, split at a fully
+   * empty column (SPEC §10): `name` is then the sheet's name with the block's columns (投诉!A:G),
+   * so that no block is taken for a table by the sheet's name, and the engine says which columns
+   * it read as which table.
+   */
+  block?: { from: string; to: string };
 }

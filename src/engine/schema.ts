@@ -43,23 +43,105 @@ function isTableName(def: TableDef, name: string): boolean {
   return n === normalizeName(def.zh) || n === normalizeName(def.en);
 }
 
-/** Column index per column key; a header may be Chinese or English. */
+/**
+ * Notes the template's hints put after a header (SPEC §10): 流转乙方（是/否）, 得分（百分制）,
+ * 整改期限(日期). They say what the column already means, so the header is read as the column.
+ * Any other note (a unit, a scale: 得分（5分制）, 金额（万元）) may change the meaning: the header is
+ * not read as the column, and the locator names it.
+ */
+const HINT_NOTES = new Set(
+  [
+    "是/否",
+    "是或否",
+    "是、否",
+    "y/n",
+    "日期",
+    "yyyy-mm-dd",
+    "年-月-日",
+    "年月日",
+    "百分制",
+    "满分100",
+    "0-100",
+    "0~100",
+    "必填",
+    "选填",
+    "可选",
+    "文本",
+    "日常维护/响应度",
+    "工作日/休息日",
+    "上班/下班",
+    "到岗/缺勤",
+  ].map((n) => normalizeName(n))
+);
+
+/** Columns whose values are only shown, never scored: a note after their header cannot mislead. */
+const TEXT_ONLY = new Set(["complaints.note", "surveys.respondent"]);
+
+/** A normalised header ending in a bracketed note: the header before it, and the note. */
+const NOTE = /^(.+?)[(（【[]([^()（）【】[\]]*)[)）】\]]$/u;
+
+/** A note that only hints at how to fill the column: one of HINT_NOTES, or an example (如…, 例…). */
+export const isHintNote = (note: string): boolean =>
+  HINT_NOTES.has(note) || /^(如|例|示例|填)/u.test(note);
+
+/**
+ * How a header names one of a table's columns: by a name (`hint` false), by a name with a hint
+ * after it (`hint` true), or by a name with a note that may change its meaning (`noted`).
+ */
+function headerColumn(
+  def: TableDef,
+  n: string
+): { col: ColumnDef; hint: boolean; noted: boolean } | null {
+  const col = def.columns.find((c) => columnMatches(c, n));
+  if (col) return { col, hint: false, noted: false };
+  const m = NOTE.exec(n);
+  if (!m) return null;
+  const base = def.columns.find((c) => columnMatches(c, m[1]));
+  if (!base) return null;
+  // A column only ever shown as text (说明, 受访者) changes no figure: any note there is a hint.
+  return isHintNote(m[2]) || TEXT_ONLY.has(`${def.key}.${base.key}`)
+    ? { col: base, hint: true, noted: false }
+    : { col: base, hint: false, noted: true };
+}
+
+/**
+ * Column index per column key; a header may be Chinese or English, with a hint after it. Also
+ * the columns read through a hint (`hinted`), and headers naming a column with a note that may
+ * change its meaning (`noted`: not read as the column).
+ */
 function mapColumns(
   def: TableDef,
   table: RawTable
-): { columns: Record<string, number>; duplicates: ColumnDef[] } {
+): {
+  columns: Record<string, number>;
+  duplicates: ColumnDef[];
+  hinted: { key: string; header: string }[];
+  noted: { key: string; header: string }[];
+} {
   const columns: Record<string, number> = {};
   const duplicates: ColumnDef[] = [];
+  const hinted: { key: string; header: string }[] = [];
+  const noted: { key: string; header: string }[] = [];
   table.headers.forEach((h, i) => {
     const n = normalizeName(h);
     if (!n) return;
-    const c = def.columns.find((c) => columnMatches(c, n));
-    if (!c) return;
+    const found = headerColumn(def, n);
+    if (!found) return;
+    const c = found.col;
+    const header = String(h).replace(/\s+/g, " ").trim();
+    if (found.noted) {
+      noted.push({ key: c.key, header });
+      return;
+    }
     if (c.key in columns) {
       if (!duplicates.includes(c)) duplicates.push(c);
-    } else columns[c.key] = i;
+    } else {
+      columns[c.key] = i;
+      // A header broken over two lines (整改\n期限) was read as one before §10, in silence.
+      if (found.hint) hinted.push({ key: c.key, header });
+    }
   });
-  return { columns, duplicates };
+  return { columns, duplicates, hinted, noted };
 }
 
 function hasRequiredColumns(def: TableDef, table: RawTable): boolean {
@@ -164,6 +246,18 @@ function fitScore(headers: RawCell[]): number {
   return best;
 }
 
+/**
+ * @summary Whether a row could head one of the ledger's tables: it holds every required column of
+ * one. The sheets package asks this of each block of a plain sheet before it splits the sheet at
+ * an empty column, so a table with a blank spacer column stays one table.
+ * @example
+ * fitsLedgerTable(["受访者", "得分"]) //=> true
+ * fitsLedgerTable(["编号", "日期"]) //=> false
+ */
+export function fitsLedgerTable(headers: RawCell[]): boolean {
+  return fitScore(headers) > 0;
+}
+
 /** Two header rows as one: the upper text, then the lower one (a merged 姓名 over both is 姓名). */
 function joinHeaderRows(top: readonly RawCell[], bottom: readonly RawCell[]): RawCell[] {
   const n = Math.max(top.length, bottom.length);
@@ -229,8 +323,21 @@ export function locateTables(tables: readonly RawTable[]): {
     const keys = (t: RawTable) => Object.keys(mapColumns(def, t).columns).sort().join();
     // Sheets that would be one table over several sheets but for their columns: what each lacks.
     let differ: { sheet: string; columns: string[] }[] | undefined;
+    // Look-alike sheets (SPEC §10): an address list with 姓名 and 电话 beside the roster shares
+    // nothing with it but the required columns; a sheet that matches more of them wins.
+    let lookAlikes: RawTable[] = [];
     if (found.length === 0) {
       found = byHeaders.get(def.key)!;
+      if (found.length > 1) {
+        const required = def.columns.filter((c) => c.required).length;
+        const richer = found.filter(
+          (t) => Object.keys(mapColumns(def, t).columns).length > required
+        );
+        if (richer.length > 0 && richer.length < found.length) {
+          lookAlikes = found.filter((t) => !richer.includes(t));
+          found = richer;
+        }
+      }
       // One table over several sheets: every candidate with the same set of columns.
       if (found.length > 1) {
         const k0 = keys(found[0]);
@@ -269,6 +376,20 @@ export function locateTables(tables: readonly RawTable[]): {
           )
         );
     }
+    if (found.length === 1 && lookAlikes.length > 0)
+      diagnostics.push(
+        diag(
+          "look-alike-sheet-left-out",
+          { table: def.key },
+          {
+            chosen: found[0].sheet,
+            lookAlikes: lookAlikes.map((t) => ({
+              sheet: t.sheet,
+              columns: Object.keys(mapColumns(def, t).columns),
+            })),
+          }
+        )
+      );
     if (found.length > 1) {
       const args: { found: TableRef[]; differ?: { sheet: string; columns: string[] }[] } = {
         found: found.map(({ kind, name, sheet }) => ({ kind, name, sheet })),
@@ -282,6 +403,8 @@ export function locateTables(tables: readonly RawTable[]): {
         // A sheet with two or more of the table's columns but not every required one (a
         // 打卡记录 with 姓名, 打卡时间, 打卡结果 and no date): the cause is its missing column.
         let near: { sheet: string; missing: string[] } | undefined;
+        // Or a sheet with every required column, read as another table that fits it better.
+        let taken: { sheet: string; as: TableKey; columns: string[] } | undefined;
         let nearScore = 1;
         for (const t of candidates) {
           if (claimed.has(t)) continue;
@@ -291,25 +414,64 @@ export function locateTables(tables: readonly RawTable[]): {
             nearScore = n;
             const missing = def.columns.filter((c) => c.required && !(c.key in columns));
             near = { sheet: t.sheet, missing: missing.map((c) => c.key) };
+            const as = TABLES.find((d) => byHeaders.get(d.key)!.includes(t));
+            taken =
+              missing.length === 0 && as
+                ? { sheet: t.sheet, as: as.key, columns: Object.keys(columns) }
+                : undefined;
           }
         }
-        diagnostics.push(diag("missing-table", { table: def.key }, near ? { near } : {}));
+        diagnostics.push(
+          diag("missing-table", { table: def.key }, taken ? { taken } : near ? { near } : {})
+        );
       }
       continue;
     }
     const table = found[0];
-    const { columns, duplicates } = mapColumns(def, table);
+    const { columns, duplicates, hinted, noted } = mapColumns(def, table);
+    for (const h of hinted)
+      diagnostics.push(
+        diag(
+          "header-hint-read",
+          { table: def.key, row: table.headerRow, column: h.key },
+          {
+            header: h.header,
+            zh: def.columns.find((c) => c.key === h.key)!.zh,
+            en: def.columns.find((c) => c.key === h.key)!.en,
+          }
+        )
+      );
+    for (const h of noted)
+      if (!(h.key in columns))
+        diagnostics.push(
+          diag(
+            "header-note-not-read",
+            { table: def.key, row: table.headerRow, column: h.key },
+            { header: h.header }
+          )
+        );
     for (const c of duplicates) {
       diagnostics.push(
         diag("duplicate-column", { table: def.key, row: table.headerRow, column: c.key }, {})
       );
     }
-    const missing = def.columns.filter((c) => c.required && !(c.key in columns));
+    const missing = def.columns.filter(
+      (c) => c.required && !(c.key in columns) && !noted.some((h) => h.key === c.key)
+    );
     for (const c of missing) {
       diagnostics.push(
         diag("missing-column", { table: def.key, row: table.headerRow, column: c.key }, {})
       );
     }
+    for (const t of [table, ...more])
+      if (t.block)
+        diagnostics.push(
+          diag(
+            "sheet-block-read",
+            { table: def.key, row: t.headerRow },
+            { sheet: t.sheet, ...t.block }
+          )
+        );
     for (const t of [table, ...more]) {
       const original = titledFrom.get(t);
       if (!original) continue;
@@ -319,7 +481,11 @@ export function locateTables(tables: readonly RawTable[]): {
       if (top !== undefined) args.headerTop = top;
       diagnostics.push(diag("title-rows-skipped", { table: def.key, row: t.headerRow }, args));
     }
-    if (missing.length === 0 && duplicates.length === 0) {
+    if (
+      missing.length === 0 &&
+      duplicates.length === 0 &&
+      !noted.some((h) => !(h.key in columns))
+    ) {
       located[def.key] = more.length
         ? {
             def,

@@ -122,6 +122,117 @@ export function parseYesNo(c: RawCell): Parsed<boolean> {
 
 const yesNoText = twoWay(YES, true, NO, false);
 
+/**
+ * Words ledgers write in place of the template's (SPEC §10), by the kind of column, each with the
+ * template word it stands for: read as that word, and a reader says so (`habitWordOf`). Spaces
+ * inside are ignored, full-width forms folded.
+ */
+const HABIT_WORDS = {
+  verified: new Map([
+    ["属实", "是"],
+    ["不属实", "否"],
+  ]),
+  routed: new Map([
+    ["已流转", "是"],
+    ["未流转", "否"],
+  ]),
+  category: new Map([
+    ["日常维护类", "日常维护"],
+    ["日常维护问题", "日常维护"],
+    ["响应度类", "响应度"],
+    ["响应度问题", "响应度"],
+  ]),
+  dayType: new Map([
+    ["休", "休息日"],
+    ["休息", "休息日"],
+    ["节假日", "休息日"],
+    ["假", "休息日"],
+    ["班", "工作日"],
+    ["上班", "工作日"],
+    ["补班", "工作日"],
+  ]),
+} as const satisfies Record<string, ReadonlyMap<string, string>>;
+
+/** A column whose values may be written in a ledger's own words (SPEC §10). */
+export type HabitColumn = keyof typeof HABIT_WORDS | "score";
+
+const habitKey = memoText((c: string): string => norm(c).replace(/\s+/g, ""));
+
+/** A score written with its unit: 92分, 88.5 分. */
+const SCORE_WITH_UNIT = /^(\d+(?:\.\d+)?)\s*分$/;
+
+/**
+ * @summary The template's word for a cell written in one of SPEC §10's ledger words, or null
+ * when the cell holds the template's own word (or anything else).
+ * @example
+ * habitWordOf("verified", "属实") //=> "是"
+ * habitWordOf("score", "92分") //=> "92"
+ * habitWordOf("verified", "是") //=> null
+ */
+export function habitWordOf(kind: HabitColumn, c: RawCell): string | null {
+  if (typeof c !== "string") return null;
+  if (kind === "score") {
+    const m = SCORE_WITH_UNIT.exec(c.normalize("NFKC").trim());
+    return m ? m[1] : null;
+  }
+  return (HABIT_WORDS[kind] as ReadonlyMap<string, string>).get(habitKey(c)) ?? null;
+}
+
+/** The template word a ledger word stands for, through the template's own parser. */
+function viaHabit<T>(kind: keyof typeof HABIT_WORDS, parse: (c: string) => Parsed<T>) {
+  return memoText((c: string): Parsed<T> => {
+    const template = HABIT_WORDS[kind] as ReadonlyMap<string, string>;
+    const word = template.get(habitKey(c));
+    return parse(word ?? c);
+  });
+}
+
+/** A complaint not verified yet (SPEC §10): 核实中, 待核实, 调查中 (or an empty cell). */
+export const CHECKING = "checking";
+
+const CHECKING_WORDS = new Set(["核实中", "待核实", "调查中"]);
+
+/**
+ * @summary 核实属实: yes/no as parseYesNo, 属实/不属实 too, and 核实中/待核实/调查中 as CHECKING
+ * (still being checked). Empty is null: the reader takes it as still being checked too.
+ * @example
+ * parseVerified("不属实") //=> false
+ * parseVerified("待核实") //=> "checking"
+ * parseVerified("不确定") //=> BAD
+ */
+export function parseVerified(c: RawCell): Parsed<boolean | typeof CHECKING> {
+  if (typeof c === "string" && !isEmpty(c) && CHECKING_WORDS.has(habitKey(c))) return CHECKING;
+  if (typeof c === "string" && !isEmpty(c)) return verifiedText(c);
+  return parseYesNo(c);
+}
+
+const verifiedText = viaHabit("verified", yesNoText);
+
+/**
+ * @summary 流转乙方: yes/no as parseYesNo, and 已流转/未流转.
+ * @example
+ * parseRouted("已流转") //=> true
+ */
+export function parseRouted(c: RawCell): Parsed<boolean> {
+  if (typeof c === "string" && !isEmpty(c)) return routedText(c);
+  return parseYesNo(c);
+}
+
+const routedText = viaHabit("routed", yesNoText);
+
+const NOT_RETURNED = new Set(["未回收", "未返回", "未填写"]);
+
+/**
+ * @summary A survey row whose form did not come back (SPEC §10): an empty score, or 未回收,
+ * 未返回, 未填写.
+ * @example
+ * isNotReturned("未回收") //=> true
+ * isNotReturned("待定") //=> false
+ */
+export function isNotReturned(c: RawCell): boolean {
+  return isEmpty(c) || (typeof c === "string" && NOT_RETURNED.has(habitKey(c)));
+}
+
 /** 日常维护 / maintenance, 响应度 / responsiveness. */
 export function parseCategory(c: RawCell): Parsed<Category> {
   if (isEmpty(c)) return null;
@@ -129,12 +240,15 @@ export function parseCategory(c: RawCell): Parsed<Category> {
   return categoryText(c);
 }
 
-const categoryText = twoWay<Category>(
-  new Set(["日常维护", "maintenance"]),
-  "maintenance",
-  new Set(["响应度", "responsiveness"]),
-  "responsiveness",
-  true
+const categoryText = viaHabit(
+  "category",
+  twoWay<Category>(
+    new Set(["日常维护", "maintenance"]),
+    "maintenance",
+    new Set(["响应度", "responsiveness"]),
+    "responsiveness",
+    true
+  )
 );
 
 const AM = new Set(["上班", "上班后", "上午", "am", "上班打卡", "上班1", "签到"]);
@@ -286,7 +400,10 @@ export function parseScore(c: RawCell, scale = 100, percent = false): Parsed<Rat
     if (r && percent) r = ratio(r.n * 100n, r.d);
   } else if (typeof c === "string") {
     const t = c.normalize("NFKC").trim();
-    if (t.endsWith("%")) r = ratioFromDecimalText(t.slice(0, -1));
+    // A score written with its unit (SPEC §10): 92分, 88.5 分 is the number.
+    const withUnit = SCORE_WITH_UNIT.exec(t);
+    if (withUnit) r = ratioFromDecimalText(withUnit[1]);
+    else if (t.endsWith("%")) r = ratioFromDecimalText(t.slice(0, -1));
     else r = ratioFromDecimalText(t);
   }
   if (r === null || r.n < 0n || r.n > BigInt(scale) * r.d) return BAD;
@@ -347,14 +464,17 @@ export function parseShare(c: RawCell): Parsed<Ratio> {
   return r;
 }
 
-/** 工作日 / Workday → true; 休息日 / RestDay (and 节假日 / Holiday) → false. */
+/**
+ * 工作日 / Workday → true; 休息日 / RestDay (and Holiday) → false; the calendar words of SPEC §10
+ * too: 班, 上班, 补班 working, 休, 休息, 节假日, 假 rest.
+ */
 export function parseDayType(c: RawCell): Parsed<boolean> {
   if (isEmpty(c)) return null;
   if (typeof c !== "string") return BAD;
-  const t = norm(c).replace(/[\s_-]+/g, "");
-  if (t === "工作日" || t === "workday" || t === "上班") return true;
-  if (t === "休息日" || t === "restday" || t === "节假日" || t === "holiday" || t === "休息")
-    return false;
+  const word = habitWordOf("dayType", c);
+  const t = word ?? norm(c).replace(/[\s_-]+/g, "");
+  if (t === "工作日" || t === "workday") return true;
+  if (t === "休息日" || t === "restday" || t === "holiday") return false;
   return BAD;
 }
 

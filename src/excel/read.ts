@@ -460,14 +460,14 @@ async function readCandidates(
 /**
  * A candidate's cells as read, handed to the cells-to-tables step (src/sheets) with its sheet's
  * merged areas: a table as its extent over its header row and body, a plain sheet as the block
- * from its header row.
+ * from its header row — which src/sheets may give back as several tables standing side by side.
  */
-function toRawTable(
+function toRawTables(
   c: Candidate,
   date1904: boolean,
   merges?: Map<string, CellArea[]>,
   mergesUnread = false
-): RawTable {
+): RawTable[] {
   const top = c.headerRowIndex + 1; // worksheet row of the header row
   const column = c.columnIndex + 1;
   const sheet: SheetRead = {
@@ -498,7 +498,7 @@ function toRawTable(
   };
   if (mergesUnread) sheet.mergesUnread = true;
   if (c.percentCells) sheet.percent = c.percentCells;
-  return tablesOfSheet(sheet)[0];
+  return tablesOfSheet(sheet);
 }
 
 /** Statistics of the last read, for tests and diagnostics of the adapter itself. */
@@ -555,7 +555,7 @@ export async function readLedgerIn(
     stats.syncs = syncs;
     stats.batches = batches.length;
   }
-  return candidates.map((c) => toRawTable(c, date1904, merges, mergesUnread));
+  return candidates.flatMap((c) => toRawTables(c, date1904, merges, mergesUnread));
 }
 
 /**
@@ -568,9 +568,15 @@ export async function readHeadersIn(
   context: Excel.RequestContext
 ): Promise<{ tables: RawTable[]; rowCounts: number[]; columnCounts: number[] }> {
   const { candidates, date1904 } = await readCandidates(context, false, { syncs: 0 });
-  return {
-    tables: candidates.map((c) => toRawTable(c, date1904)),
-    rowCounts: candidates.map((c) => c.rowCount),
-    columnCounts: candidates.map((c) => c.columnCount),
-  };
+  const out = { tables: [] as RawTable[], rowCounts: [] as number[], columnCounts: [] as number[] };
+  for (const c of candidates) {
+    const tables = toRawTables(c, date1904);
+    for (const t of tables) {
+      out.tables.push(t);
+      out.rowCounts.push(c.rowCount);
+      // Tables side by side on one plain sheet: each block's own width.
+      out.columnCounts.push(tables.length > 1 ? t.headers.length : c.columnCount);
+    }
+  }
+  return out;
 }

@@ -5,7 +5,13 @@
  * columns. Both readers take a plain sheet's extent from here, so a title row, a stray value in
  * XFD1 or trailing rows of spaces give the same table from either.
  */
-import { TITLE_ROWS_LIMIT, isEmpty, plainSheetColumns, type RawCell } from "../engine";
+import {
+  TITLE_ROWS_LIMIT,
+  fitsLedgerTable,
+  isEmpty,
+  plainSheetColumns,
+  type RawCell,
+} from "../engine";
 import type { CellGrid } from "./types";
 
 /**
@@ -42,6 +48,57 @@ export function plainSheetHeader(
     top.push(grid.rows[i] ?? NO_ROW);
   const span = plainSheetColumns(top)!;
   return { row: grid.row + start, first: grid.column + span.first, last: grid.column + span.last };
+}
+
+/**
+ * @summary Tables standing side by side on one plain sheet (SPEC §10): the blocks of worksheet
+ * columns `first`–`last` between fully empty columns (empty from `headerRow` through `end`),
+ * when there are two or more and each could head a ledger table on its own (one of its first
+ * HEADER_ROWS rows holds every required column of one); otherwise null, and the sheet is one
+ * table as before — a table with a blank spacer column is not cut in two.
+ * @example
+ * // 编号 … 说明 in A:G, G empty column H, 受访者 · 得分 in I:J
+ * sideBySideBlocks(grid, 1, 9, 1, 10) //=> [{ first: 1, last: 7 }, { first: 9, last: 10 }]
+ */
+export function sideBySideBlocks(
+  grid: CellGrid,
+  headerRow: number,
+  end: number,
+  first: number,
+  last: number
+): { first: number; last: number }[] | null {
+  const used: boolean[] = new Array(last - first + 1).fill(false);
+  // Every column used: no gap, and no need to look further (the usual sheet stops at its first rows).
+  let unused = used.length;
+  for (let r = headerRow; r <= end && unused > 0; r++) {
+    const row = grid.rows[r - grid.row];
+    if (!row) continue;
+    for (let c = first; c <= last; c++)
+      if (!used[c - first] && !isEmpty(row[c - grid.column])) {
+        used[c - first] = true;
+        unused--;
+      }
+  }
+  if (unused === 0) return null;
+  const blocks: { first: number; last: number }[] = [];
+  for (let c = first; c <= last; c++) {
+    if (!used[c - first]) continue;
+    const open = blocks[blocks.length - 1];
+    if (open && open.last === c - 1) open.last = c;
+    else blocks.push({ first: c, last: c });
+  }
+  if (blocks.length < 2) return null;
+  const fits = ({ first: from, last: to }: { first: number; last: number }): boolean => {
+    for (let r = headerRow; r < Math.min(end + 1, headerRow + HEADER_ROWS); r++) {
+      const row = grid.rows[r - grid.row];
+      if (!row) continue;
+      const cells: RawCell[] = [];
+      for (let c = from; c <= to; c++) cells.push(row[c - grid.column] ?? null);
+      if (fitsLedgerTable(cells)) return true;
+    }
+    return false;
+  };
+  return blocks.every(fits) ? blocks : null;
 }
 
 /**

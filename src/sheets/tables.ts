@@ -7,7 +7,7 @@
 import type { RawCell, RawTable } from "../engine";
 import { fillMerged } from "./merged";
 import { percentCellsOf, scoreColumns } from "./percent";
-import { HEADER_ROWS, lastRowWithData, plainSheetHeader } from "./plainSheet";
+import { HEADER_ROWS, lastRowWithData, plainSheetHeader, sideBySideBlocks } from "./plainSheet";
 import type { CellGrid, SheetRead, TableExtent } from "./types";
 
 /**
@@ -57,8 +57,37 @@ function tableOfExtent(sheet: SheetRead, t: TableExtent): RawTable {
   return finish(table, sheet, scoreColumns([headers]));
 }
 
-/** The sheet itself as a table (it holds no Excel table). */
-function tableOfPlainSheet(sheet: SheetRead): RawTable {
+/** Worksheet column `n` (1-based) in letters: 1 → A, 27 → AA. */
+function letters(n: number): string {
+  let s = "";
+  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/**
+ * The sheet itself as its tables (it holds no Excel table): one, or one per block when tables
+ * stand side by side with a fully empty column between them (`sideBySideBlocks`).
+ */
+function tablesOfPlainSheet(sheet: SheetRead): RawTable[] {
+  const header = plainSheetHeader(sheet.cells);
+  if (header) {
+    const end = lastRowWithData(sheet.cells, header.row, header.first, header.last);
+    const blocks = sideBySideBlocks(sheet.cells, header.row, end, header.first, header.last);
+    if (blocks)
+      return blocks.map((b) => {
+        const block = { from: letters(b.first), to: letters(b.last) };
+        const t = tableOfPlainSheet(sheet, { ...header, ...b });
+        return { ...t, name: `${sheet.name}!${block.from}:${block.to}`, block };
+      });
+  }
+  return [tableOfPlainSheet(sheet, header)];
+}
+
+/** The sheet's table with its header row and columns `header` (null: a blank sheet). */
+function tableOfPlainSheet(
+  sheet: SheetRead,
+  header: { row: number; first: number; last: number } | null
+): RawTable {
   const grid = sheet.cells;
   const table: RawTable = {
     name: sheet.name,
@@ -69,7 +98,6 @@ function tableOfPlainSheet(sheet: SheetRead): RawTable {
     headers: [],
     rows: [],
   };
-  const header = plainSheetHeader(grid);
   if (!header) return finish(table, sheet, []);
   const { row, first, last } = header;
   const width = last - first + 1;
@@ -110,6 +138,6 @@ function finish(table: RawTable, sheet: SheetRead, scores: number[]): RawTable {
  */
 export function tablesOfSheet(sheet: SheetRead): RawTable[] {
   if (sheet.merges.length > 0) fillMerged(sheet.cells, sheet.merges);
-  if (sheet.tables.length === 0) return [tableOfPlainSheet(sheet)];
+  if (sheet.tables.length === 0) return tablesOfPlainSheet(sheet);
   return sheet.tables.map((t) => tableOfExtent(sheet, t));
 }

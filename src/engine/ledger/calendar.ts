@@ -20,6 +20,7 @@ export function readCalendar(loc: Located, out: Diagnostic[]): CalendarOverride[
   for (const r of rowsOf(loc, out)) {
     const d = r.need("date", date, "bad-date");
     const workday = r.need("type", parseDayType, "bad-day-type");
+    r.noteWord("type", "dayType");
     if (r.bad || d.kind !== "ok" || workday.kind !== "ok") continue;
     const first = seen.get(d.value);
     if (first) {

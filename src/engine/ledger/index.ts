@@ -2,7 +2,7 @@ import type { Diagnostic } from "../diagnostics";
 import type { Located } from "../schema";
 import type { TableKey } from "../tables";
 import { readCalendar, type CalendarOverride } from "./calendar";
-import { readComplaints, type Complaint } from "./complaints";
+import { readComplaints, type Complaint, type ComplaintBeingChecked } from "./complaints";
 import { readPunches, type Punch } from "./punches";
 import { readRoster, type RosterMember } from "./roster";
 import { readSurveys, type Survey } from "./surveys";
@@ -27,6 +27,8 @@ export interface Ledger {
   punches: Punch[];
   tickets: Ticket[];
   complaints: Complaint[];
+  /** Complaints still being checked (SPEC §10): not counted; the result is provisional. */
+  complaintsBeingChecked: ComplaintBeingChecked[];
   surveys: Survey[];
   calendar: CalendarOverride[];
   /** Which logical tables were found, and where. */
@@ -44,6 +46,9 @@ export function readLedger(
   surveyScale = 100
 ): Ledger {
   const found: Ledger["found"] = {};
+  const complaints = located.complaints
+    ? readComplaints(located.complaints, out)
+    : { complaints: [], checking: [] };
   for (const [key, loc] of Object.entries(located) as [TableKey, Located][]) {
     const rows = (loc.more ?? []).reduce((n, p) => n + p.table.rows.length, loc.table.rows.length);
     found[key] = { name: loc.table.name, sheet: loc.table.sheet, rows };
@@ -52,7 +57,8 @@ export function readLedger(
     roster: located.roster ? readRoster(located.roster, out) : [],
     punches: located.punches ? readPunches(located.punches, out) : [],
     tickets: located.tickets ? readTickets(located.tickets, out, completedStatuses) : [],
-    complaints: located.complaints ? readComplaints(located.complaints, out) : [],
+    complaints: complaints.complaints,
+    complaintsBeingChecked: complaints.checking,
     surveys: located.surveys ? readSurveys(located.surveys, out, surveyScale) : [],
     calendar: located.calendar ? readCalendar(located.calendar, out) : [],
     found,

@@ -2,7 +2,15 @@ import { diag, type Diagnostic } from "../diagnostics";
 import type { DiagnosticArgs, DiagnosticCode, ValueCode } from "../messages";
 import type { RawCell, RawTable } from "../raw";
 import { exportHeaderOf, type Located } from "../schema";
-import { NO_CACHE_ERROR, isCellError, parseDate, textOf, type Parsed } from "../values";
+import {
+  NO_CACHE_ERROR,
+  habitWordOf,
+  isCellError,
+  parseDate,
+  textOf,
+  type HabitColumn,
+  type Parsed,
+} from "../values";
 import { BAD_CELL, EMPTY, fromParsed, ok, type CellRead, type NeededRead } from "./cellRead";
 import type { SeenIds } from "./seenIds";
 
@@ -26,6 +34,11 @@ export class RowView {
   daily = false;
   /** Column indexes read as empty in this row: a header cell merged down over them. */
   masked: ReadonlySet<number> | null = null;
+  /** Cells written in a ledger's own words (SPEC §10), by column and word: the rows, for one info each. */
+  private words = new Map<
+    string,
+    { key: string; value: string; reading: string; rows: number[] }
+  >();
 
   constructor(
     private readonly loc: Located,
@@ -131,6 +144,35 @@ export class RowView {
     if (read.kind !== "empty") return read;
     if (!this.isMasked(key)) this.report(key, "empty-required", { expected: null });
     return BAD_CELL;
+  }
+
+  /**
+   * Note that the cell of column `key` holds one of SPEC §10's ledger words for a template word
+   * (属实 for 是, 92分 for 92), when it does: `reportWords` says once per column and word how it
+   * was read.
+   */
+  noteWord(key: string, kind: HabitColumn): void {
+    const c = this.raw(key);
+    const reading = habitWordOf(kind, c);
+    if (reading === null) return;
+    const value = String(c).trim();
+    const id = `${key}\u0000${value}`;
+    const seen = this.words.get(id);
+    if (seen) seen.rows.push(this.row);
+    else this.words.set(id, { key, value, reading, rows: [this.row] });
+  }
+
+  /** One info per column and ledger word noted: how many rows, the first of them, what it was read as. */
+  reportWords(): void {
+    for (const { key, value, reading, rows } of this.words.values())
+      this.out.push(
+        diag(
+          "habit-word-read",
+          { table: this.loc.def.key, row: rows[0], column: key },
+          { value, reading, count: rows.length, rows: rows.slice(0, 5) }
+        )
+      );
+    this.words.clear();
   }
 
   /** Report an error value (`#N/A`) or a formula with no calculated value in a cell. */

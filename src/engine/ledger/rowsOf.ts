@@ -3,7 +3,15 @@ import type { RawCell } from "../raw";
 import { partsOf, type Located } from "../schema";
 import { isEmpty } from "../values";
 import { RowView } from "./rowView";
-import { headerRowTest, headerSpill, hintOf, isTotalsWord, mayBeHint } from "./skipRules";
+import {
+  headerRowTest,
+  headerSpill,
+  hintOf,
+  isTotalsWord,
+  mayBeHint,
+  subtotalOf,
+  templateHintOf,
+} from "./skipRules";
 
 /**
  * @summary The data rows of a located table, sheet after sheet, each seen through one shared
@@ -19,6 +27,8 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
     view.moveToPart(table, columns);
     const id = columns[loc.def.idColumn];
     const spill = headerSpill(table, columns);
+    // The template's hint rows stand under the headers, before any data (SPEC §10).
+    let underHeaders = true;
     for (let i = 0; i < table.rows.length; i++) {
       const cells = table.rows[i];
       // The first non-empty cell; none: a blank row, skipped.
@@ -37,7 +47,7 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
           ? lead
           : mayBeHint(lead)
             ? hintOf(cells)
-            : undefined;
+            : subtotalOf(cells);
       // The headers again under the headers (a second header row in English, perhaps hidden,
       // or an export that repeats them on every page): not data, and not a bad value either.
       if (repeatsHeaders(columns, cells, idCell)) {
@@ -47,6 +57,14 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
       if (total !== undefined) {
         view.report(loc.def.idColumn, "totals-row-skipped", { value: total });
         continue;
+      }
+      if (underHeaders) {
+        const hint = templateHintOf(cells);
+        if (hint !== undefined) {
+          view.report(loc.def.idColumn, "hint-row-skipped", { value: hint });
+          continue;
+        }
+        underHeaders = false;
       }
       // A header cell merged down into the first data rows (姓名 merged over A1:A3): Excel kept
       // only the header's text, so those cells are empty, not "姓名" — an error naming the merge.
@@ -62,4 +80,5 @@ export function* rowsOf(loc: Located, out: Diagnostic[]): Generator<RowView> {
       yield view;
     }
   }
+  view.reportWords();
 }

@@ -1,5 +1,5 @@
 import type { RawCell, RawTable } from "../raw";
-import { columnMatches, normalizeName } from "../schema";
+import { columnMatches, isHintNote, normalizeName } from "../schema";
 import type { ColumnDef, TableDef } from "../tables";
 import { isEmpty, memoText } from "../values";
 
@@ -69,6 +69,56 @@ export function hintOf(cells: RawCell[]): string | undefined {
   return text !== undefined && /^\s*(注|备注|说明|注意|填表说明)\s*[:：]/.test(text)
     ? text
     : undefined;
+}
+
+/**
+ * @summary A month's subtotal row (SPEC §10): 小计, 合计 or 总计 within a longer text in one of
+ * the row's first two non-empty cells — 2024年7月小计, 7月合计 出勤率 98% — after a date, a month
+ * or a space, never inside a word (综合计划科 is a name). Its text, or undefined.
+ * @example
+ * subtotalOf(["2024年7月小计", null, "出勤率 98%"]) //=> "2024年7月小计"
+ * subtotalOf(["综合计划科", 90]) //=> undefined
+ */
+export function subtotalOf(cells: RawCell[]): string | undefined {
+  let seen = 0;
+  for (let i = 0; i < cells.length && seen < 2; i++) {
+    const c = cells[i];
+    if (isEmpty(c)) continue;
+    seen++;
+    if (typeof c !== "string" || c.length > 40 || !c.includes("计")) continue;
+    if (SUBTOTAL.test(c.normalize("NFKC"))) return c;
+  }
+  return undefined;
+}
+
+const SUBTOTAL = /(^|[\d年月日\s)）:：])(小计|合计|总计)/u;
+
+/** A cell holding one of the template's hints: 示例…, 填 是/否, （日期）, （示例：GD20240701-0001）. */
+function isHintCell(c: RawCell): boolean {
+  if (typeof c !== "string") return false;
+  const t = c.normalize("NFKC").trim();
+  if (/^(示例|例如|举例|选填|必填)/u.test(t) || /^(如|例|填|请填写?|填写)[:：\s]/u.test(t))
+    return true;
+  const m = /^[(【[]([^()【】[\]]+)[)】\]]$/u.exec(t);
+  return m !== null && isHintNote(normalizeName(m[1]));
+}
+
+/**
+ * @summary A row of the template's hints left under the headers (SPEC §10): every non-empty
+ * cell holds a hint (示例…, 填 是/否, （日期）) — recognised by its words, never merely by being
+ * unreadable. The first hint, or undefined.
+ * @example
+ * templateHintOf(["（示例：GD20240701-0001）", "填 是/否", null, "（日期）"]) //=> "（示例：GD20240701-0001）"
+ * templateHintOf(["（待定）", "是"]) //=> undefined
+ */
+export function templateHintOf(cells: RawCell[]): string | undefined {
+  let first: string | undefined;
+  for (const c of cells) {
+    if (isEmpty(c)) continue;
+    if (!isHintCell(c)) return undefined;
+    first ??= c as string;
+  }
+  return first;
 }
 
 /**

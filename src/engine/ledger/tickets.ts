@@ -1,7 +1,7 @@
 import type { Day } from "../day";
 import type { Diagnostic } from "../diagnostics";
 import type { Located } from "../schema";
-import { memoText, parseYesNo } from "../values";
+import { memoText, parseRouted } from "../values";
 import { orNull } from "./cellRead";
 import { rowsOf } from "./rowsOf";
 import { SeenIds } from "./seenIds";
@@ -34,7 +34,8 @@ export function readTickets(
   const done = new Set(completedStatuses.map(statusKey));
   for (const r of rowsOf(loc, out)) {
     const id = r.needText("id");
-    const routed = r.need("routed", parseYesNo, "bad-yes-no");
+    const routed = r.need("routed", parseRouted, "bad-yes-no");
+    r.noteWord("routed", "routed");
     const status = r.text("status");
     const created = r.get("created", date, "bad-date");
     if (id.kind === "ok") r.checkUniqueId(seen, id.value);
