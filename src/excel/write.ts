@@ -189,6 +189,24 @@ export class HostError extends Error {
   }
 }
 
+/**
+ * The summary sheet failed half-way through its rewrite: it may be partly rewritten, and the
+ * complete new summary is on the temporary sheet `tempName`, kept for the user.
+ */
+class PartialWriteError extends AggregateError {
+  readonly sheet: string;
+  readonly tempName: string;
+  constructor(cause: unknown, sheet: string, tempName: string) {
+    super(
+      [cause],
+      `「${sheet}」可能只更新了一部分；完整的新结果在工作表「${tempName}」。The sheet ${sheet} may be partly rewritten; the complete new summary is on the sheet ${tempName}. (${String(cause)})`
+    );
+    this.name = "PartialWriteError";
+    this.sheet = sheet;
+    this.tempName = tempName;
+  }
+}
+
 /** Write the grid, formatting and chart of `sheet` onto `ws`; `sync` between cell blocks. */
 async function queueSummary(
   ws: Excel.Worksheet,
@@ -303,12 +321,7 @@ export async function writeSummaryIn(
         );
       }
     }
-    if (phase === "swap" && old !== null) {
-      throw new AggregateError(
-        [error],
-        `「${sheet.name}」可能只更新了一部分；完整的新结果在工作表「${tempName}」。The sheet ${sheet.name} may be partly rewritten; the complete new summary is on the sheet ${tempName}. (${String(error)})`
-      );
-    }
+    if (phase === "swap" && old !== null) throw new PartialWriteError(error, sheet.name, tempName);
     throw error;
   } finally {
     if (stats) stats.syncs = syncs;
