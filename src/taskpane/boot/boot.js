@@ -1,10 +1,12 @@
 /*
  * The task pane's boot script (SPEC §13, old webviews). Written in ES5 and nothing newer — a
  * test parses it with acorn at ecmaVersion 5 — because it must run where the bundle cannot:
- * Office on Windows without the WebView2 runtime falls back to Internet Explorer 11 for an
- * add-in whose manifest has <Runtimes> (learn.microsoft.com/office/dev/add-ins/concepts/
- * browsers-used-by-office-web-add-ins), and the bundle is ES2020 (`??`, `?.`, BigInt), which
- * IE11 cannot even parse: the pane would stay on "正在连接 Excel…" for ever.
+ * Office on Windows without the WebView2 runtime runs an add-in whose manifest has <Runtimes>
+ * in Internet Explorer 11 "regardless of the Windows or Microsoft 365 version"
+ * (learn.microsoft.com/javascript/api/manifest/runtimes), and Microsoft recommends a graceful
+ * failure message there (learn.microsoft.com/office/dev/add-ins/develop/support-ie-11). The
+ * bundle is ES2020 (`??`, `?.`, BigInt), which IE11 cannot even parse: without this script
+ * the pane would stay on "正在连接 Excel…" for ever.
  *
  * webpack inlines it into taskpane.html right after the boot text and before office.js, so it
  * runs before anything is requested. It asks the engine to compile a line of ES2020; where it
