@@ -10,16 +10,22 @@
  *    row 16,384 cells wide);
  * 4. each plain sheet's last row with data within its header's columns, and every candidate's
  *    first {@link SAMPLE_ROWS} data rows (a ledger that small is then read completely);
- * 5+. the remaining rows, cut into batches estimated under 4 MB each from the sample.
+ * 5+. the remaining rows, in batches planned under 4 MB: a table's first from its sample, each
+ *    later one from the rows just read (`readRemainingRows`).
+ * For a run (`readLedgerAndToolSheetsIn`) the same trips also bring the workbook's structure
+ * protection (1), where 考核结果 and 考核记录 stand and 考核结果's protection (2), and their cells
+ * (3): nothing more for the write to check.
  * What was read becomes `RawTable`s through the cells-to-tables step the .xlsx reader takes too
  * (src/sheets: merged areas, header fallbacks, a plain sheet's extent, percent marks).
  * Excel on the web rejects a request or response over 5 MB. Reads 3 and 4 are planned at
  * {@link CELL_BYTES} a cell under the 4 MB budget (a sheet with a stray XFD1 takes one
  * round trip more each); text is unknown before it is read, so a round trip that still comes
- * back over the limit is refused whole, cut in two and read again (`readBlocks`).
- * So `readLedger` takes 4 + ceil(estimated bytes of the rows beyond the samples / 4 MB) syncs
- * for a usual ledger — 4 for up to 50 rows a table, 5 for one under 4 MB, 9 for 100,000 punch
- * rows. `listTables` takes 3.
+ * back over the limit is refused whole, cut in two and read again (`readBlocks`); a refused
+ * row batch is planned again at half its size (SPEC §13: no trip is fatal for size, short of one
+ * row over the limit).
+ * So `readLedger` takes 4 + about ceil(bytes of the rows beyond the samples / 4 MB) syncs for a
+ * usual ledger — 4 for up to 50 rows a table, 5 for one under 4 MB, 8 for 100,000 punch rows —
+ * plus one per refused trip. `listTables` takes 3 and reads nothing below the header rows.
  */
 import { RUN_LOG_SHEET_NAME, SUMMARY_SHEET_NAME, type RawCell, type RawTable } from "../engine";
 import {
