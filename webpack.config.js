@@ -30,6 +30,8 @@ const DEV_URL = "https://localhost:3000";
 const DEV_PORT = 3000;
 const FUNCTIONS_FILE = "./src/functions/functions.ts";
 const FUNCTIONS_JSON = "functions.json";
+/** The task pane's ES5 boot script, inlined into taskpane.html (SPEC §13, old webviews). */
+const BOOT_SCRIPT = path.join(__dirname, "src/taskpane/boot/boot.js");
 
 /** Where office.js comes from: the script tag src/taskpane/taskpane.html carries. */
 const OFFICE_JS_GLOBAL = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
@@ -222,6 +224,10 @@ module.exports = (env, argv) => {
         // Shared runtime: the task pane and the custom functions run in this one page, which is
         // also the manifest's FunctionFile for the ribbon.
         chunks: ["taskpane", "functions"],
+        // After office.js, which sits in the body after the boot text (see taskpane.html).
+        inject: "body",
+        // The ES5 boot script, inlined so it runs before anything is requested.
+        templateParameters: { bootScript: fs.readFileSync(BOOT_SCRIPT, "utf8").trim() },
       }),
       new OfficeJsUrlPlugin(officeJs.url),
       new CopyWebpackPlugin({

@@ -240,7 +240,34 @@ async function adapter(rowsArg: string): Promise<void> {
   type S = { requestBytes: number; responseBytes: number };
   const sum = (xs: S[], k: keyof S): number => xs.reduce((n, s) => n + s[k], 0);
   const max = (xs: S[], k: keyof S): number => xs.reduce((n, s) => Math.max(n, s[k]), 0);
+
+  // What the pane does (SPEC §13), on a fresh copy of the same workbook: opening (listTables),
+  // the 台账自上次评分后已修改 check (checkLedger), and Assess (runAssessment: read, score,
+  // write the summary and the 考核记录 row). Round trips, bytes, largest request and response.
+  const pane = OfficeFake.createHost(spec, { payloadLimit: 5 * MB });
+  (globalThis as unknown as { Excel: unknown }).Excel = pane.Excel;
+  const step = async (run: () => Promise<unknown>) => {
+    const from = pane.syncs.length;
+    await run();
+    const xs: S[] = pane.syncs.slice(from);
+    return {
+      syncs: xs.length,
+      responseMB: sum(xs, "responseBytes") / MB,
+      requestMB: sum(xs, "requestBytes") / MB,
+      maxResponseMB: max(xs, "responseBytes") / MB,
+      maxRequestMB: max(xs, "requestBytes") / MB,
+    };
+  };
+  const open = await step(() => excel.listTables());
+  const check = await step(() => excel.checkLedger());
+  const t2 = performance.now();
+  const assessRun = await step(() => excel.runAssessment({}, () => new Date(Date.UTC(2025, 6, 1))));
+  const assessMs = performance.now() - t2;
   done({
+    open,
+    check,
+    assess: assessRun,
+    assessMs,
     mode: "adapter",
     rows: ledger.rows,
     readSyncs: readSyncs.length,

@@ -388,6 +388,52 @@ function benchAdapter() {
   console.log(
     "\nresp/req MB: UTF-8 bytes of the JSON the fake records per context.sync (Excel on the web rejects > 5 MB)."
   );
+  // SPEC §13: what the pane costs in round trips and bytes — opening it, the 台账自上次评分后已修改
+  // check (on 刷新 only), and Assess (read, score, write the summary and the 考核记录 row).
+  const paneRows = [];
+  for (const r of ok) {
+    if (!r.open) continue;
+    for (const [name, x] of [
+      ["open", r.open],
+      ["check (刷新)", r.check],
+      ["Assess", r.assess],
+    ])
+      paneRows.push([
+        fmtInt(r.rows),
+        name,
+        x.syncs,
+        x.responseMB.toFixed(2),
+        x.requestMB.toFixed(2),
+        x.maxResponseMB.toFixed(2),
+        x.maxRequestMB.toFixed(3),
+      ]);
+  }
+  if (paneRows.length) {
+    console.log("");
+    console.log(
+      table(
+        ["rows", "pane step", "round trips", "resp MB", "req MB", "max resp MB", "max req MB"],
+        paneRows
+      )
+    );
+    const hundredK = ok.find((r) => r.rows >= 100_000 && r.rows < 1_000_000 && r.assess);
+    target(
+      "adapter: opening reads no ledger rows (3 round trips, < 0.1 MB) at every size",
+      ok.every((r) => !r.open || (r.open.syncs <= 3 && r.open.responseMB < 0.1)),
+      ok
+        .map((r) =>
+          r.open ? `${fmtInt(r.rows)}: ${r.open.syncs}, ${r.open.responseMB.toFixed(3)} MB` : ""
+        )
+        .join("; ")
+    );
+    target(
+      "adapter: Assess at 100,000 rows ≤ 10 round trips, every trip < 5 MB",
+      !!hundredK &&
+        hundredK.assess.syncs <= 10 &&
+        ok.every((r) => !r.assess || (r.assess.maxResponseMB < 5 && r.assess.maxRequestMB < 5)),
+      hundredK ? `${hundredK.assess.syncs} round trips` : "not measured"
+    );
+  }
   target(
     "adapter: round trips = constant + one per batch; write constant; responses < 5 MB",
     structureOk,

@@ -8,9 +8,9 @@ import { inDateSystem } from "../report/summary";
 import type { SummarySheet } from "../report/types";
 import { verify } from "../report/verify";
 import { widthPoints } from "./layout";
-import { appendLogRowIn, readToolSheetsIn, type ToolSheets } from "./toolSheets";
+import { queueLogRow } from "./toolSheets";
 import { ledgerLayout, placeOf, type LedgerLayout } from "./locate";
-import { readHeadersIn, readLedgerIn, type ReadStats } from "./read";
+import { readHeadersIn, readLedgerAndToolSheetsIn, readLedgerIn, type ReadStats } from "./read";
 import { installFunctionNamesIn } from "./names";
 import { addTemplateTablesIn } from "./template";
 import type {
@@ -113,18 +113,24 @@ export async function writeSummary(
   return layout ? "applied" : "unsupported";
 }
 
-/** @summary Structure protection and the 考核结果 / 考核记录 cells: 2 round trips. */
-async function readToolSheets(): Promise<ToolSheets> {
-  return Excel.run(RUN_OPTIONS, (context) => readToolSheetsIn(context));
+/**
+ * @summary The ledger and the tool sheets (structure protection, 考核结果 and 考核记录) in one
+ * read: the ledger's round trips, no more (see `read.ts`).
+ */
+async function readForRun(stats?: ReadStats) {
+  const { tables, tool } = await Excel.run(RUN_OPTIONS, (context) =>
+    readLedgerAndToolSheetsIn(context, stats)
+  );
+  return { tables, tool: tool! };
 }
 
 /**
  * @summary The "台账自上次评分后已修改" check: verify the open workbook (SPEC §6). Reads the
- * ledger and the two tool sheets; writes nothing.
+ * ledger and the two tool sheets in the ledger's round trips; writes nothing. The pane runs it
+ * only when asked (SPEC §13: opening the pane reads no ledger rows).
  */
 export async function checkLedger(): Promise<LedgerCheck> {
-  const tables = await readLedger();
-  const tool = await readToolSheets();
+  const { tables, tool } = await readForRun();
   return verify({ tables, summary: tool.summary, log: tool.log });
 }
 
@@ -148,16 +154,18 @@ export async function selectCell(layout: LedgerLayout, at: CellRef): Promise<boo
  * @summary Read, score and — unless the result is invalid — write the summary sheet. Returns
  * the assessment with the layout of the tables it read (for `selectCell`).
  * An invalid result writes nothing; the old summary, if any, stays.
+ * Round trips (SPEC §13: at most 10 at 100,000 rows): the ledger's read, which brings the tool
+ * sheets with it (4 + one per row batch), then 2 to write the summary and the 考核记录 row.
  */
 export async function runAssessment(
   options: AssessOptions = {},
-  now: () => Date = () => new Date()
+  now: () => Date = () => new Date(),
+  stats?: ReadStats
 ): Promise<AssessmentRun> {
-  const tables = await readLedger();
+  const { tables, tool } = await readForRun(stats);
   const { assessment, fingerprint } = scoreLedger(tables, options);
   const layout = ledgerLayout(tables);
   if (assessment.status === "invalid") return { assessment, layout, fingerprint, record: null };
-  const tool = await readToolSheets();
   if (tool.structureProtected)
     return {
       assessment,
@@ -171,13 +179,26 @@ export async function runAssessment(
     now: now(),
   });
   const date1904 = tables.some((t) => t.date1904 === true);
-  const pageLayout = await writeSummary(inDateSystem(summary, date1904));
-  // After the summary: a failure here leaves the summary without its log row, which verify
-  // reports (the summary's run No. is not the log's last).
+  const pageLayout = supportsPageLayout();
+  // Two round trips: the build, then the swap with the 考核记录 row queued after the summary —
+  // if the summary fails the row is not written; if the row fails the summary stays without
+  // it, which verify reports (the summary's run No. is not the log's last).
   await Excel.run(RUN_OPTIONS, (context) =>
-    appendLogRowIn(context, log.header, log.row, log.columnWidths.map(widthPoints))
+    writeSummaryIn(context, inDateSystem(summary, date1904), undefined, pageLayout, {
+      structureProtected: tool.structureProtected,
+      summaryExists: tool.summary !== null,
+      summaryProtected: tool.summaryProtected === true,
+      lastly: () =>
+        queueLogRow(context, tool.log, log.header, log.row, log.columnWidths.map(widthPoints)),
+    })
   );
-  return { assessment, layout, fingerprint, record, pageLayout };
+  return {
+    assessment,
+    layout,
+    fingerprint,
+    record,
+    pageLayout: pageLayout ? "applied" : "unsupported",
+  };
 }
 
 /**

@@ -10,18 +10,24 @@
  *    row 16,384 cells wide);
  * 4. each plain sheet's last row with data within its header's columns, and every candidate's
  *    first {@link SAMPLE_ROWS} data rows (a ledger that small is then read completely);
- * 5+. the remaining rows, cut into batches estimated under 4 MB each from the sample.
+ * 5+. the remaining rows, in batches planned under 4 MB: a table's first from its sample, each
+ *    later one from the rows just read (`readRemainingRows`).
+ * For a run (`readLedgerAndToolSheetsIn`) the same trips also bring the workbook's structure
+ * protection (1), where 考核结果 and 考核记录 stand and 考核结果's protection (2), and their cells
+ * (3): nothing more for the write to check.
  * What was read becomes `RawTable`s through the cells-to-tables step the .xlsx reader takes too
  * (src/sheets: merged areas, header fallbacks, a plain sheet's extent, percent marks).
  * Excel on the web rejects a request or response over 5 MB. Reads 3 and 4 are planned at
  * {@link CELL_BYTES} a cell under the 4 MB budget (a sheet with a stray XFD1 takes one
  * round trip more each); text is unknown before it is read, so a round trip that still comes
- * back over the limit is refused whole, cut in two and read again (`readBlocks`).
- * So `readLedger` takes 4 + ceil(estimated bytes of the rows beyond the samples / 4 MB) syncs
- * for a usual ledger — 4 for up to 50 rows a table, 5 for one under 4 MB, 9 for 100,000 punch
- * rows. `listTables` takes 3.
+ * back over the limit is refused whole, cut in two and read again (`readBlocks`); a refused
+ * row batch is planned again at half its size (SPEC §13: no trip is fatal for size, short of one
+ * row over the limit).
+ * So `readLedger` takes 4 + about ceil(bytes of the rows beyond the samples / 4 MB) syncs for a
+ * usual ledger — 4 for up to 50 rows a table, 5 for one under 4 MB, 8 for 100,000 punch rows —
+ * plus one per refused trip. `listTables` takes 3 and reads nothing below the header rows.
  */
-import type { RawCell, RawTable } from "../engine";
+import { RUN_LOG_SHEET_NAME, SUMMARY_SHEET_NAME, type RawCell, type RawTable } from "../engine";
 import {
   HEADER_ROWS,
   fillMerged,
@@ -38,9 +44,11 @@ import {
   BATCH_BUDGET_BYTES,
   SAMPLE_ROWS,
   estimateRowBytes,
+  jsonBytes,
   planBatches,
   toRawCell,
 } from "./layout";
+import { gridFromA1, type ToolSheets } from "./toolSheets";
 
 /** A candidate ledger table after the metadata round trips. */
 interface Candidate {
@@ -67,6 +75,8 @@ interface Candidate {
   namesAsHeaders?: boolean;
   /** "row,column" (worksheet numbers) of score cells formatted as a percentage. */
   percentCells?: Set<string>;
+  /** Survey score columns (0-based within the candidate), set with the samples. */
+  scoreColumns?: number[];
 }
 
 /**
@@ -85,8 +95,9 @@ function mergedAreasSupported(): boolean {
 /**
  * Number formats of a survey score column (src/sheets' `scoreColumns`) are read with the samples
  * (a score shown as 92% is 92): one short string a cell, so up to this many rows stay far under
- * the payload budget. A survey is a few dozen rows; a longer "score" column is not a survey's,
- * and its formats are not read (the .xlsx reader, which sees every cell's style, has no limit).
+ * the payload budget in that one round trip. A longer column has its first {@link SAMPLE_ROWS}
+ * formats read there and the rest with its rows, batch by batch (`readRemainingRows`): no score
+ * cell's format goes unread, whatever the table's length (the .xlsx reader sees every style).
  */
 const MAX_FORMAT_ROWS = 20_000;
 
@@ -240,15 +251,19 @@ async function readBlocks(
 async function readCandidates(
   context: Excel.RequestContext,
   withSamples: boolean,
-  counter: { syncs: number }
+  counter: { syncs: number },
+  withToolSheets = false
 ): Promise<{
   candidates: Candidate[];
   date1904: boolean;
   merges: Map<string, CellArea[]>;
   mergesUnread: boolean;
+  tool?: ToolSheets;
 }> {
   const workbook = context.workbook;
   const sheets = workbook.worksheets.load("items/name");
+  // Workbook structure protection (ExcelApi 1.7), for a run that will write.
+  const structure = withToolSheets ? workbook.protection.load("protected") : null;
   // showHeaders (ExcelApi 1.3): a table whose header row is turned off still names its columns.
   const tables = workbook.tables.load("items/name,items/showHeaders");
   // DATE(1904,1,1) is serial 0 in the 1904 date system and 1462 in the 1900 one; evaluated
@@ -288,8 +303,31 @@ async function readCandidates(
         return { sheet, areas };
       })
     : [];
+  // The tool sheets (考核结果, 考核记录) a run reads back: where their cells stand, and whether
+  // the summary sheet is protected; their cells come with the headers.
+  const toolReads = withToolSheets
+    ? [SUMMARY_SHEET_NAME, RUN_LOG_SHEET_NAME].map((name) => {
+        const sheet = sheets.items.find((s) => s.name.toLowerCase() === name.toLowerCase());
+        if (!sheet) return null;
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,columnIndex,rowCount,columnCount");
+        const protection = name === SUMMARY_SHEET_NAME ? sheet.protection.load("protected") : null;
+        return { name: sheet.name, used, protection };
+      })
+    : [];
   counter.syncs++;
   await context.sync(); // round trip 2
+  const toolBlocks = toolReads.map((t) =>
+    t && !t.used.isNullObject
+      ? {
+          sheet: t.name,
+          row: t.used.rowIndex,
+          column: t.used.columnIndex,
+          rows: t.used.rowCount,
+          columns: t.used.columnCount,
+        }
+      : null
+  );
 
   const merges = new Map<string, CellArea[]>();
   for (const { sheet, areas } of mergeReads) {
@@ -329,9 +367,26 @@ async function readCandidates(
         rows: Math.min(HEADER_ROWS, MAX_ROWS - used.rowIndex),
         columns: used.columnCount,
       })),
+      ...toolBlocks.filter((b) => b !== null),
     ],
     counter
   );
+  let tool: ToolSheets | undefined;
+  if (withToolSheets) {
+    let next = tablesKept.length + plain.length;
+    // No sheet: null; a sheet with nothing in it: no rows.
+    const [summary, log] = toolBlocks.map((b, i) => {
+      if (b === null) return toolReads[i] ? [] : null;
+      const cells = heads[next++];
+      return gridFromA1(cells.values, cells.types, b.row, b.column);
+    });
+    tool = {
+      structureProtected: structure!.protected,
+      summary,
+      log,
+      summaryProtected: toolReads[0]?.protection?.protected === true,
+    };
+  }
 
   const candidates: Candidate[] = [];
   tablesKept.forEach(({ table, worksheet, header, body, names }, i) => {
@@ -393,7 +448,7 @@ async function readCandidates(
       headerRows: top.rows.slice(at, at + HEADER_ROWS).map((row) => (row ?? []).slice(from, to)),
     });
   });
-  if (!withSamples) return { candidates, date1904: probe.value === 0, merges, mergesUnread };
+  if (!withSamples) return { candidates, date1904: probe.value === 0, merges, mergesUnread, tool };
 
   // Round trip 4 (more when wide or long): every candidate's first SAMPLE_ROWS data rows, planned
   // under the budget, with each plain sheet's last row within its header's columns.
@@ -404,12 +459,14 @@ async function readCandidates(
   const queueExtents = () => {
     // Survey score columns: their number formats (a score shown as 92% is 92).
     formats = sampled.map((c) => {
-      if (c.rowCount > MAX_FORMAT_ROWS) return [];
       const columns = scoreColumns(c.kind === "table" ? [c.headers] : c.headerRows);
+      c.scoreColumns = columns;
+      // A long table's formats beyond its samples come with its rows (readRemainingRows).
+      const rows = c.rowCount > MAX_FORMAT_ROWS ? Math.min(SAMPLE_ROWS, c.rowCount) : c.rowCount;
       return columns.map((column) => {
         const range = context.workbook.worksheets
           .getItem(c.sheet)
-          .getRangeByIndexes(c.headerRowIndex + 1, c.columnIndex + column, c.rowCount, 1);
+          .getRangeByIndexes(c.headerRowIndex + 1, c.columnIndex + column, rows, 1);
         range.load("numberFormat");
         return { column, range };
       });
@@ -439,12 +496,7 @@ async function readCandidates(
 
   sampled.forEach((c, i) => {
     for (const { column, range } of formats[i] ?? [])
-      (range.numberFormat as unknown[][]).forEach((row, r) => {
-        if (isPercentFormat(row[0]))
-          (c.percentCells ??= new Set()).add(
-            `${c.headerRowIndex + 2 + r},${c.columnIndex + 1 + column}`
-          );
-      });
+      markPercent(c, column, c.headerRowIndex + 1, range.numberFormat as unknown[][]);
     const extent = extents[i];
     if (extent)
       c.rowCount = extent.isNullObject
@@ -454,7 +506,7 @@ async function readCandidates(
     c.sampleTypes = samples[i].types.slice(0, c.sampleValues.length);
     c.rows = rowsOf(c.sampleValues, c.sampleTypes);
   });
-  return { candidates, date1904: probe.value === 0, merges, mergesUnread };
+  return { candidates, date1904: probe.value === 0, merges, mergesUnread, tool };
 }
 
 /**
@@ -501,6 +553,115 @@ function toRawTables(
   return tablesOfSheet(sheet);
 }
 
+/** Bytes planned for one score cell's number format in a row batch (`"0.00%"` and its comma). */
+const FORMAT_CELL_BYTES = 16;
+
+/** Margin over the bytes a row was seen to take when planning the next batch from it. */
+const OBSERVED_MARGIN = 1.15;
+
+/** The rows of one candidate still to read after its sample. */
+interface Remaining {
+  candidate: Candidate;
+  /** 0-based worksheet row of the next unread row. */
+  next: number;
+  left: number;
+  /** Estimated response bytes a row, from the sample, then from the rows last read. */
+  rowBytes: number;
+  /** Score columns whose number formats are read with the rows (tables over MAX_FORMAT_ROWS). */
+  formatColumns: number[];
+}
+
+/**
+ * @summary Read every candidate's rows beyond its sample, one round trip per batch planned under
+ * the 4 MB budget, and return the number of row round trips taken.
+ * @description The first batch of a table is planned from its sample; each later one from the
+ * rows just read (their bytes as `jsonBytes` counts them, plus a margin), so a note column empty
+ * in the first rows and full of text further down costs a batch or two more, not a failure. A
+ * batch that Excel refuses for size (`ResponsePayloadSizeLimitExceeded`; nothing of it is read)
+ * is planned again at half its estimated size and read again; only a single row over the limit
+ * is fatal. A survey score column too long to have its number formats read with the samples
+ * (over {@link MAX_FORMAT_ROWS} rows) has them read here, with its rows, so a score shown as
+ * 92% is 92 whatever the table's length.
+ */
+async function readRemainingRows(
+  context: Excel.RequestContext,
+  candidates: Candidate[],
+  counter: { syncs: number }
+): Promise<number> {
+  const todo: Remaining[] = candidates
+    .filter((c) => c.rowCount > c.rows.length)
+    .map((c) => {
+      const formatColumns = c.rowCount > MAX_FORMAT_ROWS ? (c.scoreColumns ?? []) : [];
+      return {
+        candidate: c,
+        next: c.headerRowIndex + 1 + c.rows.length,
+        left: c.rowCount - c.rows.length,
+        rowBytes:
+          estimateRowBytes(c.sampleValues, c.sampleTypes, c.columnCount) +
+          formatColumns.length * FORMAT_CELL_BYTES,
+        formatColumns,
+      };
+    });
+  let budget = BATCH_BUDGET_BYTES;
+  let trips = 0;
+  for (;;) {
+    const open = todo.filter((t) => t.left > 0);
+    if (open.length === 0) return trips;
+    const plan = planBatches(
+      open.map((t) => ({ item: t, rows: t.left, rowBytes: t.rowBytes })),
+      budget
+    )[0];
+    const reads = plan.map((chunk) => {
+      const t = chunk.item;
+      const c = t.candidate;
+      const sheet = context.workbook.worksheets.getItem(c.sheet);
+      const start = t.next + chunk.offset;
+      const range = sheet.getRangeByIndexes(start, c.columnIndex, chunk.count, c.columnCount);
+      range.load("values,valueTypes");
+      const formats = t.formatColumns.map((column) => {
+        const f = sheet.getRangeByIndexes(start, c.columnIndex + column, chunk.count, 1);
+        f.load("numberFormat");
+        return { column, range: f };
+      });
+      return { chunk, start, range, formats };
+    });
+    counter.syncs++;
+    trips++;
+    try {
+      await context.sync();
+    } catch (e) {
+      if (!isPayloadError(e)) throw e;
+      const planned = plan.reduce((n, ch) => n + ch.count * ch.item.rowBytes, 0);
+      if (plan.length === 1 && plan[0].count === 1) throw e; // one row over the limit
+      budget = Math.max(1, Math.floor(Math.min(budget, planned) / 2));
+      continue;
+    }
+    budget = BATCH_BUDGET_BYTES;
+    for (const { chunk, start, range, formats } of reads) {
+      const t = chunk.item;
+      const c = t.candidate;
+      // Chunks of one table come in row order, across batches too.
+      c.rows.push(...rowsOf(range.values, range.valueTypes));
+      let seen = jsonBytes(range.values) + jsonBytes(range.valueTypes);
+      for (const f of formats) {
+        seen += jsonBytes(f.range.numberFormat);
+        markPercent(c, f.column, start, f.range.numberFormat as unknown[][]);
+      }
+      t.rowBytes = Math.max(1, Math.ceil((seen / chunk.count) * OBSERVED_MARGIN));
+      t.next += chunk.count;
+      t.left -= chunk.count;
+    }
+  }
+}
+
+/** Mark the cells of `column` (within the candidate) from worksheet row index `start` whose format shows a percentage. */
+function markPercent(c: Candidate, column: number, start: number, formats: unknown[][]): void {
+  formats.forEach((row, r) => {
+    if (isPercentFormat(row[0]))
+      (c.percentCells ??= new Set()).add(`${start + 1 + r},${c.columnIndex + 1 + column}`);
+  });
+}
+
 /** Statistics of the last read, for tests and diagnostics of the adapter itself. */
 export interface ReadStats {
   syncs: number;
@@ -518,44 +679,35 @@ export async function readLedgerIn(
   context: Excel.RequestContext,
   stats?: ReadStats
 ): Promise<RawTable[]> {
+  return (await readLedgerAndToolSheetsIn(context, stats, false)).tables;
+}
+
+/**
+ * @summary `readLedgerIn`, and with it (when `withToolSheets`) what a run needs of the tool
+ * sheets — the workbook's structure protection, 考核结果's protection and the cells of 考核结果
+ * and 考核记录 — in the same round trips: no extra trip for them.
+ */
+export async function readLedgerAndToolSheetsIn(
+  context: Excel.RequestContext,
+  stats?: ReadStats,
+  withToolSheets = true
+): Promise<{ tables: RawTable[]; tool: ToolSheets | undefined }> {
   const counter = { syncs: 0 };
-  const { candidates, date1904, merges, mergesUnread } = await readCandidates(
+  const { candidates, date1904, merges, mergesUnread, tool } = await readCandidates(
     context,
     true,
-    counter
+    counter,
+    withToolSheets
   );
-  let syncs = counter.syncs;
-  const parts = candidates
-    .filter((c) => c.rowCount > c.rows.length)
-    .map((c) => ({
-      // Chunk offsets count from the first row after the sample (fixed before any chunk lands).
-      item: { candidate: c, firstUnread: c.headerRowIndex + 1 + c.rows.length },
-      rows: c.rowCount - c.rows.length,
-      rowBytes: estimateRowBytes(c.sampleValues, c.sampleTypes, c.columnCount),
-    }));
-  const batches = planBatches(parts, BATCH_BUDGET_BYTES);
-  for (const batch of batches) {
-    const reads = batch.map((chunk) => {
-      const c = chunk.item.candidate;
-      const start = chunk.item.firstUnread + chunk.offset;
-      const range = context.workbook.worksheets
-        .getItem(c.sheet)
-        .getRangeByIndexes(start, c.columnIndex, chunk.count, c.columnCount);
-      range.load("values,valueTypes");
-      return { chunk, range };
-    });
-    await context.sync();
-    syncs++;
-    for (const { chunk, range } of reads) {
-      // Chunks of one table come in row order, across batches too.
-      chunk.item.candidate.rows.push(...rowsOf(range.values, range.valueTypes));
-    }
-  }
+  const batches = await readRemainingRows(context, candidates, counter);
   if (stats) {
-    stats.syncs = syncs;
-    stats.batches = batches.length;
+    stats.syncs = counter.syncs;
+    stats.batches = batches;
   }
-  return candidates.flatMap((c) => toRawTables(c, date1904, merges, mergesUnread));
+  return {
+    tables: candidates.flatMap((c) => toRawTables(c, date1904, merges, mergesUnread)),
+    tool,
+  };
 }
 
 /**

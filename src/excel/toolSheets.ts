@@ -1,8 +1,8 @@
 /**
- * The sheets the tool keeps besides the summary: reading 考核结果 and 考核记录 back (for the
+ * The sheets the tool keeps besides the summary: their cells as read back (for the
  * next log row and for the "台账自上次评分后已修改" check) and appending one 考核记录 row.
  */
-import { RUN_LOG_SHEET_NAME, SUMMARY_SHEET_NAME, type RawCell } from "../engine";
+import { RUN_LOG_SHEET_NAME, type RawCell } from "../engine";
 import type { SummaryCell } from "../report/types";
 import { cellToExcel, toRawCell } from "./layout";
 
@@ -13,42 +13,28 @@ export interface ToolSheets {
   summary: RawCell[][] | null;
   /** 考核记录's cells from A1, or null without the sheet. */
   log: RawCell[][] | null;
+  /** True when 考核结果 exists and is protected (read with the ledger for a run; else unset). */
+  summaryProtected?: boolean;
 }
 
-/** A used range's cells placed from A1 (rows and columns above and left of it as empty). */
-function fromA1(range: Excel.Range): RawCell[][] {
+/**
+ * @summary Cells read at worksheet row and column index `rowIndex`, `columnIndex` (0-based),
+ * placed from A1: the rows and columns above and left of them as empty.
+ */
+export function gridFromA1(
+  values: unknown[][],
+  types: unknown[][],
+  rowIndex: number,
+  columnIndex: number
+): RawCell[][] {
   const out: RawCell[][] = [];
-  for (let r = 0; r < range.rowIndex; r++) out.push([]);
-  const types = range.valueTypes as unknown[][];
-  range.values.forEach((row, r) => {
-    const cells: RawCell[] = new Array<RawCell>(range.columnIndex).fill(null);
+  for (let r = 0; r < rowIndex; r++) out.push([]);
+  values.forEach((row, r) => {
+    const cells: RawCell[] = new Array<RawCell>(columnIndex).fill(null);
     row.forEach((v, c) => cells.push(toRawCell(v, types[r]?.[c] as string | undefined)));
     out.push(cells);
   });
   return out;
-}
-
-/** @summary Protection and the two tool sheets' cells: 2 round trips. */
-export async function readToolSheetsIn(context: Excel.RequestContext): Promise<ToolSheets> {
-  const protection = context.workbook.protection.load("protected");
-  const sheets = [SUMMARY_SHEET_NAME, RUN_LOG_SHEET_NAME].map((n) =>
-    context.workbook.worksheets.getItemOrNullObject(n)
-  );
-  await context.sync();
-  const used = sheets.map((ws) => {
-    if (ws.isNullObject) return null;
-    const u = ws.getUsedRangeOrNullObject(true);
-    u.load("values,valueTypes,rowIndex,columnIndex");
-    return u;
-  });
-  await context.sync();
-  const grid = (u: Excel.Range | null): RawCell[][] | null =>
-    u === null ? null : u.isNullObject ? [] : fromA1(u);
-  return {
-    structureProtected: protection.protected,
-    summary: grid(used[0]),
-    log: grid(used[1]),
-  };
 }
 
 function queueRow(ws: Excel.Worksheet, rowIndex: number, cells: SummaryCell[]): void {
@@ -58,34 +44,36 @@ function queueRow(ws: Excel.Worksheet, rowIndex: number, cells: SummaryCell[]): 
   range.values = [x.map((c) => c.value)];
 }
 
-/**
- * @summary Append one row to 考核记录 after its last used row, creating the sheet (with its
- * header row and column widths) when there is none. Earlier rows are never written. 2 round trips.
- */
-export async function appendLogRowIn(
+/** Queue 考核记录 with its header row and column widths on a new sheet. */
+function queueNewLog(
   context: Excel.RequestContext,
+  header: SummaryCell[],
+  widthsPoints: number[]
+): Excel.Worksheet {
+  const ws = context.workbook.worksheets.add(RUN_LOG_SHEET_NAME);
+  queueRow(ws, 0, header);
+  ws.getRangeByIndexes(0, 0, 1, header.length).format.font.bold = true;
+  widthsPoints.forEach((w, c) => {
+    ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w;
+  });
+  return ws;
+}
+
+/**
+ * @summary Queue the 考核记录 row of a run whose read saw `log` (the sheet's cells from A1, null
+ * without the sheet): after its last used row, or on a new sheet with its header. No round trip
+ * of its own: it goes with the summary's last one.
+ */
+export function queueLogRow(
+  context: Excel.RequestContext,
+  log: RawCell[][] | null,
   header: SummaryCell[],
   row: SummaryCell[],
   widthsPoints: number[]
-): Promise<void> {
-  const worksheets = context.workbook.worksheets;
-  const existing = worksheets.getItemOrNullObject(RUN_LOG_SHEET_NAME);
-  await context.sync();
-  if (existing.isNullObject) {
-    const ws = worksheets.add(RUN_LOG_SHEET_NAME);
-    queueRow(ws, 0, header);
-    ws.getRangeByIndexes(0, 0, 1, header.length).format.font.bold = true;
-    widthsPoints.forEach((w, c) => {
-      ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w;
-    });
-    queueRow(ws, 1, row);
-    await context.sync();
+): void {
+  if (log === null) {
+    queueRow(queueNewLog(context, header, widthsPoints), 1, row);
     return;
   }
-  const used = existing.getUsedRangeOrNullObject(true);
-  used.load("rowIndex,rowCount");
-  await context.sync();
-  const next = used.isNullObject ? 1 : used.rowIndex + used.rowCount;
-  queueRow(existing, next, row);
-  await context.sync();
+  queueRow(context.workbook.worksheets.getItem(RUN_LOG_SHEET_NAME), Math.max(1, log.length), row);
 }

@@ -84,6 +84,11 @@ export interface FunctionNamesResult {
    * (the user's own name); none for a name that already holds this tool's LAMBDA.
    */
   diagnostics: Diagnostic[];
+  /**
+   * True when this Excel does not evaluate LAMBDA (Excel 2021, 2019): nothing was installed and
+   * the workbook is as it was (SPEC §13). Absent where LAMBDA works.
+   */
+  lambdaMissing?: true;
 }
 
 /** What `addTemplateTables` did (SPEC §8, the pane's 新建台账模板). */

@@ -29,6 +29,18 @@ function temporaryName(): string {
   return `考核结果~${Date.now().toString(36)}`;
 }
 
+/**
+ * What the run's read already knows of the workbook (src/excel/read.ts reads it with the
+ * ledger), so the write needs no check round trip of its own, and what to queue with its last
+ * round trip (the 考核记录 row).
+ */
+export interface KnownState {
+  structureProtected: boolean;
+  summaryExists: boolean;
+  summaryProtected: boolean;
+  lastly?: () => void;
+}
+
 /** Statistics of the last write, for tests. */
 export interface WriteStats {
   syncs: number;
@@ -193,6 +205,24 @@ export class HostError extends Error {
   }
 }
 
+/**
+ * The summary sheet failed half-way through its rewrite: it may be partly rewritten, and the
+ * complete new summary is on the temporary sheet `tempName`, kept for the user.
+ */
+class PartialWriteError extends AggregateError {
+  readonly sheet: string;
+  readonly tempName: string;
+  constructor(cause: unknown, sheet: string, tempName: string) {
+    super(
+      [cause],
+      `「${sheet}」可能只更新了一部分；完整的新结果在工作表「${tempName}」。The sheet ${sheet} may be partly rewritten; the complete new summary is on the sheet ${tempName}. (${String(cause)})`
+    );
+    this.name = "PartialWriteError";
+    this.sheet = sheet;
+    this.tempName = tempName;
+  }
+}
+
 /** Write the grid, formatting and chart of `sheet` onto `ws`; `sync` between cell blocks. */
 async function queueSummary(
   ws: Excel.Worksheet,
@@ -219,14 +249,16 @@ async function queueSummary(
  * @summary Write the `考核结果` sheet `sheet`, keeping an existing one in place so formulas
  * referring to it (`=考核结果!B5`) survive; see the module comment.
  * Round trips: 1 check (2 when the sheet exists), 1 build on a temporary sheet, 1 to put it in
- * place; one more per extra 4 MB block of cells in each of the last two. Protection is checked
+ * place; one more per extra 4 MB block of cells in each of the last two. With `known` (what the
+ * run's read saw) there is no check round trip: 2 in all for a usual summary. Protection is checked
  * before anything is written and refused with a catalogue message (`HostError`).
  */
 export async function writeSummaryIn(
   context: Excel.RequestContext,
   sheet: SummarySheet,
   stats?: WriteStats,
-  pageLayout = false
+  pageLayout = false,
+  known?: KnownState
 ): Promise<void> {
   const worksheets = context.workbook.worksheets;
   const tempName = temporaryName();
@@ -239,22 +271,35 @@ export async function writeSummaryIn(
   let phase: "check" | "build" | "swap" | "done" = "check";
   let old: Excel.Worksheet | null = null;
   try {
-    // Check: nothing is written to a protected workbook or a protected summary sheet.
-    const workbookProtection = context.workbook.protection.load("protected"); // ExcelApi 1.7
-    const existing = worksheets.getItemOrNullObject(sheet.name);
-    syncs++;
-    await context.sync();
-    if (workbookProtection.protected)
-      throw new HostError(diag("workbook-structure-protected", {}, {}));
     let oldCharts: Excel.ChartCollection | null = null;
-    if (!existing.isNullObject) {
-      old = existing;
-      const protection = old.protection.load("protected"); // ExcelApi 1.2
-      oldCharts = old.charts.load("items/name");
+    if (known) {
+      // Checked by the read of the same run (readLedgerAndToolSheetsIn): no round trip here.
+      if (known.structureProtected)
+        throw new HostError(diag("workbook-structure-protected", {}, {}));
+      if (known.summaryExists) {
+        if (known.summaryProtected)
+          throw new HostError(diag("sheet-protected", {}, { sheet: sheet.name }));
+        old = worksheets.getItem(sheet.name);
+        // Loaded with the build, which leaves the old sheet alone.
+        oldCharts = old.charts.load("items/name");
+      }
+    } else {
+      // Check: nothing is written to a protected workbook or a protected summary sheet.
+      const workbookProtection = context.workbook.protection.load("protected"); // ExcelApi 1.7
+      const existing = worksheets.getItemOrNullObject(sheet.name);
       syncs++;
       await context.sync();
-      if (protection.protected)
-        throw new HostError(diag("sheet-protected", {}, { sheet: sheet.name }));
+      if (workbookProtection.protected)
+        throw new HostError(diag("workbook-structure-protected", {}, {}));
+      if (!existing.isNullObject) {
+        old = existing;
+        const protection = old.protection.load("protected"); // ExcelApi 1.2
+        oldCharts = old.charts.load("items/name");
+        syncs++;
+        await context.sync();
+        if (protection.protected)
+          throw new HostError(diag("sheet-protected", {}, { sheet: sheet.name }));
+      }
     }
 
     // Build the whole new summary on a temporary sheet: if anything fails, only it goes.
@@ -269,10 +314,13 @@ export async function writeSummaryIn(
     if (old === null) {
       temp.name = sheet.name;
       temp.activate();
+      known?.lastly?.();
     } else {
       old.getRange().clear();
       for (const chart of oldCharts!.items) chart.delete();
       await queueSummary(old, sheet, grid, sync, pageLayout);
+      // Before the temporary sheet goes: if what follows fails, it still holds the new summary.
+      known?.lastly?.();
       temp.delete();
       old.activate();
     }
@@ -289,12 +337,7 @@ export async function writeSummaryIn(
         );
       }
     }
-    if (phase === "swap" && old !== null) {
-      throw new AggregateError(
-        [error],
-        `「${sheet.name}」可能只更新了一部分；完整的新结果在工作表「${tempName}」。The sheet ${sheet.name} may be partly rewritten; the complete new summary is on the sheet ${tempName}. (${String(error)})`
-      );
-    }
+    if (phase === "swap" && old !== null) throw new PartialWriteError(error, sheet.name, tempName);
     throw error;
   } finally {
     if (stats) stats.syncs = syncs;

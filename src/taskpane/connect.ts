@@ -21,7 +21,7 @@ const OFFICE_TIMEOUT_MS = 8000;
 /**
  * @summary Reports the pane's connection once office.js has answered or timed out, and again if
  * Office answers as Excel after the timeout.
- * @description office.js is a synchronous `<script>` in the page's head, so by the time the
+ * @description office.js is a synchronous `<script>` before the deferred bundles, so by the time the
  * bundle runs it has either loaded or failed (an aborted request, or a proxy's HTML page in its
  * place): `Office` undefined means it could not be loaded, whatever the reason.
  * @example

@@ -30,3 +30,15 @@ export function percent(num: number, den: number): string {
   if (den === 0) return "—";
   return `${((num / den) * 100).toFixed(2)}%`;
 }
+
+/**
+ * @summary A count with its unit in the pane's language: English units are plural words
+ * ("events", "tickets") and take the singular for one.
+ * @example
+ * counted(1, { zh: "起事件", en: "events" }, "en") //=> "1 event"
+ * counted(2, { zh: "起事件", en: "events" }, "zh") //=> "2 起事件"
+ */
+export function counted(n: number, unit: { zh: string; en: string }, lang: "zh" | "en"): string {
+  if (lang === "zh") return `${n} ${unit.zh}`;
+  return `${n} ${n === 1 ? unit.en.replace(/s$/, "") : unit.en}`;
+}

@@ -25,6 +25,8 @@ export interface Strings {
   install: string;
   installing: string;
   installed: (added: string[], kept: string[]) => string;
+  /** This Excel does not evaluate LAMBDA (Excel 2021, 2019): nothing installed. */
+  lambdaMissing: string;
   /** Spoken when a result appears. */
   announceResult: (total: string, tier: string, tail: string, status: string) => string;
   announceInvalid: (problems: number) => string;
@@ -60,6 +62,8 @@ export interface Strings {
   assess: string;
   assessing: string;
   errorTitle: string;
+  /** The disclosure holding Excel's own technical text of a failure. */
+  errorDetails: string;
   resultHeading: string;
   total: string;
   tier: string;
@@ -101,6 +105,12 @@ export interface Strings {
   colRule: string;
   colPoints: string;
   diagnosticsHeading: (n: number) => string;
+  /** Beside the total: the term, the link to the problems, and the words when there are none. */
+  problemsTerm: string;
+  problemsLink: (n: number) => string;
+  problemsNone: string;
+  /** The disclosure holding a problem's code. */
+  codeDetails: string;
   noDiagnostics: string;
   wholeWorkbook: string;
   row: (n: number) => string;
@@ -136,6 +146,8 @@ const zh: Strings = {
   },
   noHostTables: "在 Excel 中打开后，这里会列出工作簿中的台账表。",
   install: "安装工作簿函数",
+  lambdaMissing:
+    "此版本的 Excel 不支持 LAMBDA 函数（Excel 2021、2019 即是如此），工作簿函数在这里只会显示 #NAME?，所以没有安装任何名称，工作簿保持原样。请在 Microsoft 365、Excel 2024 或 Excel 网页版中安装；OM.* 自定义函数在此版本中照常可用。",
   installing: "正在安装…",
   installed: (added, kept) =>
     [
@@ -173,6 +185,7 @@ const zh: Strings = {
   assess: "评分",
   assessing: "正在评分…",
   errorTitle: "出错了",
+  errorDetails: "详细信息",
   resultHeading: "评分结果",
   total: "总分",
   tier: "付款档次",
@@ -216,6 +229,10 @@ const zh: Strings = {
   colRule: "规则",
   colPoints: "得分",
   diagnosticsHeading: (n) => `问题（${n}）`,
+  problemsTerm: "问题",
+  problemsLink: (n) => `${n.toLocaleString("zh-CN")} 个问题，查看`,
+  problemsNone: "无",
+  codeDetails: "详情",
   noDiagnostics: "没有发现问题。",
   wholeWorkbook: "整个工作簿",
   row: (n) => `第 ${n} 行`,
@@ -258,6 +275,8 @@ const en: Strings = {
   },
   noHostTables: "Opened in Excel, this lists the workbook's ledger tables.",
   install: "Install workbook functions",
+  lambdaMissing:
+    "This version of Excel does not evaluate LAMBDA (Excel 2021 and 2019 do not), so the workbook functions would only show #NAME? here: nothing was installed and the workbook is as it was. Install them in Microsoft 365, Excel 2024 or Excel on the web; the OM.* custom functions work here as usual.",
   installing: "Installing…",
   installed: (added, kept) =>
     [
@@ -274,7 +293,7 @@ const en: Strings = {
   refresh: "Refresh",
   loadingTables: "Looking for ledger tables…",
   noTables: "No tables or sheets with data were found.",
-  rows: (n) => `${n.toLocaleString("en-US")} rows`,
+  rows: (n) => `${n.toLocaleString("en-US")} ${n === 1 ? "row" : "rows"}`,
   matches: (logical) => `recognised as ${logical}`,
   unmatched: "not recognised",
   kindTable: "table",
@@ -296,6 +315,7 @@ const en: Strings = {
   assess: "Assess",
   assessing: "Assessing…",
   errorTitle: "Something went wrong",
+  errorDetails: "Details",
   resultHeading: "Result",
   total: "Total",
   tier: "Payment tier",
@@ -342,6 +362,10 @@ const en: Strings = {
   colRule: "Rule",
   colPoints: "Points",
   diagnosticsHeading: (n) => `Problems (${n})`,
+  problemsTerm: "Problems",
+  problemsLink: (n) => `${n.toLocaleString("en-US")} ${n === 1 ? "problem" : "problems"}: see them`,
+  problemsNone: "None",
+  codeDetails: "Details",
   noDiagnostics: "No problems found.",
   wholeWorkbook: "Whole workbook",
   row: (n) => `row ${n}`,

@@ -44,7 +44,10 @@ function officeStub(): string {
   const ledger = fs.readFileSync(path.join(ROOT, "test/fakes/sampleLedger.js"), "utf8");
   const setup = `
     (function () {
-      var host = OfficeFake.createHost(SampleLedger.sampleSpec());
+      // A test may set window.__ledgerSpec (a function of SampleLedger) and window.__hostOptions
+      // with an init script: a bigger ledger, an Excel without LAMBDA.
+      var spec = window.__ledgerSpec ? window.__ledgerSpec(SampleLedger) : SampleLedger.sampleSpec();
+      var host = OfficeFake.createHost(spec, window.__hostOptions);
       window.__host = host;
       window.Excel = host.Excel;
       var info = { host: "Excel", platform: "OfficeOnline" };
@@ -84,7 +87,7 @@ function serveDist(): Promise<http.Server> {
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
 }
 
-type Mode = "fake" | "real-office" | "blocked" | "no-script";
+type Mode = "fake" | "real-office" | "blocked" | "no-script" | "old-webview" | "hanging";
 
 interface Pane {
   context: BrowserContext;
@@ -92,7 +95,22 @@ interface Pane {
   /** Requests to anywhere but the local server and the office.js route, aborted. */
   blocked: string[];
   pageErrors: string[];
+  /** office.js requests left unanswered (mode "hanging"). */
+  hanging: string[];
 }
+
+/** Makes `new Function` refuse ES2020 syntax, as Internet Explorer 11's engine does. */
+const AS_IF_IE11 = String.raw`
+  (function () {
+    var Real = Function;
+    window.Function = function () {
+      var body = String(arguments[arguments.length - 1] || "");
+      if (/\?\.|\?\?|\d+n\b/.test(body)) throw new SyntaxError("Expected identifier");
+      return Real.apply(this, arguments);
+    };
+    window.Function.prototype = Real.prototype;
+  })();
+`;
 
 /**
  * Records what the pane announces: Fluent's AriaLiveAnnouncer calls `document.ariaNotify` where
@@ -127,9 +145,11 @@ let stub: string;
 async function openPane(mode: Mode, width = 420): Promise<Pane> {
   const context = await browser.newContext({ viewport: { width, height: 900 }, locale: "zh-CN" });
   const page = await context.newPage();
-  const pane: Pane = { context, page, blocked: [], pageErrors: [] };
+  const pane: Pane = { context, page, blocked: [], pageErrors: [], hanging: [] };
   page.on("pageerror", (e) => pane.pageErrors.push(String(e)));
   await page.addInitScript(RECORD_ANNOUNCEMENTS);
+  // IE11's engine: the boot script's ES2020 probe is a SyntaxError there.
+  if (mode === "old-webview") await page.addInitScript(AS_IF_IE11);
   await page.route("**/*", async (route) => {
     const url = route.request().url();
     if (url === OFFICE_JS && mode === "fake") {
@@ -138,7 +158,16 @@ async function openPane(mode: Mode, width = 420): Promise<Pane> {
       await route.fulfill({ status: 200, contentType: TYPES[".js"], path: REAL_OFFICE_JS });
     } else if (url === OFFICE_JS && mode === "no-script") {
       await route.fulfill({ status: 200, contentType: TYPES[".js"], body: stub });
-    } else if (mode === "no-script" && url === `${base}/taskpane.js`) {
+    } else if (url === OFFICE_JS && mode === "old-webview") {
+      await route.fulfill({ status: 200, contentType: TYPES[".js"], body: stub });
+    } else if (url === OFFICE_JS && mode === "hanging") {
+      // A CDN that never answers: the request stays open until the page is closed.
+      pane.hanging.push(url);
+    } else if (
+      (mode === "no-script" || mode === "old-webview") &&
+      (url === `${base}/taskpane.js` || url === `${base}/functions.js`)
+    ) {
+      // Internet Explorer 11 cannot parse the ES2020 bundles: as if they never ran.
       await route.abort("blockedbyclient");
     } else if (url.startsWith(`${base}/`)) {
       await route.continue();
@@ -589,4 +618,231 @@ describe("before any script (the bundle not loaded)", () => {
       await pane.context.close();
     }
   });
+});
+
+/** SPEC §13 through the production build: what real Excel would make the pane meet. */
+describe("real Excel (SPEC §13)", () => {
+  /** A page at `width`×`height` whose fake host is built by `ledgerSpec` (a function source). */
+  async function openWith(
+    ledgerSpec: string | null,
+    hostOptions: Record<string, unknown> | null,
+    width = 320,
+    height = 650
+  ): Promise<Pane> {
+    const pane = await openPane("fake", width);
+    await pane.page.setViewportSize({ width, height });
+    if (ledgerSpec) await pane.page.addInitScript(`window.__ledgerSpec = ${ledgerSpec};`);
+    if (hostOptions)
+      await pane.page.addInitScript(`window.__hostOptions = ${JSON.stringify(hostOptions)};`);
+    await pane.page.goto(`${base}/taskpane.html`);
+    await pane.page.getByTestId("ledger-table").first().waitFor();
+    return pane;
+  }
+  type Sync = { responseBytes: number; requestBytes: number; failed?: string };
+  const syncs = (page: Page): Promise<Sync[]> =>
+    page.evaluate(() => (window as unknown as { __host: { syncs: Sync[] } }).__host.syncs);
+
+  it("reads 30,000 tickets whose long notes start after the estimate rows, and assesses", async () => {
+    // The 备注 column is empty in the first 60 rows, then holds ~130 Chinese characters a row.
+    const spec = `function (L) {
+      var s = L.sampleSpec();
+      var rows = [];
+      for (var i = 0; i < 30000; i++)
+        rows.push(["GD-" + i, "是", "已关闭", i < 60 ? null : ("第" + i + "号工单处理说明：" + new Array(40).join("现场核实更换配件")).slice(0, 130)]);
+      s.sheets[2] = L.table("工单", "工单", ["工单号", "流转乙方", "状态", "备注"], rows);
+      return s;
+    }`;
+    const pane = await openWith(spec, null);
+    try {
+      const { page } = pane;
+      await page.getByTestId("assess").click();
+      await page.getByTestId("result").waitFor({ timeout: 60_000 });
+      await expect(page.getByTestId("error").count()).resolves.toBe(0);
+      const all = await syncs(page);
+      for (const s of all.filter((x) => !x.failed))
+        expect(s.responseBytes).toBeLessThan(5 * 1024 * 1024);
+      for (const s of all.filter((x) => x.failed))
+        expect(s.failed).toBe("ResponsePayloadSizeLimitExceeded");
+      fs.mkdirSync(OUTPUT, { recursive: true });
+      await page.screenshot({ path: path.join(OUTPUT, "pane-long-notes-zh-320.png") });
+    } finally {
+      await pane.context.close();
+    }
+  }, 120_000);
+
+  it("opens a 100,000-row ledger in 3 round trips reading no rows, and assesses it in at most 10", async () => {
+    // 100,000 punches on working days (Monday to Friday from 2024-07-01), 140 members.
+    const spec = `function (L) {
+      var s = L.sampleSpec();
+      var members = 140, roster = [], punches = [];
+      for (var m = 0; m < members; m++) roster.push(["工程师" + m, "驻场工程师", 45474, null]);
+      for (var d = 45474; punches.length < 100000; d++) {
+        if ((d - 45474) % 7 > 4) continue;
+        for (var k = 0; k < members && punches.length < 100000; k++) {
+          punches.push([d, "工程师" + k, "上班", "到岗"]);
+          punches.push([d, "工程师" + k, "下班", "到岗"]);
+        }
+      }
+      s.sheets[0] = L.table("驻场人员", "驻场人员", ["姓名", "角色", "到岗日期", "离岗日期"], roster);
+      s.sheets[1] = L.table("考勤", "考勤表", ["日期", "姓名", "时段", "结果"], punches);
+      return s;
+    }`;
+    const pane = await openWith(spec, null, 420, 900);
+    try {
+      const { page } = pane;
+      const punches = page.getByTestId("ledger-table").filter({ hasText: "考勤" });
+      await expect(punches.textContent()).resolves.toMatch(/100,000 行/);
+      const atOpen = await syncs(page);
+      const openBytes = atOpen.reduce((n, s) => n + s.responseBytes, 0);
+      expect(atOpen.length).toBe(3);
+      expect(openBytes).toBeLessThan(20_000);
+      await page.getByTestId("assess").click();
+      await page.getByTestId("result").waitFor({ timeout: 90_000 });
+      const assess = (await syncs(page)).slice(atOpen.length);
+      expect(assess.length).toBeLessThanOrEqual(10);
+      for (const s of assess) {
+        expect(s.failed).toBeUndefined();
+        expect(s.responseBytes).toBeLessThan(5 * 1024 * 1024);
+        expect(s.requestBytes).toBeLessThan(5 * 1024 * 1024);
+      }
+      console.log(
+        `pane at 100,000 rows: open ${atOpen.length} round trips, ${openBytes} bytes; Assess ${assess.length} round trips, ` +
+          `largest response ${(Math.max(...assess.map((s) => s.responseBytes)) / 1048576).toFixed(2)} MB`
+      );
+    } finally {
+      await pane.context.close();
+    }
+  }, 180_000);
+
+  it("a failed re-run at 320×650: focus on the message, the old result gone, Excel's text behind 详细信息", async () => {
+    const pane = await openWith(null, null);
+    try {
+      const { page } = pane;
+      await page.getByTestId("assess").click();
+      await page.getByTestId("result").waitFor();
+      await expect(page.getByTestId("written").textContent()).resolves.toMatch(/结果已写入/);
+      await page.evaluate(() => {
+        (window as unknown as { __host: { failWhen: unknown } }).__host.failWhen = (op: {
+          action: string;
+        }) => op.action === "addChart";
+      });
+      await page.getByTestId("assess").scrollIntoViewIfNeeded();
+      await page.getByTestId("assess").click();
+      await page.getByTestId("error").waitFor();
+      // Focus is on the message, and the message is in view.
+      await expect(
+        page.evaluate(() => !!document.activeElement?.closest("[data-testid=error]"))
+      ).resolves.toBe(true);
+      const box = (await page.getByTestId("error").boundingBox())!;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y).toBeLessThan(650);
+      // The old result is gone; the words are a supervisor's; Excel's text is behind 详细信息.
+      await expect(page.getByTestId("result").count()).resolves.toBe(0);
+      await expect(page.getByTestId("written").count()).resolves.toBe(0);
+      const words = (await page.getByTestId("error-words").textContent())!;
+      expect(words).toMatch(/^Excel 未能完成这项操作。台账没有被修改。/);
+      expect(words).not.toMatch(/fake failure|worksheets\.add/);
+      await expect(page.getByTestId("error-detail").isVisible()).resolves.toBe(false);
+      fs.mkdirSync(OUTPUT, { recursive: true });
+      await page.screenshot({ path: path.join(OUTPUT, "pane-failed-rerun-zh-320x650.png") });
+      await page.locator("summary", { hasText: "详细信息" }).click();
+      await expect(page.getByTestId("error-detail").textContent()).resolves.toMatch(
+        /fake failure at addChart[\s\S]*code: GeneralException/
+      );
+      await page.screenshot({
+        path: path.join(OUTPUT, "pane-failed-rerun-details-zh-320x650.png"),
+      });
+      await shootAndCheck(page, "failed-rerun");
+    } finally {
+      await pane.context.close();
+    }
+  }, 60_000);
+
+  it("the number of problems stands beside the total and links to them; cards in one language", async () => {
+    const pane = await openWith(null, null);
+    try {
+      const { page } = pane;
+      await page.getByTestId("assess").click();
+      await page.getByTestId("result").waitFor();
+      const link = page.getByTestId("problems-link");
+      await expect(link.textContent()).resolves.toMatch(/^\d+ 个问题，查看$/);
+      const total = (await page.getByTestId("total").boundingBox())!;
+      const near = (await link.boundingBox())!;
+      expect(near.y - total.y).toBeLessThan(100);
+      await link.click();
+      await expect(
+        page.evaluate(() => document.activeElement?.getAttribute("data-testid"))
+      ).resolves.toBe("problems-heading");
+      const card = page.getByTestId("diagnostic").first();
+      await expect(card.textContent()).resolves.not.toMatch(/[A-Za-z]{4,} [a-z]{3,} [a-z]{3,}/);
+      await expect(card.getByTestId("diagnostic-code").isVisible()).resolves.toBe(false);
+      fs.mkdirSync(OUTPUT, { recursive: true });
+      await page.screenshot({ path: path.join(OUTPUT, "pane-problems-zh-320x650.png") });
+      await setLang(page, "en");
+      await expect(link.textContent()).resolves.toMatch(/^\d+ problems?: see them$/);
+      await expect(card.textContent()).resolves.not.toMatch(/[\u4e00-\u9fff]{6,}/);
+      await page.getByTestId("total").scrollIntoViewIfNeeded();
+      await page.screenshot({ path: path.join(OUTPUT, "pane-problems-en-320x650.png") });
+    } finally {
+      await pane.context.close();
+    }
+  }, 60_000);
+
+  it("where this Excel has no LAMBDA (Excel 2021, 2019), says so and installs nothing", async () => {
+    const pane = await openWith(null, { lambda: false });
+    try {
+      const { page } = pane;
+      await page.getByTestId("install-names").click();
+      await page.getByTestId("notice").waitFor();
+      await expect(page.getByTestId("notice").textContent()).resolves.toMatch(
+        /不支持 LAMBDA.*没有安装任何名称，工作簿保持原样/
+      );
+      const names = await page.evaluate(
+        () =>
+          (window as unknown as { __host: { workbook: { names: unknown[] } } }).__host.workbook
+            .names
+      );
+      expect(names).toEqual([]);
+      await page.getByTestId("notice").scrollIntoViewIfNeeded();
+      fs.mkdirSync(OUTPUT, { recursive: true });
+      await page.screenshot({ path: path.join(OUTPUT, "pane-no-lambda-zh-320x650.png") });
+    } finally {
+      await pane.context.close();
+    }
+  }, 60_000);
+
+  it("where the bundle cannot run (IE11 without WebView2), the ES5 boot script says so and how to fix it", async () => {
+    const pane = await openPane("old-webview", 320);
+    try {
+      const { page } = pane;
+      await page.setViewportSize({ width: 320, height: 650 });
+      await page.goto(`${base}/taskpane.html`);
+      await expect(page.locator("#boot").textContent()).resolves.toMatch(
+        /Internet Explorer 11.*安装 Microsoft Edge WebView2 运行时.*WebView2 Runtime/
+      );
+      await expect(page.locator("html").getAttribute("data-boot")).resolves.toBe("old-webview");
+      await page.screenshot({
+        path: path.join(OUTPUT, "pane-old-webview-zh-320x650.png"),
+        fullPage: true,
+      });
+      await shootAndCheck(page, "old-webview", false);
+    } finally {
+      await pane.context.close();
+    }
+  }, 60_000);
+
+  it("with a CDN that never answers, the boot text is on screen while office.js is still pending", async () => {
+    const pane = await openPane("hanging", 320);
+    try {
+      const { page } = pane;
+      await page.setViewportSize({ width: 320, height: 650 });
+      await page.goto(`${base}/taskpane.html`, { waitUntil: "commit" });
+      await page.getByText("正在连接 Excel…").waitFor({ state: "visible" });
+      await page.waitForFunction(() => document.readyState === "loading");
+      expect(pane.hanging).toEqual([OFFICE_JS]);
+      await page.screenshot({ path: path.join(OUTPUT, "pane-hanging-cdn-zh-320x650.png") });
+    } finally {
+      await pane.context.close();
+    }
+  }, 60_000);
 });

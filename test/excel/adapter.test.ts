@@ -275,9 +275,23 @@ describe("readLedger", () => {
     );
   });
 
-  it("fails loudly when a single response would be over the limit rather than truncating", async () => {
-    const host = OfficeFake.createHost(bigLedger(20_000), { payloadLimit: 100_000 });
+  // SPEC §13 turned this one round: a batch refused for size is cut and read again, never fatal
+  // (it was "fails loudly when a single response would be over the limit"). Only one row over
+  // the limit, which cannot be cut, still fails loudly rather than truncating.
+  it("reads 20,000 rows against a 100 KB limit by cutting refused batches; a single row over the limit fails loudly", async () => {
+    const spec = bigLedger(20_000);
+    const host = OfficeFake.createHost(spec, { payloadLimit: 100_000 });
     (globalThis as unknown as { Excel: unknown }).Excel = host.Excel;
+    const tables = await readLedger();
+    expect(
+      sameJson(tables.find((t) => t.name === "考勤表")!.rows, spec.sheets[1].cells.slice(1))
+    ).toBe(true);
+    for (const s of host.syncs.filter((x: { failed?: string }) => !x.failed))
+      expect(s.responseBytes).toBeLessThanOrEqual(100_000);
+    const wide = bigLedger(2_000);
+    wide.sheets[1].cells[1500][4] = "长".repeat(40_000);
+    const tooWide = OfficeFake.createHost(wide, { payloadLimit: 100_000 });
+    (globalThis as unknown as { Excel: unknown }).Excel = tooWide.Excel;
     await expect(readLedger()).rejects.toMatchObject({ code: "ResponsePayloadSizeLimitExceeded" });
   });
 });

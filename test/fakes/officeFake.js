@@ -30,7 +30,9 @@
  *   refused (Office.js does not document what it returns);
  * - `worksheet.freezePanes.freezeRows` (1.7);
  * - `range.dataValidation` rule / errorAlert / prompt (ExcelApi 1.8) is refused unless the host
- *   reports ExcelApi 1.8, as Office.js hosts without it do; `sheet.validations` records them.
+ *   reports ExcelApi 1.8, as Office.js hosts without it do; `sheet.validations` records them;
+ * - a name's `value` / `type` (ExcelApi 1.1) evaluates `=LAMBDA(x,x+1)(1)` to 2, or to #NAME?
+ *   on an Excel without LAMBDA (`lambda: false`: Excel 2021, 2019); `NamedItem.delete` (1.4).
  */
 (function (root, factory) {
   const api = factory();
@@ -1153,6 +1155,20 @@
   }
   readonly(Protection, ["protected"]);
 
+  /**
+   * What a name's formula evaluates to (NamedItem.value and type, ExcelApi 1.1), for the one kind
+   * the adapter asks about: a LAMBDA called in place, `=LAMBDA(x,x+1)(1)`. An Excel with LAMBDA
+   * (Microsoft 365, 2024, the web) gives 2; one without (Excel 2021, 2019 — the host option
+   * `lambda: false`) keeps the name but cannot evaluate it: #NAME?, as such a workbook shows.
+   * Any other formula the fake does not compute: reported as its text.
+   */
+  function evaluateName(ctx, formula) {
+    const m = /^=LAMBDA\((\w+),\1\+1\)\((-?\d+)\)$/i.exec(String(formula).replace(/\s+/g, ""));
+    if (!m) return { value: formula, type: "String" };
+    if (!ctx._host.lambda) return { value: "#NAME?", type: "Error" };
+    return { value: Number(m[2]) + 1, type: "Double" };
+  }
+
   class NamedItem extends Proxy {
     _read(p) {
       const n = this._target();
@@ -1161,10 +1177,20 @@
       if (p === "name") return n.name;
       if (p === "formula") return n.formula;
       if (p === "comment") return n.comment || "";
+      if (p === "value" || p === "type") return evaluateName(this._ctx, n.formula)[p];
       return super._read(p);
     }
+    /** NamedItem.delete (ExcelApi 1.4). */
+    delete() {
+      this._queue("deleteName", [], () => {
+        const n = this._target();
+        if (!n) throw officeError("ItemNotFound", `no name at ${this._path}`);
+        const list = this._ctx._wb.names;
+        list.splice(list.indexOf(n), 1);
+      });
+    }
   }
-  readonly(NamedItem, ["name", "formula", "comment", "isNullObject"]);
+  readonly(NamedItem, ["name", "formula", "comment", "isNullObject", "value", "type"]);
 
   class Workbook extends Proxy {
     get protection() {
@@ -1187,6 +1213,12 @@
           `names.getItemOrNullObject(${JSON.stringify(name)})`,
           () => find(name) || null
         )._nullable();
+      coll.getItem = (name) =>
+        new NamedItem(ctx, `names.getItem(${JSON.stringify(name)})`, () => {
+          const n = find(name);
+          if (!n) throw officeError("ItemNotFound", `no name ${name}`);
+          return n;
+        });
       coll.add = (name, reference, comment) => {
         const item = new NamedItem(ctx, `names.add(${JSON.stringify(name)})`, () => find(name));
         coll._queue("add", [name, reference, comment], () => {
@@ -1349,6 +1381,9 @@
       payloadLimit: (options && options.payloadLimit) || 5 * MB,
       // Requirement sets the host reports (Office.context.requirements.isSetSupported).
       apiVersions: (options && options.apiVersions) || ["1.7", "1.9"],
+      // Whether this Excel evaluates LAMBDA (false: Excel 2021 or 2019, whose ExcelApi sets
+      // reach 1.12 or so all the same — the API sets do not tell).
+      lambda: !(options && options.lambda === false),
     };
     host.Office = {
       context: {

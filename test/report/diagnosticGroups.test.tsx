@@ -85,7 +85,9 @@ describe("grouped messages", () => {
         strings={STRINGS.zh}
       />
     );
-    expect(out).toContain("共 1,400 行（第 2、3、4、5、6 … 行） 「结果」列 bad-result");
+    // SPEC §13 moved the code behind 详情 (it was "… 「结果」列 bad-result").
+    expect(out).toContain("共 1,400 行（第 2、3、4、5、6 … 行） 「结果」列 定位");
+    expect(out).toMatch(/共 1,400 行.*? 详情 bad-result/);
     const en = text(
       <DiagnosticsList
         diagnostics={a.diagnostics}

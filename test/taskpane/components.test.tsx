@@ -174,7 +174,9 @@ describe("DiagnosticsList", () => {
       ...over,
     }) as Diagnostic;
 
-  it("groups by table, with severity, row, column, and the English below the Chinese", () => {
+  // SPEC §13 changed this one: the cards are in the pane's language only (it was "and the
+  // English below the Chinese"), with the code behind 详情.
+  it("groups by table, with severity, row, column, the message in Chinese only and the code behind 详情", () => {
     const out = text(
       <DiagnosticsList
         diagnostics={[
@@ -191,9 +193,10 @@ describe("DiagnosticsList", () => {
       />
     );
     expect(out).toMatch(
-      /考勤 警告 第 6 行 「日期」列 punch-rest-day 定位 2024-10-01 是休息日.*2024-10-01 is a rest day/
+      /考勤 警告 第 6 行 「日期」列 定位 2024-10-01 是休息日.* 详情 punch-rest-day/
     );
-    expect(out).toMatch(/整个工作簿 警告 calendar-year-not-covered/);
+    expect(out).not.toMatch(/is a rest day/);
+    expect(out).toMatch(/整个工作簿 警告 .* 详情 calendar-year-not-covered/);
     expect(out).toMatch(/工单 错误 第 3 行/);
   });
 

@@ -26,11 +26,13 @@ import {
 } from "../../engine";
 import type { AssessmentRun, ExcelHost, LedgerOverview } from "../../excel/types";
 import type { HostProblem } from "../connect";
+import { describeFailure, type HostFailure } from "../hostFailure";
 import { points, yuan } from "../format";
 import { STRINGS, type Lang, type Strings } from "../i18n";
 import { STATUS_TEXT } from "../../report/labels";
 import { AssessForm } from "./AssessForm";
 import { DiagnosticsList } from "./DiagnosticsList";
+import { FailureMessage } from "./FailureMessage";
 import { LedgerTables } from "./LedgerTables";
 import { Mixed, langTag } from "./Mixed";
 import { ResultView } from "./ResultView";
@@ -118,17 +120,6 @@ const useStyles = makeStyles({
   },
 });
 
-/** Shows an error from the host; never swallowed. */
-function errorText(e: unknown): string {
-  if (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    return typeof code === "string" && !e.message.includes(code)
-      ? `${e.message} (${code})`
-      : e.message;
-  }
-  return String(e);
-}
-
 /** The task pane: ledger tables, options, the 评分 button, the result and the diagnostics. */
 export function App({
   host,
@@ -148,7 +139,9 @@ export function App({
   const [running, setRunning] = React.useState(false);
   const [run, setRun] = React.useState<AssessmentRun | null>(null);
   const result = run?.assessment ?? null;
-  const [error, setError] = React.useState<string | null>(null);
+  const [error, setError] = React.useState<HostFailure | null>(null);
+  // A failed run moves focus to its message (SPEC §13: shown where the user looks).
+  const [focusError, setFocusError] = React.useState(0);
   // A notice is kept as what to say, not the words, so the language switch re-words it.
   const [notice, setNotice] = React.useState<((t: Strings) => string) | null>(null);
   const say = (f: (t: Strings) => string) => setNotice(() => f);
@@ -162,6 +155,7 @@ export function App({
   const { announce } = useAnnounce();
   const resultHeading = React.useRef<HTMLHeadingElement>(null);
   const resultHeadingId = React.useId();
+  const problemsId = React.useId();
 
   // A new result: move focus to its heading (it appears below the fold) and say what it is.
   React.useEffect(() => {
@@ -183,29 +177,38 @@ export function App({
     // Only a new run is announced, not a language switch.
   }, [run]);
 
-  const refresh = React.useCallback(async () => {
-    if (!host) return;
-    setOverview(null);
-    try {
-      setOverview(await host.listTables());
-    } catch (e) {
-      setError(errorText(e));
-      setOverview({ tables: [], missing: [], diagnostics: [], layout: {} });
-    }
-    // Then the check, never while a run reads and writes the same sheets.
-    if (!host.checkLedger || runningRef.current) return;
-    const mine = ++generation.current;
-    try {
-      const check = await host.checkLedger();
-      if (mine === generation.current)
-        setLedgerChanged(check.outcome !== "unreadable" && check.ledgerChanged);
-    } catch (e) {
-      if (mine === generation.current) setError(errorText(e));
-    }
-  }, [host]);
+  /**
+   * The table overview (names and headers only, no ledger rows); with `check`, then the
+   * 台账自上次评分后已修改 check, which reads the whole ledger: only when the user asks (刷新),
+   * never on opening — with the shared runtime the page also opens when an OM.* formula
+   * recalculates (SPEC §13).
+   */
+  const refresh = React.useCallback(
+    async (check: boolean) => {
+      if (!host) return;
+      setOverview(null);
+      try {
+        setOverview(await host.listTables());
+      } catch (e) {
+        setError(describeFailure(e));
+        setOverview({ tables: [], missing: [], diagnostics: [], layout: {} });
+      }
+      // Then the check, never while a run reads and writes the same sheets.
+      if (!check || !host.checkLedger || runningRef.current) return;
+      const mine = ++generation.current;
+      try {
+        const check = await host.checkLedger();
+        if (mine === generation.current)
+          setLedgerChanged(check.outcome !== "unreadable" && check.ledgerChanged);
+      } catch (e) {
+        if (mine === generation.current) setError(describeFailure(e));
+      }
+    },
+    [host]
+  );
 
   React.useEffect(() => {
-    void refresh();
+    void refresh(false);
   }, [refresh]);
 
   const onAssess = async () => {
@@ -224,7 +227,10 @@ export function App({
       // A summary written now matches the ledger as read.
       if (a.record) setLedgerChanged(false);
     } catch (e) {
-      setError(errorText(e));
+      // The previous result is not this run's: cleared, so no old total stays on screen.
+      setRun(null);
+      setError(describeFailure(e));
+      setFocusError((n) => n + 1);
     } finally {
       runningRef.current = false;
       setRunning(false);
@@ -240,11 +246,11 @@ export function App({
       const r = await host.addTemplateTables();
       say((t) => t.templateDone(r.added, r.kept, r.validation !== "unsupported"));
     } catch (e) {
-      setError(errorText(e));
+      setError(describeFailure(e));
     } finally {
       setTemplating(false);
     }
-    if (!runningRef.current) await refresh();
+    if (!runningRef.current) await refresh(false);
   };
 
   const onInstall = async () => {
@@ -254,9 +260,9 @@ export function App({
     setNotice(null);
     try {
       const r = await host.installFunctionNames();
-      say((t) => t.installed(r.added, r.kept));
+      say((t) => (r.lambdaMissing ? t.lambdaMissing : t.installed(r.added, r.kept)));
     } catch (e) {
-      setError(errorText(e));
+      setError(describeFailure(e));
     } finally {
       setInstalling(false);
     }
@@ -270,7 +276,7 @@ export function App({
       const found = await host.selectCell(layout, d);
       if (!found) say((t) => t.notFound);
     } catch (e) {
-      setError(errorText(e));
+      setError(describeFailure(e));
     }
   };
 
@@ -306,14 +312,7 @@ export function App({
           </MessageBarBody>
         </MessageBar>
       )}
-      {error && (
-        <MessageBar key={error} intent="error" layout="multiline" data-testid="error">
-          <MessageBarBody>
-            <MessageBarTitle>{s.errorTitle}</MessageBarTitle>
-            <div>{error}</div>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {error && <FailureMessage failure={error} strings={s} focusKey={focusError} />}
       {run?.refused && (
         <MessageBar intent="error" layout="multiline" data-testid="refused">
           <MessageBarBody>
@@ -357,7 +356,7 @@ export function App({
           {host && (
             <Button
               size="small"
-              onClick={() => void refresh()}
+              onClick={() => void refresh(true)}
               disabled={running || overview === null}
             >
               {s.refresh}
@@ -403,13 +402,24 @@ export function App({
           >
             {s.resultHeading}
           </h2>
-          <ResultView assessment={result} strings={s} written={!run?.refused} />
+          <ResultView
+            assessment={result}
+            strings={s}
+            written={!run?.refused}
+            problems={{ count: shownDiagnostics.length, targetId: problemsId }}
+          />
         </section>
       )}
 
       {(result || shownDiagnostics.length > 0) && (
         <section className={styles.section}>
-          <Subtitle1 as="h2" className={styles.heading}>
+          <Subtitle1
+            as="h2"
+            id={problemsId}
+            tabIndex={-1}
+            className={styles.resultHeading}
+            data-testid="problems-heading"
+          >
             {s.diagnosticsHeading(shownDiagnostics.length)}
           </Subtitle1>
           <DiagnosticsList

@@ -57,7 +57,7 @@ const useStyles = makeStyles({
   },
   groupHeading: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
-  en: { color: tokens.colorNeutralForeground3, display: "block" },
+  details: { color: tokens.colorNeutralForeground3 },
 });
 
 const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
@@ -68,10 +68,11 @@ const SEVERITY_COLOR: Record<Severity, "danger" | "warning" | "informative"> = {
 
 /**
  * Diagnostics grouped by table, most serious first: severity badge, sheet (when the table spans
- * several), row, column, the Chinese message and the English below. Rows sharing one problem
+ * several), row, column and the message in the pane's language only (SPEC §13), its code behind
+ * 详情. Rows sharing one problem
  * (same code, column and value) are one item with their count and first rows (SPEC §5). A
- * diagnostic that names a table has a Fluent button that selects its (first) cell; the button's
- * name is short and the message is its description.
+ * diagnostic that names a table has a bordered button (it reads as one) that selects its (first)
+ * cell; the button's name is short and the message is its description.
  */
 export function DiagnosticsList({
   diagnostics,
@@ -80,8 +81,6 @@ export function DiagnosticsList({
 }: DiagnosticsListProps): React.ReactElement {
   const styles = useStyles();
   const baseId = React.useId();
-  // The pane's language first, the other below it.
-  const second = s.lang === "zh" ? "en" : "zh";
   if (diagnostics.length === 0)
     return <Body1 data-testid="no-diagnostics">{s.noDiagnostics}</Body1>;
   const byTable = new Map<TableKey | null, DiagnosticGroup[]>();
@@ -135,14 +134,11 @@ export function DiagnosticsList({
                         <Mixed text={s.column(v.column)} lang={s.lang} />
                       </Caption1>
                     )}
-                    <Caption1 className={styles.muted} lang="en">
-                      {d.code}
-                    </Caption1>
                   </span>
                   {d.table !== null && (
                     <Button
                       size="small"
-                      appearance="subtle"
+                      appearance="secondary"
                       aria-describedby={messageId}
                       title={s.goTo}
                       onClick={() => onSelect(d)}
@@ -157,10 +153,13 @@ export function DiagnosticsList({
                   <Body1 lang={langTag(s.lang)}>
                     <Mixed text={v[s.lang]} lang={s.lang} />
                   </Body1>
-                  <Caption1 className={styles.en} lang={langTag(second)}>
-                    <Mixed text={v[second]} lang={second} />
-                  </Caption1>
                 </span>
+                <details className={styles.details}>
+                  <summary className={styles.muted}>{s.codeDetails}</summary>
+                  <Caption1 className={styles.muted} lang="en" data-testid="diagnostic-code">
+                    {d.code}
+                  </Caption1>
+                </details>
               </div>
             );
           })}

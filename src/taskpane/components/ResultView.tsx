@@ -4,6 +4,7 @@ import {
   Body1,
   Body1Strong,
   Caption1,
+  Link,
   Subtitle2,
   makeStyles,
   mergeClasses,
@@ -12,7 +13,7 @@ import {
 import { dayToIso, type Assessment, type Status } from "../../engine";
 import { NOT_GIVEN, STATUS_TEXT, capitalsText, identityLines } from "../../report/labels";
 import { dimensionRows, type DimensionRow } from "../../report/dimensions";
-import { percent, points, yuan } from "../format";
+import { counted, percent, points, yuan } from "../format";
 import type { Lang, Strings } from "../i18n";
 import { Mixed, langTag } from "./Mixed";
 import { PaymentView } from "./PaymentView";
@@ -28,6 +29,11 @@ export interface ResultViewProps {
    * @default true
    */
   written?: boolean;
+  /**
+   * The problems found, shown beside the total as a link to their list (SPEC §13): their
+   * number and the id of the element the list starts at. Absent: not shown.
+   */
+  problems?: { count: number; targetId: string };
 }
 
 const useStyles = makeStyles({
@@ -83,6 +89,7 @@ export function ResultView({
   assessment: a,
   strings: s,
   written = true,
+  problems,
 }: ResultViewProps): React.ReactElement {
   const styles = useStyles();
   const lang = s.lang;
@@ -93,7 +100,33 @@ export function ResultView({
       ? "—"
       : r.isRate
         ? `${r.numerator} / ${r.denominator ?? 0}${s.paren(percent(r.numerator, r.denominator ?? 0))}`
-        : `${r.numerator} ${r.unit[lang]}`;
+        : counted(r.numerator, r.unit, lang);
+  // Beside the total (under the period when there is none): how many problems, linking to them.
+  const problemsRow = problems && (
+    <>
+      <dt className={styles.term}>{s.problemsTerm}</dt>
+      <dd className={styles.value}>
+        {problems.count === 0 ? (
+          <span data-testid="problems-link">{s.problemsNone}</span>
+        ) : (
+          <Link
+            href={`#${problems.targetId}`}
+            data-testid="problems-link"
+            onClick={(e) => {
+              // Focus, not only scroll, to the list: a keyboard or screen-reader user lands there.
+              const target = document.getElementById(problems.targetId);
+              if (!target) return;
+              e.preventDefault();
+              target.scrollIntoView({ block: "start" });
+              target.focus();
+            }}
+          >
+            {s.problemsLink(problems.count)}
+          </Link>
+        )}
+      </dd>
+    </>
+  );
   return (
     <div className={styles.root} data-testid="result">
       <dl className={styles.figures}>
@@ -116,12 +149,14 @@ export function ResultView({
         <dd className={styles.value} data-testid="period">
           {s.periodText(dayToIso(a.periodStart), dayToIso(a.periodEnd), dayToIso(a.asOf))}
         </dd>
+        {!scored && problemsRow}
         {scored && (
           <>
             <dt className={styles.term}>{s.total}</dt>
             <dd className={mergeClasses(styles.value, styles.big)} data-testid="total">
               {points(scored.totalHundredths)}
             </dd>
+            {problemsRow}
             <dt className={styles.term}>{s.tier}</dt>
             <dd className={mergeClasses(styles.value, styles.big)} data-testid="tier">
               {scored.tier}
