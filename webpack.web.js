@@ -154,7 +154,10 @@ function common(dev) {
           exclude: /node_modules/,
           use: {
             loader: "ts-loader",
-            options: { transpileOnly: true, compilerOptions: { module: "esnext", sourceMap: false } },
+            options: {
+              transpileOnly: true,
+              compilerOptions: { module: "esnext", sourceMap: false },
+            },
           },
         },
       ],

@@ -371,7 +371,7 @@ function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactEle
       )}
       {scored?.kind === "scored" && (
         <>
-          <ResultView assessment={scored.assessment} strings={s} written={scored.copy !== null} />
+          {/* The download first: the result below it is long. */}
           {scored.copy ? (
             <div>
               <Button
@@ -385,6 +385,7 @@ function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactEle
           ) : (
             <Body1 data-testid="no-copy">{w.invalidNoCopy}</Body1>
           )}
+          <ResultView assessment={scored.assessment} strings={s} written={scored.copy !== null} />
           <Subtitle1 as="h3" className={styles.heading}>
             {s.diagnosticsHeading(scored.assessment.diagnostics.length)}
           </Subtitle1>

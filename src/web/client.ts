@@ -42,10 +42,7 @@ export class WorkerClient {
     };
   }
 
-  private send(
-    request: WorkerRequest,
-    onProgress: (stage: Stage) => void
-  ): Promise<WorkerReply> {
+  private send(request: WorkerRequest, onProgress: (stage: Stage) => void): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { onProgress, resolve, reject });
       this.worker.postMessage(request, [request.bytes.buffer]);

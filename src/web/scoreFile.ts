@@ -84,7 +84,9 @@ export function scoreFile(
   const scored = scoreLedger(read.tables, {
     ...(options.asOf !== undefined ? { asOf: options.asOf } : {}),
     profile: {
-      ...(options.rateRounding === "whole-percent" ? { rateRounding: "whole-percent" as const } : {}),
+      ...(options.rateRounding === "whole-percent"
+        ? { rateRounding: "whole-percent" as const }
+        : {}),
       tierEdge: options.tierEdge,
     },
   });
@@ -113,8 +115,7 @@ export function scoreFile(
 
 /** What checking a scored copy gave: the check, or the file's refusal. */
 export type CheckOutcome =
-  | { kind: "checked"; result: VerifyResult }
-  | { kind: "refused"; diagnostic: Diagnostic };
+  { kind: "checked"; result: VerifyResult } | { kind: "refused"; diagnostic: Diagnostic };
 
 /**
  * @summary 核对: check a scored copy as `om-scorecard verify` does — recompute from its ledger

@@ -97,7 +97,8 @@ const en: WebStrings = {
   errorTitle: "Something went wrong",
   privacy:
     "This page runs entirely in this browser: the ledgers are read and scored in memory, no network request is made and nothing is kept in the browser's storage; closing the page clears them.",
-  workerMissing: "The page is incomplete (its scoring script is missing): get om-scorecard.html again.",
+  workerMissing:
+    "The page is incomplete (its scoring script is missing): get om-scorecard.html again.",
 };
 
 export const WEB_STRINGS: Record<Lang, WebStrings> = { zh, en };

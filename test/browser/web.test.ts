@@ -101,7 +101,8 @@ async function open(url = PAGE_URL, width = 900): Promise<Opened> {
     page,
     requests,
     errors,
-    violations: () => page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
+    violations: () =>
+      page.evaluate(() => (window as unknown as { __violations: string[] }).__violations),
   };
 }
 
@@ -130,7 +131,10 @@ async function scoreOnPage(o: Opened, files: string[], asOf?: string): Promise<U
   if (asOf) await page.getByTestId("as-of").fill(asOf);
   await page.getByRole("button", { name: "评分", exact: true }).click();
   const results = page.getByTestId("file-result");
-  await page.getByTestId("download").nth(files.length - 1).waitFor({ timeout: 60_000 });
+  await page
+    .getByTestId("download")
+    .nth(files.length - 1)
+    .waitFor({ timeout: 60_000 });
   expect(await page.getByTestId("download").count()).toBe(files.length);
   const copies: Uint8Array[] = [];
   for (let i = 0; i < files.length; i++) {
@@ -153,21 +157,30 @@ async function expectSameAsCli(file: string, copy: Uint8Array, args: string[]): 
   const web = parts(copy);
   expect(Object.keys(web).sort()).toEqual(Object.keys(cli).sort());
   for (const name of Object.keys(cli))
-    expect({ name, same: Buffer.compare(web[name], cli[name]) === 0 }).toEqual({ name, same: true });
+    expect({ name, same: Buffer.compare(web[name], cli[name]) === 0 }).toEqual({
+      name,
+      same: true,
+    });
   // Every part of the ledger itself is the original's, byte for byte.
   const original = parts(fs.readFileSync(file));
   const changed = Object.keys(original).filter(
     (n) => !web[n] || Buffer.compare(original[n], web[n]) !== 0
   );
   for (const n of changed)
-    expect(n).toMatch(/^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|docProps\/app\.xml|xl\/styles\.xml)$/);
+    expect(n).toMatch(
+      /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|docProps\/app\.xml|xl\/styles\.xml)$/
+    );
   const saved = asFile(copy, `verify-${path.basename(file)}`);
   const v = await runCli(["verify", saved, "--json"]);
   expect(JSON.parse(v.out).outcome).toBe("match");
   expect(v.code).toBe(0);
   // Same total, tier and payable as the command line on the original.
-  const fromCopy = JSON.parse((await runCli(["assess", saved, "--json", "--out", `${saved}.again.xlsx`, ...args])).out);
-  const fromFile = JSON.parse((await runCli(["assess", file, "--json", "--out", `${saved}.orig.xlsx`, ...args])).out);
+  const fromCopy = JSON.parse(
+    (await runCli(["assess", saved, "--json", "--out", `${saved}.again.xlsx`, ...args])).out
+  );
+  const fromFile = JSON.parse(
+    (await runCli(["assess", file, "--json", "--out", `${saved}.orig.xlsx`, ...args])).out
+  );
   expect([fromCopy.total, fromCopy.tier, fromCopy.tailAmount]).toEqual([
     fromFile.total,
     fromFile.tier,
@@ -195,7 +208,9 @@ async function expectOffline(o: Opened): Promise<void> {
 test("the built page is one file whose first lines forbid every connection", () => {
   const html = fs.readFileSync(PAGE, "utf8");
   const head = html.split("\n").slice(0, 6).join("\n");
-  expect(head).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'unsafe-inline'; worker-src blob:; connect-src 'none';/);
+  expect(head).toMatch(
+    /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-[A-Za-z0-9+/=]+'; style-src 'unsafe-inline'; worker-src blob:; connect-src 'none';/
+  );
   // Nothing is loaded from anywhere: no src= or href= attribute at all.
   expect(html).not.toMatch(/<(script|link|img|iframe)[^>]+(src|href)=/i);
   expect(fs.readdirSync(path.dirname(PAGE)).filter((f) => f.startsWith("om-scorecard"))).toEqual([
