@@ -15,6 +15,7 @@ import {
   mergeClasses,
   tokens,
   typographyStyles,
+  useAnnounce,
 } from "@fluentui/react-components";
 import {
   DEFAULT_PROFILE,
@@ -28,6 +29,8 @@ import {
 import { AssessForm } from "../taskpane/components/AssessForm";
 import { DiagnosticsList } from "../taskpane/components/DiagnosticsList";
 import { Mixed, langTag } from "../taskpane/components/Mixed";
+import { points, yuan } from "../taskpane/format";
+import { STATUS_TEXT } from "../report/labels";
 import { ResultView } from "../taskpane/components/ResultView";
 import { STRINGS, type Lang } from "../taskpane/i18n";
 import type { WorkerClient } from "./client";
@@ -162,6 +165,29 @@ export function Page({ client }: PageProps): React.ReactElement {
   const [error, setError] = React.useState<string | null>(null);
   const inputId = React.useId();
   const nextKey = React.useRef(1);
+  const { announce } = useAnnounce();
+
+  /** Says what a file gave, as the task pane does for its run (the result appears below). */
+  const announceOutcome = (name: string, o: FileOutcome) => {
+    const t = STRINGS[lang];
+    if (o.kind === "refused") announce(`${name}${t.colon}${shown(o.diagnostic)[lang]}`);
+    else {
+      const a = o.assessment;
+      announce(
+        `${name}${t.colon}${
+          a.status === "invalid"
+            ? t.announceInvalid(a.diagnostics.length)
+            : t.announceResult(
+                points(a.totalHundredths),
+                a.tier,
+                yuan(a.tailAmountFen),
+                STATUS_TEXT[a.status][lang]
+              )
+        }`,
+        { polite: true }
+      );
+    }
+  };
 
   const choose = (files: FileList | null) => {
     if (!files || busy) return;
@@ -188,6 +214,7 @@ export function Page({ client }: PageProps): React.ReactElement {
         if (kind === "score") {
           const scored = await client.score(bytes, options, (stage) => update(run.key, { stage }));
           update(run.key, { scored, stage: null });
+          announceOutcome(run.file.name, scored);
         } else {
           update(run.key, { stage: "checking" });
           const checked = await client.check(bytes, () => {});

@@ -373,6 +373,10 @@ test("accessible (axe A/AA) and usable at 320 px, in both languages, with a resu
   await o.page.setViewportSize({ width: 1024, height: 900 });
   await o.page.getByTestId("lang").click();
   await o.page.screenshot({ path: path.join(OUTPUT, "web-1024-zh.png"), fullPage: true });
+  // The README's picture: the options, 评分 and the top of the result with its download.
+  await o.page.getByRole("heading", { name: "评分选项" }).scrollIntoViewIfNeeded();
+  await o.page.evaluate(() => window.scrollBy(0, 260));
+  await o.page.screenshot({ path: path.join(OUTPUT, "web-1024-zh-result.png") });
   await expectOffline(o);
   await o.context.close();
 });
