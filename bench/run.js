@@ -4,7 +4,7 @@
  * figures and says, for each target, "met" or "MISSED". Exit status is 0 either way (a missed
  * target is a finding, not a crash); 1 only when a measurement itself failed.
  *
- *   node bench/run.js [engine] [cli] [ratios] [adapter] [--runs N] [--no-build]
+ *   node bench/run.js [engine] [cli] [ratios] [adapter] [web] [--runs N] [--no-build]
  *   (--runs: command-line runs per ledger and column, default 5)
  *
  * 1. Compiles src + bench with tsconfig.bench.json into build-bench/ (gitignored), and the
@@ -14,6 +14,8 @@
  *    (bench/generate.ts); the .xlsx files are cached in $TMPDIR/om-scorecard-bench-v1.
  * 3. `ratios` holds the command line to three floors on the 130k-row ledger: start-up against
  *    `node -e 0`, reading against inflating the same parts alone, and scoring against reading.
+ * 4. `web` runs the 130k-row ledger through the built web page in headless Chromium against the
+ *    command line on the same file (bench/web.js), target within 3 ×, with the browser's memory.
  */
 "use strict";
 const { spawnSync } = require("node:child_process");
@@ -32,7 +34,7 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 ? Number(argv[i + 1]) : dflt;
 };
-const parts = ["engine", "cli", "ratios", "adapter"].filter((p) => argv.includes(p));
+const parts = ["engine", "cli", "ratios", "adapter", "web"].filter((p) => argv.includes(p));
 const want = (p) => parts.length === 0 || parts.includes(p);
 const RUNS = opt("--runs", 5);
 
@@ -442,6 +444,60 @@ function benchAdapter() {
   target("adapter: batches ≤ ⌈actual response / 4 MB⌉ + 1", packingOk, packing.join("; "));
 }
 
+/**
+ * SPEC §11: the 130k-row ledger through the web page (dist/om-scorecard.html in headless
+ * Chromium, bench/web.js) against the command line on the same file, alternating, in one run.
+ * Needs the page built (`npm run build`); skipped with a note when it is not.
+ */
+function benchWeb() {
+  const page = path.join(ROOT, "dist/om-scorecard.html");
+  if (!fs.existsSync(page)) {
+    console.log("\n## Web page: skipped (no dist/om-scorecard.html: run npm run build)");
+    return;
+  }
+  const file = ledgerFile("issue5");
+  const runs = Math.min(RUNS, 3);
+  const r = spawnSync(process.execPath, [path.join(__dirname, "web.js"), file, String(runs)], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (r.status !== 0) {
+    process.stderr.write(r.stderr || "");
+    throw new Error(`bench/web.js exited with ${r.status ?? r.signal}`);
+  }
+  const w = JSON.parse(r.stdout.trim().split("\n").pop());
+  const cli = median(w.cliMs);
+  const web = median(w.pageMs);
+  console.log(
+    `\n## Web page against the command line: the 130k-row ledger (${runs} runs each, alternating)\n`
+  );
+  console.log(
+    table(
+      ["host", "median ms", "runs ms", "peak memory"],
+      [
+        ["command line (spawn to exit)", fmtMs(cli), w.cliMs.map(fmtMs).join(" "), "—"],
+        [
+          "web page (click 评分 to download saved)",
+          fmtMs(web),
+          w.pageMs.map(fmtMs).join(" "),
+          `page heap ${fmtMB(w.heapMB)} MB${w.workerHeapMB ? `, worker heap ${fmtMB(w.workerHeapMB)} MB` : ""}, renderer peak RSS ${fmtMB(w.rendererPeakMB)} MB`,
+        ],
+      ]
+    )
+  );
+  console.log(
+    `\npage load (file:// to the file input ready): ${w.pageLoadMs.map(fmtMs).join(" ")} ms; click to download button: ${w.pageScoredMs.map(fmtMs).join(" ")} ms` +
+      `\nverify on the page's copy: ${w.verify}; requests beyond the file: ${w.outsideRequests.length}; CLI total ${w.cliTotal} tier ${w.cliTier}` +
+      "\nheaps: performance.memory.usedJSHeapSize (--enable-precise-memory-info), polled every 50 ms (Chromium gives it in the page, not in workers);" +
+      "\nrenderer peak RSS: VmHWM of the page's renderer process (page and worker), the largest of the runs."
+  );
+  target(
+    "web page 130k-row ledger within 3 × the command line",
+    web <= 3 * cli && w.verify === "match" && w.outsideRequests.length === 0,
+    `${fmtMs(web)} ms against ${fmtMs(cli)} ms (${(web / cli).toFixed(2)} ×); verify ${w.verify}`
+  );
+}
+
 function mainBench() {
   const t0 = Date.now();
   console.log(
@@ -461,6 +517,7 @@ function mainBench() {
   if (want("cli")) benchCli();
   if (want("ratios")) benchRatios();
   if (want("adapter")) benchAdapter();
+  if (want("web")) benchWeb();
   if (verdicts.length) {
     console.log("\n## Targets\n");
     console.log(table(["target", "verdict", "measured"], verdicts));

@@ -20,8 +20,11 @@ import { Mixed, langTag } from "./Mixed";
 
 export interface DiagnosticsListProps {
   diagnostics: Diagnostic[];
-  /** Called when the "go to" button of a diagnostic that names a table is pressed. */
-  onSelect: (d: Diagnostic) => void;
+  /**
+   * Called when the "go to" button of a diagnostic that names a table is pressed; without it
+   * (the web page, which has no open workbook to go to) there is no such button.
+   */
+  onSelect?: (d: Diagnostic) => void;
   strings: Strings;
 }
 
@@ -135,7 +138,7 @@ export function DiagnosticsList({
                       </Caption1>
                     )}
                   </span>
-                  {d.table !== null && (
+                  {d.table !== null && onSelect && (
                     <Button
                       size="small"
                       appearance="secondary"
