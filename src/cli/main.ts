@@ -20,6 +20,7 @@ import { processIo, type Io } from "./io";
 import { formatAssessment, formatDiagnostics, formatVerify } from "./print";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "../workbook";
 import { nodeCodec } from "./nodeCodec";
+import { isBatch, runBatch, type BatchFlags } from "./batch";
 // The words of the command line's own diagnostics (bad-as-of, out-unwritable …).
 import "./messages";
 
@@ -28,6 +29,7 @@ import "./messages";
  *
  *   om-scorecard assess LEDGER.xlsx [--out FILE] [--as-of DATE] [--round-rate]
  *                                   [--tier-edge lower|upper] [--json]
+ *   om-scorecard assess PATH... [--overview FILE.xlsx] [--as-of DATE] …  (many ledgers: batch.ts)
  *   om-scorecard verify SCORED.xlsx [--json]
  *   om-scorecard sample [--out FILE] [--dingtalk]
  *   om-scorecard template [--out FILE] [--json]
@@ -268,7 +270,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   program
     .command("assess")
     .description("评分并把汇总表写入台账副本 Score a ledger and write the summary into a copy")
-    .argument("<ledger>", "台账文件 ledger workbook (.xlsx / .xlsm)")
+    .argument(
+      "<paths...>",
+      "台账文件或文件夹 ledger workbooks (.xlsx / .xlsm) or folders of them (SPEC §12: many at once)"
+    )
     .option("-o, --out <file>", "输出文件 output file (default: LEDGER.scored.xlsx)")
     .option(
       "--as-of <date>",
@@ -284,9 +289,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         "边界分数归属 a total on a tier edge (85) is in the lower tier (B, default) or the upper one (A)"
       ).choices(TIER_EDGES)
     )
+    .option(
+      "--overview <file>",
+      "多份台账的总览工作簿 write an overview workbook, one row per ledger (.xlsx)"
+    )
     .addOption(new Option("--json", "只输出一个 JSON 对象 print exactly one JSON object on stdout"))
-    .action(async (ledger: string, flags: AssessFlags) => {
-      exitCode = await runAssess(ledger, flags, io);
+    .action(async (paths: string[], flags: AssessFlags & BatchFlags) => {
+      // One ledger file keeps the single run; several, a folder or --overview is a batch.
+      exitCode = (await isBatch(paths, flags))
+        ? await runBatch(paths, flags, io)
+        : await runAssess(paths[0], flags, io);
     });
 
   program

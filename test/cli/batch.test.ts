@@ -1,0 +1,389 @@
+/**
+ * SPEC §12 "Many contracts at once", the command line: `assess PATH... [--overview FILE.xlsx]`.
+ * A folder of mixed real ledgers — the tidy sample, the DingTalk export, punches kept one sheet
+ * per month, one invalid ledger, with a lock file, an old scored copy and a text file beside
+ * them — is scored as a batch; each scored copy must be byte for byte the copy a single run
+ * writes with the same options and clock, and the overview, the JSON and the text must name
+ * every ledger with its figures.
+ */
+import ExcelJS from "exceljs";
+import { execFileSync } from "node:child_process";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+import { cleanup } from "../hostile/harness";
+import { base, d, withSheets, xlsxFile } from "../hostile/ledgers";
+import { runCli } from "../support/cli";
+import { convertWithLibreOffice } from "../support/libreoffice";
+
+const ROOT = path.resolve(__dirname, "../..");
+const NOW = () => new Date("2025-07-10T02:00:00Z");
+
+let dir: string;
+/** The ledgers of the folder, by the name the batch reports them under. */
+let ledgers: Record<string, string>;
+
+afterAll(() => {
+  cleanup();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh folder of the mixed ledgers (a batch writes into it, so each test makes its own). */
+async function mixedFolder(): Promise<string> {
+  const folder = mkdtempSync(path.join(dir, "mixed-"));
+  copyFileSync(path.join(ROOT, "sample/ledger.xlsx"), path.join(folder, "a-tidy.xlsx"));
+  mkdirSync(path.join(folder, "b-exports"));
+  copyFileSync(
+    path.join(ROOT, "sample/ledger-dingtalk.xlsx"),
+    path.join(folder, "b-exports", "dingtalk.xlsx")
+  );
+  copyFileSync(ledgers.months, path.join(folder, "c-months.xlsx"));
+  copyFileSync(ledgers.invalid, path.join(folder, "d-invalid.xlsx"));
+  // Not ledgers: Excel's lock file, an old scored copy, a note.
+  writeFileSync(path.join(folder, "~$a-tidy.xlsx"), "lock");
+  copyFileSync(path.join(ROOT, "sample/ledger.xlsx"), path.join(folder, "old.scored.xlsx"));
+  writeFileSync(path.join(folder, "notes.txt"), "notes");
+  return folder;
+}
+
+/** The single run of one ledger, on its own copy in a fresh folder, with the same clock. */
+async function singleRun(source: string, extra: string[] = []) {
+  const own = mkdtempSync(path.join(dir, "single-"));
+  const file = path.join(own, path.basename(source));
+  copyFileSync(source, file);
+  const r = await runCli(["assess", file, "--json", ...extra], NOW);
+  const scored = file.replace(/\.xlsx$/, ".scored.xlsx");
+  return {
+    code: r.code,
+    json: JSON.parse(r.out),
+    copy: existsSync(scored) ? readFileSync(scored) : null,
+  };
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), "om-batch-"));
+  const [roster, punches, ...rest] = base();
+  const months = await xlsxFile([
+    roster,
+    { ...punches, name: "7月", rows: [punches.rows[0]] },
+    { ...punches, name: "7月下", rows: [punches.rows[1]] },
+    ...rest,
+  ]);
+  const invalid = await xlsxFile(
+    withSheets({ 工单: { rows: [["T1", "也许", "已关闭", d("2024-07-01")]] } })
+  );
+  ledgers = { months, invalid };
+}, 60_000);
+
+describe("assess FOLDER: every ledger in it, each as a single run", () => {
+  let folder: string;
+  let run: { code: number; out: string; err: string };
+  let json: {
+    ledgers: Record<string, unknown>[];
+    overview: string | null;
+  };
+  const names = () => [
+    path.join(folder, "a-tidy.xlsx"),
+    path.join(folder, "b-exports", "dingtalk.xlsx"),
+    path.join(folder, "c-months.xlsx"),
+    path.join(folder, "d-invalid.xlsx"),
+  ];
+  beforeAll(async () => {
+    folder = await mixedFolder();
+    run = await runCli(["assess", folder, "--json"], NOW);
+    json = JSON.parse(run.out);
+  }, 60_000);
+
+  test("the JSON is one object: a ledger each, sorted by file, lock files and scored copies left out", () => {
+    expect(run.out.trim().split("\n")).toHaveLength(1);
+    expect(Object.keys(json)).toEqual(["ledgers", "overview"]);
+    expect(json.overview).toBeNull();
+    expect(json.ledgers.map((l) => l.file)).toEqual(names());
+    for (const l of json.ledgers)
+      expect(Object.keys(l)).toEqual([
+        "file",
+        "output",
+        "status",
+        "total",
+        "tier",
+        "tailAmount",
+        "contract",
+        "problems",
+      ]);
+    // Wired to the identity items with issue 18; until then not given.
+    expect(json.ledgers[0].contract).toEqual({ name: null, number: null, vendor: null });
+  });
+
+  test("exit 2 when one ledger is invalid; every other ledger is still scored and written", () => {
+    expect(run.code).toBe(2);
+    expect(json.ledgers.map((l) => l.status)).toEqual([
+      "final",
+      "final",
+      expect.any(String),
+      "invalid",
+    ]);
+    expect(json.ledgers.map((l) => l.output)).toEqual([
+      path.join(folder, "a-tidy.scored.xlsx"),
+      path.join(folder, "b-exports", "dingtalk.scored.xlsx"),
+      path.join(folder, "c-months.scored.xlsx"),
+      null,
+    ]);
+    expect(existsSync(path.join(folder, "d-invalid.scored.xlsx"))).toBe(false);
+    // The old scored copy and the lock file are not scored again.
+    expect(existsSync(path.join(folder, "old.scored.scored.xlsx"))).toBe(false);
+    expect(existsSync(path.join(folder, "~$a-tidy.scored.xlsx"))).toBe(false);
+  });
+
+  test("each scored copy has the same bytes, and each ledger the same figures, as its single run", async () => {
+    const sources = [
+      path.join(ROOT, "sample/ledger.xlsx"),
+      path.join(ROOT, "sample/ledger-dingtalk.xlsx"),
+      ledgers.months,
+      ledgers.invalid,
+    ];
+    for (const [i, source] of sources.entries()) {
+      const single = await singleRun(source);
+      const l = json.ledgers[i];
+      expect([l.status, l.total, l.tier, l.tailAmount]).toEqual([
+        single.json.status,
+        single.json.total,
+        single.json.tier,
+        single.json.tailAmount,
+      ]);
+      expect(l.problems).toEqual(single.json.diagnostics);
+      const copy = l.output === null ? null : readFileSync(l.output as string);
+      if (single.copy === null) expect(copy).toBeNull();
+      else expect(copy!.equals(single.copy)).toBe(true);
+    }
+    expect(json.ledgers[0]).toMatchObject({ total: 84.61, tier: "B", tailAmount: 381870 });
+  }, 60_000);
+
+  test("the invalid ledger says why", () => {
+    const problems = json.ledgers[3].problems as { severity: string; code: string }[];
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: "error", code: "bad-yes-no" })
+    );
+  });
+
+  test("progress went to stderr, a plain line per ledger as it finished, none of it on stdout", () => {
+    const lines = run.err.trim().split("\n");
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(
+      /^\[1\/4\] .*a-tidy\.xlsx {2}最终 final {2}84\.61 {2}B {2}¥381,870\.00$/
+    );
+    expect(run.err).not.toContain("\r");
+    expect(run.out).not.toContain("[1/4]");
+  });
+});
+
+describe("assess PATH... as text", () => {
+  test("one line per ledger and the totals; the same options reach every ledger", async () => {
+    const folder = await mixedFolder();
+    const r = await runCli(
+      [
+        "assess",
+        path.join(folder, "a-tidy.xlsx"),
+        path.join(folder, "b-exports"),
+        "--tier-edge",
+        "upper",
+      ],
+      NOW
+    );
+    expect(r.code).toBe(0);
+    const lines = r.out.split("\n");
+    const row = (name: string) => lines.filter((l) => l.includes(name) && l.includes("→"));
+    expect(row("a-tidy.xlsx")).toHaveLength(1);
+    expect(row("dingtalk.xlsx")).toHaveLength(1);
+    expect(row("a-tidy.xlsx")[0]).toMatch(
+      /最终 final\s+84\.61\s+B\s+¥381,870\.00\s+→ .*a-tidy\.scored\.xlsx/
+    );
+    expect(r.out).toContain(
+      "合计 Totals: 最终 final 2 份 ¥763,740.00；暂定 provisional 0 份 ¥0.00；无效 invalid 0 份"
+    );
+    expect(r.out).toContain("应付尾款总计 Tail payable, all scored: ¥763,740.00");
+    // --tier-edge reached the run log of each copy, as a single run with it writes it.
+    const single = await singleRun(path.join(ROOT, "sample/ledger.xlsx"), ["--tier-edge", "upper"]);
+    expect(readFileSync(path.join(folder, "a-tidy.scored.xlsx")).equals(single.copy!)).toBe(true);
+  }, 60_000);
+
+  test("a single ledger file keeps the single run's output exactly", async () => {
+    const a = await mixedFolder();
+    const b = await mixedFolder();
+    const single = await runCli(["assess", path.join(a, "a-tidy.xlsx")], NOW);
+    const again = await runCli(["assess", path.join(b, "a-tidy.xlsx")], NOW);
+    expect(single.out.replaceAll(a, "F")).toBe(again.out.replaceAll(b, "F"));
+    expect(single.out).toContain("运维考核评分 OM Scorecard\n合同 Contract:");
+    expect(single.out).not.toContain("份台账 ledgers");
+    expect(single.err).toBe("");
+  }, 60_000);
+
+  test("--out is for one ledger: a batch refuses it (exit 1) and writes nothing", async () => {
+    const folder = await mixedFolder();
+    const r = await runCli(["assess", folder, "--out", path.join(folder, "x.xlsx")], NOW);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("--out 只能用于单个台账文件");
+    expect(r.err).toContain("--out takes a single ledger file");
+    expect(readdirSync(folder).filter((f) => f.endsWith(".scored.xlsx"))).toEqual([
+      "old.scored.xlsx",
+    ]);
+  });
+});
+
+/** The cells of the overview workbook's one sheet, as values (numbers as numbers). */
+async function overviewRows(
+  file: string
+): Promise<{ sheet: ExcelJS.Worksheet; rows: unknown[][] }> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["考核总览"]);
+  const sheet = wb.worksheets[0];
+  const rows: unknown[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) =>
+    rows.push(Array.from({ length: 11 }, (_, j) => row.getCell(j + 1).value ?? null))
+  );
+  return { sheet, rows };
+}
+
+describe("--overview: one row per ledger, the tail payable by status, one page wide", () => {
+  let folder: string;
+  let overview: string;
+  let run: { code: number; out: string; err: string };
+  beforeAll(async () => {
+    folder = await mixedFolder();
+    // Bad inputs beside the good ones: a folder with no ledger, a missing file, a file that is
+    // not a workbook, a workbook that is not a ledger.
+    mkdirSync(path.join(folder, "e-empty"));
+    writeFileSync(path.join(folder, "e-empty", "readme.txt"), "no ledgers here");
+    writeFileSync(path.join(folder, "f-junk.xlsx"), "not a zip");
+    const other = new ExcelJS.Workbook();
+    other.addWorksheet("预算").addRow(["科目", "金额"]);
+    await other.xlsx.writeFile(path.join(folder, "g-budget.xlsx"));
+    overview = path.join(folder, "overview.xlsx"); // inside the folder: never read as a ledger
+    run = await runCli(
+      [
+        "assess",
+        folder,
+        path.join(folder, "e-empty"),
+        path.join(dir, "missing.xlsx"),
+        "--overview",
+        overview,
+      ],
+      NOW
+    );
+  }, 60_000);
+
+  test("every path has its row, sorted by file, with its figures or the reason it has none", async () => {
+    expect(run.code).toBe(2);
+    const { rows } = await overviewRows(overview);
+    expect(rows[0][0]).toBe("运维考核总览 Assessment overview — 8 份台账 ledgers");
+    expect(rows[1]).toEqual([
+      "文件 File",
+      "合同名称 Contract",
+      "合同编号 Contract No.",
+      "乙方 Vendor",
+      "服务期限 Service period",
+      "状态 Status",
+      "总分 Total",
+      "等级 Tier",
+      "应付尾款 Tail payable",
+      "问题 Problems",
+      "台账指纹 Fingerprint",
+    ]);
+    const body = rows.slice(2, 10);
+    expect(body.map((r) => r[0])).toEqual([
+      path.join(dir, "missing.xlsx"),
+      path.join(folder, "a-tidy.xlsx"),
+      path.join(folder, "b-exports", "dingtalk.xlsx"),
+      path.join(folder, "c-months.xlsx"),
+      path.join(folder, "d-invalid.xlsx"),
+      path.join(folder, "e-empty"),
+      path.join(folder, "f-junk.xlsx"),
+      path.join(folder, "g-budget.xlsx"),
+    ]);
+    const [missing, tidy, dingtalk, , invalid, empty, junk, budget] = body;
+    expect(tidy.slice(1, 9)).toEqual([
+      "（未填写）(not given)",
+      "（未填写）(not given)",
+      "（未填写）(not given)",
+      "2024-07-01 至 2025-06-30",
+      "最终 final",
+      84.61,
+      "B",
+      381870,
+    ]);
+    expect(tidy[9]).toBe("警告 1 warnings");
+    expect(tidy[10]).toMatch(/^[0-9a-f]{64}$/);
+    expect(dingtalk.slice(5, 9)).toEqual(["最终 final", 84.61, "B", 381870]);
+    for (const bad of [missing, invalid, empty, junk, budget]) {
+      expect(bad[5]).toBe("无效 invalid");
+      expect(bad[6]).toBeNull();
+      expect(bad[8]).toBeNull();
+    }
+    expect(missing[9]).toContain("无法读取文件");
+    expect(missing[9]).toContain("it does not exist");
+    expect(invalid[9]).toMatch(/^错误 1 errors：表「工单」 第 2 行 列「流转乙方」：/);
+    expect(empty[9]).toContain("中没有 .xlsx 台账文件");
+    expect(empty[9]).toContain("holds no .xlsx ledger");
+    expect(junk[9]).toContain("这不是 Excel 工作簿");
+    expect(budget[9]).toContain("找不到「");
+  });
+
+  test("the tail payable is summed by status under the rows", async () => {
+    const { rows } = await overviewRows(overview);
+    const totals = rows.slice(11).filter((r) => r[0] !== null);
+    const months = JSON.parse((await runCli(["assess", ledgers.months, "--json"], NOW)).out);
+    const provisional = months.status === "provisional" ? months.tailAmount : 0;
+    const final = 763740 + (months.status === "final" ? months.tailAmount : 0);
+    expect(totals.map((r) => [r[0], r[8]])).toEqual([
+      [expect.stringContaining("最终"), final],
+      [expect.stringContaining("暂定"), provisional],
+      ["未评分（无效 5 份）Not scored, invalid (5)", null],
+      ["应付尾款总计（共 8 份）Tail payable, all scored (8 ledgers)", final + provisional],
+    ]);
+  });
+
+  test("the text names each bad input in both languages, and the overview written", () => {
+    expect(run.out).toContain(`[错误 error] ${path.join(folder, "e-empty")}：文件夹`);
+    expect(run.out).toContain("holds no .xlsx ledger");
+    expect(run.out).toContain(
+      `[错误 error] ${path.join(folder, "f-junk.xlsx")}：这不是 Excel 工作簿`
+    );
+    expect(run.out).toContain(`已写入总览 Overview written: ${overview}`);
+  });
+
+  test("its page setup prints it landscape, fit to one page wide", async () => {
+    const { sheet } = await overviewRows(overview);
+    expect(sheet.pageSetup).toMatchObject({
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    });
+  });
+
+  test("LibreOffice prints it on one landscape page, the header's last column beside its first", () => {
+    const out = path.join(dir, "overview-pdf");
+    convertWithLibreOffice(dir, overview, "pdf", out, 120_000);
+    const pdf = path.join(out, "overview.pdf");
+    const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+    expect(info).toMatch(/Pages:\s+1\n/);
+    const m = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+    expect([Math.round(Number(m[1])), Math.round(Number(m[2]))]).toEqual([842, 595]);
+    const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+    const header = text.split("\n").find((l) => l.includes("文件 File")) ?? "";
+    expect(header).toContain("台账指纹");
+    expect(text).toContain("a-tidy.xlsx");
+    expect(text).toContain("¥381,870.00");
+    if (process.env.OVERVIEW_PNG)
+      execFileSync("pdftoppm", ["-r", "130", "-png", "-singlefile", pdf, process.env.OVERVIEW_PNG]);
+  }, 180_000);
+});
