@@ -1,7 +1,13 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { RUN_LOG_SHEET_NAME, diag, parseDateText, type Diagnostic } from "../engine";
+import {
+  RUN_LOG_SHEET_NAME,
+  diag,
+  parseDateText,
+  type Assessment,
+  type ScoredAssessment,
+} from "../engine";
 import type { Sha256 } from "../report/fingerprint";
 import { both, fmtYuan, STATUS_TEXT } from "../report/labels";
 import {
@@ -13,7 +19,7 @@ import {
   type Overview,
   type OverviewRow,
 } from "../report/overview";
-import { scoreLedger, writePlan } from "../report/pipeline";
+import { scoreLedger, writePlan, type WritePlan } from "../report/pipeline";
 import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "../workbook";
 import type { Io } from "./io";
 import { nodeCodec } from "./nodeCodec";
@@ -125,30 +131,26 @@ interface RunOptions {
   now: () => Date;
 }
 
+/** A ledger read and scored, with what to write: the tables read are no longer held. */
+type Scored =
+  | { row: OverviewRow }
+  | { row: null; assessment: ScoredAssessment; fingerprint: string; plan: WritePlan };
+
 /**
- * @summary Score one ledger file and write its scored copy beside it, step for step as a single
- * `assess FILE` run (same reader, pipeline, writer and clock, so the same bytes); returns its
- * overview row. Nothing of the ledger outlives the call but that row.
+ * Read and score the file's bytes as a single run does. Its own step so that the tables read
+ * (the largest thing a ledger makes) can be collected before the copy is written.
  */
-async function scoreOne(file: string, opts: RunOptions): Promise<OverviewRow> {
-  const unreadable = (d: Diagnostic) => unreadableRow(file, [d]);
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === "ENOENT" || code === "EISDIR" ? code : null;
-    return unreadable(diag("file-unreadable", {}, { path: file, reason }));
-  }
+function readAndScore(file: string, bytes: Uint8Array, opts: RunOptions): Scored {
   let read;
   try {
-    read = await readLedgerXlsx(bytes, nodeCodec);
+    read = readLedgerXlsx(bytes, nodeCodec);
   } catch (e) {
-    if (e instanceof WorkbookError) return unreadable(e.diagnostic);
+    if (e instanceof WorkbookError) return { row: unreadableRow(file, [e.diagnostic]) };
     throw e;
   }
-  if (read.structureLocked) return unreadable(diag("workbook-structure-protected", {}, {}));
-  const scored = scoreLedger(
+  if (read.structureLocked)
+    return { row: unreadableRow(file, [diag("workbook-structure-protected", {}, {})]) };
+  const { assessment, fingerprint } = scoreLedger(
     read.tables,
     {
       asOf: opts.asOf,
@@ -159,22 +161,42 @@ async function scoreOne(file: string, opts: RunOptions): Promise<OverviewRow> {
     },
     nodeSha256
   );
-  let assessment = scored.assessment;
-  const { fingerprint } = scored;
   if (assessment.status === "invalid")
-    return assessedRow(file, assessment, { fingerprint, output: null });
+    return { row: assessedRow(file, assessment, { fingerprint, output: null }) };
   const plan = writePlan(assessment, fingerprint, {
     previousLog: read.toolSheets[RUN_LOG_SHEET_NAME] ?? null,
     now: opts.now(),
   });
+  return { row: null, assessment, fingerprint, plan };
+}
+
+/**
+ * @summary Score one ledger file and write its scored copy beside it, step for step as a single
+ * `assess FILE` run (same reader, pipeline, writer and clock, so the same bytes); returns its
+ * overview row. Nothing of the ledger outlives the call but that row.
+ */
+async function scoreOne(file: string, opts: RunOptions): Promise<OverviewRow> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await fs.readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === "ENOENT" || code === "EISDIR" ? code : null;
+    return unreadableRow(file, [diag("file-unreadable", {}, { path: file, reason })]);
+  }
+  const scored = readAndScore(file, bytes, opts);
+  if (scored.row) return scored.row;
+  const { fingerprint, plan } = scored;
+  let assessment: Assessment = scored.assessment;
   const report: WriteReport = {};
   let copy: Uint8Array;
   try {
     copy = writeScoredCopy(bytes, plan.summary, nodeCodec, plan.log, report);
   } catch (e) {
-    if (e instanceof WorkbookError) return unreadable(e.diagnostic);
+    if (e instanceof WorkbookError) return unreadableRow(file, [e.diagnostic]);
     throw e;
   }
+  // A name the user already defined is kept (SPEC §7): a warning each, as a single run adds it.
   const kept = (report.names?.kept ?? []).map((name) => diag("function-name-kept", {}, { name }));
   if (kept.length > 0)
     assessment = { ...assessment, diagnostics: [...assessment.diagnostics, ...kept] };
@@ -184,7 +206,7 @@ async function scoreOne(file: string, opts: RunOptions): Promise<OverviewRow> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     const reason = code === "ENOENT" || code === "EISDIR" ? code : null;
-    return unreadable(diag("out-unwritable", {}, { path: output, reason }));
+    return unreadableRow(file, [diag("out-unwritable", {}, { path: output, reason })]);
   }
   return assessedRow(file, assessment, { fingerprint, output });
 }

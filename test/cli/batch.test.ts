@@ -20,6 +20,7 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { main, type Io } from "../../src/cli/main";
 import { cleanup } from "../hostile/harness";
 import { base, d, withSheets, xlsxFile } from "../hostile/ledgers";
 import { runCli } from "../support/cli";
@@ -387,3 +388,36 @@ describe("--overview: one row per ledger, the tail payable by status, one page w
       execFileSync("pdftoppm", ["-r", "130", "-png", "-singlefile", pdf, process.env.OVERVIEW_PNG]);
   }, 180_000);
 });
+
+describe("progress on a terminal", () => {
+  test("redrawn in place while a ledger runs, a line once it finishes; stdout keeps only the JSON", async () => {
+    const folder = await mixedFolder();
+    let out = "";
+    let err = "";
+    const io: Io = {
+      stdout: async (s) => void (out += s),
+      stderr: async (s) => void (err += s),
+      stderrIsTTY: true,
+      now: NOW,
+    };
+    const code = await main(
+      ["assess", path.join(folder, "a-tidy.xlsx"), path.join(folder, "c-months.xlsx"), "--json"],
+      io
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out).ledgers).toHaveLength(2);
+    expect(err).toContain("\r\x1b[K[1/2] 正在评分 scoring ");
+    const finished = err
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => l.split("\r\x1b[K").pop());
+    expect(finished).toEqual([
+      expect.stringMatching(/^\[1\/2\] .*a-tidy\.xlsx {2}最终 final/),
+      expect.stringMatching(/^\[2\/2\] .*c-months\.xlsx {2}/),
+    ]);
+  }, 60_000);
+});
+
+// Two ledgers naming the same 合同编号 are warned in the model (test/report/overview.test.ts);
+// end to end it needs the engine to read 合同编号 (issue 18), which identityOf will then pass on.
+test.todo("two ledgers whose Contract tables give the same 合同编号: both rows warned, end to end");
