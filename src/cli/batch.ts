@@ -63,7 +63,10 @@ async function ledgersUnder(folder: string): Promise<string[]> {
   for (const e of entries) {
     const p = path.join(folder, e.name);
     if (e.isDirectory()) out.push(...(await ledgersUnder(p)));
-    else if (e.isFile() && isLedgerName(e.name)) out.push(p);
+    else if (!isLedgerName(e.name)) continue;
+    else if (e.isFile()) out.push(p);
+    // A link to a ledger file is followed; a link to a folder is not (it could loop).
+    else if (e.isSymbolicLink() && (await fs.stat(p).catch(() => null))?.isFile()) out.push(p);
   }
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }

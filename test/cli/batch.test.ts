@@ -16,6 +16,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -387,6 +388,20 @@ describe("--overview: one row per ledger, the tail payable by status, one page w
     if (process.env.OVERVIEW_PNG)
       execFileSync("pdftoppm", ["-r", "130", "-png", "-singlefile", pdf, process.env.OVERVIEW_PNG]);
   }, 180_000);
+});
+
+test("a folder's links to ledger files are followed, links to folders are not", async () => {
+  const folder = mkdtempSync(path.join(dir, "links-"));
+  const target = mkdtempSync(path.join(dir, "target-"));
+  copyFileSync(ledgers.months, path.join(target, "m.xlsx"));
+  symlinkSync(path.join(target, "m.xlsx"), path.join(folder, "linked.xlsx"));
+  symlinkSync(target, path.join(folder, "loop"));
+  symlinkSync(folder, path.join(target, "back"));
+  const r = await runCli(["assess", folder, "--json"], NOW);
+  expect(r.code).toBe(0);
+  expect(JSON.parse(r.out).ledgers.map((l: { file: string }) => l.file)).toEqual([
+    path.join(folder, "linked.xlsx"),
+  ]);
 });
 
 describe("progress on a terminal", () => {
