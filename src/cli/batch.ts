@@ -15,6 +15,7 @@ import {
   batchJson,
   buildOverview,
   emptyFolderRow,
+  OVERVIEW_SHEET_NAME,
   unreadableRow,
   type Overview,
   type OverviewRow,
@@ -364,5 +365,21 @@ async function overviewPathProblem(file: string): Promise<{ zh: string; en: stri
       zh: `无法写入总览文件「${file}」：这是一个文件夹。`,
       en: `Cannot write the overview file "${file}": it is a folder.`,
     };
+  // Only an earlier overview is written over: never a ledger, nor any other workbook.
+  if (self && !(await isOverviewWorkbook(file)))
+    return {
+      zh: `总览文件「${file}」已存在，且不是总览工作簿（只含「${OVERVIEW_SHEET_NAME}」表）：不会覆盖它。请换一个文件名。`,
+      en: `The overview file "${file}" exists and is not an overview workbook (only a "${OVERVIEW_SHEET_NAME}" sheet): it is not written over. Choose another name.`,
+    };
   return null;
+}
+
+/** Whether the file is an overview an earlier batch wrote: a workbook whose one sheet is 考核总览. */
+async function isOverviewWorkbook(file: string): Promise<boolean> {
+  try {
+    const read = readLedgerXlsx(await fs.readFile(file), nodeCodec);
+    return read.sheetNames.length === 1 && read.sheetNames[0] === OVERVIEW_SHEET_NAME;
+  } catch {
+    return false;
+  }
 }

@@ -1,7 +1,12 @@
 import ExcelJS from "exceljs";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { overviewCells, type Overview, type OverviewCell } from "../report/overview";
+import {
+  OVERVIEW_SHEET_NAME,
+  overviewCells,
+  type Overview,
+  type OverviewCell,
+} from "../report/overview";
 import { displayWidth } from "./print";
 
 /**
@@ -10,8 +15,6 @@ import { displayWidth } from "./print";
  * by status. It prints one page wide (landscape, fit to width, the header repeated on each page),
  * long texts wrapping inside their column. The content is `overviewCells`'s; only the look is here.
  */
-
-const OVERVIEW_SHEET_NAME = "考核总览";
 
 /** Column widths in characters: file, name, number, vendor, period, status, total, tier, payable, problems, fingerprint. */
 const WIDTHS = [30, 28, 16, 20, 23, 13, 8, 6, 15, 50, 18];

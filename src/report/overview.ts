@@ -259,6 +259,9 @@ export function batchJson(o: Overview, overview: string | null): BatchJson {
   };
 }
 
+/** The overview workbook's one sheet: a file holding only it may be written over by the next batch. */
+export const OVERVIEW_SHEET_NAME = "考核总览";
+
 /** The overview sheet's column headers, Chinese then English (the order of SPEC §12). */
 const OVERVIEW_COLUMNS: readonly Bilingual[] = [
   { zh: "文件", en: "File" },

@@ -404,6 +404,31 @@ test("a folder's links to ledger files are followed, links to folders are not", 
   ]);
 });
 
+test("--overview never writes over a ledger or another workbook, only over an earlier overview", async () => {
+  const folder = await mixedFolder();
+  const ledger = path.join(folder, "a-tidy.xlsx");
+  const before = readFileSync(ledger);
+  const r = await runCli(["assess", path.join(folder, "c-months.xlsx"), "--overview", ledger], NOW);
+  expect(r.code).toBe(1);
+  expect(r.err).toContain("已存在，且不是总览工作簿");
+  expect(r.err).toContain("it is not written over");
+  expect(readFileSync(ledger).equals(before)).toBe(true);
+  expect(existsSync(path.join(folder, "c-months.scored.xlsx"))).toBe(false);
+  // An overview written before is replaced on the next run.
+  const overview = path.join(folder, "overview.xlsx");
+  expect((await runCli(["assess", folder, "--overview", overview], NOW)).code).toBe(2);
+  const again = await runCli(
+    ["assess", path.join(folder, "a-tidy.xlsx"), "--overview", overview, "--json"],
+    NOW
+  );
+  expect(again.code).toBe(0);
+  expect(JSON.parse(again.out).overview).toBe(overview);
+  expect((await overviewRows(overview)).rows[0][0]).toContain("1 份台账 ledgers");
+  // Bad names: not .xlsx, a missing folder.
+  for (const bad of [path.join(folder, "o.csv"), path.join(folder, "no", "o.xlsx")])
+    expect((await runCli(["assess", folder, "--overview", bad], NOW)).code).toBe(1);
+}, 60_000);
+
 describe("progress on a terminal", () => {
   test("redrawn in place while a ledger runs, a line once it finishes; stdout keeps only the JSON", async () => {
     const folder = await mixedFolder();
