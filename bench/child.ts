@@ -5,10 +5,12 @@
  *
  * Modes:
  *   engine ROWS RUNS       assess() on RawTables already in memory, RUNS times
- *   xlsx ROWS|issue5 FILE  write the synthetic ledger as .xlsx to FILE (cache)
+ *   xlsx ROWS|issue5 FILE [SEED]  write the synthetic ledger as .xlsx to FILE (cache)
  *   pieces FILE OUT        the command line's steps timed one by one
  *   cli FILE OUT           the built command line (build/cli/main.js, what bin/ loads:
  *                          `main(["assess", FILE, ...])`), timed by the parent
+ *   batch PATH...          the built command line on ledgers (`assess PATH... --json`, SPEC §12):
+ *                          when each ledger finished, and the peak RSS of the whole batch
  *   ratios FILE ROUNDS     inflate alone, read, and assess + fingerprint, ROUNDS times in turn
  *   adapter ROWS           the Excel adapter against the recording Office.js fake
  */
@@ -113,9 +115,9 @@ function engine(rowsArg: string, runsArg: string): void {
   });
 }
 
-function xlsx(rowsArg: string, file: string): void {
+function xlsx(rowsArg: string, file: string, seed?: string): void {
   const { generateLedger, ledgerXlsx } = generateModule();
-  const ledger = generateLedger(shapeArg(rowsArg));
+  const ledger = generateLedger(shapeArg(rowsArg), seed === undefined ? undefined : Number(seed));
   const bytes = ledgerXlsx(ledger.tables);
   writeFileSync(file, bytes);
   done({ mode: "xlsx", rows: ledger.rows, staff: ledger.staff, bytes: bytes.length });
@@ -214,6 +216,33 @@ async function cli(file: string, out: string): Promise<void> {
   });
 }
 
+/**
+ * A batch through the built command line, as `om-scorecard assess PATH... --json` runs it: the
+ * moment each ledger finished (from its progress line on stderr), the exit status and the JSON's
+ * statuses. Peak RSS (VmHWM) covers the whole batch.
+ */
+async function batch(paths: string[]): Promise<void> {
+  const { main } = require(
+    path.join(ROOT, "build/cli/main.js")
+  ) as typeof import("../src/cli/main");
+  const finished: number[] = [];
+  let stdout = "";
+  const t0 = performance.now();
+  const code = await main(["assess", ...paths, "--json"], {
+    stdout: async (s) => void (stdout += s),
+    stderr: async () => void finished.push(performance.now() - t0),
+  });
+  const json = JSON.parse(stdout) as { ledgers: { status: string; total: number | null }[] };
+  done({
+    mode: "batch",
+    code,
+    ledgers: json.ledgers.length,
+    statuses: [...new Set(json.ledgers.map((l) => l.status))],
+    finishedMs: finished,
+    totalMs: performance.now() - t0,
+  });
+}
+
 async function adapter(rowsArg: string): Promise<void> {
   const { assess } = engineModule();
   const { buildSummary } = summaryModule();
@@ -290,11 +319,13 @@ async function childMain(): Promise<void> {
     case "engine":
       return engine(args[0], args[1] ?? "5");
     case "xlsx":
-      return xlsx(args[0], args[1]);
+      return xlsx(args[0], args[1], args[2]);
     case "pieces":
       return pieces(args[0], args[1]);
     case "cli":
       return cli(args[0], args[1]);
+    case "batch":
+      return batch(args);
     case "ratios":
       return ratios(args[0], args[1] ?? "5");
     case "adapter":

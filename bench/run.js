@@ -4,7 +4,7 @@
  * figures and says, for each target, "met" or "MISSED". Exit status is 0 either way (a missed
  * target is a finding, not a crash); 1 only when a measurement itself failed.
  *
- *   node bench/run.js [engine] [cli] [ratios] [adapter] [web] [--runs N] [--no-build]
+ *   node bench/run.js [engine] [cli] [ratios] [batch] [adapter] [web] [--runs N] [--no-build]
  *   (--runs: command-line runs per ledger and column, default 5)
  *
  * 1. Compiles src + bench with tsconfig.bench.json into build-bench/ (gitignored), and the
@@ -14,7 +14,9 @@
  *    (bench/generate.ts); the .xlsx files are cached in $TMPDIR/om-scorecard-bench-v1.
  * 3. `ratios` holds the command line to three floors on the 130k-row ledger: start-up against
  *    `node -e 0`, reading against inflating the same parts alone, and scoring against reading.
- * 4. `web` runs the 130k-row ledger through the built web page in headless Chromium against the
+ * 4. `batch` scores a folder of 50 ledgers of 10k rows in one run (SPEC §12): time per ledger,
+ *    and peak RSS against one ledger's single run (target ≤ 1.5×).
+ * 5. `web` runs the 130k-row ledger through the built web page in headless Chromium against the
  *    command line on the same file (bench/web.js), target within 3 ×, with the browser's memory.
  */
 "use strict";
@@ -34,7 +36,9 @@ const opt = (name, dflt) => {
   const i = argv.indexOf(name);
   return i >= 0 ? Number(argv[i + 1]) : dflt;
 };
-const parts = ["engine", "cli", "ratios", "adapter", "web"].filter((p) => argv.includes(p));
+const parts = ["engine", "cli", "ratios", "batch", "adapter", "web"].filter((p) =>
+  argv.includes(p)
+);
 const want = (p) => parts.length === 0 || parts.includes(p);
 const RUNS = opt("--runs", 5);
 
@@ -306,6 +310,108 @@ function benchRatios() {
   );
 }
 
+/**
+ * SPEC §12, one ledger at a time: `assess FOLDER` on 50 ledgers of 10k rows (each its own seed,
+ * so no two are alike), against single runs of the first of them. Time per ledger from the batch's
+ * progress lines (the first ten against the last ten: linear when they match); peak RSS of the
+ * batch against the largest of the single runs.
+ */
+function benchBatch() {
+  const COUNT = 50;
+  const folder = path.join(CACHE, "batch-50x10k");
+  fs.mkdirSync(folder, { recursive: true });
+  for (let i = 0; i < COUNT; i++) {
+    const file = path.join(folder, `ledger-${String(i + 1).padStart(2, "0")}.xlsx`);
+    if (!fs.existsSync(file)) {
+      const tmp = path.join(CACHE, `batch-${i}.${process.pid}.tmp`);
+      child(["xlsx", "10000", tmp, String(20240701 + i)]);
+      fs.renameSync(tmp, file);
+    }
+  }
+  const first = path.join(folder, "ledger-01.xlsx");
+  const out = path.join(CACHE, "out-batch-single.xlsx");
+  const singles = [];
+  for (let i = 0; i < RUNS; i++) singles.push(child(["cli", first, out]));
+  const files = fs
+    .readdirSync(folder)
+    .filter((f) => /^ledger-\d+\.xlsx$/.test(f))
+    .sort();
+  const b10 = child(["batch", ...files.slice(0, 10).map((f) => path.join(folder, f))]);
+  const b = child(["batch", folder]);
+  if (b.ledgers !== COUNT) throw new Error(`batch scored ${b.ledgers} ledgers, not ${COUNT}`);
+  const per = b.finishedMs.map((t, i) => t - (i ? b.finishedMs[i - 1] : 0));
+  const singleWall = median(singles.map((r) => r.wallMs));
+  const singleWork = median(singles.map((r) => r.sinceStartMs - r.bootMs - r.loadMs));
+  const singleRss = Math.max(...singles.map((r) => r.peakRssMB));
+  const head = median(per.slice(0, 10));
+  const tail = median(per.slice(-10));
+  const rssRatio = b.peakRssMB / singleRss;
+  console.log(
+    `\n## Many ledgers at once: assess FOLDER of ${COUNT} ledgers of 10k rows (SPEC §12)\n`
+  );
+  console.log(
+    table(
+      [
+        "run",
+        "ledgers",
+        "wall ms",
+        "ms per ledger (median)",
+        "first 10 / last 10 ms",
+        "peak RSS MB",
+        "statuses",
+      ],
+      [
+        [
+          "single run (ledger-01)",
+          1,
+          fmtMs(singleWall),
+          fmtMs(singleWork),
+          "",
+          fmtMB(singleRss),
+          singles[0].status,
+        ],
+        [
+          "batch of 10 (one process)",
+          10,
+          fmtMs(b10.wallMs),
+          fmtMs(median(b10.finishedMs.map((t, i) => t - (i ? b10.finishedMs[i - 1] : 0)))),
+          "",
+          fmtMB(b10.peakRssMB),
+          b10.statuses.join(" "),
+        ],
+        [
+          "batch (one process)",
+          COUNT,
+          fmtMs(b.wallMs),
+          fmtMs(median(per)),
+          `${fmtMs(head)} / ${fmtMs(tail)}`,
+          fmtMB(b.peakRssMB),
+          b.statuses.join(" "),
+        ],
+      ]
+    )
+  );
+  console.log(
+    "\nsingle: median of the runs, ms per ledger = the run without node start-up and loading the bundle; peak RSS the largest." +
+      "\nbatch: ms per ledger from its progress lines (read, score, write the copy); first/last 10 = medians of the first and last ten ledgers."
+  );
+  target(
+    `batch of ${COUNT} × 10k rows: peak RSS ≤ 1.5× one ledger's`,
+    rssRatio <= 1.5,
+    `${fmtMB(b.peakRssMB)} / ${fmtMB(singleRss)} MB = ${rssRatio.toFixed(2)}×`
+  );
+  target(
+    `batch: peak RSS of ${COUNT} ledgers ≤ 1.1× that of 10 (flat in the number of ledgers)`,
+    b.peakRssMB <= b10.peakRssMB * 1.1,
+    `${fmtMB(b.peakRssMB)} / ${fmtMB(b10.peakRssMB)} MB = ${(b.peakRssMB / b10.peakRssMB).toFixed(2)}×`
+  );
+  target(
+    `batch of ${COUNT} × 10k rows: time linear (last ten ledgers ≤ 1.5× the first ten)`,
+    tail <= head * 1.5,
+    `${fmtMs(head)} → ${fmtMs(tail)} ms per ledger; ${fmtMs(b.wallMs)} ms for ${COUNT} = ${fmtMs(b.wallMs / COUNT)} ms each, single run ${fmtMs(singleWall)} ms`
+  );
+}
+
 function benchAdapter() {
   const adapterFiles = ["src/excel/index.ts", "test/fakes/officeFake.js"].map((f) =>
     path.join(ROOT, f)
@@ -516,6 +622,7 @@ function mainBench() {
   if (want("engine")) benchEngine();
   if (want("cli")) benchCli();
   if (want("ratios")) benchRatios();
+  if (want("batch")) benchBatch();
   if (want("adapter")) benchAdapter();
   if (want("web")) benchWeb();
   if (verdicts.length) {

@@ -7,6 +7,8 @@
 export interface Io {
   stdout: (text: string) => Promise<void>;
   stderr: (text: string) => Promise<void>;
+  /** stderr is a terminal: a batch redraws its progress line in place (SPEC §12). Default: no. */
+  stderrIsTTY?: boolean;
   /** The clock of the run log's 时间 column (tests fix it). Default: now. */
   now?: () => Date;
 }
@@ -27,4 +29,8 @@ function writer(stream: NodeJS.WriteStream): (text: string) => Promise<void> {
 }
 
 /** The process's own stdout and stderr. */
-export const processIo: Io = { stdout: writer(process.stdout), stderr: writer(process.stderr) };
+export const processIo: Io = {
+  stdout: writer(process.stdout),
+  stderr: writer(process.stderr),
+  stderrIsTTY: process.stderr.isTTY === true,
+};

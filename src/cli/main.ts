@@ -1,27 +1,16 @@
 import { Command, Option } from "commander";
-import { createHash } from "node:crypto";
-import { promises as fs } from "node:fs";
-import * as path from "node:path";
-import {
-  RUN_LOG_SHEET_NAME,
-  SUMMARY_SHEET_NAME,
-  diag,
-  diagnosticText,
-  parseDateText,
-  type Diagnostic,
-} from "../engine";
-import type { Sha256 } from "../report/fingerprint";
+import { diag, diagnosticText, parseDateText, type Diagnostic } from "../engine";
 import { diagnosticJson, invalidJson, toJson } from "../report/json";
-import { scoreLedger, writePlan } from "../report/pipeline";
-import type { RunRecord } from "../report/runLog";
-import { verify, verifyExitCode } from "../report/verify";
+import { verifyExitCode } from "../report/verify";
 import { getExitCode } from "./exitCode";
 import { processIo, type Io } from "./io";
 import { formatAssessment, formatDiagnostics, formatVerify } from "./print";
-import { WorkbookError, readLedgerXlsx, writeScoredCopy, type WriteReport } from "../workbook";
+import { checkWorkbook } from "../workbook";
 import { nodeCodec } from "./nodeCodec";
-import { isScoredCopy, outFileProblem, rescoredPath } from "./outFile";
+import { outFileProblem } from "./outFile";
+import { assessFile, nodeSha256, readFileOrWhy } from "./assessFile";
 import { PROGRAM_VERSION } from "../report/version";
+import { isBatch, runBatch, type BatchFlags } from "./batch";
 // The words of the command line's own diagnostics (bad-as-of, out-unwritable …).
 import "./messages";
 
@@ -30,6 +19,7 @@ import "./messages";
  *
  *   om-scorecard assess LEDGER.xlsx [--out FILE] [--force] [--as-of DATE] [--round-rate]
  *                                   [--tier-edge lower|upper] [--json]
+ *   om-scorecard assess PATH... [--overview FILE.xlsx] [--as-of DATE] …  (many ledgers: batch.ts)
  *   om-scorecard verify SCORED.xlsx [--json]
  *   om-scorecard sample [--out FILE] [--force] [--dingtalk]
  *   om-scorecard template [--out FILE] [--force] [--json]
@@ -42,22 +32,10 @@ import "./messages";
  * template or sample that was not written. verify: 0 match, 3 differs, 2 unreadable or no summary.
  */
 
-/** Node's SHA-256 for the ledger fingerprint (the same digest as the add-in's, faster). */
-function nodeSha256(): Sha256 {
-  const h = createHash("sha256");
-  return { update: (text) => void h.update(text, "utf8"), hex: () => h.digest("hex") };
-}
-
 export type { Io } from "./io";
 
 /** The tier-edge option's values. */
 export const TIER_EDGES = ["lower", "upper"] as const;
-
-/** `LEDGER.xlsx` → `LEDGER.scored.xlsx` (same folder, same extension). */
-export function defaultOutPath(input: string): string {
-  const ext = path.extname(input);
-  return path.join(path.dirname(input), `${path.basename(input, ext)}.scored${ext || ".xlsx"}`);
-}
 
 interface AssessFlags {
   out?: string;
@@ -68,41 +46,12 @@ interface AssessFlags {
   tierEdge?: (typeof TIER_EDGES)[number];
 }
 
-/** Write bytes to a file through a temporary file in the same folder, so a failure leaves no half file. */
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
-}
-
-/** Why the output file cannot be written: its folder is missing, or it is a folder. */
-async function outPathProblem(out: string): Promise<"ENOENT" | "EISDIR" | null> {
-  const isDir = async (p: string): Promise<boolean | null> =>
-    fs.stat(p).then(
-      (s) => s.isDirectory(),
-      () => null
-    );
-  if ((await isDir(out)) === true) return "EISDIR";
-  return (await isDir(path.dirname(path.resolve(out)))) === true ? null : "ENOENT";
-}
-
 async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promise<number> {
   const fail = async (d: Diagnostic): Promise<number> => {
     if (flags.json) await io.stdout(`${JSON.stringify({ ...invalidJson([d]), output: null })}\n`);
     else await io.stderr(`${formatDiagnostics([d]).join("\n")}\n`);
     return 2;
   };
-  /** A file the reader or the writer refuses is reported like any ledger error; anything else is a bug. */
-  const failFile = (e: unknown): Promise<number> => {
-    if (e instanceof WorkbookError) return fail(e.diagnostic);
-    throw e;
-  };
-
   let asOf: number | undefined;
   if (flags.asOf !== undefined) {
     const d = parseDateText(flags.asOf);
@@ -117,53 +66,9 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     else await io.stderr(`[错误 error] ${diagnosticText(d)} (${d.code})\n`);
     return 1;
   };
-  // SPEC §9: a scored copy scored again never makes NAME.scored.scored.xlsx, and its default
-  // output would be the file itself: a new copy is named with --out.
-  if (flags.out === undefined && isScoredCopy(ledgerPath))
-    return refuse(
-      diag("input-is-scored-copy", {}, { path: ledgerPath, suggested: rescoredPath(ledgerPath) })
-    );
-  const outPath = flags.out ?? defaultOutPath(ledgerPath);
-  if (path.resolve(outPath) === path.resolve(ledgerPath)) {
-    return fail(diag("out-is-input", {}, {}));
-  }
-
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(ledgerPath);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(
-      diag(
-        "file-unreadable",
-        {},
-        { path: ledgerPath, reason: code === "ENOENT" || code === "EISDIR" ? code : null }
-      )
-    );
-  }
-
-  // A bad --out (a missing folder, or a folder) is wrong usage: exit 1 with one line.
-  const outProblem = await outPathProblem(outPath);
-  if (outProblem) return refuse(diag("out-unwritable", {}, { path: outPath, reason: outProblem }));
-  // A copy keeps a macro-enabled ledger's type (.xlsm), which Excel needs to open it.
-  const macro = path.extname(ledgerPath).toLowerCase() === ".xlsm";
-  const outRefused = await outFileProblem(outPath, {
-    force: flags.force === true,
-    extensions: macro ? [".xlsx", ".xlsm"] : [".xlsx"],
-  });
-  if (outRefused) return refuse(outRefused);
-
-  let read;
-  try {
-    read = await readLedgerXlsx(bytes, nodeCodec);
-  } catch (e) {
-    return failFile(e);
-  }
-  // Refused before anything is written: sheets cannot be added to a structure-protected workbook.
-  if (read.structureLocked) return fail(diag("workbook-structure-protected", {}, {}));
-
-  const scored = scoreLedger(
-    read.tables,
+  const run = await assessFile(
+    ledgerPath,
+    flags,
     {
       asOf,
       profile: {
@@ -171,35 +76,12 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
         ...(flags.tierEdge ? { tierEdge: flags.tierEdge } : {}),
       },
     },
-    nodeSha256
+    (io.now ?? (() => new Date()))()
   );
-  let assessment = scored.assessment;
-  const { fingerprint } = scored;
+  if (run.kind === "usage") return refuse(run.diagnostic);
+  if (run.kind === "failed") return fail(run.diagnostic);
+  const { assessment, fingerprint, record, output: written } = run;
   const code = getExitCode(assessment.status);
-  let record: RunRecord | null = null;
-  let written: string | null = null;
-  if (assessment.status !== "invalid") {
-    const plan = writePlan(assessment, fingerprint, {
-      previousLog: read.toolSheets[RUN_LOG_SHEET_NAME] ?? null,
-      now: (io.now ?? (() => new Date()))(),
-    });
-    record = plan.record;
-    // Some damaged parts are read only by the writer (styles, content types, relationships):
-    // such a file scores but cannot be copied, and says so like any unreadable file.
-    let copy: Uint8Array;
-    const report: WriteReport = {};
-    try {
-      copy = writeScoredCopy(bytes, plan.summary, nodeCodec, plan.log, report);
-    } catch (e) {
-      return failFile(e);
-    }
-    // A name the user already defined is kept (SPEC §7): a warning each, shown with the rest.
-    const kept = (report.names?.kept ?? []).map((name) => diag("function-name-kept", {}, { name }));
-    if (kept.length > 0)
-      assessment = { ...assessment, diagnostics: [...assessment.diagnostics, ...kept] };
-    await writeAtomically(outPath, copy);
-    written = outPath;
-  }
   if (flags.json) {
     await io.stdout(
       `${JSON.stringify({ ...toJson(assessment, { fingerprint, record }), output: written })}\n`
@@ -224,32 +106,11 @@ async function runVerify(file: string, flags: { json?: boolean }, io: Io): Promi
     else await io.stderr(`${formatDiagnostics([d]).join("\n")}\n`);
     return 2;
   };
-  let bytes: Uint8Array;
-  try {
-    bytes = await fs.readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return fail(
-      diag(
-        "file-unreadable",
-        {},
-        { path: file, reason: code === "ENOENT" || code === "EISDIR" ? code : null }
-      )
-    );
-  }
-  let read;
-  try {
-    read = readLedgerXlsx(bytes, nodeCodec);
-  } catch (e) {
-    if (e instanceof WorkbookError) return fail(e.diagnostic);
-    throw e;
-  }
-  const result = verify({
-    hasher: nodeSha256,
-    tables: read.tables,
-    summary: read.toolSheets[SUMMARY_SHEET_NAME] ?? null,
-    log: read.toolSheets[RUN_LOG_SHEET_NAME] ?? null,
-  });
+  const bytes = await readFileOrWhy(file);
+  if (!(bytes instanceof Uint8Array)) return fail(bytes);
+  const checked = checkWorkbook(bytes, { codec: nodeCodec, hasher: nodeSha256 });
+  if (checked.kind === "refused") return fail(checked.diagnostic);
+  const { result } = checked;
   if (flags.json) {
     await io.stdout(
       `${JSON.stringify({
@@ -293,7 +154,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   program
     .command("assess")
     .description("评分并把汇总表写入台账副本 Score a ledger and write the summary into a copy")
-    .argument("<ledger>", "台账文件 ledger workbook (.xlsx / .xlsm)")
+    .argument(
+      "<paths...>",
+      "台账文件或文件夹 ledger workbooks (.xlsx / .xlsm) or folders of them (SPEC §12: many at once)"
+    )
     .option("-o, --out <file>", "输出文件 output file, .xlsx (default: LEDGER.scored.xlsx)")
     .option("-f, --force", "覆盖已存在的输出文件 replace an existing output file")
     .option(
@@ -310,9 +174,16 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
         "边界分数归属 a total on a tier edge (85) is in the lower tier (B, default) or the upper one (A)"
       ).choices(TIER_EDGES)
     )
+    .option(
+      "--overview <file>",
+      "多份台账的总览工作簿 write an overview workbook, one row per ledger (.xlsx)"
+    )
     .addOption(new Option("--json", "只输出一个 JSON 对象 print exactly one JSON object on stdout"))
-    .action(async (ledger: string, flags: AssessFlags) => {
-      exitCode = await runAssess(ledger, flags, io);
+    .action(async (paths: string[], flags: AssessFlags & BatchFlags) => {
+      // One ledger file keeps the single run; several, a folder or --overview is a batch.
+      exitCode = (await isBatch(paths, flags))
+        ? await runBatch(paths, flags, io)
+        : await runAssess(paths[0], flags, io);
     });
 
   program

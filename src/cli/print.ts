@@ -36,7 +36,7 @@ import type { VerifyResult } from "../report/verify";
  */
 
 /** Display width of text in a terminal: CJK and full-width characters take two columns. */
-function displayWidth(s: string): number {
+export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -56,9 +56,10 @@ function displayWidth(s: string): number {
   return w;
 }
 
-const pad = (s: string, width: number): string =>
+/** Pad to a display width (CJK counted double), left-aligned or right-aligned. */
+export const pad = (s: string, width: number): string =>
   s + " ".repeat(Math.max(0, width - displayWidth(s)));
-const padStart = (s: string, width: number): string =>
+export const padStart = (s: string, width: number): string =>
   " ".repeat(Math.max(0, width - displayWidth(s))) + s;
 const points = (h: number): string => (h / 100).toFixed(2);
 

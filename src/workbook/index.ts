@@ -12,3 +12,11 @@ export type { ZipCodec } from "./codec";
 export { WorkbookError } from "./errors";
 export { readLedgerXlsx, type WorkbookRead } from "./read";
 export { writeScoredCopy, type WriteReport } from "./write";
+export {
+  checkWorkbook,
+  scoreWorkbook,
+  scoredName,
+  type CheckOutcome,
+  type FileOutcome,
+  type Stage,
+} from "./scoreWorkbook";
