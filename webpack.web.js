@@ -166,6 +166,9 @@ function common(dev) {
   };
 }
 
+/** The template's base64 literal, made once per webpack run. */
+let templateLiteral;
+
 module.exports = (env, argv) => {
   const dev = argv.mode !== "production";
   return [
@@ -192,7 +195,12 @@ module.exports = (env, argv) => {
       optimization: { splitChunks: false, runtimeChunk: false },
       plugins: [
         new webpack.DefinePlugin({
-          __OM_TEMPLATE_BASE64__: JSON.stringify(templateBase64()),
+          // Made when the page's code is compiled, not when this file is loaded: tools that
+          // only read the configuration (knip in npm run lint) need no built command line.
+          __OM_TEMPLATE_BASE64__: webpack.DefinePlugin.runtimeValue(() => {
+            templateLiteral ??= JSON.stringify(templateBase64());
+            return templateLiteral;
+          }),
         }),
         new SingleFilePagePlugin(),
       ],

@@ -42,7 +42,7 @@ export async function readFileOrWhy(file: string): Promise<Uint8Array | Diagnost
 }
 
 /** Write bytes to a file through a temporary file in the same folder, so a failure leaves no half file. */
-async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
+export async function writeAtomically(file: string, bytes: Uint8Array): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
   try {
     await fs.writeFile(tmp, bytes);

@@ -1,12 +1,11 @@
 import ExcelJS from "exceljs";
-import { promises as fs } from "node:fs";
-import * as path from "node:path";
 import {
   OVERVIEW_SHEET_NAME,
   overviewCells,
   type Overview,
   type OverviewCell,
 } from "../report/overview";
+import { writeAtomically } from "./assessFile";
 import { displayWidth } from "./print";
 
 /**
@@ -108,13 +107,5 @@ export async function writeOverviewXlsx(
     ws.mergeCells(first + i, 1, first + i, 8);
     ws.getCell(first + i, 1).alignment = { horizontal: "right" };
   });
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  try {
-    await fs.writeFile(tmp, bytes);
-    await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
-  }
+  await writeAtomically(file, new Uint8Array(await wb.xlsx.writeBuffer()));
 }
