@@ -67,13 +67,24 @@ describe("the score-and-write pipeline", () => {
     expect(row(SUMMARY_LABELS.run)?.[1].value).toBe(plan.record.seq);
   });
 
-  test("both hosts drive it, and neither scores or lays out the sheet on its own", () => {
+  test("every host drives it, and none scores or lays out the sheet on its own", () => {
     const src = (f: string) => readFileSync(path.resolve(__dirname, "../../src", f), "utf8");
-    for (const host of ["cli/main.ts", "excel/index.ts"]) {
+    // The add-in, and the workbook package's one-file run (the command line's single run and
+    // batch, and the web page's worker, all go through scoreWorkbook).
+    for (const host of ["workbook/scoreWorkbook.ts", "excel/index.ts"]) {
       const text = src(host);
       expect(text).toMatch(/\bscoreLedger\(/);
       expect(text).toMatch(/\bwritePlan\(/);
       expect(text).not.toMatch(/\b(assess|buildSummary|newRecord|ledgerFingerprint)\(/);
     }
+    for (const host of ["cli/assessFile.ts", "web/scoreFile.ts"]) {
+      const text = src(host);
+      expect(text).toMatch(/\bscoreWorkbook\(/);
+      expect(text).not.toMatch(
+        /\b(scoreLedger|writePlan|readLedgerXlsx|writeScoredCopy|assess|buildSummary)\(/
+      );
+    }
+    for (const host of ["cli/main.ts", "cli/batch.ts"])
+      expect(src(host)).not.toMatch(/\b(scoreLedger|writePlan|scoreWorkbook|writeScoredCopy)\(/);
   });
 });
