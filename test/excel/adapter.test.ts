@@ -3,13 +3,7 @@
  * until `context.sync()`, refuses reads of unloaded properties, and records every round trip
  * with the JSON size of its request and response.
  */
-import {
-  BUILTIN_CALENDAR,
-  SUMMARY_SHEET_NAME,
-  isoDay,
-  serialFromDay,
-  workdaysBetween,
-} from "../../src/engine";
+import { SUMMARY_SHEET_NAME, serialFromDay } from "../../src/engine";
 import { buildSummary } from "../../src/report/summary";
 import { assess } from "../../src/engine";
 import {
@@ -24,6 +18,7 @@ import {
   type WriteStats,
 } from "../../src/excel";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/layout";
+import { bigLedger } from "./bigLedger";
 
 const OfficeFake = require("../fakes/officeFake.js");
 
@@ -43,45 +38,6 @@ const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON
 const snapshot = (host: Host, names: string[]) =>
   JSON.parse(JSON.stringify(names.map((n) => host.cells(n))));
 const LEDGER_SHEETS = ["驻场人员", "考勤", "工单", "投诉", "问卷"];
-
-/** A valid ledger with `punchRows` punch rows (2 checks a working day for as many members as needed). */
-function bigLedger(punchRows: number) {
-  const days = workdaysBetween(BUILTIN_CALENDAR, isoDay("2024-07-01"), isoDay("2025-06-30"));
-  const members = Math.ceil(punchRows / (days.length * 2));
-  const roster = Array.from({ length: members }, (_, i) => [
-    `工程师${String(i + 1).padStart(3, "0")}`,
-    "驻场工程师",
-    45474,
-    null,
-  ]);
-  const punches: unknown[][] = [];
-  outer: for (const d of days) {
-    for (const [name] of roster) {
-      for (const [slot, time] of [
-        ["上班", 0.35],
-        ["下班", 0.74],
-      ] as const) {
-        if (punches.length >= punchRows) break outer;
-        const absent = punches.length % 97 === 0;
-        punches.push([serialFromDay(d), name, slot, time, absent ? "缺勤" : "到岗"]);
-      }
-    }
-  }
-  const s = SampleLedger.sampleSpec();
-  s.sheets[0] = SampleLedger.table(
-    "驻场人员",
-    "驻场人员",
-    ["姓名", "角色", "到岗日期", "离岗日期"],
-    roster
-  );
-  s.sheets[1] = SampleLedger.table(
-    "考勤",
-    "考勤表",
-    ["日期", "姓名", "时段", "时间", "结果"],
-    punches
-  );
-  return s;
-}
 
 describe("readLedger", () => {
   it("reads Excel tables and plain sheets with their place, headers and rows unchanged, in 4 round trips", async () => {

@@ -3,7 +3,6 @@
  * round trip over Excel on the web's 5 MB as Excel does: long text the estimate could not see,
  * round trips at open and at Assess on 100,000 rows, and score formats past 20,000 rows.
  */
-import { BUILTIN_CALENDAR, isoDay, serialFromDay, workdaysBetween } from "../../src/engine";
 import {
   checkLedger,
   listTables,
@@ -12,6 +11,7 @@ import {
   type ReadStats,
 } from "../../src/excel";
 import { PAYLOAD_LIMIT_BYTES } from "../../src/excel/layout";
+import { bigLedger } from "./bigLedger";
 
 const OfficeFake = require("../fakes/officeFake.js");
 const SampleLedger = require("../fakes/sampleLedger.js");
@@ -42,42 +42,6 @@ function longNotesLedger() {
   ]);
   spec.sheets[2] = SampleLedger.table("工单", "工单", ["工单号", "流转乙方", "状态", "备注"], rows);
   return { spec, rows };
-}
-
-/** A valid ledger with 100,000 punch rows in an Excel table (as the adapter test's bigLedger). */
-function punchLedger(punchRows: number) {
-  const days = workdaysBetween(BUILTIN_CALENDAR, isoDay("2024-07-01"), isoDay("2025-06-30"));
-  const members = Math.ceil(punchRows / (days.length * 2));
-  const roster = Array.from({ length: members }, (_, i) => [
-    `工程师${String(i + 1).padStart(3, "0")}`,
-    "驻场工程师",
-    45474,
-    null,
-  ]);
-  const punches: unknown[][] = [];
-  outer: for (const d of days)
-    for (const [name] of roster)
-      for (const [slot, time] of [
-        ["上班", 0.35],
-        ["下班", 0.74],
-      ] as const) {
-        if (punches.length >= punchRows) break outer;
-        punches.push([serialFromDay(d), name, slot, time, "到岗"]);
-      }
-  const s = SampleLedger.sampleSpec();
-  s.sheets[0] = SampleLedger.table(
-    "驻场人员",
-    "驻场人员",
-    ["姓名", "角色", "到岗日期", "离岗日期"],
-    roster
-  );
-  s.sheets[1] = SampleLedger.table(
-    "考勤",
-    "考勤表",
-    ["日期", "姓名", "时段", "时间", "结果"],
-    punches
-  );
-  return s;
 }
 
 const passed = (host: Host) => host.syncs.filter((s) => !s.failed);
@@ -124,7 +88,7 @@ describe("5 MB, always (SPEC §13)", () => {
 });
 
 describe("round trips (SPEC §13)", () => {
-  const spec = punchLedger(100_000);
+  const spec = bigLedger(100_000);
 
   it("opening the pane (listTables) reads names and headers only: no ledger rows, 3 round trips", async () => {
     const host = install(spec);
