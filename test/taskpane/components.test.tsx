@@ -3,8 +3,6 @@
  * they are given, Chinese first, and never touch Excel.
  */
 import * as React from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { assess, diag, isoDay, type Diagnostic, type RawTable } from "../../src/engine";
 import { DiagnosticsList } from "../../src/taskpane/components/DiagnosticsList";
 import { LedgerTables } from "../../src/taskpane/components/LedgerTables";
@@ -16,18 +14,7 @@ import { STRINGS } from "../../src/taskpane/i18n";
 import { percent, points, yuan } from "../../src/taskpane/format";
 
 import { ledgerAt85 } from "../engine/ledgerBuilder";
-
-const SampleLedger = require("../fakes/sampleLedger.js");
-
-const html = (el: React.ReactElement): string =>
-  renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
-const text = (el: React.ReactElement): string =>
-  html(el)
-    .replace(/<style[^>]*>[^<]*<\/style>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    // A label and its value are separate elements: "总分： 85.00" reads as "总分：85.00".
-    .replace(/： /g, "：");
+import { html, rawSample, text } from "./render";
 
 /** The Contract table a ledger gives so that nothing rests on a default (SPEC §9). */
 const CONTRACT: RawTable = {
@@ -53,20 +40,6 @@ const CONTRACT: RawTable = {
 /** The sample ledger as the adapter would read it, with its Contract table. */
 function sampleTables(): RawTable[] {
   return [...rawSample(), CONTRACT];
-}
-
-function rawSample(): RawTable[] {
-  return SampleLedger.sampleSpec().sheets.map(
-    (s: { name: string; cells: unknown[][]; tables: unknown[] }) => ({
-      name: s.name,
-      sheet: s.name,
-      kind: s.tables.length ? "table" : "sheet",
-      headerRow: 1,
-      firstColumn: 1,
-      headers: s.cells[0],
-      rows: s.cells.slice(1),
-    })
-  );
 }
 
 describe("format", () => {

@@ -4,40 +4,14 @@
  * card, English counts in the singular for one.
  */
 import * as React from "react";
-import { renderToStaticMarkup } from "react-dom/server";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { assess, diag, isoDay, type RawTable } from "../../src/engine";
+import { assess, diag, isoDay } from "../../src/engine";
 import { DiagnosticsList } from "../../src/taskpane/components/DiagnosticsList";
 import { FailureMessage } from "../../src/taskpane/components/FailureMessage";
 import { ResultView } from "../../src/taskpane/components/ResultView";
 import { describeFailure } from "../../src/taskpane/hostFailure";
 import { counted } from "../../src/taskpane/format";
 import { STRINGS } from "../../src/taskpane/i18n";
-
-const SampleLedger = require("../fakes/sampleLedger.js");
-
-const html = (el: React.ReactElement): string =>
-  renderToStaticMarkup(<FluentProvider theme={webLightTheme}>{el}</FluentProvider>);
-const text = (el: React.ReactElement): string =>
-  html(el)
-    .replace(/<style[^>]*>[^<]*<\/style>/g, "")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/\s+/g, " ")
-    .replace(/： /g, "：");
-
-function sampleTables(): RawTable[] {
-  return SampleLedger.sampleSpec().sheets.map(
-    (s: { name: string; cells: unknown[][]; tables: unknown[] }) => ({
-      name: s.name,
-      sheet: s.name,
-      kind: s.tables.length ? "table" : "sheet",
-      headerRow: 1,
-      firstColumn: 1,
-      headers: s.cells[0],
-      rows: s.cells.slice(1),
-    })
-  );
-}
+import { html, rawSample, text } from "./render";
 
 const richApi = (code: string, message: string) =>
   Object.assign(new Error(message), {
@@ -80,7 +54,7 @@ describe("a failure in a supervisor's words (SPEC §13)", () => {
 
 describe("problems near the total (SPEC §13)", () => {
   it("shows the number of problems beside the total, linking to the list", () => {
-    const a = assess(sampleTables());
+    const a = assess(rawSample());
     const out = html(
       <ResultView assessment={a} strings={STRINGS.zh} problems={{ count: 3, targetId: "p" }} />
     );
