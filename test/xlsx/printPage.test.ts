@@ -2,11 +2,21 @@
  * The signable first page (SPEC §6), printed by a real spreadsheet program: the bundled sample
  * ledger is scored by the command line, LibreOffice exports the scored copy to PDF, and poppler
  * reads the summary's pages back (page size with `pdfinfo`, text positions with
- * `pdftotext -layout`). LibreOffice prints every sheet, so the summary's first page is found by
- * its title. `UPDATE_DOCS=1` also renders that page to docs/images/summary-page1.png.
+ * `pdftotext -layout`). A supervisor prints the summary sheets, not the ledger: the ledger's
+ * sheets are hidden in the copy printed (LibreOffice prints every visible sheet), so the pages
+ * are numbered as that printout numbers them. `UPDATE_DOCS=1` also renders page one to
+ * docs/images/summary-page1.png.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import {
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main } from "../../src/cli/main";
@@ -14,6 +24,21 @@ import { convertWithLibreOffice } from "../support/libreoffice";
 import { mayRewrite } from "../support/rewrite";
 
 const ROOT = path.resolve(__dirname, "../..");
+
+/** The workbook with every sheet but the tool's own (考核结果, 考核记录) hidden, 考核结果 active. */
+function summaryOnly(file: string, out: string): void {
+  const parts = unzipSync(readFileSync(file));
+  let xml = strFromU8(parts["xl/workbook.xml"]);
+  const names = [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((m) => m[1]);
+  xml = xml.replace(/<sheet\b([^>]*)\/>/g, (m, attrs: string) =>
+    /name="考核(结果|记录)"/.test(attrs)
+      ? m
+      : `<sheet${attrs.replace(/\s+state="[^"]*"/, "")} state="hidden"/>`
+  );
+  xml = xml.replace(/activeTab="\d+"/, `activeTab="${names.indexOf("考核结果")}"`);
+  parts["xl/workbook.xml"] = strToU8(xml);
+  writeFileSync(out, zipSync(parts));
+}
 
 describe("the scored sample, printed by LibreOffice", () => {
   let dir: string;
@@ -30,9 +55,10 @@ describe("the scored sample, printed by LibreOffice", () => {
       now: () => new Date("2025-07-10T02:00:00Z"),
     });
     expect(code).toBe(0);
+    summaryOnly(path.join(dir, "scored.xlsx"), path.join(dir, "printed.xlsx"));
     convertWithLibreOffice(
       dir,
-      path.join(dir, "scored.xlsx"),
+      path.join(dir, "printed.xlsx"),
       "pdf",
       path.join(dir, "out"),
       120_000
@@ -88,7 +114,8 @@ describe("the scored sample, printed by LibreOffice", () => {
     expect(p1).not.toContain("明细 Evidence");
     // Header and footer: the contract name, page x of y, the fingerprint.
     expect(p1).toContain("常州人社一体化信息平台");
-    expect(p1).toMatch(new RegExp(`Page ${first} of \\d+`));
+    expect(first).toBe(1);
+    expect(p1).toMatch(/第 1 页，共 \d 页 Page 1 of \d\b/);
     expect(p1).toMatch(/台账指纹 SHA-256 [0-9a-f]{64}/);
   });
 
