@@ -19,12 +19,11 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 const { pathToFileURL } = require("node:url");
-const { chromium } = require("playwright-core");
+const { launchChromium } = require("../test/support/chromium.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const PAGE = path.join(ROOT, "dist/om-scorecard.html");
 const BIN = path.join(ROOT, "bin/om-scorecard.js");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 /** Processes below `root` in the process tree, with their command lines. */
 function descendants(root) {
@@ -126,20 +125,7 @@ async function main() {
   const [file, runsText] = process.argv.slice(2);
   const runs = Number(runsText ?? 3);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "om-web-bench-"));
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--enable-precise-memory-info",
-    ],
-  });
+  const browser = await launchChromium(["--enable-precise-memory-info"]);
   try {
     const cli = [];
     const page = [];
