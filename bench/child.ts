@@ -200,10 +200,12 @@ async function cli(file: string, out: string): Promise<void> {
   ) as typeof import("../src/cli/main");
   const loadMs = performance.now() - bootMs;
   let stdout = "";
-  const code = await main(["assess", file, "--out", out, "--json"], {
+  const code = await main(["assess", file, "--out", out, "--force", "--json"], {
     stdout: async (s) => void (stdout += s),
     stderr: async () => undefined,
   });
+  // Exit 1 is a refusal (an output that exists, a bad option): nothing was measured.
+  if (code === 1) throw new Error(`assess refused to run: ${stdout}`);
   const json = JSON.parse(stdout) as ReturnType<typeof toJson>;
   done({
     mode: "cli",
@@ -228,10 +230,11 @@ async function batch(paths: string[]): Promise<void> {
   const finished: number[] = [];
   let stdout = "";
   const t0 = performance.now();
-  const code = await main(["assess", ...paths, "--json"], {
+  const code = await main(["assess", ...paths, "--force", "--json"], {
     stdout: async (s) => void (stdout += s),
     stderr: async () => void finished.push(performance.now() - t0),
   });
+  if (code === 1) throw new Error(`assess refused to run: ${stdout}`);
   const json = JSON.parse(stdout) as { ledgers: { status: string; total: number | null }[] };
   done({
     mode: "batch",

@@ -60,7 +60,7 @@ function rendererPeakMB() {
 
 function cliMs(file, out) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [BIN, "assess", file, "--out", out, "--json"], {
+  const r = spawnSync(process.execPath, [BIN, "assess", file, "--out", out, "--force", "--json"], {
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });
