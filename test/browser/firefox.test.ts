@@ -28,7 +28,15 @@ import * as os from "os";
 import * as path from "path";
 import puppeteer, { type Browser, type BrowserContext, type Page } from "puppeteer-core";
 import { runCli } from "../support/cli";
-import { asFile, expectSameAsCli, NOW, OUTPUT, PAGE, PAGE_URL, ROOT } from "../support/pageCopy";
+import {
+  asFile,
+  expectSameAsCli,
+  NOW,
+  OUTPUT,
+  PAGE_URL,
+  ROOT,
+  servePage,
+} from "../support/pageCopy";
 
 const FIREFOX = process.env.FIREFOX_PATH ?? "/usr/bin/firefox-esr";
 
@@ -255,17 +263,8 @@ test("over file://: scores the sample and the DingTalk sample as the command lin
 });
 
 test("from a web server too: scores the sample, and requests nothing but the page", async () => {
-  const served: string[] = [];
-  const server = http.createServer((req, res) => {
-    served.push(req.url ?? "");
-    if (req.url === "/om-scorecard.html")
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(fs.readFileSync(PAGE));
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const { origin, url, served, close } = await servePage();
   try {
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const url = `${origin}/om-scorecard.html`;
     const o = await open(url);
     const file = asFile(fs.readFileSync(path.join(ROOT, "sample/ledger.xlsx")), "served.xlsx");
     const [copy] = await scoreOnPage(o, [file]);
@@ -279,7 +278,7 @@ test("from a web server too: scores the sample, and requests nothing but the pag
     expect(served).toEqual(["/om-scorecard.html"]);
     await o.context.close();
   } finally {
-    server.close();
+    close();
   }
 });
 

@@ -8,6 +8,8 @@
  * below registers in each test file that imports this module).
  */
 import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
@@ -16,7 +18,7 @@ import { runCli } from "./cli";
 
 export const ROOT = path.resolve(__dirname, "../..");
 /** The built single file (`npm run build`). */
-export const PAGE = path.join(ROOT, "dist/om-scorecard.html");
+const PAGE = path.join(ROOT, "dist/om-scorecard.html");
 export const PAGE_URL = pathToFileURL(PAGE).href;
 /** Screenshots go here. */
 export const OUTPUT = path.join(ROOT, "test-output");
@@ -88,4 +90,27 @@ export async function expectSameAsCli(
     fromFile.tier,
     fromFile.tailAmount,
   ]);
+}
+
+/** A local web server holding the built page, and every path it was asked for. */
+export interface Served {
+  origin: string;
+  /** The page's address on it. */
+  url: string;
+  served: string[];
+  close: () => void;
+}
+
+/** Serves the built page at http://127.0.0.1:PORT/om-scorecard.html, and nothing else (404). */
+export async function servePage(): Promise<Served> {
+  const served: string[] = [];
+  const server = http.createServer((req, res) => {
+    served.push(req.url ?? "");
+    if (req.url === "/om-scorecard.html")
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(fs.readFileSync(PAGE));
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { origin, url: `${origin}/om-scorecard.html`, served, close: () => server.close() };
 }
