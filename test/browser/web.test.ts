@@ -20,9 +20,9 @@ import * as os from "os";
 import * as path from "path";
 import { pathToFileURL } from "url";
 import AxeBuilder from "@axe-core/playwright";
-import { unzipSync } from "fflate";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { runCli } from "../support/cli";
+import { asFile, expectSameAsCli, NOW, parts } from "../support/pageCopy";
 import { d, withSheets, xlsxFile, base as baseSheets } from "../hostile/ledgers";
 import { cleanup } from "../hostile/harness";
 
@@ -31,8 +31,6 @@ const PAGE = path.join(ROOT, "dist/om-scorecard.html");
 const PAGE_URL = pathToFileURL(PAGE).href;
 const OUTPUT = path.join(ROOT, "test-output");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-/** The clock both the page and the command line run at, so their run records are the same. */
-const NOW = Date.UTC(2025, 6, 1, 2, 3, 4);
 const TZ = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 let browser: Browser;
@@ -106,24 +104,6 @@ async function open(url = PAGE_URL, width = 900): Promise<Opened> {
   };
 }
 
-/** Copies a file into the test folder under `name`. */
-function asFile(bytes: Uint8Array | string, name: string): string {
-  const file = path.join(dir, name);
-  fs.writeFileSync(file, bytes);
-  return file;
-}
-
-/** The command line's scored copy of `file` with `args`, at the fixed clock. */
-async function cliCopy(file: string, args: string[]): Promise<Uint8Array> {
-  const out = path.join(dir, `cli-${path.basename(file)}`);
-  const r = await runCli(["assess", file, "--out", out, "--json", ...args], () => new Date(NOW));
-  expect(r.code).toBeLessThan(2);
-  return fs.readFileSync(out);
-}
-
-/** Each package entry, inflated. */
-const parts = (bytes: Uint8Array): Record<string, Uint8Array> => unzipSync(bytes);
-
 /** Sets the files, clicks 评分 and takes every download, in the order the files were given. */
 async function scoreOnPage(o: Opened, files: string[], asOf?: string): Promise<Uint8Array[]> {
   const { page } = o;
@@ -149,43 +129,6 @@ async function scoreOnPage(o: Opened, files: string[], asOf?: string): Promise<U
     copies.push(fs.readFileSync(saved));
   }
   return copies;
-}
-
-/** The page's copy equals the command line's, part by part; verify passes on it. */
-async function expectSameAsCli(file: string, copy: Uint8Array, args: string[]): Promise<void> {
-  const cli = parts(await cliCopy(file, args));
-  const web = parts(copy);
-  expect(Object.keys(web).sort()).toEqual(Object.keys(cli).sort());
-  for (const name of Object.keys(cli))
-    expect({ name, same: Buffer.compare(web[name], cli[name]) === 0 }).toEqual({
-      name,
-      same: true,
-    });
-  // Every part of the ledger itself is the original's, byte for byte.
-  const original = parts(fs.readFileSync(file));
-  const changed = Object.keys(original).filter(
-    (n) => !web[n] || Buffer.compare(original[n], web[n]) !== 0
-  );
-  for (const n of changed)
-    expect(n).toMatch(
-      /^(\[Content_Types\]\.xml|xl\/workbook\.xml|xl\/_rels\/workbook\.xml\.rels|docProps\/app\.xml|xl\/styles\.xml)$/
-    );
-  const saved = asFile(copy, `verify-${path.basename(file)}`);
-  const v = await runCli(["verify", saved, "--json"]);
-  expect(JSON.parse(v.out).outcome).toBe("match");
-  expect(v.code).toBe(0);
-  // Same total, tier and payable as the command line on the original.
-  const fromCopy = JSON.parse(
-    (await runCli(["assess", saved, "--json", "--out", `${saved}.again.xlsx`, ...args])).out
-  );
-  const fromFile = JSON.parse(
-    (await runCli(["assess", file, "--json", "--out", `${saved}.orig.xlsx`, ...args])).out
-  );
-  expect([fromCopy.total, fromCopy.tier, fromCopy.tailAmount]).toEqual([
-    fromFile.total,
-    fromFile.tier,
-    fromFile.tailAmount,
-  ]);
 }
 
 /** No request but the page itself (blob: URLs are the page's own memory), no violation, storage empty. */
