@@ -69,11 +69,18 @@ describe("the score-and-write pipeline", () => {
 
   test("both hosts drive it, and neither scores or lays out the sheet on its own", () => {
     const src = (f: string) => readFileSync(path.resolve(__dirname, "../../src", f), "utf8");
-    for (const host of ["cli/main.ts", "excel/index.ts"]) {
+    // The command line and the web page's worker drive it through the workbook package's
+    // scoreWorkbook (one file's steps for both), the add-in directly.
+    for (const host of ["workbook/scoreWorkbook.ts", "excel/index.ts"]) {
       const text = src(host);
       expect(text).toMatch(/\bscoreLedger\(/);
       expect(text).toMatch(/\bwritePlan\(/);
       expect(text).not.toMatch(/\b(assess|buildSummary|newRecord|ledgerFingerprint)\(/);
+    }
+    for (const caller of ["cli/main.ts", "cli/assessFile.ts", "cli/batch.ts", "web/scoreFile.ts"]) {
+      const text = src(caller);
+      expect(text).toMatch(/\b(scoreWorkbook|assessFile)\(/);
+      expect(text).not.toMatch(/\b(assess|buildSummary|newRecord|ledgerFingerprint|scoreLedger)\(/);
     }
   });
 });
