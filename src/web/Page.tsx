@@ -31,10 +31,18 @@ import { DiagnosticsList } from "../taskpane/components/DiagnosticsList";
 import { Mixed, langTag } from "../taskpane/components/Mixed";
 import { points, yuan } from "../taskpane/format";
 import { STATUS_TEXT } from "../report/labels";
+import {
+  assessedRow,
+  buildOverview,
+  unreadableRow,
+  type Overview,
+  type OverviewRow,
+} from "../report/overview";
 import { ResultView } from "../taskpane/components/ResultView";
 import { STRINGS, type Lang } from "../taskpane/i18n";
 import type { WorkerClient } from "./client";
-import { saveBytes } from "./download";
+import { saveBytes, ZIP_TYPE } from "./download";
+import { OverviewView } from "./OverviewView";
 import {
   scoredName,
   type CheckOutcome,
@@ -44,6 +52,7 @@ import {
 } from "./scoreFile";
 import { WEB_STRINGS } from "./strings";
 import { templateBytes, TEMPLATE_NAME } from "./template";
+import { zipCopies } from "./zipAll";
 
 export interface PageProps {
   /** The worker that scores; null when the page's worker script is missing. */
@@ -88,6 +97,8 @@ const useStyles = makeStyles({
     flexBasis: "180px",
     minWidth: 0,
   },
+  /** With the overview shown, room for its table at desktop widths. */
+  wide: { maxWidth: "1280px" },
   heading: { margin: 0, overflowWrap: "anywhere" },
   muted: { color: tokens.colorNeutralForeground3 },
   section: {
@@ -121,6 +132,38 @@ const useStyles = makeStyles({
   },
 });
 
+/** A batch of files scored (SPEC §12): its overview, the files that failed, the copies made. */
+interface Batch {
+  overview: Overview;
+  failed: string[];
+  copies: { name: string; bytes: Uint8Array }[];
+}
+
+/**
+ * @summary The overview of the files once every one of two or more has been scored: a row each
+ * (`assessedRow` / `unreadableRow`, as the command line's batch makes them, the file named as
+ * chosen, the copy as `scoredName` names it), null while any is still to run.
+ */
+function batchOf(runs: readonly FileRun[]): Batch | null {
+  if (runs.length < 2) return null;
+  const rows: OverviewRow[] = [];
+  const failed: string[] = [];
+  const copies: Batch["copies"] = [];
+  for (const r of runs) {
+    const name = r.file.name;
+    if (r.scored?.kind === "scored") {
+      const { assessment, fingerprint, copy } = r.scored;
+      rows.push(
+        assessedRow(name, assessment, { fingerprint, output: copy ? scoredName(name) : null })
+      );
+      if (copy) copies.push({ name: scoredName(name), bytes: copy });
+    } else if (r.scored?.kind === "refused") rows.push(unreadableRow(name, [r.scored.diagnostic]));
+    else if (r.error) failed.push(name);
+    else return null;
+  }
+  return { overview: buildOverview(rows), failed, copies };
+}
+
 /** An error from the worker or the browser, shown as it is. */
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
@@ -148,7 +191,9 @@ function RefusedBar({ d, lang, title }: { d: Diagnostic; lang: Lang; title: stri
  * one or more ledgers; the task pane's options form and its 评分 button; per file, the task
  * pane's result view and problem list, and 下载评分结果. 核对 checks the chosen files as scored
  * copies; 下载空白台账模板 saves the command line's template. The work runs in the worker, one
- * file at a time, with its stage shown.
+ * file at a time, with its stage shown. Two or more files scored give the overview (SPEC §12,
+ * `OverviewView`): the command line's overview rows, its workbook (written in the worker) and
+ * every scored copy in one .zip.
  */
 export function Page({ client }: PageProps): React.ReactElement {
   const styles = useStyles();
@@ -161,6 +206,8 @@ export function Page({ client }: PageProps): React.ReactElement {
   const [tierEdge, setTierEdge] = React.useState<TierEdge>("lower");
   const [runs, setRuns] = React.useState<FileRun[]>([]);
   const [busy, setBusy] = React.useState<"score" | "check" | null>(null);
+  /** What the files' outcomes are of: a batch's overview is shown after 评分, not after 核对. */
+  const [lastRun, setLastRun] = React.useState<"score" | "check" | null>(null);
   const [dragging, setDragging] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const inputId = React.useId();
@@ -193,6 +240,7 @@ export function Page({ client }: PageProps): React.ReactElement {
     if (!files || busy) return;
     setError(null);
     setRuns([...files].map((file) => ({ key: nextKey.current++, file, stage: null })));
+    setLastRun(null);
   };
   const update = (key: number, change: Partial<FileRun>) =>
     setRuns((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
@@ -201,6 +249,7 @@ export function Page({ client }: PageProps): React.ReactElement {
   const runAll = async (kind: "score" | "check") => {
     if (!client) return;
     setBusy(kind);
+    setLastRun(kind);
     setError(null);
     const options: PageOptions = {
       ...(asOfTouched && asOf ? { asOf: isoDay(asOf) } : {}),
@@ -227,6 +276,11 @@ export function Page({ client }: PageProps): React.ReactElement {
     setBusy(null);
   };
 
+  const batch = React.useMemo(
+    () => (busy === null && lastRun === "score" ? batchOf(runs) : null),
+    [runs, busy, lastRun]
+  );
+
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     setDragging(false);
@@ -235,7 +289,7 @@ export function Page({ client }: PageProps): React.ReactElement {
 
   return (
     <main
-      className={styles.root}
+      className={mergeClasses(styles.root, batch !== null && styles.wide)}
       lang={langTag(lang)}
       onDragOver={(e) => {
         e.preventDefault();
@@ -329,6 +383,25 @@ export function Page({ client }: PageProps): React.ReactElement {
           strings={s}
         />
       </section>
+
+      {batch && client && (
+        <OverviewView
+          overview={batch.overview}
+          failed={batch.failed}
+          copies={batch.copies.length}
+          lang={lang}
+          onDownloadOverview={async () => {
+            try {
+              saveBytes(await client.overview(batch.overview), w.overviewFileName);
+            } catch (e) {
+              setError(errorText(e));
+            }
+          }}
+          onDownloadAll={() =>
+            saveBytes(zipCopies(batch.copies, new Date(Date.now())), w.zipFileName, ZIP_TYPE)
+          }
+        />
+      )}
 
       {runs.map((r) => (
         <FileResult key={r.key} run={r} lang={lang} />
