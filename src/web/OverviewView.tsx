@@ -17,6 +17,7 @@ import { overviewCells, type Overview, type OverviewCell } from "../report/overv
 import { Mixed } from "../taskpane/components/Mixed";
 import type { Lang } from "../taskpane/i18n";
 import { WEB_STRINGS } from "./strings";
+import { useSectionStyles } from "./styles";
 
 /**
  * Many files at once on the page (SPEC §12): the overview of the files scored, the same rows and
@@ -39,25 +40,6 @@ const MIN_REM = [7, 9, 6.5, 7, 6, 4, 4, 2.5, 6.5, 12];
 const FIGURES = new Set([6, 8]);
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-    minWidth: 0,
-  },
-  heading: { margin: 0, overflowWrap: "anywhere" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  tools: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    alignItems: "center",
-  },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   scroller: {
     overflowX: "auto",
@@ -125,6 +107,7 @@ export interface OverviewViewProps {
 export function OverviewView(props: OverviewViewProps): React.ReactElement {
   const { overview, failed, copies, lang } = props;
   const styles = useStyles();
+  const shared = useSectionStyles();
   const w = WEB_STRINGS[lang];
   const headingId = React.useId();
   const hintId = React.useId();
@@ -145,11 +128,11 @@ export function OverviewView(props: OverviewViewProps): React.ReactElement {
   };
   const last = cells.totals.length - 1;
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-testid="overview">
-      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+    <section className={shared.section} aria-labelledby={headingId} data-testid="overview">
+      <Subtitle1 as="h2" id={headingId} className={shared.heading}>
         {w.overviewHeading}
       </Subtitle1>
-      <Body1 as="p" className={styles.heading}>
+      <Body1 as="p" className={shared.heading}>
         {w.overviewIntro(overview.totals.ledgers)}
       </Body1>
       {duplicates.length > 0 && (
@@ -178,7 +161,7 @@ export function OverviewView(props: OverviewViewProps): React.ReactElement {
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.tools}>
+      <div className={shared.tools}>
         <Button
           appearance="primary"
           onClick={() => void download()}
@@ -192,8 +175,8 @@ export function OverviewView(props: OverviewViewProps): React.ReactElement {
         </Button>
         {writing && <Spinner size="tiny" labelPosition="after" label={w.writingOverview} />}
       </div>
-      <Caption1 className={styles.muted}>{w.downloadAllHint(copies)}</Caption1>
-      <Caption1 id={hintId} className={styles.muted}>
+      <Caption1 className={shared.muted}>{w.downloadAllHint(copies)}</Caption1>
+      <Caption1 id={hintId} className={shared.muted}>
         {w.overviewScroll}
       </Caption1>
       {/* Focusable, so that the keyboard can scroll it; a region of its own name. */}
@@ -244,7 +227,7 @@ export function OverviewView(props: OverviewViewProps): React.ReactElement {
           </tbody>
         </table>
       </div>
-      <Subtitle1 as="h3" className={styles.heading}>
+      <Subtitle1 as="h3" className={shared.heading}>
         {w.totalsHeading}
       </Subtitle1>
       <ul className={styles.totals} data-testid="overview-totals">

@@ -51,6 +51,7 @@ import {
   type Stage,
 } from "./scoreFile";
 import { WEB_STRINGS } from "./strings";
+import { useSectionStyles } from "./styles";
 import { templateBytes, TEMPLATE_NAME } from "./template";
 import { zipCopies } from "./zipAll";
 
@@ -99,18 +100,6 @@ const useStyles = makeStyles({
   },
   /** With the overview shown, room for its table at desktop widths. */
   wide: { maxWidth: "1280px" },
-  heading: { margin: 0, overflowWrap: "anywhere" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-    minWidth: 0,
-  },
   drop: {
     display: "flex",
     flexDirection: "column",
@@ -123,13 +112,6 @@ const useStyles = makeStyles({
   fileInput: { ...typographyStyles.body1, maxWidth: "100%" },
   fileLabel: { ...typographyStyles.body1Strong },
   fileList: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
-  tools: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    alignItems: "center",
-  },
 });
 
 /** A batch of files scored (SPEC §12): its overview, the files that failed, the copies made. */
@@ -197,6 +179,7 @@ function RefusedBar({ d, lang, title }: { d: Diagnostic; lang: Lang; title: stri
  */
 export function Page({ client }: PageProps): React.ReactElement {
   const styles = useStyles();
+  const shared = useSectionStyles();
   const [lang, setLang] = React.useState<Lang>("zh");
   const s = STRINGS[lang];
   const w = WEB_STRINGS[lang];
@@ -300,10 +283,10 @@ export function Page({ client }: PageProps): React.ReactElement {
     >
       <header className={styles.header}>
         <div className={styles.titles}>
-          <Title3 as="h1" className={styles.heading}>
+          <Title3 as="h1" className={shared.heading}>
             {w.title}
           </Title3>
-          <Caption1 as="p" className={mergeClasses(styles.heading, styles.muted)}>
+          <Caption1 as="p" className={mergeClasses(shared.heading, shared.muted)}>
             {w.subtitle}
           </Caption1>
         </div>
@@ -329,8 +312,8 @@ export function Page({ client }: PageProps): React.ReactElement {
         </MessageBar>
       )}
 
-      <section className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>
+      <section className={shared.section}>
+        <Subtitle1 as="h2" className={shared.heading}>
           {w.filesHeading}
         </Subtitle1>
         <div className={mergeClasses(styles.drop, dragging && styles.dropActive)}>
@@ -347,7 +330,7 @@ export function Page({ client }: PageProps): React.ReactElement {
             onChange={(e) => choose(e.target.files)}
             data-testid="files"
           />
-          <Caption1 className={styles.muted}>{w.dropHint}</Caption1>
+          <Caption1 className={shared.muted}>{w.dropHint}</Caption1>
           {runs.length > 0 && (
             <>
               <Body1 role="status">{w.chosen(runs.length)}</Body1>
@@ -363,8 +346,8 @@ export function Page({ client }: PageProps): React.ReactElement {
         </div>
       </section>
 
-      <section className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>
+      <section className={shared.section}>
+        <Subtitle1 as="h2" className={shared.heading}>
           {s.optionsHeading}
         </Subtitle1>
         <AssessForm
@@ -407,8 +390,8 @@ export function Page({ client }: PageProps): React.ReactElement {
         <FileResult key={r.key} run={r} lang={lang} />
       ))}
 
-      <section className={styles.section}>
-        <div className={styles.tools}>
+      <section className={shared.section}>
+        <div className={shared.tools}>
           <Button
             onClick={() => void runAll("check")}
             disabled={!client || runs.length === 0 || busy !== null}
@@ -416,19 +399,19 @@ export function Page({ client }: PageProps): React.ReactElement {
           >
             {busy === "check" ? w.checking : w.check}
           </Button>
-          <Caption1 className={styles.muted}>{w.checkHint}</Caption1>
+          <Caption1 className={shared.muted}>{w.checkHint}</Caption1>
         </div>
-        <div className={styles.tools}>
+        <div className={shared.tools}>
           <Button onClick={() => saveBytes(templateBytes(), TEMPLATE_NAME)} data-testid="template">
             {w.template}
           </Button>
-          <Caption1 className={styles.muted}>{w.templateHint}</Caption1>
+          <Caption1 className={shared.muted}>{w.templateHint}</Caption1>
         </div>
       </section>
 
       <Divider />
       <footer data-testid="footer">
-        <Caption1 className={styles.muted}>
+        <Caption1 className={shared.muted}>
           <Mixed text={w.privacy} lang={lang} />
         </Caption1>
       </footer>
@@ -438,15 +421,15 @@ export function Page({ client }: PageProps): React.ReactElement {
 
 /** One file's section: its stage while it runs, then its refusal, result or check. */
 function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactElement | null {
-  const styles = useStyles();
+  const shared = useSectionStyles();
   const s = STRINGS[lang];
   const w = WEB_STRINGS[lang];
   const headingId = React.useId();
   const { scored, checked } = run;
   if (!run.stage && !scored && !checked && !run.error) return null;
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-testid="file-result">
-      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+    <section className={shared.section} aria-labelledby={headingId} data-testid="file-result">
+      <Subtitle1 as="h2" id={headingId} className={shared.heading}>
         {run.file.name}
       </Subtitle1>
       {run.stage && (
@@ -486,7 +469,7 @@ function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactEle
             <Body1 data-testid="no-copy">{w.invalidNoCopy}</Body1>
           )}
           <ResultView assessment={scored.assessment} strings={s} written={scored.copy !== null} />
-          <Subtitle1 as="h3" className={styles.heading}>
+          <Subtitle1 as="h3" className={shared.heading}>
             {s.diagnosticsHeading(scored.assessment.diagnostics.length)}
           </Subtitle1>
           <DiagnosticsList diagnostics={scored.assessment.diagnostics} strings={s} />
@@ -497,7 +480,7 @@ function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactEle
       )}
       {checked?.kind === "checked" && (
         <div data-testid="check-result" data-outcome={checked.result.outcome}>
-          <Subtitle1 as="h3" className={styles.heading}>
+          <Subtitle1 as="h3" className={shared.heading}>
             {w.checkHeading}
           </Subtitle1>
           <MessageBar
@@ -518,7 +501,7 @@ function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactEle
               )}
             </Body1>
           )}
-          <Caption1 as="p" className={styles.muted}>
+          <Caption1 as="p" className={shared.muted}>
             {w.fingerprint}
             {s.colon}
             <span lang="en" style={{ overflowWrap: "anywhere" }}>
