@@ -1,6 +1,7 @@
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
 import { diag, diagnosticText, parseDateText, type Diagnostic } from "../engine";
+import { displayWidth } from "../report/cells";
 import { both, fmtYuan, STATUS_TEXT } from "../report/labels";
 import {
   assessedRow,
@@ -12,11 +13,11 @@ import {
   type Overview,
   type OverviewRow,
 } from "../report/overview";
-import { readLedgerXlsx } from "../workbook";
-import { assessFile, outputRefusal } from "./assessFile";
+import { readLedgerXlsx, writeOverviewWorkbook } from "../workbook";
+import { assessFile, outputRefusal, writeAtomically } from "./assessFile";
 import type { Io } from "./io";
 import { nodeCodec } from "./nodeCodec";
-import { displayWidth, formatDiagnostics, pad, padStart } from "./print";
+import { formatDiagnostics, pad, padStart } from "./print";
 // The words of the command line's own diagnostics (file-unreadable, out-unwritable …).
 import "./messages";
 
@@ -280,11 +281,8 @@ export async function runBatch(
   }
   const overview = buildOverview(rows);
   if (overviewPath !== null) {
-    // Loaded only here: exceljs is large and a batch without an overview never needs it.
-    const { writeOverviewXlsx } = await import(
-      /* webpackChunkName: "cli/overview" */ "./overviewXlsx"
-    );
-    await writeOverviewXlsx(overviewPath, overview, opts.now());
+    // The same writer as the web page's 下载总览工作簿 (src/workbook/overviewWorkbook.ts).
+    await writeAtomically(overviewPath, writeOverviewWorkbook(overview, nodeCodec));
   }
   if (flags.json) await io.stdout(`${JSON.stringify(batchJson(overview, overviewPath))}\n`);
   else await io.stdout(`${formatBatch(overview, overviewPath)}\n`);

@@ -29,32 +29,12 @@ import {
   penaltyLines,
 } from "../report/labels";
 import type { VerifyResult } from "../report/verify";
+import { displayWidth } from "../report/cells";
 
 /**
  * The readable summary the command line prints: Chinese first, English alongside, aligned for a
  * terminal (CJK characters count two columns).
  */
-
-/** Display width of text in a terminal: CJK and full-width characters take two columns. */
-export function displayWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w +=
-      c >= 0x1100 &&
-      (c <= 0x115f ||
-        (c >= 0x2e80 && c <= 0xa4cf) ||
-        (c >= 0xac00 && c <= 0xd7a3) ||
-        (c >= 0xf900 && c <= 0xfaff) ||
-        (c >= 0xfe30 && c <= 0xfe4f) ||
-        (c >= 0xff00 && c <= 0xff60) ||
-        (c >= 0xffe0 && c <= 0xffe6) ||
-        c >= 0x20000)
-        ? 2
-        : 1;
-  }
-  return w;
-}
 
 /** Pad to a display width (CJK counted double), left-aligned or right-aligned. */
 export const pad = (s: string, width: number): string =>

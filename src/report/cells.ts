@@ -61,10 +61,41 @@ export const NUMBER_FORMATS: Readonly<Record<CellFormat, string>> = {
   points: "0.00",
   decimal4: "0.0000",
   money: "#,##0.00",
+  yuan: '"¥"#,##0.00',
   percent: "0.00%",
   integer: "0",
   date: "yyyy-mm-dd",
 };
 
 /** Font sizes in points of the summary's larger type (SPEC §9: the title, then the figures signed for). */
-export const SIZE_POINTS: Readonly<Record<"title" | "large", number>> = { title: 16, large: 13 };
+export const SIZE_POINTS: Readonly<Record<"title" | "large" | "small", number>> = {
+  title: 16,
+  large: 13,
+  small: 8,
+};
+
+/**
+ * @summary Display width of text in character widths (a terminal's columns, a cell's
+ * characters): CJK and full-width characters take two.
+ * @example
+ * displayWidth("总分 Total") //=> 10
+ */
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    w +=
+      c >= 0x1100 &&
+      (c <= 0x115f ||
+        (c >= 0x2e80 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        c >= 0x20000)
+        ? 2
+        : 1;
+  }
+  return w;
+}

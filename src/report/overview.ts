@@ -274,11 +274,8 @@ const OVERVIEW_COLUMNS: readonly Bilingual[] = [
   { zh: "台账指纹", en: "Fingerprint" },
 ];
 
-/** A cell of the overview sheet: text, or a number with its Excel format. */
-export type OverviewCell = string | null | { value: number; format: string };
-
-const YUAN_FORMAT = '"¥"#,##0.00';
-const POINTS_FORMAT = "0.00";
+/** A cell of the overview: text, or a number with its format (points, or yuan with its sign). */
+export type OverviewCell = string | null | { value: number; format: "points" | "yuan" };
 
 /** What shows for an item the ledger did not give (SPEC §9). */
 const NOT_GIVEN = "（未填写）(not given)";
@@ -313,9 +310,9 @@ export function overviewCells(o: Overview): {
     r.status === "invalid" && r.serviceStart === null ? null : (r.contract.vendor ?? NOT_GIVEN),
     r.serviceStart && r.serviceEnd ? `${r.serviceStart} 至 ${r.serviceEnd}` : null,
     both(STATUS_TEXT[r.status]),
-    r.total === null ? null : { value: r.total, format: POINTS_FORMAT },
+    r.total === null ? null : { value: r.total, format: "points" },
     r.tier,
-    r.tailAmount === null ? null : { value: r.tailAmount, format: YUAN_FORMAT },
+    r.tailAmount === null ? null : { value: r.tailAmount, format: "yuan" },
     problemsCell(r),
     r.fingerprint,
   ]);
@@ -323,7 +320,7 @@ export function overviewCells(o: Overview): {
   const line = (label: string, amount: number | null): OverviewCell[] => [
     label,
     ...Array<OverviewCell>(7).fill(null),
-    amount === null ? null : { value: amount, format: YUAN_FORMAT },
+    amount === null ? null : { value: amount, format: "yuan" },
     null,
     null,
   ];

@@ -34,6 +34,7 @@ import {
 import type { RunRecord } from "./runLog";
 import { adviceHeadline, adviceText, monthRows, staffingText } from "./year";
 import type { SummaryCell, SummaryChart, SummarySheet } from "./types";
+import { displayWidth } from "./cells";
 
 /**
  * The summary sheet `考核结果`, laid out once for every writer. Chinese first, English alongside.
@@ -560,21 +561,8 @@ function yearSections(rows: SummaryCell[][], a: ScoredAssessment): SummaryChart 
   return trend;
 }
 
-/** Display width of a text in character widths: CJK and full-width characters take two. */
-function textWidth(s: string): number {
-  let w = 0;
-  for (const ch of s)
-    w +=
-      /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
-        ch
-      )
-        ? 2
-        : 1;
-  return w;
-}
-
 /** Height in points of one line of text at a cell's size. */
-const LINE_POINTS = { normal: 16, large: 19, title: 22 } as const;
+const LINE_POINTS = { normal: 16, large: 19, title: 22, small: 12 } as const;
 
 /**
  * @summary SPEC §9: no text is cut at the printed edge. A text longer than its cell spans the
@@ -597,7 +585,7 @@ function fitLongTexts(
     row.forEach((cell, c) => {
       if (c >= widths.length || cell.format !== "text" || typeof cell.value !== "string") return;
       // One character width is the indent and the cell's padding.
-      const need = textWidth(cell.value);
+      const need = displayWidth(cell.value);
       if (need <= widths[c] - 1) return;
       let end = c + 1;
       while (!cell.header && end < widths.length && blank(row[end])) end++;

@@ -9,6 +9,7 @@ export type CellFormat =
   | "points" // 0.00
   | "decimal4" // 0.0000 (an unrounded total)
   | "money" // #,##0.00 (yuan)
+  | "yuan" // "¥"#,##0.00 (yuan, with its sign: the overview's amounts)
   | "percent" // 0.00%
   | "integer" // 0
   | "date"; // yyyy-mm-dd, value is an Excel serial number
@@ -22,14 +23,17 @@ export interface SummaryCell {
   header?: boolean;
   /**
    * Larger type (SPEC §9): `title` for the document's title, `large` for the contract's name and
-   * the figures finance signs for (total, tier, tail payable). Absent: the sheet's normal size.
+   * the figures finance signs for (total, tier, tail payable); `small` for a long code few read
+   * (the overview's fingerprints). Absent: the sheet's normal size.
    */
-  size?: "title" | "large";
+  size?: "title" | "large" | "small";
   /**
    * Wrap the text inside the printed width rather than letting it run past the cell's edge; the
    * cell then reads from its top.
    */
   wrap?: boolean;
+  /** A thin border on every side (the overview's grid). */
+  border?: boolean;
   /**
    * Columns the cell spans (merged with the empty cells to its right), 1 or absent: its own.
    * A long text spans to the printed edge and wraps there (SPEC §9).
@@ -95,6 +99,8 @@ export interface SummarySheet {
   chart: SummaryChart;
   /** The monthly trend as a line chart (SPEC §8), placed under the first chart; absent when not scored. */
   trend?: SummaryChart;
+  /** Rows kept in view when scrolling (a frozen pane under them); absent: none. */
+  frozenRows?: number;
   /** How it prints; absent: the writer's defaults. */
   pageSetup?: PageSetup;
 }

@@ -31,10 +31,18 @@ import { DiagnosticsList } from "../taskpane/components/DiagnosticsList";
 import { Mixed, langTag } from "../taskpane/components/Mixed";
 import { points, yuan } from "../taskpane/format";
 import { STATUS_TEXT } from "../report/labels";
+import {
+  assessedRow,
+  buildOverview,
+  unreadableRow,
+  type Overview,
+  type OverviewRow,
+} from "../report/overview";
 import { ResultView } from "../taskpane/components/ResultView";
 import { STRINGS, type Lang } from "../taskpane/i18n";
 import type { WorkerClient } from "./client";
-import { saveBytes } from "./download";
+import { saveBytes, ZIP_TYPE } from "./download";
+import { OverviewView } from "./OverviewView";
 import {
   scoredName,
   type CheckOutcome,
@@ -43,7 +51,9 @@ import {
   type Stage,
 } from "./scoreFile";
 import { WEB_STRINGS } from "./strings";
+import { useSectionStyles } from "./styles";
 import { templateBytes, TEMPLATE_NAME } from "./template";
+import { zipCopies } from "./zipAll";
 
 export interface PageProps {
   /** The worker that scores; null when the page's worker script is missing. */
@@ -88,18 +98,8 @@ const useStyles = makeStyles({
     flexBasis: "180px",
     minWidth: 0,
   },
-  heading: { margin: 0, overflowWrap: "anywhere" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-    minWidth: 0,
-  },
+  /** With the overview shown, room for its table at desktop widths. */
+  wide: { maxWidth: "1280px" },
   drop: {
     display: "flex",
     flexDirection: "column",
@@ -112,14 +112,39 @@ const useStyles = makeStyles({
   fileInput: { ...typographyStyles.body1, maxWidth: "100%" },
   fileLabel: { ...typographyStyles.body1Strong },
   fileList: { margin: 0, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
-  tools: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-    alignItems: "center",
-  },
 });
+
+/** A batch of files scored (SPEC §12): its overview, the files that failed, the copies made. */
+interface Batch {
+  overview: Overview;
+  failed: string[];
+  copies: { name: string; bytes: Uint8Array }[];
+}
+
+/**
+ * @summary The overview of the files once every one of two or more has been scored: a row each
+ * (`assessedRow` / `unreadableRow`, as the command line's batch makes them, the file named as
+ * chosen, the copy as `scoredName` names it), null while any is still to run.
+ */
+function batchOf(runs: readonly FileRun[]): Batch | null {
+  if (runs.length < 2) return null;
+  const rows: OverviewRow[] = [];
+  const failed: string[] = [];
+  const copies: Batch["copies"] = [];
+  for (const r of runs) {
+    const name = r.file.name;
+    if (r.scored?.kind === "scored") {
+      const { assessment, fingerprint, copy } = r.scored;
+      rows.push(
+        assessedRow(name, assessment, { fingerprint, output: copy ? scoredName(name) : null })
+      );
+      if (copy) copies.push({ name: scoredName(name), bytes: copy });
+    } else if (r.scored?.kind === "refused") rows.push(unreadableRow(name, [r.scored.diagnostic]));
+    else if (r.error) failed.push(name);
+    else return null;
+  }
+  return { overview: buildOverview(rows), failed, copies };
+}
 
 /** An error from the worker or the browser, shown as it is. */
 const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
@@ -148,10 +173,13 @@ function RefusedBar({ d, lang, title }: { d: Diagnostic; lang: Lang; title: stri
  * one or more ledgers; the task pane's options form and its 评分 button; per file, the task
  * pane's result view and problem list, and 下载评分结果. 核对 checks the chosen files as scored
  * copies; 下载空白台账模板 saves the command line's template. The work runs in the worker, one
- * file at a time, with its stage shown.
+ * file at a time, with its stage shown. Two or more files scored give the overview (SPEC §12,
+ * `OverviewView`): the command line's overview rows, its workbook (written in the worker) and
+ * every scored copy in one .zip.
  */
 export function Page({ client }: PageProps): React.ReactElement {
   const styles = useStyles();
+  const shared = useSectionStyles();
   const [lang, setLang] = React.useState<Lang>("zh");
   const s = STRINGS[lang];
   const w = WEB_STRINGS[lang];
@@ -161,6 +189,8 @@ export function Page({ client }: PageProps): React.ReactElement {
   const [tierEdge, setTierEdge] = React.useState<TierEdge>("lower");
   const [runs, setRuns] = React.useState<FileRun[]>([]);
   const [busy, setBusy] = React.useState<"score" | "check" | null>(null);
+  /** What the files' outcomes are of: a batch's overview is shown after 评分, not after 核对. */
+  const [lastRun, setLastRun] = React.useState<"score" | "check" | null>(null);
   const [dragging, setDragging] = React.useState(false);
   const [error, setError] = React.useState<string | null>(null);
   const inputId = React.useId();
@@ -193,6 +223,7 @@ export function Page({ client }: PageProps): React.ReactElement {
     if (!files || busy) return;
     setError(null);
     setRuns([...files].map((file) => ({ key: nextKey.current++, file, stage: null })));
+    setLastRun(null);
   };
   const update = (key: number, change: Partial<FileRun>) =>
     setRuns((rs) => rs.map((r) => (r.key === key ? { ...r, ...change } : r)));
@@ -201,6 +232,7 @@ export function Page({ client }: PageProps): React.ReactElement {
   const runAll = async (kind: "score" | "check") => {
     if (!client) return;
     setBusy(kind);
+    setLastRun(kind);
     setError(null);
     const options: PageOptions = {
       ...(asOfTouched && asOf ? { asOf: isoDay(asOf) } : {}),
@@ -227,6 +259,11 @@ export function Page({ client }: PageProps): React.ReactElement {
     setBusy(null);
   };
 
+  const batch = React.useMemo(
+    () => (busy === null && lastRun === "score" ? batchOf(runs) : null),
+    [runs, busy, lastRun]
+  );
+
   const onDrop = (e: React.DragEvent) => {
     e.preventDefault();
     setDragging(false);
@@ -235,7 +272,7 @@ export function Page({ client }: PageProps): React.ReactElement {
 
   return (
     <main
-      className={styles.root}
+      className={mergeClasses(styles.root, batch !== null && styles.wide)}
       lang={langTag(lang)}
       onDragOver={(e) => {
         e.preventDefault();
@@ -246,10 +283,10 @@ export function Page({ client }: PageProps): React.ReactElement {
     >
       <header className={styles.header}>
         <div className={styles.titles}>
-          <Title3 as="h1" className={styles.heading}>
+          <Title3 as="h1" className={shared.heading}>
             {w.title}
           </Title3>
-          <Caption1 as="p" className={mergeClasses(styles.heading, styles.muted)}>
+          <Caption1 as="p" className={mergeClasses(shared.heading, shared.muted)}>
             {w.subtitle}
           </Caption1>
         </div>
@@ -275,8 +312,8 @@ export function Page({ client }: PageProps): React.ReactElement {
         </MessageBar>
       )}
 
-      <section className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>
+      <section className={shared.section}>
+        <Subtitle1 as="h2" className={shared.heading}>
           {w.filesHeading}
         </Subtitle1>
         <div className={mergeClasses(styles.drop, dragging && styles.dropActive)}>
@@ -293,7 +330,7 @@ export function Page({ client }: PageProps): React.ReactElement {
             onChange={(e) => choose(e.target.files)}
             data-testid="files"
           />
-          <Caption1 className={styles.muted}>{w.dropHint}</Caption1>
+          <Caption1 className={shared.muted}>{w.dropHint}</Caption1>
           {runs.length > 0 && (
             <>
               <Body1 role="status">{w.chosen(runs.length)}</Body1>
@@ -309,8 +346,8 @@ export function Page({ client }: PageProps): React.ReactElement {
         </div>
       </section>
 
-      <section className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>
+      <section className={shared.section}>
+        <Subtitle1 as="h2" className={shared.heading}>
           {s.optionsHeading}
         </Subtitle1>
         <AssessForm
@@ -330,12 +367,31 @@ export function Page({ client }: PageProps): React.ReactElement {
         />
       </section>
 
+      {batch && client && (
+        <OverviewView
+          overview={batch.overview}
+          failed={batch.failed}
+          copies={batch.copies.length}
+          lang={lang}
+          onDownloadOverview={async () => {
+            try {
+              saveBytes(await client.overview(batch.overview), w.overviewFileName);
+            } catch (e) {
+              setError(errorText(e));
+            }
+          }}
+          onDownloadAll={() =>
+            saveBytes(zipCopies(batch.copies, new Date(Date.now())), w.zipFileName, ZIP_TYPE)
+          }
+        />
+      )}
+
       {runs.map((r) => (
         <FileResult key={r.key} run={r} lang={lang} />
       ))}
 
-      <section className={styles.section}>
-        <div className={styles.tools}>
+      <section className={shared.section}>
+        <div className={shared.tools}>
           <Button
             onClick={() => void runAll("check")}
             disabled={!client || runs.length === 0 || busy !== null}
@@ -343,19 +399,19 @@ export function Page({ client }: PageProps): React.ReactElement {
           >
             {busy === "check" ? w.checking : w.check}
           </Button>
-          <Caption1 className={styles.muted}>{w.checkHint}</Caption1>
+          <Caption1 className={shared.muted}>{w.checkHint}</Caption1>
         </div>
-        <div className={styles.tools}>
+        <div className={shared.tools}>
           <Button onClick={() => saveBytes(templateBytes(), TEMPLATE_NAME)} data-testid="template">
             {w.template}
           </Button>
-          <Caption1 className={styles.muted}>{w.templateHint}</Caption1>
+          <Caption1 className={shared.muted}>{w.templateHint}</Caption1>
         </div>
       </section>
 
       <Divider />
       <footer data-testid="footer">
-        <Caption1 className={styles.muted}>
+        <Caption1 className={shared.muted}>
           <Mixed text={w.privacy} lang={lang} />
         </Caption1>
       </footer>
@@ -365,15 +421,15 @@ export function Page({ client }: PageProps): React.ReactElement {
 
 /** One file's section: its stage while it runs, then its refusal, result or check. */
 function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactElement | null {
-  const styles = useStyles();
+  const shared = useSectionStyles();
   const s = STRINGS[lang];
   const w = WEB_STRINGS[lang];
   const headingId = React.useId();
   const { scored, checked } = run;
   if (!run.stage && !scored && !checked && !run.error) return null;
   return (
-    <section className={styles.section} aria-labelledby={headingId} data-testid="file-result">
-      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+    <section className={shared.section} aria-labelledby={headingId} data-testid="file-result">
+      <Subtitle1 as="h2" id={headingId} className={shared.heading}>
         {run.file.name}
       </Subtitle1>
       {run.stage && (
@@ -413,7 +469,7 @@ function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactEle
             <Body1 data-testid="no-copy">{w.invalidNoCopy}</Body1>
           )}
           <ResultView assessment={scored.assessment} strings={s} written={scored.copy !== null} />
-          <Subtitle1 as="h3" className={styles.heading}>
+          <Subtitle1 as="h3" className={shared.heading}>
             {s.diagnosticsHeading(scored.assessment.diagnostics.length)}
           </Subtitle1>
           <DiagnosticsList diagnostics={scored.assessment.diagnostics} strings={s} />
@@ -424,7 +480,7 @@ function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactEle
       )}
       {checked?.kind === "checked" && (
         <div data-testid="check-result" data-outcome={checked.result.outcome}>
-          <Subtitle1 as="h3" className={styles.heading}>
+          <Subtitle1 as="h3" className={shared.heading}>
             {w.checkHeading}
           </Subtitle1>
           <MessageBar
@@ -445,7 +501,7 @@ function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactEle
               )}
             </Body1>
           )}
-          <Caption1 as="p" className={styles.muted}>
+          <Caption1 as="p" className={shared.muted}>
             {w.fingerprint}
             {s.colon}
             <span lang="en" style={{ overflowWrap: "anywhere" }}>

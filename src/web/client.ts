@@ -4,6 +4,7 @@
  * blob: URL, so the single file needs no other file and no server. `score` and `check` take one
  * file each and resolve with its outcome; batch scoring calls them once per file.
  */
+import type { Overview } from "../report/overview";
 import type { WorkerReply, WorkerRequest } from "./protocol";
 import type { CheckOutcome, FileOutcome, PageOptions, Stage } from "./scoreFile";
 
@@ -45,7 +46,7 @@ export class WorkerClient {
   private send(request: WorkerRequest, onProgress: (stage: Stage) => void): Promise<WorkerReply> {
     return new Promise((resolve, reject) => {
       this.pending.set(request.id, { onProgress, resolve, reject });
-      this.worker.postMessage(request, [request.bytes.buffer]);
+      this.worker.postMessage(request, "bytes" in request ? [request.bytes.buffer] : []);
     });
   }
 
@@ -61,6 +62,13 @@ export class WorkerClient {
     );
     if (reply.kind !== "scored") throw new Error(`unexpected reply ${reply.kind}`);
     return reply.outcome;
+  }
+
+  /** @summary The overview workbook's bytes (下载总览工作簿), written in the worker. */
+  async overview(overview: Overview): Promise<Uint8Array> {
+    const reply = await this.send({ id: this.nextId++, kind: "overview", overview }, () => {});
+    if (reply.kind !== "overviewWritten") throw new Error(`unexpected reply ${reply.kind}`);
+    return reply.bytes;
   }
 
   /** @summary Check one scored copy (核对). */

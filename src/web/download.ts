@@ -5,9 +5,12 @@
  */
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** @summary Offer `bytes` for download as `name`. */
-export function saveBytes(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: XLSX_TYPE }));
+/** The type of the zip of every scored copy (全部下载). */
+export const ZIP_TYPE = "application/zip";
+
+/** @summary Offer `bytes` for download as `name` (an .xlsx unless `type` says otherwise). */
+export function saveBytes(bytes: Uint8Array, name: string, type: string = XLSX_TYPE): void {
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;

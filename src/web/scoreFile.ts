@@ -6,9 +6,11 @@
  * file (so scoring many files, SPEC §12, is a loop over it), and jest calls it directly.
  */
 import type { RateRounding, TierEdge } from "../engine";
+import type { Overview } from "../report/overview";
 import {
   checkWorkbook,
   scoreWorkbook,
+  writeOverviewWorkbook,
   type CheckOutcome,
   type FileOutcome,
   type Stage,
@@ -57,4 +59,12 @@ export function scoreFile(
 /** @summary 核对: check a scored copy as `om-scorecard verify` does. */
 export function checkFile(bytes: Uint8Array): CheckOutcome {
   return checkWorkbook(bytes, { codec: fflateCodec });
+}
+
+/**
+ * @summary The overview workbook of the files scored (SPEC §12): the command line's
+ * `--overview` writer, with fflate for the ZIP.
+ */
+export function overviewFile(overview: Overview): Uint8Array {
+  return writeOverviewWorkbook(overview, fflateCodec);
 }

@@ -33,6 +33,22 @@ export interface WebStrings {
   errorTitle: string;
   privacy: string;
   workerMissing: string;
+  /** Many files at once (SPEC §12): the overview of the files scored. */
+  overviewHeading: string;
+  overviewIntro: (n: number) => string;
+  overviewScroll: string;
+  /** The name of the table's scrolling frame. */
+  overviewTable: string;
+  totalsHeading: string;
+  duplicateTitle: string;
+  notInOverview: string;
+  downloadOverview: string;
+  writingOverview: string;
+  downloadAll: string;
+  downloadAllHint: (n: number) => string;
+  /** The names the two downloads are offered under. */
+  overviewFileName: string;
+  zipFileName: string;
 }
 
 const zh: WebStrings = {
@@ -65,6 +81,20 @@ const zh: WebStrings = {
   privacy:
     "本页面完全在本机浏览器中运行：台账只在内存中读取和计算，不发出任何网络请求，不在浏览器中保存台账；关闭页面即清除。",
   workerMissing: "页面不完整（缺少评分程序），请重新获取 om-scorecard.html。",
+  overviewHeading: "考核总览",
+  overviewIntro: (n) =>
+    `共 ${n} 份台账，按文件名排序；与命令行 om-scorecard assess 多个文件时的总览相同。`,
+  overviewScroll: "表格较宽，可在表格内左右滚动。",
+  overviewTable: "考核总览表",
+  totalsHeading: "应付尾款合计",
+  duplicateTitle: "合同编号重复：是否同一合同录入了两次？",
+  notInOverview: "以下文件出错，未列入总览：",
+  downloadOverview: "下载总览工作簿",
+  writingOverview: "正在生成总览工作簿…",
+  downloadAll: "全部下载（.zip）",
+  downloadAllHint: (n) => `${n} 份评分结果打包为一个 .zip 文件；无效台账没有评分结果。`,
+  overviewFileName: "考核总览.xlsx",
+  zipFileName: "评分结果.zip",
 };
 
 const en: WebStrings = {
@@ -99,6 +129,21 @@ const en: WebStrings = {
     "This page runs entirely in this browser: the ledgers are read and scored in memory, no network request is made and nothing is kept in the browser's storage; closing the page clears them.",
   workerMissing:
     "The page is incomplete (its scoring script is missing): get om-scorecard.html again.",
+  overviewHeading: "Overview",
+  overviewIntro: (n) =>
+    `${n} ledgers, sorted by file name: the same overview as om-scorecard assess gives for several files.`,
+  overviewScroll: "The table is wide: scroll it sideways inside its frame.",
+  overviewTable: "Overview table",
+  totalsHeading: "Tail payable, totals",
+  duplicateTitle: "The same contract number twice: one contract entered twice?",
+  notInOverview: "These files failed and are not in the overview:",
+  downloadOverview: "Download overview workbook",
+  writingOverview: "Writing the overview workbook…",
+  downloadAll: "Download all (.zip)",
+  downloadAllHint: (n) =>
+    `${n} scored cop${n === 1 ? "y" : "ies"} in one .zip file; an invalid ledger has no scored copy.`,
+  overviewFileName: "考核总览.xlsx",
+  zipFileName: "评分结果.zip",
 };
 
 export const WEB_STRINGS: Record<Lang, WebStrings> = { zh, en };

@@ -4,7 +4,7 @@
  * (the page's Content-Security-Policy, which a blob worker inherits, allows no connection).
  */
 import type { WorkerReply, WorkerRequest } from "./protocol";
-import { checkFile, scoreFile } from "./scoreFile";
+import { checkFile, overviewFile, scoreFile } from "./scoreFile";
 
 interface WorkerScope {
   onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
@@ -22,6 +22,9 @@ scope.onmessage = (e) => {
       );
       const copy = outcome.kind === "scored" ? outcome.copy : null;
       scope.postMessage({ id, kind: "scored", outcome }, copy ? [copy.buffer] : []);
+    } else if (request.kind === "overview") {
+      const bytes = overviewFile(request.overview);
+      scope.postMessage({ id, kind: "overviewWritten", bytes }, [bytes.buffer]);
     } else {
       scope.postMessage({ id, kind: "progress", stage: "reading" });
       scope.postMessage({ id, kind: "checked", outcome: checkFile(request.bytes) });

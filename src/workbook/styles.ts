@@ -32,6 +32,8 @@ export interface StyleSpec {
    * right-aligned number in the cell before it (SPEC §9).
    */
   indent?: boolean;
+  /** A thin border on every side. */
+  border?: boolean;
 }
 
 export function styleKey(s: StyleSpec): string {
@@ -39,7 +41,8 @@ export function styleKey(s: StyleSpec): string {
     `${s.format}|${+s.bold}|${+s.header}|${+s.quote}` +
     (s.size ? `|s${s.size}` : "") +
     (s.wrap ? "|w" : "") +
-    (s.indent ? "|i" : "")
+    (s.indent ? "|i" : "") +
+    (s.border ? "|b" : "")
   );
 }
 
@@ -233,11 +236,21 @@ export function addStyles(
       fillId = fill;
     }
     s.items("borders", DEFAULTS.borders);
+    const borderId = spec.border
+      ? s.ensure(
+          "borders",
+          DEFAULTS.borders,
+          el(
+            `<border>${["left", "right", "top", "bottom"].map((side) => `<${side} style="thin"><color auto="1"/></${side}>`).join("")}<diagonal/></border>`
+          )
+        )
+      : 0;
     s.items("cellStyleXfs", DEFAULTS.cellStyleXfs);
     const xf =
-      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0" applyNumberFormat="1"` +
+      `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="${borderId}" xfId="0" applyNumberFormat="1"` +
       (fontId ? ' applyFont="1"' : "") +
       (fillId ? ' applyFill="1"' : "") +
+      (borderId ? ' applyBorder="1"' : "") +
       (spec.quote ? ' quotePrefix="1"' : "") +
       (spec.wrap || spec.indent
         ? ` applyAlignment="1"><alignment${spec.indent ? ' horizontal="left" indent="1"' : ""}${spec.wrap ? ' vertical="top" wrapText="1"' : ""}/></xf>`

@@ -26,9 +26,10 @@ function plan(
   const look: Partial<StyleSpec> = {
     ...(cell.size ? { size: SIZE_POINTS[cell.size] } : {}),
     ...(cell.wrap ? { wrap: true } : {}),
+    ...(cell.border ? { border: true } : {}),
   };
   if (cell.value === null || cell.value === undefined) {
-    return bold || header
+    return bold || header || cell.border
       ? {
           text: null,
           number: null,
@@ -129,7 +130,7 @@ export function worksheetXml(
     `<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_R}">` +
     (ps ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : "") +
     `<dimension ref="${dim}"/>` +
-    '<sheetViews><sheetView workbookViewId="0"/></sheetViews>' +
+    sheetViewsXml(summary.frozenRows) +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols ? `<cols>${cols}</cols>` : "") +
     `<sheetData>${rowsXml.join("")}</sheetData>` +
@@ -139,6 +140,17 @@ export function worksheetXml(
     (ps ? pageSetupXml(ps) : DEFAULT_PAGE) +
     (drawingRid ? `<drawing r:id="${drawingRid}"/>` : "") +
     "</worksheet>"
+  );
+}
+
+/** The sheet's one view; `frozen` rows stay in view as the rest scrolls. */
+function sheetViewsXml(frozen: number | undefined): string {
+  if (!frozen) return '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
+  return (
+    '<sheetViews><sheetView workbookViewId="0">' +
+    `<pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/>` +
+    `<selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/>` +
+    "</sheetView></sheetViews>"
   );
 }
 

@@ -33,7 +33,9 @@ import { XmlFormatError, attrs, escapeAttr, findClose, findTag, tags } from "./x
 import { writeZip, type OutEntry, type ZipArchive } from "./zip";
 import type { ZipCodec } from "./codec";
 
-const CT = {
+/** The content types of the parts this package writes. */
+export const CONTENT_TYPE = {
+  workbook: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
   worksheet: "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml",
   styles: "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml",
   drawing: "application/vnd.openxmlformats-officedocument.drawing+xml",
@@ -364,8 +366,8 @@ function writeUnchecked(
   const charts = usableCharts(summary);
   const withChart = charts.length > 0;
   const written: { part: string; type: string }[] = [
-    { part: sheetPart, type: CT.worksheet },
-    { part: stylesPart, type: CT.styles },
+    { part: sheetPart, type: CONTENT_TYPE.worksheet },
+    { part: stylesPart, type: CONTENT_TYPE.styles },
   ];
   edits.set(
     sheetPart,
@@ -398,10 +400,10 @@ function writeUnchecked(
       )
     );
     written.push(
-      { part: relsPathOf(sheetPart), type: CT.rels },
-      { part: drawingPart, type: CT.drawing },
-      { part: relsPathOf(drawingPart), type: CT.rels },
-      ...chartParts.map((part) => ({ part, type: CT.chart }))
+      { part: relsPathOf(sheetPart), type: CONTENT_TYPE.rels },
+      { part: drawingPart, type: CONTENT_TYPE.drawing },
+      { part: relsPathOf(drawingPart), type: CONTENT_TYPE.rels },
+      ...chartParts.map((part) => ({ part, type: CONTENT_TYPE.chart }))
     );
   }
   // The run log: a row appended to the existing sheet, or a new sheet at the end.
@@ -437,7 +439,7 @@ function writeUnchecked(
         `<${rp}Relationship Id="${logRid}" Type="${wsRelType}" Target="${escapeAttr(relativeTarget(workbookPart, part))}"/>`
       );
       edits.set(part, worksheetXml(logSheet, index, null));
-      written.push({ part, type: CT.worksheet });
+      written.push({ part, type: CONTENT_TYPE.worksheet });
     }
   }
 

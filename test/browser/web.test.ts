@@ -8,29 +8,36 @@
  * `om-scorecard verify` passing on it. Bad files (.xls, .csv, encrypted, truncated) get the
  * command line's message and no download. Every request the page makes is recorded (none but
  * the file itself), so is every Content-Security-Policy violation (none), and the browser's
- * storage is checked empty. axe WCAG 2 A/AA and 320 px, screenshot into test-output/.
+ * storage is checked empty. axe WCAG 2 A/AA and 320 px, screenshot into test-output/. Several
+ * files at once (SPEC §12): the overview on screen, its workbook and the zip of every copy, each
+ * held to the command line's batch over the same files.
  *
  * Needs `npm run build` (the page) and `npm run build:cli` first, and Chromium at
  * /usr/bin/chromium.
  */
 import * as fs from "fs";
-import * as http from "http";
-import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { pathToFileURL } from "url";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import { unzipSync } from "fflate";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { runCli } from "../support/cli";
-import { asFile, expectSameAsCli, NOW, parts } from "../support/pageCopy";
+import {
+  asFile,
+  expectSameAsCli,
+  NOW,
+  OUTPUT,
+  PAGE_URL,
+  parts,
+  ROOT,
+  servePage,
+} from "../support/pageCopy";
 import { d, withSheets, xlsxFile, base as baseSheets } from "../hostile/ledgers";
 import { cleanup } from "../hostile/harness";
 
-const ROOT = path.resolve(__dirname, "../..");
 const PAGE = path.join(ROOT, "dist/om-scorecard.html");
-const PAGE_URL = pathToFileURL(PAGE).href;
-const OUTPUT = path.join(ROOT, "test-output");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const { launchChromium } = require("../support/chromium.js");
 const TZ = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 let browser: Browser;
@@ -39,19 +46,7 @@ let dir: string;
 beforeAll(async () => {
   fs.mkdirSync(OUTPUT, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "om-web-"));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -280,20 +275,16 @@ test("下载空白台账模板 saves the command line's template", async () => {
 });
 
 test("from a web server too: scores the sample, and requests nothing but the page", async () => {
-  const server = http.createServer((req, res) => {
-    if (req.url === "/om-scorecard.html")
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(fs.readFileSync(PAGE));
-    else res.writeHead(404).end();
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", () => r()));
+  const server = await servePage();
   try {
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/om-scorecard.html`;
+    const url = server.url;
     const o = await open(url);
     const file = asFile(fs.readFileSync(path.join(ROOT, "sample/ledger.xlsx")), "served.xlsx");
     const [copy] = await scoreOnPage(o, [file]);
     await expectSameAsCli(file, copy, []);
     await expectOffline(o);
     await o.context.close();
+    expect(server.served).toEqual(["/om-scorecard.html"]);
   } finally {
     server.close();
   }
@@ -323,3 +314,215 @@ test("accessible (axe A/AA) and usable at 320 px, in both languages, with a resu
   await expectOffline(o);
   await o.context.close();
 });
+
+/** Each cell's value of a workbook's sheets, by sheet name and address (exceljs reads them). */
+async function cellValues(file: string): Promise<Record<string, unknown>> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const out: Record<string, unknown> = {};
+  wb.eachSheet((ws) =>
+    ws.eachRow({ includeEmpty: true }, (row) =>
+      row.eachCell({ includeEmpty: true }, (c) => (out[`${ws.name}!${c.address}`] = c.value))
+    )
+  );
+  return out;
+}
+
+/** The central directory's names whose UTF-8 flag (bit 11) is set. */
+function utf8Flagged(zip: Uint8Array): string[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  const out: string[] = [];
+  for (let i = zip.length - 22; i >= 0; i--) {
+    if (view.getUint32(i, true) !== 0x06054b50) continue;
+    let at = view.getUint32(i + 16, true);
+    for (let n = view.getUint16(i + 10, true); n > 0; n--) {
+      const length = view.getUint16(at + 28, true);
+      const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + length));
+      if (view.getUint16(at + 8, true) & 0x800) out.push(name);
+      at += 46 + length + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    }
+    break;
+  }
+  return out;
+}
+
+/** Saves the download a click starts; returns its suggested name and bytes. */
+async function take(page: Page, click: () => Promise<void>): Promise<[string, Uint8Array]> {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  const saved = path.join(
+    dir,
+    `taken-${Date.now()}-${Math.random()}-${download.suggestedFilename()}`
+  );
+  await download.saveAs(saved);
+  return [download.suggestedFilename(), fs.readFileSync(saved)];
+}
+
+test("several files at once: the overview, its workbook and every copy in one zip, as the command line", async () => {
+  const [roster, punches, ...rest] = baseSheets();
+  const months = await xlsxFile([
+    roster,
+    { ...punches, name: "7月", rows: [punches.rows[0]] },
+    { ...punches, name: "7月下", rows: [punches.rows[1]] },
+    ...rest,
+  ]);
+  const invalid = await xlsxFile(
+    withSheets({ 工单: { rows: [["T1", "也许", "已关闭", d("2024-07-01")]] } })
+  );
+  const sources: Record<string, string> = {
+    "a-台账.xlsx": path.join(ROOT, "sample/ledger.xlsx"),
+    "b-钉钉.xlsx": path.join(ROOT, "sample/ledger-dingtalk.xlsx"),
+    "c-月表.xlsx": months,
+    "d-无效.xlsx": invalid,
+  };
+  const names = Object.keys(sources);
+  const pageDir = fs.mkdtempSync(path.join(dir, "page-batch-"));
+  const cliDir = fs.mkdtempSync(path.join(dir, "cli-batch-"));
+  for (const n of names) {
+    fs.copyFileSync(sources[n], path.join(pageDir, n));
+    fs.copyFileSync(sources[n], path.join(cliDir, n));
+  }
+  // The command line's batch over the same files, named as the page names them (no folder),
+  // with the same clock.
+  const cwd = process.cwd();
+  process.chdir(cliDir);
+  let cli;
+  try {
+    cli = await runCli(
+      ["assess", ...names, "--json", "--overview", "overview.xlsx"],
+      () => new Date(NOW)
+    );
+  } finally {
+    process.chdir(cwd);
+  }
+  expect(cli.code).toBe(2);
+  const json = JSON.parse(cli.out) as {
+    ledgers: {
+      file: string;
+      status: string;
+      total: number | null;
+      tier: string | null;
+      tailAmount: number | null;
+      contract: Record<"name" | "number" | "vendor", string | null>;
+      problems: { code: string; message: string }[];
+    }[];
+  };
+
+  const o = await open(PAGE_URL, 1280);
+  const { page } = o;
+  await page.locator('input[type="file"]').setInputFiles(names.map((n) => path.join(pageDir, n)));
+  await page.getByRole("button", { name: "评分", exact: true }).click();
+  await page.getByTestId("overview").waitFor({ timeout: 60_000 });
+
+  // The table on screen: every file, with the command line's figures.
+  const yuan = (v: number) =>
+    `¥${v.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  const rows = page.getByTestId("overview-row");
+  expect(await rows.count()).toBe(names.length);
+  expect(json.ledgers.map((l) => l.file)).toEqual(names);
+  for (const [i, l] of json.ledgers.entries()) {
+    const cells = await rows.nth(i).locator("th, td").allInnerTexts();
+    const given = (v: string | null) => v ?? "（未填写）(not given)";
+    expect(cells.slice(0, 4)).toEqual([
+      l.file,
+      given(l.contract.name),
+      given(l.contract.number),
+      given(l.contract.vendor),
+    ]);
+    expect(cells[5]).toContain(l.status);
+    expect(cells.slice(6, 9)).toEqual([
+      l.total === null ? "—" : l.total.toFixed(2),
+      l.tier ?? "—",
+      l.tailAmount === null ? "—" : yuan(l.tailAmount),
+    ]);
+    const duplicate = l.problems.some((p) => p.code === "duplicate-contract-number");
+    expect(cells[9].includes("the same contract twice?")).toBe(duplicate);
+  }
+  expect(json.ledgers.map((l) => l.status)).toEqual([
+    "final",
+    "final",
+    expect.stringMatching(/^(final|provisional)$/),
+    "invalid",
+  ]);
+  // The totals by status, and the same contract twice (both samples name one 合同编号).
+  const totals = await page.getByTestId("overview-totals").locator("li").allInnerTexts();
+  const scored = json.ledgers.filter((l) => l.status !== "invalid");
+  const sum = scored.reduce((s, l) => s + Math.round((l.tailAmount ?? 0) * 100), 0) / 100;
+  expect(totals).toHaveLength(4);
+  expect(totals[3]).toContain("应付尾款总计（共 4 份）");
+  expect(totals[3]).toContain(yuan(sum));
+  expect(totals[2]).toContain("无效 1 份");
+  const warning = await page.getByTestId("duplicate-warning").innerText();
+  expect(warning).toContain("a-台账.xlsx");
+  expect(warning).toContain("b-钉钉.xlsx");
+
+  // 下载总览工作簿: the same cells as the command line's --overview (and the same parts).
+  const [overviewName, overviewBytes] = await take(page, () =>
+    page.getByRole("button", { name: "下载总览工作簿" }).click()
+  );
+  expect(overviewName).toBe("考核总览.xlsx");
+  const pageOverview = asFile(overviewBytes, "page-overview.xlsx");
+  const cliOverview = path.join(cliDir, "overview.xlsx");
+  const [webCells, cliCells] = [await cellValues(pageOverview), await cellValues(cliOverview)];
+  expect(Object.keys(webCells).length).toBeGreaterThan(50);
+  expect(webCells).toEqual(cliCells);
+  const [webParts, cliParts] = [parts(overviewBytes), parts(fs.readFileSync(cliOverview))];
+  expect(Object.keys(webParts).sort()).toEqual(Object.keys(cliParts).sort());
+  for (const n of Object.keys(cliParts))
+    expect({ n, same: Buffer.compare(webParts[n], cliParts[n]) === 0 }).toEqual({ n, same: true });
+
+  // 全部下载（.zip）: each scored copy as its own button saves it, the invalid ledger none;
+  // Chinese names flagged UTF-8.
+  const [zipName, zipBytes] = await take(page, () =>
+    page.getByRole("button", { name: "全部下载（.zip）" }).click()
+  );
+  expect(zipName).toBe("评分结果.zip");
+  const zipped = unzipSync(zipBytes);
+  const copies = names.slice(0, 3).map((n) => n.replace(/\.xlsx$/, ".scored.xlsx"));
+  expect(Object.keys(zipped)).toEqual(copies);
+  expect(utf8Flagged(zipBytes)).toEqual(copies);
+  const results = page.getByTestId("file-result");
+  for (const [i, copy] of copies.entries()) {
+    const [one, bytes] = await take(page, () => results.nth(i).getByTestId("download").click());
+    expect(one).toBe(copy);
+    expect(Buffer.compare(zipped[copy], bytes)).toBe(0);
+    // The batch's copy on the command line, part for part (zlib and fflate may deflate the new
+    // parts into other bytes: test/xlsx/codec.test.ts), and a single run's, verified.
+    const batchCopy = parts(fs.readFileSync(path.join(cliDir, copy)));
+    const zippedParts = parts(zipped[copy]);
+    expect(Object.keys(zippedParts).sort()).toEqual(Object.keys(batchCopy).sort());
+    for (const n of Object.keys(batchCopy))
+      expect({ n, same: Buffer.compare(zippedParts[n], batchCopy[n]) === 0 }).toEqual({
+        n,
+        same: true,
+      });
+    await expectSameAsCli(path.join(pageDir, names[i]), zipped[copy], []);
+  }
+  expect(await results.nth(3).getByTestId("download").count()).toBe(0);
+
+  // Accessible with the overview shown, at desktop width and at 320 px, in both languages.
+  await page.getByTestId("overview").screenshot({
+    path: path.join(OUTPUT, "web-overview-1280-zh.png"),
+  });
+  await page.setViewportSize({ width: 320, height: 900 });
+  for (const lang of ["zh", "en"] as const) {
+    if (lang === "en") await page.getByTestId("lang").click();
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(320);
+    // The table scrolls inside its own frame, which the keyboard can reach.
+    const frame = page.getByRole("region", {
+      name: lang === "zh" ? "考核总览表" : "Overview table",
+    });
+    expect(await frame.getAttribute("tabindex")).toBe("0");
+    expect(await frame.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+    const axe = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+      .analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  }
+  await page.getByTestId("lang").click();
+  await page.getByTestId("overview").screenshot({
+    path: path.join(OUTPUT, "web-overview-320-zh.png"),
+  });
+  await expectOffline(o);
+  await o.context.close();
+}, 180_000);
