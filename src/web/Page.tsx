@@ -468,7 +468,12 @@ function FileResult({ run, lang }: { run: FileRun; lang: Lang }): React.ReactEle
           ) : (
             <Body1 data-testid="no-copy">{w.invalidNoCopy}</Body1>
           )}
-          <ResultView assessment={scored.assessment} strings={s} written={scored.copy !== null} />
+          {/* The page writes a copy to download, not a sheet of an open workbook: its own words. */}
+          <ResultView
+            assessment={scored.assessment}
+            strings={{ ...s, written: w.copyReady, notWritten: w.invalidNoCopy }}
+            written={scored.copy !== null}
+          />
           <Subtitle1 as="h3" className={shared.heading}>
             {s.diagnosticsHeading(scored.assessment.diagnostics.length)}
           </Subtitle1>

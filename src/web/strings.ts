@@ -25,6 +25,8 @@ export interface WebStrings {
   refusedTitle: string;
   nothingDownloaded: string;
   invalidNoCopy: string;
+  /** Under the result, in place of the pane's "written to the 考核结果 sheet": the page writes a copy. */
+  copyReady: string;
   checkHeading: string;
   checkOutcome: Record<VerifyOutcome, string>;
   ledgerChangedSince: string;
@@ -68,6 +70,8 @@ const zh: WebStrings = {
   refusedTitle: "无法读取此文件，未生成任何文件",
   nothingDownloaded: "未生成评分结果。",
   invalidNoCopy: "台账有错误，未评分，没有可下载的评分结果。",
+  copyReady:
+    "评分副本（含「考核结果」「考核记录」工作表）已生成，尚未保存：请点上方「下载评分结果」。原台账文件未改动。",
   checkHeading: "核对结果",
   checkOutcome: {
     match: "一致：汇总表与台账、考核记录相符。",
@@ -115,6 +119,8 @@ const en: WebStrings = {
   refusedTitle: "This file cannot be read: nothing was made",
   nothingDownloaded: "No scored copy was made.",
   invalidNoCopy: "The ledger has errors: nothing was scored, and there is no copy to download.",
+  copyReady:
+    "The scored copy (with its 考核结果 and 考核记录 sheets) is ready but not saved yet: use 下载评分结果 above. The ledger file itself is unchanged.",
   checkHeading: "Verification",
   checkOutcome: {
     match: "Match: the summary agrees with the ledger and the run log.",

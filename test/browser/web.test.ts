@@ -165,6 +165,10 @@ test("scores the sample and the DingTalk sample as the command line does, offlin
   const copies = await scoreOnPage(o, files);
   expect(await o.page.getByTestId("result").count()).toBe(2);
   for (let i = 0; i < files.length; i++) await expectSameAsCli(files[i], copies[i], []);
+  // The page made a copy to download; it wrote no sheet of an open workbook, and says so.
+  const written = await o.page.getByTestId("written").first().innerText();
+  expect(written).toContain("下载评分结果");
+  expect(written).not.toContain("已写入");
 
   // 核对 on the scored copy: match.
   const scored = asFile(copies[0], "ledger.scored.xlsx");
