@@ -1,7 +1,9 @@
 /**
  * Number formatting for the task pane: the same text on every machine and locale.
  */
-import { fmtYuan } from "../report/labels";
+import type { Assessment } from "../engine";
+import { STATUS_TEXT, fmtYuan } from "../report/labels";
+import { STRINGS, type Lang } from "./i18n";
 
 /**
  * @summary Hundredths of a point as text with two decimals.
@@ -41,4 +43,20 @@ export function percent(num: number, den: number): string {
 export function counted(n: number, unit: { zh: string; en: string }, lang: "zh" | "en"): string {
   if (lang === "zh") return `${n} ${unit.zh}`;
   return `${n} ${n === 1 ? unit.en.replace(/s$/, "") : unit.en}`;
+}
+
+/**
+ * @summary What a screen reader hears when a result appears (the pane after 评分, the page for
+ * each file): the total, tier, tail payable and status, or how many problems stopped the run.
+ */
+export function resultAnnouncement(a: Assessment, lang: Lang): string {
+  const t = STRINGS[lang];
+  return a.status === "invalid"
+    ? t.announceInvalid(a.diagnostics.length)
+    : t.announceResult(
+        points(a.totalHundredths),
+        a.tier,
+        yuan(a.tailAmountFen),
+        STATUS_TEXT[a.status][lang]
+      );
 }

@@ -17,7 +17,7 @@ import { overviewCells, type Overview, type OverviewCell } from "../report/overv
 import { Mixed } from "../taskpane/components/Mixed";
 import type { Lang } from "../taskpane/i18n";
 import { WEB_STRINGS } from "./strings";
-import { useSectionStyles } from "./styles";
+import { useSectionStyles } from "../taskpane/components/sectionStyles";
 
 /**
  * Many files at once on the page (SPEC §12): the overview of the files scored, the same rows and

@@ -29,8 +29,7 @@ import {
 import { AssessForm } from "../taskpane/components/AssessForm";
 import { DiagnosticsList } from "../taskpane/components/DiagnosticsList";
 import { Mixed, langTag } from "../taskpane/components/Mixed";
-import { points, yuan } from "../taskpane/format";
-import { STATUS_TEXT } from "../report/labels";
+import { resultAnnouncement } from "../taskpane/format";
 import {
   assessedRow,
   buildOverview,
@@ -51,7 +50,7 @@ import {
   type Stage,
 } from "./scoreFile";
 import { WEB_STRINGS } from "./strings";
-import { useSectionStyles } from "./styles";
+import { useSectionStyles } from "../taskpane/components/sectionStyles";
 import { templateBytes, TEMPLATE_NAME } from "./template";
 import { zipCopies } from "./zipAll";
 
@@ -81,22 +80,6 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     boxSizing: "border-box",
     minHeight: "100vh",
-  },
-  header: {
-    display: "flex",
-    flexWrap: "wrap",
-    rowGap: tokens.spacingVerticalS,
-    justifyContent: "space-between",
-    alignItems: "flex-start",
-    columnGap: tokens.spacingHorizontalM,
-  },
-  titles: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    flexGrow: 1,
-    flexBasis: "180px",
-    minWidth: 0,
   },
   /** With the overview shown, room for its table at desktop widths. */
   wide: { maxWidth: "1280px" },
@@ -201,22 +184,7 @@ export function Page({ client }: PageProps): React.ReactElement {
   const announceOutcome = (name: string, o: FileOutcome) => {
     const t = STRINGS[lang];
     if (o.kind === "refused") announce(`${name}${t.colon}${shown(o.diagnostic)[lang]}`);
-    else {
-      const a = o.assessment;
-      announce(
-        `${name}${t.colon}${
-          a.status === "invalid"
-            ? t.announceInvalid(a.diagnostics.length)
-            : t.announceResult(
-                points(a.totalHundredths),
-                a.tier,
-                yuan(a.tailAmountFen),
-                STATUS_TEXT[a.status][lang]
-              )
-        }`,
-        { polite: true }
-      );
-    }
+    else announce(`${name}${t.colon}${resultAnnouncement(o.assessment, lang)}`, { polite: true });
   };
 
   const choose = (files: FileList | null) => {
@@ -281,8 +249,8 @@ export function Page({ client }: PageProps): React.ReactElement {
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <header className={styles.header}>
-        <div className={styles.titles}>
+      <header className={shared.header}>
+        <div className={shared.titles}>
           <Title3 as="h1" className={shared.heading}>
             {w.title}
           </Title3>

@@ -27,14 +27,14 @@ import {
 import type { AssessmentRun, ExcelHost, LedgerOverview } from "../../excel/types";
 import type { HostProblem } from "../connect";
 import { describeFailure, type HostFailure } from "../hostFailure";
-import { points, yuan } from "../format";
+import { resultAnnouncement } from "../format";
 import { STRINGS, type Lang, type Strings } from "../i18n";
-import { STATUS_TEXT } from "../../report/labels";
 import { AssessForm } from "./AssessForm";
 import { DiagnosticsList } from "./DiagnosticsList";
 import { FailureMessage } from "./FailureMessage";
 import { LedgerTables } from "./LedgerTables";
 import { Mixed, langTag } from "./Mixed";
+import { useSectionStyles } from "./sectionStyles";
 import { ResultView } from "./ResultView";
 
 export interface AppProps {
@@ -71,25 +71,7 @@ const useStyles = makeStyles({
     minHeight: "100vh",
     boxSizing: "border-box",
   },
-  header: {
-    display: "flex",
-    // At 320 px the switch goes below the title rather than squeezing it onto two lines.
-    flexWrap: "wrap",
-    rowGap: tokens.spacingVerticalS,
-    justifyContent: "space-between",
-    alignItems: "flex-start",
-    columnGap: tokens.spacingHorizontalM,
-  },
-  titles: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalXXS,
-    flexGrow: 1,
-    flexBasis: "180px",
-    minWidth: 0,
-  },
   langSwitch: { flexShrink: 0 },
-  heading: { margin: 0 },
   resultHeading: {
     ...typographyStyles.subtitle1,
     margin: 0,
@@ -100,24 +82,7 @@ const useStyles = makeStyles({
     },
   },
   footer: { display: "flex", flexDirection: "column", rowGap: tokens.spacingVerticalXS },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    rowGap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
   sectionHead: { display: "flex", justifyContent: "space-between", alignItems: "center" },
-  muted: { color: tokens.colorNeutralForeground3 },
-  // The workbook tools: side by side where they fit, one under the other at 320 px.
-  tools: {
-    display: "flex",
-    flexWrap: "wrap",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalS,
-  },
 });
 
 /** The task pane: ledger tables, options, the 评分 button, the result and the diagnostics. */
@@ -128,6 +93,7 @@ export function App({
   defaultLang = "zh",
 }: AppProps): React.ReactElement {
   const styles = useStyles();
+  const shared = useSectionStyles();
   const [lang, setLang] = React.useState<Lang>(defaultLang);
   const s = STRINGS[lang];
   const [overview, setOverview] = React.useState<LedgerOverview | null>(null);
@@ -161,19 +127,7 @@ export function App({
   React.useEffect(() => {
     if (!run) return;
     resultHeading.current?.focus();
-    const a = run.assessment;
-    const t = STRINGS[lang];
-    announce(
-      a.status === "invalid"
-        ? t.announceInvalid(a.diagnostics.length)
-        : t.announceResult(
-            points(a.totalHundredths),
-            a.tier,
-            yuan(a.tailAmountFen),
-            STATUS_TEXT[a.status][lang]
-          ),
-      { polite: true }
-    );
+    announce(resultAnnouncement(run.assessment, lang), { polite: true });
     // Only a new run is announced, not a language switch.
   }, [run]);
 
@@ -284,12 +238,12 @@ export function App({
 
   return (
     <main className={styles.root} lang={langTag(lang)}>
-      <header className={styles.header}>
-        <div className={styles.titles}>
-          <Title3 as="h1" className={styles.heading}>
+      <header className={shared.header}>
+        <div className={shared.titles}>
+          <Title3 as="h1" className={shared.heading}>
             {s.title}
           </Title3>
-          <Caption1 as="p" className={mergeClasses(styles.heading, styles.muted)}>
+          <Caption1 as="p" className={mergeClasses(shared.heading, shared.muted)}>
             {s.subtitle}
           </Caption1>
         </div>
@@ -348,9 +302,9 @@ export function App({
         </MessageBar>
       )}
 
-      <section className={styles.section}>
+      <section className={shared.section}>
         <div className={styles.sectionHead}>
-          <Subtitle1 as="h2" className={styles.heading}>
+          <Subtitle1 as="h2" className={shared.heading}>
             {s.tablesHeading}
           </Subtitle1>
           {host && (
@@ -366,12 +320,12 @@ export function App({
         {host ? (
           <LedgerTables overview={overview} strings={s} />
         ) : (
-          <Caption1 className={styles.muted}>{s.noHostTables}</Caption1>
+          <Caption1 className={shared.muted}>{s.noHostTables}</Caption1>
         )}
       </section>
 
-      <section className={styles.section}>
-        <Subtitle1 as="h2" className={styles.heading}>
+      <section className={shared.section}>
+        <Subtitle1 as="h2" className={shared.heading}>
           {s.optionsHeading}
         </Subtitle1>
         <AssessForm
@@ -392,7 +346,7 @@ export function App({
       </section>
 
       {result && (
-        <section className={styles.section} aria-labelledby={resultHeadingId}>
+        <section className={shared.section} aria-labelledby={resultHeadingId}>
           <h2
             id={resultHeadingId}
             className={styles.resultHeading}
@@ -412,7 +366,7 @@ export function App({
       )}
 
       {(result || shownDiagnostics.length > 0) && (
-        <section className={styles.section}>
+        <section className={shared.section}>
           <Subtitle1
             as="h2"
             id={problemsId}
@@ -431,7 +385,7 @@ export function App({
       )}
 
       {(host?.installFunctionNames || host?.addTemplateTables) && (
-        <div className={styles.tools}>
+        <div className={shared.tools}>
           {host.addTemplateTables && (
             <Button
               onClick={() => void onTemplate()}
@@ -455,10 +409,10 @@ export function App({
 
       <Divider />
       <footer className={styles.footer} data-testid="footer">
-        <Caption1 className={styles.muted}>
+        <Caption1 className={shared.muted}>
           <Mixed text={s.privacy} lang={lang} />
         </Caption1>
-        <Caption1 className={styles.muted}>{s.officeJs}</Caption1>
+        <Caption1 className={shared.muted}>{s.officeJs}</Caption1>
       </footer>
     </main>
   );
