@@ -33,7 +33,7 @@ import {
   ROOT,
   servePage,
 } from "../support/pageCopy";
-import { d, withSheets, xlsxFile, base as baseSheets } from "../hostile/ledgers";
+import { d, invalidLedger, monthSheets, withSheets, xlsxFile } from "../hostile/ledgers";
 import { cleanup } from "../hostile/harness";
 
 const PAGE = path.join(ROOT, "dist/om-scorecard.html");
@@ -182,13 +182,7 @@ test("scores the sample and the DingTalk sample as the command line does, offlin
 });
 
 test("month sheets and merged cells, with an as-of date, as the command line", async () => {
-  const [roster, punches, ...rest] = baseSheets();
-  const months = await xlsxFile([
-    roster,
-    { ...punches, name: "7月", rows: [punches.rows[0]] },
-    { ...punches, name: "7月下", rows: [punches.rows[1]] },
-    ...rest,
-  ]);
+  const months = await xlsxFile(monthSheets());
   const merged = await xlsxFile(
     withSheets({
       考勤: {
@@ -362,16 +356,8 @@ async function take(page: Page, click: () => Promise<void>): Promise<[string, Ui
 }
 
 test("several files at once: the overview, its workbook and every copy in one zip, as the command line", async () => {
-  const [roster, punches, ...rest] = baseSheets();
-  const months = await xlsxFile([
-    roster,
-    { ...punches, name: "7月", rows: [punches.rows[0]] },
-    { ...punches, name: "7月下", rows: [punches.rows[1]] },
-    ...rest,
-  ]);
-  const invalid = await xlsxFile(
-    withSheets({ 工单: { rows: [["T1", "也许", "已关闭", d("2024-07-01")]] } })
-  );
+  const months = await xlsxFile(monthSheets());
+  const invalid = await xlsxFile(invalidLedger());
   const sources: Record<string, string> = {
     "a-台账.xlsx": path.join(ROOT, "sample/ledger.xlsx"),
     "b-钉钉.xlsx": path.join(ROOT, "sample/ledger-dingtalk.xlsx"),

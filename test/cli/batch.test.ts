@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import * as path from "node:path";
 import { main, type Io } from "../../src/cli/main";
 import { cleanup } from "../hostile/harness";
-import { base, d, withSheets, xlsxFile } from "../hostile/ledgers";
+import { invalidLedger, monthSheets, withSheets, xlsxFile } from "../hostile/ledgers";
 import { runCli } from "../support/cli";
 import { convertWithLibreOffice } from "../support/libreoffice";
 
@@ -73,16 +73,8 @@ async function singleRun(source: string, extra: string[] = []) {
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "om-batch-"));
-  const [roster, punches, ...rest] = base();
-  const months = await xlsxFile([
-    roster,
-    { ...punches, name: "7月", rows: [punches.rows[0]] },
-    { ...punches, name: "7月下", rows: [punches.rows[1]] },
-    ...rest,
-  ]);
-  const invalid = await xlsxFile(
-    withSheets({ 工单: { rows: [["T1", "也许", "已关闭", d("2024-07-01")]] } })
-  );
+  const months = await xlsxFile(monthSheets());
+  const invalid = await xlsxFile(invalidLedger());
   ledgers = { months, invalid };
 }, 60_000);
 

@@ -85,3 +85,19 @@ export async function xlsxFile(
   tweak?.(wb);
   return fileOf(new Uint8Array(await wb.xlsx.writeBuffer()));
 }
+
+/** `base()` with its punches kept one sheet per month (7月, 7月下): one table over two sheets. */
+export function monthSheets(): Sheet[] {
+  const [roster, punches, ...rest] = base();
+  return [
+    roster,
+    { ...punches, name: "7月", rows: [punches.rows[0]] },
+    { ...punches, name: "7月下", rows: [punches.rows[1]] },
+    ...rest,
+  ];
+}
+
+/** `base()` with a 流转乙方 that is neither yes nor no: an invalid ledger (`bad-yes-no`). */
+export function invalidLedger(): Sheet[] {
+  return withSheets({ 工单: { rows: [["T1", "也许", "已关闭", d("2024-07-01")]] } });
+}
