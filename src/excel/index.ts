@@ -189,7 +189,12 @@ export async function runAssessment(
       summaryExists: tool.summary !== null,
       summaryProtected: tool.summaryProtected === true,
       lastly: () =>
-        queueLogRow(context, tool.log, log.header, log.row, log.columnWidths.map(widthPoints)),
+        queueLogRow(
+          context,
+          tool.log,
+          { ...log, widthsPoints: log.columnWidths.map(widthPoints) },
+          pageLayout
+        ),
     })
   );
   return {

@@ -3,8 +3,9 @@
  * next log row and for the "台账自上次评分后已修改" check) and appending one 考核记录 row.
  */
 import { RUN_LOG_SHEET_NAME, type RawCell } from "../engine";
-import type { SummaryCell } from "../report/types";
+import type { PageSetup, SummaryCell } from "../report/types";
 import { cellToExcel, toRawCell } from "./layout";
+import { queuePageLayout } from "./write";
 
 export interface ToolSheets {
   /** True when the workbook's structure is protected (ExcelApi 1.7 `workbook.protection`). */
@@ -44,36 +45,63 @@ function queueRow(ws: Excel.Worksheet, rowIndex: number, cells: SummaryCell[]): 
   range.values = [x.map((c) => c.value)];
 }
 
-/** Queue 考核记录 with its header row and column widths on a new sheet. */
+/** The 考核记录 sheet as the pipeline plans it (`WritePlan.log`), widths already in points. */
+export interface LogWrite {
+  header: SummaryCell[];
+  row: SummaryCell[];
+  widthsPoints: number[];
+  /** One landscape page wide (SPEC §9): applied where the host has ExcelApi 1.9. */
+  pageSetup: PageSetup;
+  /** Points: each row three wrapped lines tall (the fingerprint, the check, the names). */
+  rowHeight: number;
+}
+
+/** Queue one row of the log at `rowIndex`: its cells wrapped, from the top, as tall as planned. */
+function queueLogLine(
+  ws: Excel.Worksheet,
+  rowIndex: number,
+  cells: SummaryCell[],
+  rowHeight: number
+): void {
+  queueRow(ws, rowIndex, cells);
+  const format = ws.getRangeByIndexes(rowIndex, 0, 1, cells.length).format;
+  format.wrapText = true;
+  format.verticalAlignment = Excel.VerticalAlignment.top;
+  format.rowHeight = rowHeight;
+}
+
+/** Queue 考核记录 with its header row, column widths and (with ExcelApi 1.9) print setup on a new sheet. */
 function queueNewLog(
   context: Excel.RequestContext,
-  header: SummaryCell[],
-  widthsPoints: number[]
+  log: LogWrite,
+  pageLayout: boolean
 ): Excel.Worksheet {
   const ws = context.workbook.worksheets.add(RUN_LOG_SHEET_NAME);
-  queueRow(ws, 0, header);
-  ws.getRangeByIndexes(0, 0, 1, header.length).format.font.bold = true;
-  widthsPoints.forEach((w, c) => {
+  queueLogLine(ws, 0, log.header, log.rowHeight);
+  ws.getRangeByIndexes(0, 0, 1, log.header.length).format.font.bold = true;
+  log.widthsPoints.forEach((w, c) => {
     ws.getRangeByIndexes(0, c, 1, 1).format.columnWidth = w;
   });
+  if (pageLayout) queuePageLayout(ws, log.pageSetup);
   return ws;
 }
 
 /**
  * @summary Queue the 考核记录 row of a run whose read saw `log` (the sheet's cells from A1, null
- * without the sheet): after its last used row, or on a new sheet with its header. No round trip
- * of its own: it goes with the summary's last one.
+ * without the sheet): after its last used row, or on a new sheet with its header and its print
+ * setup (an existing sheet keeps its own, as the command line's writer does). No round trip of
+ * its own: it goes with the summary's last one.
  */
 export function queueLogRow(
   context: Excel.RequestContext,
-  log: RawCell[][] | null,
-  header: SummaryCell[],
-  row: SummaryCell[],
-  widthsPoints: number[]
+  read: RawCell[][] | null,
+  log: LogWrite,
+  pageLayout: boolean
 ): void {
-  if (log === null) {
-    queueRow(queueNewLog(context, header, widthsPoints), 1, row);
+  if (read === null) {
+    queueLogLine(queueNewLog(context, log, pageLayout), 1, log.row, log.rowHeight);
     return;
   }
-  queueRow(context.workbook.worksheets.getItem(RUN_LOG_SHEET_NAME), Math.max(1, log.length), row);
+  const ws = context.workbook.worksheets.getItem(RUN_LOG_SHEET_NAME);
+  queueLogLine(ws, Math.max(1, read.length), log.row, log.rowHeight);
 }

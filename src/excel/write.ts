@@ -131,9 +131,12 @@ function queueFormatting(ws: Excel.Worksheet, sheet: SummarySheet, pageLayout: b
  * caller checks the host supports it): the same settings the command line writes as
  * SpreadsheetML. Margins are in points here (inches × 72), in inches there.
  */
-function queuePageLayout(ws: Excel.Worksheet, ps: PageSetup): void {
+export function queuePageLayout(ws: Excel.Worksheet, ps: PageSetup): void {
   const pl = ws.pageLayout;
-  pl.orientation = Excel.PageOrientation.portrait;
+  pl.orientation =
+    ps.orientation === "landscape"
+      ? Excel.PageOrientation.landscape
+      : Excel.PageOrientation.portrait;
   pl.paperSize = Excel.PaperType.a4;
   pl.zoom = { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight };
   pl.leftMargin = ps.margins.left * 72;
@@ -144,7 +147,9 @@ function queuePageLayout(ws: Excel.Worksheet, ps: PageSetup): void {
   pl.footerMargin = ps.margins.footer * 72;
   pl.centerHorizontally = true;
   pl.setPrintTitleRows(`$${ps.titleRows.first}:$${ps.titleRows.last}`);
-  pl.setPrintArea(`A1:${columnLetter(ps.printArea.lastColumn)}${ps.printArea.lastRow}`);
+  // A sheet that grows (the run log) prints whatever it holds: no fixed print area.
+  if (ps.printArea.lastRow > ps.titleRows.last)
+    pl.setPrintArea(`A1:${columnLetter(ps.printArea.lastColumn)}${ps.printArea.lastRow}`);
   const hf = pl.headersFooters.defaultForAllPages;
   hf.leftHeader = ps.header.left;
   hf.centerHeader = ps.header.center;

@@ -99,12 +99,35 @@ describe("runAssessment as a payment document", () => {
     expect(s.merges.length).toBeGreaterThan(0);
   });
 
+  it("prints the 考核记录 one landscape page wide, as the command line's copy does (SPEC §9), its rows wrapped and three lines tall", async () => {
+    const host = install(sampleWithContract());
+    await runAssessment({}, now);
+    await runAssessment({}, now);
+    const log = host.sheet("考核记录");
+    expect(log.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { horizontalFitToPages: 1, verticalFitToPages: 0 },
+      printTitleRows: "$1:$1",
+    });
+    // The log grows: no print area fixed at its first row.
+    expect(log.pageLayout.printArea).toBeUndefined();
+    expect(log.pageLayout.headersFooters.centerHeader).toBe("考核记录 Run log");
+    // The header and both runs' rows: wrapped, from the top, 48 pt.
+    expect(log.rowHeights).toEqual({ 0: 48, 1: 48, 2: 48 });
+    expect(log.wrap.has("2,0")).toBe(true);
+    expect(log.valign.get("2,0")).toBe("Top");
+  });
+
   it("writes the summary without the page layout, and says so, where the host lacks ExcelApi 1.9", async () => {
     const host = install(SampleLedger.sampleSpec(), { apiVersions: ["1.7"] });
     const run = await runAssessment({}, now);
     expect(run.pageLayout).toBe("unsupported");
     expect(host.sheet(SUMMARY_SHEET_NAME).pageLayout.printArea).toBeUndefined();
     expect(host.cells(SUMMARY_SHEET_NAME)[0][0]).toContain("运维服务考核评分表");
+    // The run log is written all the same, with no print setup.
+    expect(host.cells("考核记录")).toHaveLength(2);
+    expect(host.sheet("考核记录").pageLayout.orientation).toBeUndefined();
   });
 
   it("appends one 考核记录 row per run and never rewrites the earlier ones", async () => {
