@@ -8,10 +8,17 @@
 import { createHash } from "node:crypto";
 import { promises as fs } from "node:fs";
 import * as path from "node:path";
-import { diag, type Assessment, type AssessOptions, type Diagnostic } from "../engine";
+import {
+  RUN_LOG_SHEET_NAME,
+  SUMMARY_SHEET_NAME,
+  diag,
+  type Assessment,
+  type AssessOptions,
+  type Diagnostic,
+} from "../engine";
 import type { Sha256 } from "../report/fingerprint";
 import type { RunRecord } from "../report/runLog";
-import { scoreWorkbook, scoredName } from "../workbook";
+import { scoreWorkbook, scoredName, sheetNamesOf } from "../workbook";
 import { nodeCodec } from "./nodeCodec";
 import { isScoredCopy, outFileProblem, rescoredPath } from "./outFile";
 
@@ -70,24 +77,49 @@ export interface OutFlags {
   force?: boolean;
 }
 
+/** Whether the file is a scored copy this program wrote: a workbook holding 考核结果 and 考核记录. */
+async function isScoredCopyFile(file: string): Promise<boolean> {
+  const bytes = await fs.readFile(file).catch(() => null);
+  const names = bytes && sheetNamesOf(bytes, nodeCodec);
+  return names !== null && names.includes(SUMMARY_SHEET_NAME) && names.includes(RUN_LOG_SHEET_NAME);
+}
+
+/** Where the ledger's copy goes, and whether writing it there is refused or replaces an earlier copy. */
+export interface OutputCheck {
+  out: string;
+  /** Wrong usage (exit 1), found before the ledger is read. */
+  refusal: Diagnostic | null;
+  /** The default copy exists and is an earlier scored copy, which the new one replaces (and says so). */
+  replaces: boolean;
+}
+
 /**
- * @summary Why the ledger's copy may not be written where `flags` put it — a scored copy with no
- * --out (its default copy would be itself), an output not named .xlsx, or one that exists with
- * no --force — or null. Wrong usage (exit 1), found before the ledger is read; a batch asks it of
- * every ledger before it scores the first.
+ * @summary Where `flags` put the ledger's copy, and why it may not be written there: a scored
+ * copy with no --out (its default copy would be itself), an output not named .xlsx, or an
+ * existing file with no --force (SPEC §9). The default copy beside the ledger is the one
+ * exception: an earlier scored copy there (考核结果 and 考核记录 in it) is replaced, and the run
+ * says so; any other file there is refused like an --out. A batch asks this of every ledger
+ * before it scores the first.
  */
-export async function outputRefusal(ledger: string, flags: OutFlags): Promise<Diagnostic | null> {
+export async function checkOutput(ledger: string, flags: OutFlags): Promise<OutputCheck> {
+  const out = flags.out ?? defaultOutPath(ledger);
+  const none = { out, refusal: null, replaces: false };
   // SPEC §9: a scored copy scored again never makes NAME.scored.scored.xlsx.
   if (flags.out === undefined && isScoredCopy(ledger))
-    return diag("input-is-scored-copy", {}, { path: ledger, suggested: rescoredPath(ledger) });
-  const out = flags.out ?? defaultOutPath(ledger);
-  if (path.resolve(out) === path.resolve(ledger)) return null; // out-is-input: said by assessFile
+    return {
+      ...none,
+      refusal: diag("input-is-scored-copy", {}, { path: ledger, suggested: rescoredPath(ledger) }),
+    };
+  if (path.resolve(out) === path.resolve(ledger)) return none; // out-is-input: said by assessFile
   // A copy keeps a macro-enabled ledger's type (.xlsm), which Excel needs to open it.
   const macro = path.extname(ledger).toLowerCase() === ".xlsm";
-  return outFileProblem(out, {
+  const refusal = await outFileProblem(out, {
     force: flags.force === true,
     extensions: macro ? [".xlsx", ".xlsm"] : [".xlsx"],
   });
+  if (refusal?.code === "out-exists" && flags.out === undefined && (await isScoredCopyFile(out)))
+    return { ...none, replaces: true };
+  return { ...none, refusal };
 }
 
 /** What one ledger file's run gave. */
@@ -103,6 +135,8 @@ export type FileRun =
       record: RunRecord | null;
       /** The copy written; null when the ledger is invalid. */
       output: string | null;
+      /** The copy replaced an earlier scored copy of the same name (the default one). */
+      replaced: boolean;
     };
 
 /**
@@ -115,9 +149,8 @@ export async function assessFile(
   options: AssessOptions,
   now: Date
 ): Promise<FileRun> {
-  const refused = await outputRefusal(ledger, flags);
+  const { out, refusal: refused, replaces } = await checkOutput(ledger, flags);
   if (refused?.code === "input-is-scored-copy") return { kind: "usage", diagnostic: refused };
-  const out = flags.out ?? defaultOutPath(ledger);
   if (path.resolve(out) === path.resolve(ledger))
     return { kind: "failed", diagnostic: diag("out-is-input", {}, {}) };
   const bytes = await readFileOrWhy(ledger);
@@ -134,7 +167,8 @@ export async function assessFile(
   const outcome = scoreWorkbook(bytes, options, { codec: nodeCodec, hasher: nodeSha256, now });
   if (outcome.kind === "refused") return { kind: "failed", diagnostic: outcome.diagnostic };
   const { assessment, fingerprint, record, copy } = outcome;
-  if (copy === null) return { kind: "assessed", assessment, fingerprint, record, output: null };
+  if (copy === null)
+    return { kind: "assessed", assessment, fingerprint, record, output: null, replaced: false };
   try {
     await writeAtomically(out, copy);
   } catch (e) {
@@ -143,5 +177,5 @@ export async function assessFile(
       diagnostic: diag("out-unwritable", {}, { path: out, reason: reasonOf(e) }),
     };
   }
-  return { kind: "assessed", assessment, fingerprint, record, output: out };
+  return { kind: "assessed", assessment, fingerprint, record, output: out, replaced: replaces };
 }

@@ -13,8 +13,8 @@ import {
   type Overview,
   type OverviewRow,
 } from "../report/overview";
-import { readLedgerXlsx, writeOverviewWorkbook } from "../workbook";
-import { assessFile, outputRefusal, writeAtomically } from "./assessFile";
+import { sheetNamesOf, writeOverviewWorkbook } from "../workbook";
+import { assessFile, checkOutput, writeAtomically } from "./assessFile";
 import type { Io } from "./io";
 import { nodeCodec } from "./nodeCodec";
 import { formatDiagnostics, pad, padStart } from "./print";
@@ -109,9 +109,13 @@ interface RunOptions {
 /**
  * @summary Score one ledger file and write its scored copy beside it as a single `assess FILE`
  * run does (`assessFile`: same refusals, reader, pipeline, writer and clock, so the same bytes);
- * returns its overview row. Nothing of the ledger outlives the call but that row.
+ * returns its overview row, and whether its copy replaced an earlier scored copy. Nothing of the
+ * ledger outlives the call but that row.
  */
-async function scoreOne(file: string, opts: RunOptions): Promise<OverviewRow> {
+async function scoreOne(
+  file: string,
+  opts: RunOptions
+): Promise<{ row: OverviewRow; replaced: boolean }> {
   const run = await assessFile(
     file,
     { force: opts.force },
@@ -124,8 +128,12 @@ async function scoreOne(file: string, opts: RunOptions): Promise<OverviewRow> {
     },
     opts.now()
   );
-  if (run.kind !== "assessed") return unreadableRow(file, [run.diagnostic]);
-  return assessedRow(file, run.assessment, { fingerprint: run.fingerprint, output: run.output });
+  if (run.kind !== "assessed")
+    return { row: unreadableRow(file, [run.diagnostic]), replaced: false };
+  return {
+    row: assessedRow(file, run.assessment, { fingerprint: run.fingerprint, output: run.output }),
+    replaced: run.replaced,
+  };
 }
 
 /** A row's figures in one short phrase: status, total, tier, tail payable. */
@@ -144,7 +152,7 @@ function progressLine(i: number, n: number, r: OverviewRow): string {
 }
 
 /** @summary The batch as text: one line per ledger, the problems that stopped or flag one, the totals. */
-function formatBatch(o: Overview, overview: string | null): string {
+function formatBatch(o: Overview, overview: string | null, replaced: number): string {
   const cells = o.rows.map((r) => [r.file, ...figures(r), r.output ? `→ ${r.output}` : ""]);
   const head = [
     "文件 File",
@@ -180,6 +188,11 @@ function formatBatch(o: Overview, overview: string | null): string {
     `合计 Totals: 最终 final ${s.final.ledgers} 份 ${fmtYuan(Math.round(s.final.tailAmount * 100))}；暂定 provisional ${s.provisional.ledgers} 份 ${fmtYuan(Math.round(s.provisional.tailAmount * 100))}；无效 invalid ${s.invalid.ledgers} 份`,
     `应付尾款总计 Tail payable, all scored: ${fmtYuan(Math.round(o.totals.tailAmount * 100))}`
   );
+  if (replaced > 0)
+    lines.push(
+      "",
+      `已替换 ${replaced} 份上次的评分副本（同名 *.scored.xlsx）。Replaced ${replaced} earlier scored ${replaced === 1 ? "copy" : "copies"} of the same name.`
+    );
   if (overview) lines.push("", `已写入总览 Overview written: ${overview}`);
   return lines.join("\n");
 }
@@ -254,17 +267,19 @@ export async function runBatch(
 
   const found = await findLedgers(paths, overviewPath ? [overviewPath] : []);
   // SPEC §9 for every ledger before the first is scored: a scored copy named as a ledger, or a
-  // copy that exists already without --force, stops the batch with nothing written.
+  // file other than an earlier scored copy where its copy goes (without --force), stops the
+  // batch with nothing written.
   const refusals: Diagnostic[] = [];
   for (const f of found)
     if (f.kind === "ledger") {
-      const d = await outputRefusal(f.file, { force: flags.force });
+      const d = (await checkOutput(f.file, { force: flags.force })).refusal;
       if (d) refusals.push(d);
     }
   if (refusals.length > 0) return refuseAll(io, flags.json, refusals);
   const n = found.length;
   const tty = io.stderrIsTTY === true;
   const rows: OverviewRow[] = [];
+  let replaced = 0;
   const opts: RunOptions = {
     asOf,
     roundRate: flags.roundRate === true,
@@ -275,7 +290,12 @@ export async function runBatch(
   for (const [k, f] of found.entries()) {
     const name = f.kind === "ledger" ? f.file : f.folder;
     if (tty) await io.stderr(`\r\x1b[K[${k + 1}/${n}] 正在评分 scoring ${name} …`);
-    const row = f.kind === "ledger" ? await scoreOne(f.file, opts) : emptyFolderRow(f.folder);
+    const one =
+      f.kind === "ledger"
+        ? await scoreOne(f.file, opts)
+        : { row: emptyFolderRow(f.folder), replaced: false };
+    const { row } = one;
+    if (one.replaced) replaced++;
     rows.push(row);
     await io.stderr(`${tty ? "\r\x1b[K" : ""}${progressLine(k + 1, n, row)}\n`);
   }
@@ -285,7 +305,7 @@ export async function runBatch(
     await writeAtomically(overviewPath, writeOverviewWorkbook(overview, nodeCodec));
   }
   if (flags.json) await io.stdout(`${JSON.stringify(batchJson(overview, overviewPath))}\n`);
-  else await io.stdout(`${formatBatch(overview, overviewPath)}\n`);
+  else await io.stdout(`${formatBatch(overview, overviewPath, replaced)}\n`);
   return overview.rows.some((r) => r.status === "invalid") ? 2 : 0;
 }
 
@@ -319,10 +339,7 @@ async function overviewPathProblem(file: string): Promise<{ zh: string; en: stri
 
 /** Whether the file is an overview an earlier batch wrote: a workbook whose one sheet is 考核总览. */
 async function isOverviewWorkbook(file: string): Promise<boolean> {
-  try {
-    const read = readLedgerXlsx(await fs.readFile(file), nodeCodec);
-    return read.sheetNames.length === 1 && read.sheetNames[0] === OVERVIEW_SHEET_NAME;
-  } catch {
-    return false;
-  }
+  const bytes = await fs.readFile(file).catch(() => null);
+  const names = bytes && sheetNamesOf(bytes, nodeCodec);
+  return names !== null && names.length === 1 && names[0] === OVERVIEW_SHEET_NAME;
 }

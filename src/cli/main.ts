@@ -80,7 +80,7 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
   );
   if (run.kind === "usage") return refuse(run.diagnostic);
   if (run.kind === "failed") return fail(run.diagnostic);
-  const { assessment, fingerprint, record, output: written } = run;
+  const { assessment, fingerprint, record, output: written, replaced } = run;
   const code = getExitCode(assessment.status);
   if (flags.json) {
     await io.stdout(
@@ -90,7 +90,11 @@ async function runAssess(ledgerPath: string, flags: AssessFlags, io: Io): Promis
     await io.stdout(`${formatAssessment(assessment, { fingerprint, record })}\n`);
     await io.stdout(
       written
-        ? `\n已写入汇总表「考核结果」：${written}\nSummary sheet written to ${written}\n`
+        ? `\n已写入汇总表「考核结果」：${written}\nSummary sheet written to ${written}\n${
+            replaced
+              ? "（已替换上次的评分副本；要保留它，请用 --out 另存。Replaced the earlier scored copy; to keep it, write to another file with --out.）\n"
+              : ""
+          }`
         : "\n台账有错误，未评分，未写入任何文件。The ledger has errors: nothing was scored or written.\n"
     );
   }

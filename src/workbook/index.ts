@@ -11,6 +11,7 @@
  */
 export type { ZipCodec } from "./codec";
 export { WorkbookError } from "./errors";
+export { sheetNamesOf } from "./package";
 export { readLedgerXlsx, type WorkbookRead } from "./read";
 export { writeScoredCopy, type WriteReport } from "./write";
 export { writeOverviewWorkbook } from "./overviewWorkbook";

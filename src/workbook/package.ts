@@ -126,3 +126,16 @@ export function asWorkbookErrors<T>(work: () => T): T {
     throw workbookError("file-corrupt", e instanceof Error ? e.message : String(e));
   }
 }
+
+/**
+ * @summary The names of a workbook's sheets, from its workbook part only (no worksheet is
+ * inflated), or null when the bytes are not a readable workbook: enough to tell a scored copy
+ * (it holds 考核结果 and 考核记录) or an overview workbook from anything else.
+ */
+export function sheetNamesOf(bytes: Uint8Array, codec: ZipCodec): string[] | null {
+  try {
+    return parseWorkbook(openPackage(bytes, codec).workbookXml).sheets.map((s) => s.name);
+  } catch {
+    return null;
+  }
+}

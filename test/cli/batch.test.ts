@@ -514,24 +514,31 @@ test("two ledgers whose Contract tables give the same 合同编号: both rows wa
 }, 60_000);
 
 describe("nothing overwritten in silence, in a batch too (SPEC §9)", () => {
-  test("a folder scored again: its scored copies exist, so the batch stops before the first ledger, naming them; --force writes them", async () => {
+  test("a folder scored again replaces its earlier scored copies and says so; another file where a copy goes stops the batch before the first ledger, unless --force", async () => {
     const folder = mkdtempSync(path.join(dir, "again-"));
     copyFileSync(path.join(ROOT, "sample/ledger.xlsx"), path.join(folder, "a.xlsx"));
     copyFileSync(ledgers.months, path.join(folder, "b.xlsx"));
     expect((await runCli(["assess", folder], NOW)).code).toBe(0);
     const copies = ["a.scored.xlsx", "b.scored.xlsx"].map((f) => path.join(folder, f));
     const before = copies.map((f) => readFileSync(f));
-    // Only one copy exists: the other ledger must not be scored either.
-    rmSync(copies[1]);
-    const again = await runCli(["assess", folder], () => new Date("2025-08-01T02:00:00Z"));
-    expect(again.code).toBe(1);
-    expect(again.out).toBe("");
-    expect(again.err).toContain(copies[0]);
-    expect(again.err).toContain("--force");
-    expect(again.err.split("\n")[0]).toMatch(/^\[错误 error\] /);
-    expect(existsSync(copies[1])).toBe(false);
-    expect(readFileSync(copies[0]).equals(before[0])).toBe(true);
-    const json = await runCli(["assess", folder, "--json"], NOW);
+    // Scored again, a month later: both copies are the new run's, and the text says they replaced the old.
+    const later = () => new Date("2025-08-01T02:00:00Z");
+    const again = await runCli(["assess", folder], later);
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("已替换 2 份上次的评分副本");
+    expect(again.out).toContain("Replaced 2 earlier scored copies");
+    expect(readFileSync(copies[0]).equals(before[0])).toBe(false);
+    // Not a scored copy where b's copy goes (someone's own file): nothing is scored or written.
+    writeFileSync(copies[1], "someone's own notes");
+    const refused = await runCli(["assess", folder], later);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toBe("");
+    expect(refused.err).toContain(copies[1]);
+    expect(refused.err).not.toContain(copies[0]);
+    expect(refused.err).toContain("--force");
+    expect(refused.err.split("\n")[0]).toMatch(/^\[错误 error\] /);
+    expect(readFileSync(copies[1], "utf8")).toBe("someone's own notes");
+    const json = await runCli(["assess", folder, "--json"], later);
     expect(json.code).toBe(1);
     expect(JSON.parse(json.out)).toMatchObject({ ledgers: [], overview: null });
     expect(JSON.parse(json.out).error).toContain("out-exists");

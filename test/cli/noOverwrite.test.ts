@@ -34,6 +34,31 @@ describe("assess --out", () => {
     expect(readFileSync(out).subarray(0, 2).toString()).toBe("PK");
   });
 
+  test("without --out, an earlier scored copy beside the ledger is replaced and the run says so; any other file there is refused", async () => {
+    const dir = folder();
+    const ledger = path.join(dir, "台账.xlsx");
+    copyFileSync(SAMPLE, ledger);
+    const copy = path.join(dir, "台账.scored.xlsx");
+    const first = await run(["assess", ledger], () => new Date("2025-07-10T02:00:00Z"));
+    expect(first.code).toBe(0);
+    expect(first.out).not.toContain("已替换");
+    const earlier = readFileSync(copy);
+    const again = await run(["assess", ledger], () => new Date("2025-08-10T02:00:00Z"));
+    expect(again.code).toBe(0);
+    expect(again.out).toContain("已替换上次的评分副本");
+    expect(again.out).toContain("Replaced the earlier scored copy");
+    expect(readFileSync(copy).equals(earlier)).toBe(false);
+    // The JSON is the single run's, naming the copy.
+    const j = await run(["assess", ledger, "--json"]);
+    expect(JSON.parse(j.out).output).toBe(copy);
+    // Someone's own file under that name is never replaced without --force.
+    writeFileSync(copy, "someone's work");
+    const r = await run(["assess", ledger]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(copy);
+    expect(readFileSync(copy, "utf8")).toBe("someone's work");
+  });
+
   test("writes only .xlsx: out.csv is refused and nothing is written", async () => {
     const out = path.join(folder(), "out.csv");
     const r = await run(["assess", SAMPLE, "--out", out]);
