@@ -197,19 +197,32 @@ function formatBatch(o: Overview, overview: string | null, replaced: number): st
   return lines.join("\n");
 }
 
+/**
+ * A batch that stops before anything runs: `error` as the one JSON object's `error` under --json,
+ * else `shown` on stderr; exit `code`.
+ */
+async function stop(
+  io: Io,
+  json: boolean | undefined,
+  error: string,
+  shown: string,
+  code: 1 | 2
+): Promise<number> {
+  if (json) await io.stdout(`${JSON.stringify({ ledgers: [], overview: null, error })}\n`);
+  else await io.stderr(shown);
+  return code;
+}
+
 /** A refusal before anything runs (exit 1): one bilingual line, or one JSON object under --json. */
-async function usage(io: Io, json: boolean | undefined, zh: string, en: string): Promise<number> {
-  if (json)
-    await io.stdout(`${JSON.stringify({ ledgers: [], overview: null, error: `${zh} / ${en}` })}\n`);
-  else await io.stderr(`[错误 error] ${zh}\n    ${en}\n`);
-  return 1;
+function usage(io: Io, json: boolean | undefined, zh: string, en: string): Promise<number> {
+  return stop(io, json, `${zh} / ${en}`, `[错误 error] ${zh}\n    ${en}\n`, 1);
 }
 
 /**
  * The batch's ledgers whose copies may not be written (exit 1, nothing written): one line each,
  * as a single run words it, and what to do about them all.
  */
-async function refuseAll(
+function refuseAll(
   io: Io,
   json: boolean | undefined,
   refusals: readonly Diagnostic[]
@@ -220,12 +233,13 @@ async function refuseAll(
   const en = exists
     ? "No ledger was scored. To replace the existing scored copies, add --force."
     : "No ledger was scored.";
-  if (json)
-    await io.stdout(
-      `${JSON.stringify({ ledgers: [], overview: null, error: [...lines, `${zh} / ${en}`].join("\n") })}\n`
-    );
-  else await io.stderr(`${lines.map((l) => `[错误 error] ${l}\n`).join("")}    ${zh}\n    ${en}\n`);
-  return 1;
+  return stop(
+    io,
+    json,
+    [...lines, `${zh} / ${en}`].join("\n"),
+    `${lines.map((l) => `[错误 error] ${l}\n`).join("")}    ${zh}\n    ${en}\n`,
+    1
+  );
 }
 
 /**
@@ -249,13 +263,8 @@ export async function runBatch(
   if (flags.asOf !== undefined) {
     const d = parseDateText(flags.asOf);
     if (d === null) {
-      const bad = diag("bad-as-of", {}, { value: flags.asOf });
-      if (flags.json)
-        await io.stdout(
-          `${JSON.stringify({ ledgers: [], overview: null, error: formatDiagnostics([bad]).join("\n") })}\n`
-        );
-      else await io.stderr(`${formatDiagnostics([bad]).join("\n")}\n`);
-      return 2;
+      const text = formatDiagnostics([diag("bad-as-of", {}, { value: flags.asOf })]).join("\n");
+      return stop(io, flags.json, text, `${text}\n`, 2);
     }
     asOf = d;
   }
