@@ -229,9 +229,10 @@ function refuseAll(
 ): Promise<number> {
   const lines = refusals.map((d) => `${diagnosticText(d)} (${d.code})`);
   const exists = refusals.some((d) => d.code === "out-exists");
-  const zh = exists ? "未评分任何台账。要覆盖已有的评分副本，请加 --force。" : "未评分任何台账。";
+  // An earlier scored copy is replaced without asking: what stops the batch is any other file.
+  const zh = exists ? "未评分任何台账。要覆盖上述已有文件，请加 --force。" : "未评分任何台账。";
   const en = exists
-    ? "No ledger was scored. To replace the existing scored copies, add --force."
+    ? "No ledger was scored. To replace the files named above, add --force."
     : "No ledger was scored.";
   return stop(
     io,

@@ -535,7 +535,7 @@ describe("nothing overwritten in silence, in a batch too (SPEC §9)", () => {
     expect(refused.out).toBe("");
     expect(refused.err).toContain(copies[1]);
     expect(refused.err).not.toContain(copies[0]);
-    expect(refused.err).toContain("--force");
+    expect(refused.err).toContain("To replace the files named above, add --force.");
     expect(refused.err.split("\n")[0]).toMatch(/^\[错误 error\] /);
     expect(readFileSync(copies[1], "utf8")).toBe("someone's own notes");
     const json = await runCli(["assess", folder, "--json"], later);
@@ -548,6 +548,20 @@ describe("nothing overwritten in silence, in a batch too (SPEC §9)", () => {
     expect(readFileSync(copies[0]).equals(before[0])).toBe(true); // same ledger, same clock
     expect(readFileSync(copies[1]).equals(before[1])).toBe(true);
   }, 60_000);
+
+  test("a bad --as-of stops the batch before any ledger: exit 2, the command line's words, one JSON object", async () => {
+    const folder = mkdtempSync(path.join(dir, "asof-"));
+    copyFileSync(path.join(ROOT, "sample/ledger.xlsx"), path.join(folder, "a.xlsx"));
+    const text = await runCli(["assess", folder, "--as-of", "2025-13-45"], NOW);
+    expect(text.code).toBe(2);
+    expect(text.out).toBe("");
+    expect(text.err).toContain("bad-as-of");
+    const json = await runCli(["assess", folder, "--as-of", "2025-13-45", "--json"], NOW);
+    expect(json.code).toBe(2);
+    expect(JSON.parse(json.out)).toMatchObject({ ledgers: [], overview: null });
+    expect(JSON.parse(json.out).error).toContain("2025-13-45");
+    expect(readdirSync(folder)).toEqual(["a.xlsx"]);
+  });
 
   test("a scored copy named among the ledgers is refused, as a single run refuses it: no NAME.scored.scored.xlsx", async () => {
     const folder = mkdtempSync(path.join(dir, "copy-"));
