@@ -141,15 +141,17 @@ export type FileRun =
 
 /**
  * @summary Score the ledger file and write its scored copy (`flags.out`, else
- * `LEDGER.scored.xlsx` beside it), at time `now`.
+ * `LEDGER.scored.xlsx` beside it), at time `now`. `checked`: the `checkOutput` of these flags
+ * when the caller made it already (a batch checks every ledger first), so it is not made twice.
  */
 export async function assessFile(
   ledger: string,
   flags: OutFlags,
   options: AssessOptions,
-  now: Date
+  now: Date,
+  checked?: OutputCheck
 ): Promise<FileRun> {
-  const { out, refusal: refused, replaces } = await checkOutput(ledger, flags);
+  const { out, refusal: refused, replaces } = checked ?? (await checkOutput(ledger, flags));
   if (refused?.code === "input-is-scored-copy") return { kind: "usage", diagnostic: refused };
   if (path.resolve(out) === path.resolve(ledger))
     return { kind: "failed", diagnostic: diag("out-is-input", {}, {}) };

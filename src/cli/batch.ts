@@ -14,7 +14,7 @@ import {
   type OverviewRow,
 } from "../report/overview";
 import { sheetNamesOf, writeOverviewWorkbook } from "../workbook";
-import { assessFile, checkOutput, writeAtomically } from "./assessFile";
+import { assessFile, checkOutput, writeAtomically, type OutputCheck } from "./assessFile";
 import type { Io } from "./io";
 import { nodeCodec } from "./nodeCodec";
 import { formatDiagnostics, pad, padStart } from "./print";
@@ -114,7 +114,8 @@ interface RunOptions {
  */
 async function scoreOne(
   file: string,
-  opts: RunOptions
+  opts: RunOptions,
+  checked: OutputCheck | undefined
 ): Promise<{ row: OverviewRow; replaced: boolean }> {
   const run = await assessFile(
     file,
@@ -126,7 +127,8 @@ async function scoreOne(
         ...(opts.tierEdge ? { tierEdge: opts.tierEdge } : {}),
       },
     },
-    opts.now()
+    opts.now(),
+    checked
   );
   if (run.kind !== "assessed")
     return { row: unreadableRow(file, [run.diagnostic]), replaced: false };
@@ -280,10 +282,12 @@ export async function runBatch(
   // file other than an earlier scored copy where its copy goes (without --force), stops the
   // batch with nothing written.
   const refusals: Diagnostic[] = [];
+  const checks = new Map<string, OutputCheck>();
   for (const f of found)
     if (f.kind === "ledger") {
-      const d = (await checkOutput(f.file, { force: flags.force })).refusal;
-      if (d) refusals.push(d);
+      const check = await checkOutput(f.file, { force: flags.force });
+      checks.set(f.file, check);
+      if (check.refusal) refusals.push(check.refusal);
     }
   if (refusals.length > 0) return refuseAll(io, flags.json, refusals);
   const n = found.length;
@@ -302,7 +306,7 @@ export async function runBatch(
     if (tty) await io.stderr(`\r\x1b[K[${k + 1}/${n}] 正在评分 scoring ${name} …`);
     const one =
       f.kind === "ledger"
-        ? await scoreOne(f.file, opts)
+        ? await scoreOne(f.file, opts, checks.get(f.file))
         : { row: emptyFolderRow(f.folder), replaced: false };
     const { row } = one;
     if (one.replaced) replaced++;
