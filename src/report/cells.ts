@@ -3,7 +3,7 @@
  * package writer (src/workbook) and the Excel adapter (src/excel) both take these, so the "same"
  * summary looks the same from either. Plain data and pure functions only.
  */
-import type { CellFormat } from "./types";
+import type { CellFormat, PageSetup } from "./types";
 
 /** Excel's limit on the characters (UTF-16 code units) in one cell. */
 export const MAX_CELL_CHARS = 32767;
@@ -98,4 +98,33 @@ export function displayWidth(s: string): number {
         : 1;
   }
   return w;
+}
+
+/** "Page x of y", Chinese and English, in header and footer codes (`&P`, `&N`). */
+export const PAGE_OF_PAGES = "第 &P 页，共 &N 页 Page &P of &N";
+
+/**
+ * @summary How a wide list prints (the run log, the overview of many ledgers): A4 landscape,
+ * every column on one page's width, as many pages down as it needs, row `titleRow` repeated on
+ * each, `A1` to (`lastRow`, `lastColumn`) the print area.
+ */
+export function landscapeOnePageWide(p: {
+  titleRow: number;
+  lastRow: number;
+  lastColumn: number;
+  header: PageSetup["header"];
+  footer: PageSetup["footer"];
+}): PageSetup {
+  return {
+    paper: "A4",
+    orientation: "landscape",
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    titleRows: { first: p.titleRow, last: p.titleRow },
+    printArea: { lastRow: p.lastRow, lastColumn: p.lastColumn },
+    header: p.header,
+    footer: p.footer,
+    breaksAfterRows: [],
+  };
 }

@@ -17,6 +17,7 @@ import {
   type RunRecord,
 } from "./runLog";
 import { buildSummary } from "./summary";
+import { PAGE_OF_PAGES, landscapeOnePageWide } from "./cells";
 import type { PageSetup, SummaryCell, SummarySheet } from "./types";
 
 /**
@@ -75,18 +76,13 @@ interface LogRowWrite {
 }
 
 /** The run log's print settings: A4 landscape, every column on one page's width. */
-const RUN_LOG_PAGE: PageSetup = {
-  paper: "A4",
-  orientation: "landscape",
-  fitToWidth: 1,
-  fitToHeight: 0,
-  margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-  titleRows: { first: 1, last: 1 },
-  printArea: { lastRow: 1, lastColumn: RUN_LOG_WIDTHS.length },
+const RUN_LOG_PAGE: PageSetup = landscapeOnePageWide({
+  titleRow: 1,
+  lastRow: 1,
+  lastColumn: RUN_LOG_WIDTHS.length,
   header: { left: "", center: "考核记录 Run log", right: "" },
-  footer: { left: "第 &P 页，共 &N 页 Page &P of &N", center: "", right: "" },
-  breaksAfterRows: [],
-};
+  footer: { left: PAGE_OF_PAGES, center: "", right: "" },
+});
 
 /** What a scored run writes, in the order it is written: the summary sheet, then the log row. */
 export interface WritePlan {

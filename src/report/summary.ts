@@ -34,7 +34,7 @@ import {
 import type { RunRecord } from "./runLog";
 import { adviceHeadline, adviceText, monthRows, staffingText } from "./year";
 import type { SummaryCell, SummaryChart, SummarySheet } from "./types";
-import { displayWidth } from "./cells";
+import { PAGE_OF_PAGES, displayWidth } from "./cells";
 
 /**
  * The summary sheet `考核结果`, laid out once for every writer. Chinese first, English alongside.
@@ -500,7 +500,7 @@ export function buildSummary(a: Assessment, run: SummaryRun | null = null): Summ
         right: "",
       },
       footer: {
-        left: "第 &P 页，共 &N 页 Page &P of &N",
+        left: PAGE_OF_PAGES,
         center: "",
         right: `&8台账指纹 SHA-256 ${headerText(fingerprint)}`,
       },

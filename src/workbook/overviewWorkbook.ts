@@ -10,14 +10,14 @@
  * and its styles are written by the same code as the scored copy's summary (`summarySheet.ts`,
  * `styles.ts`).
  */
-import { displayWidth } from "../report/cells";
+import { PAGE_OF_PAGES, displayWidth, landscapeOnePageWide } from "../report/cells";
 import {
   OVERVIEW_SHEET_NAME,
   overviewCells,
   type Overview,
   type OverviewCell,
 } from "../report/overview";
-import type { PageSetup, SummaryCell, SummarySheet } from "../report/types";
+import type { SummaryCell, SummarySheet } from "../report/types";
 import type { ZipCodec } from "./codec";
 import { MINIMAL_STYLES, addStyles } from "./styles";
 import { printDefinedNames, relsXml, stylesNeeded, worksheetXml } from "./summarySheet";
@@ -91,18 +91,13 @@ function overviewSheet(o: Overview): SummarySheet {
   ];
   const rowHeights: Record<number, number> = { 1: rowHeight(header) };
   rows.forEach((r, i) => (rowHeights[2 + i] = rowHeight(r)));
-  const pageSetup: PageSetup = {
-    paper: "A4",
-    orientation: "landscape",
-    fitToWidth: 1,
-    fitToHeight: 0,
-    margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    titleRows: { first: 2, last: 2 },
-    printArea: { lastRow: grid.length, lastColumn: WIDTHS.length },
+  const pageSetup = landscapeOnePageWide({
+    titleRow: 2,
+    lastRow: grid.length,
+    lastColumn: WIDTHS.length,
     header: { left: "", center: "", right: "" },
-    footer: { left: "", center: "第 &P 页，共 &N 页 Page &P of &N", right: "" },
-    breaksAfterRows: [],
-  };
+    footer: { left: "", center: PAGE_OF_PAGES, right: "" },
+  });
   return {
     name: OVERVIEW_SHEET_NAME,
     rows: grid,
