@@ -77,10 +77,15 @@ export interface OutFlags {
   force?: boolean;
 }
 
+/** The sheet names of the workbook file, or null when it cannot be read as one. */
+export async function sheetNamesOfFile(file: string): Promise<string[] | null> {
+  const bytes = await fs.readFile(file).catch(() => null);
+  return bytes && sheetNamesOf(bytes, nodeCodec);
+}
+
 /** Whether the file is a scored copy this program wrote: a workbook holding 考核结果 and 考核记录. */
 async function isScoredCopyFile(file: string): Promise<boolean> {
-  const bytes = await fs.readFile(file).catch(() => null);
-  const names = bytes && sheetNamesOf(bytes, nodeCodec);
+  const names = await sheetNamesOfFile(file);
   return names !== null && names.includes(SUMMARY_SHEET_NAME) && names.includes(RUN_LOG_SHEET_NAME);
 }
 

@@ -13,8 +13,14 @@ import {
   type Overview,
   type OverviewRow,
 } from "../report/overview";
-import { sheetNamesOf, writeOverviewWorkbook } from "../workbook";
-import { assessFile, checkOutput, writeAtomically, type OutputCheck } from "./assessFile";
+import { writeOverviewWorkbook } from "../workbook";
+import {
+  assessFile,
+  checkOutput,
+  sheetNamesOfFile,
+  writeAtomically,
+  type OutputCheck,
+} from "./assessFile";
 import type { Io } from "./io";
 import { nodeCodec } from "./nodeCodec";
 import { formatDiagnostics, pad, padStart } from "./print";
@@ -353,7 +359,6 @@ async function overviewPathProblem(file: string): Promise<{ zh: string; en: stri
 
 /** Whether the file is an overview an earlier batch wrote: a workbook whose one sheet is 考核总览. */
 async function isOverviewWorkbook(file: string): Promise<boolean> {
-  const bytes = await fs.readFile(file).catch(() => null);
-  const names = bytes && sheetNamesOf(bytes, nodeCodec);
+  const names = await sheetNamesOfFile(file);
   return names !== null && names.length === 1 && names[0] === OVERVIEW_SHEET_NAME;
 }
